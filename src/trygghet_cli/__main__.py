@@ -1,0 +1,5 @@
+"""``python -m trygghet_cli``."""
+
+from trygghet_cli.cli.app import main
+
+main()

@@ -1,0 +1,161 @@
+"""Checks that the plan's facts agree with each other: dates in order, SMART effect goals,
+time-limited working groups, one value per period, meeting files named for their date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from trygghet_cli.checks.context import Site
+from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.plan import LoadedPlan
+from trygghet_cli.model.activities import Activities, ActivityStatus
+from trygghet_cli.model.documents import Documents
+from trygghet_cli.model.goals import GoalKind, Goals
+from trygghet_cli.model.indicators import Indicators
+from trygghet_cli.model.meetings import ActionStatus, Meeting
+from trygghet_cli.model.organisation import BodyKind, Organisation
+
+_FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+
+    def order(early: tuple[str, date | None], late: tuple[str, date | None], site: Site) -> None:
+        """Report when ``late`` comes before ``early`` (both present)."""
+        (early_key, early_day), (late_key, late_day) = early, late
+        if early_day is not None and late_day is not None and late_day < early_day:
+            out.append(
+                site.child(late_key).diagnostic(
+                    "TRY203",
+                    key=late_key,
+                    value=late_day.isoformat(),
+                    other_key=early_key,
+                    other_value=early_day.isoformat(),
+                )
+            )
+
+    bodies = lp.plan.bodies()
+    for f in lp.files:
+        model = f.model
+        root = Site(f, ())
+        if isinstance(model, Organisation):
+            for i, body in enumerate(model.bodies):
+                b = root.child("organ", i)
+                order(("start", body.start), ("slut", body.end), b)
+                if body.kind is BodyKind.WORKING_GROUP and body.end is None:
+                    out.append(b.child("id").diagnostic("TRY209", value=body.id))
+        elif isinstance(model, Documents):
+            for i, doc in enumerate(model.documents):
+                d = root.child("dokument", i)
+                order(("gäller_från", doc.valid_from), ("gäller_till", doc.valid_to), d)
+                order(("antaget", doc.adopted), ("gäller_till", doc.valid_to), d)
+        elif isinstance(model, Activities):
+            for i, act in enumerate(model.activities):
+                a = root.child("aktiviteter", i)
+                order(("start", act.start), ("klart_senast", act.due), a)
+                order(("start", act.start), ("klar_datum", act.done_date), a)
+                if act.status is ActivityStatus.DONE and act.done_date is None:
+                    out.append(
+                        a.child("status").diagnostic(
+                            "TRY206", kind=Text("Aktiviteten", "The activity"), value=act.id
+                        )
+                    )
+        elif isinstance(model, Goals):
+            for goal, path in model.all_goals():
+                g = Site(f, path)
+                if (
+                    goal.baseline
+                    and goal.target
+                    and goal.baseline.period
+                    and goal.target.period
+                    and goal.target.period < goal.baseline.period
+                ):
+                    out.append(
+                        g.child("målvärde", "period").diagnostic(
+                            "TRY203",
+                            key="målvärde.period",
+                            value=str(goal.target.period),
+                            other_key="utgångsläge.period",
+                            other_value=str(goal.baseline.period),
+                        )
+                    )
+                if goal.kind is GoalKind.EFFECT:
+                    missing = _smart_gaps(
+                        goal.indicator, goal.baseline, goal.target, goal.owner, goal.due
+                    )
+                    if missing:
+                        out.append(
+                            g.child("id").diagnostic(
+                                "TRY207", value=goal.id, missing=", ".join(missing)
+                            )
+                        )
+        elif isinstance(model, Indicators):
+            for i, ind in enumerate(model.indicators):
+                seen: dict[tuple[str, str, str], Site] = {}
+                for j, value in enumerate(ind.values):
+                    v = root.child("nyckeltal", i, "värden", j)
+                    geo = (
+                        str(value.period),
+                        value.geography.level.value,
+                        value.geography.name or "",
+                    )
+                    if geo in seen:
+                        where = value.geography.level.value + (
+                            f" {value.geography.name}" if value.geography.name else ""
+                        )
+                        out.append(
+                            v.child("period").diagnostic(
+                                "TRY210",
+                                period=str(value.period),
+                                geography=where,
+                                first=seen[geo].describe(),
+                            )
+                        )
+                    else:
+                        seen[geo] = v
+        elif isinstance(model, Meeting):
+            m = _FILE_DATE.match(f.path.name)
+            if m and m[1] != model.date.isoformat():
+                out.append(
+                    root.child("datum").diagnostic(
+                        "TRY204",
+                        file_date=m[1],
+                        value=model.date.isoformat(),
+                        expected=f"{model.date.isoformat()}-{model.body}.yaml",
+                    )
+                )
+            held_by = bodies.get(model.body)
+            if held_by is not None and (
+                (held_by.start and model.date < held_by.start)
+                or (held_by.end and model.date > held_by.end)
+            ):
+                out.append(
+                    root.child("datum").diagnostic(
+                        "TRY205",
+                        value=model.date.isoformat(),
+                        body=held_by.name,
+                        start=held_by.start.isoformat() if held_by.start else "…",
+                        end=held_by.end.isoformat() if held_by.end else "…",
+                    )
+                )
+            for i, action in enumerate(model.actions):
+                a = root.child("åtgärder", i)
+                created = action.created or model.date
+                created_key = "skapad" if action.created else "datum"
+                order((created_key, created), ("senast", action.due), a)
+                order((created_key, created), ("klar_datum", action.done_date), a)
+                if action.status is ActionStatus.DONE and action.done_date is None:
+                    out.append(
+                        a.child("status").diagnostic(
+                            "TRY206", kind=Text("Åtgärden", "The action"), value=action.id
+                        )
+                    )
+    return out
+
+
+def _smart_gaps(*parts: object) -> list[str]:
+    names = ("nyckeltal", "utgångsläge", "målvärde", "ansvarig", "senast")
+    return [name for name, part in zip(names, parts, strict=True) if part is None]

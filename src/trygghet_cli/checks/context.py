@@ -1,0 +1,55 @@
+"""Where a finding about a loaded plan points: file, line and column from the document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity, make, pointer_text
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.plan import LoadedFile
+
+
+@dataclass(frozen=True)
+class Site:
+    """A value in a plan file: the file and the path of keys and indices to it."""
+
+    file: LoadedFile
+    path: tuple[str | int, ...]
+
+    def child(self, *parts: str | int) -> Site:
+        return Site(self.file, (*self.path, *parts))
+
+    def diagnostic(
+        self,
+        rule: str,
+        *,
+        at_key: bool = False,
+        severity: Severity | None = None,
+        hint: Text | None = None,
+        **args: ArgValue,
+    ) -> Diagnostic:
+        line, column = self.position(at_key=at_key)
+        return make(
+            rule,
+            self.file.file,
+            line,
+            column,
+            pointer=pointer_text(self.path),
+            severity=severity,
+            hint=hint,
+            **args,
+        )
+
+    def position(self, *, at_key: bool = False) -> tuple[int, int]:
+        if self.file.doc is None:
+            return 1, 1
+        return self.file.doc.position(self.path, key=at_key)
+
+    def describe(self) -> str:
+        line, _ = self.position()
+        return f"{self.file.file}:{line}"
+
+
+def sites(file: LoadedFile, prefix: Sequence[str | int], count: int) -> list[Site]:
+    return [Site(file, (*prefix, i)) for i in range(count)]

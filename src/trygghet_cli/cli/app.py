@@ -1,0 +1,61 @@
+"""The ``trygg`` command: a Typer app whose commands parse options, call the core and render.
+
+Heavy libraries (pandas, Jinja2, matplotlib) are imported inside the commands that need them,
+so ``trygg --help`` and ``trygg validate`` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.schema import schema
+from trygghet_cli.cli.validate import validate
+
+app = typer.Typer(
+    name="trygg",
+    help="trygg: kommunens brottsförebyggande och trygghetsskapande arbete som YAML i git. "
+    "Validera planen, ta fram lägesrapporter, bevaka tidsfrister och jämför med riket.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trygg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Visa versionen och avsluta."
+    ),
+) -> None:
+    """trygg: kommunens brottsförebyggande och trygghetsskapande arbete som YAML i git."""
+
+
+app.command()(validate)
+app.command()(schema)
+
+
+def main() -> None:
+    """Entry point: a bug in trygg is reported in one line, never as a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("trygg: avbrutet\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug in trygg, not a mistake in a plan
+        sys.stderr.write(
+            f"trygg: internt fel ({type(exc).__name__}: {exc}). Det här är en bugg i trygg "
+            f"{__version__}, inte i din plan; rapportera den gärna på {ISSUE_TRACKER}\n"
+        )
+        sys.exit(3)

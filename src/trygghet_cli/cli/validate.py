@@ -1,0 +1,107 @@
+"""``trygg validate``: check plans and report every finding."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import (
+    CheckFormat,
+    LangOption,
+    lang_or_exit,
+    on_github_actions,
+    stdout_is_terminal,
+    usage_error,
+    write_atomic,
+)
+from trygghet_cli.i18n import Text
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Utdataformat. Standard: text, eller github inne i GitHub Actions.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också felkod 1.")] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            help="Regel-id att hoppa över, till exempel TRY204. Kan anges flera gånger.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Skriv rapporten till en fil i stället för "
+            "standard ut (till exempel gl-code-quality-report.json).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Kontrollera planer: syntax, nycklar, värden, hänvisningar och datum.
+
+    Avslutas med 0 när allt är rätt, 1 vid fel (och vid varningar med --strict),
+    2 vid felaktig användning.
+    """
+    from trygghet_cli.checks.runner import validate_paths
+    from trygghet_cli.render.reporters import REPORTERS, Report
+    from trygghet_cli.rules import RULES
+
+    language = lang_or_exit(lang)
+    unknown = [r for r in (ignore or []) if r.upper() not in RULES]
+    if unknown:
+        usage_error(
+            Text(
+                f"Okänd regel för --ignore: {', '.join(unknown)}",
+                f"Unknown rule for --ignore: {', '.join(unknown)}",
+            ),
+            language,
+        )
+    result = validate_paths(paths or [Path()], ignore=[r.upper() for r in ignore or []])
+    if result.missing:
+        usage_error(
+            Text(
+                f"Sökvägen finns inte: {', '.join(result.missing)}",
+                f"No such path: {', '.join(result.missing)}",
+            ),
+            language,
+        )
+    chosen = format or (CheckFormat.github if on_github_actions() else CheckFormat.text)
+    report = Report(
+        command="trygg validate",
+        diagnostics=result.diagnostics,
+        files=result.files,
+        plans=len(result.plans),
+        lang=language,
+        color=chosen is CheckFormat.text and output is None and stdout_is_terminal(),
+    )
+    rendered = REPORTERS[chosen.value](report)
+    if output is not None:
+        write_atomic(output, rendered.stdout)
+    else:
+        typer.echo(rendered.stdout, nl=False)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if rendered.step_summary and summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as handle:
+            handle.write(rendered.step_summary)
+    raise typer.Exit(1 if result.failed(strict=strict) else 0)

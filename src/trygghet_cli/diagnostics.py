@@ -1,0 +1,121 @@
+"""The one kind of finding: a :class:`Diagnostic`, made by the core and shown by any reporter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from trygghet_cli.i18n import Lang, Text
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def label(self, lang: Lang) -> str:
+        return _SEVERITY_LABELS[self](lang)
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+_SEVERITY_LABELS = {
+    Severity.ERROR: Text("fel", "error"),
+    Severity.WARNING: Text("varning", "warning"),
+    Severity.INFO: Text("info", "info"),
+}
+
+ArgValue = str | int | float | Text
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding at one place in one file.
+
+    ``args`` fill the rule's message and hint templates (see :mod:`trygghet_cli.rules`), so the
+    same diagnostic can be shown in Swedish or English. ``pointer`` is the path of keys and
+    indices to the value inside the document (``organ[2].ordförande``), used for stable
+    fingerprints.
+    """
+
+    rule: str
+    file: str
+    line: int
+    column: int
+    args: tuple[tuple[str, ArgValue], ...] = ()
+    severity: Severity | None = None
+    pointer: str = ""
+    end_line: int | None = None
+    end_column: int | None = None
+    hint_override: Text | None = field(default=None, compare=False)
+
+    @property
+    def level(self) -> Severity:
+        from trygghet_cli.rules import RULES
+
+        return self.severity or RULES[self.rule].severity
+
+    def arg(self, name: str) -> ArgValue | None:
+        for key, value in self.args:
+            if key == name:
+                return value
+        return None
+
+    def message(self, lang: Lang) -> str:
+        from trygghet_cli.rules import RULES
+
+        return RULES[self.rule].render_message(dict(self.args), lang)
+
+    def hint(self, lang: Lang) -> str | None:
+        from trygghet_cli.rules import RULES
+
+        if self.hint_override is not None:
+            return self.hint_override(lang)
+        return RULES[self.rule].render_hint(dict(self.args), lang)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.pointer)
+
+
+def make(
+    rule: str,
+    file: str,
+    line: int,
+    column: int,
+    *,
+    pointer: str = "",
+    severity: Severity | None = None,
+    hint: Text | None = None,
+    **args: ArgValue,
+) -> Diagnostic:
+    """Build a diagnostic; keyword arguments fill the rule's templates."""
+    return Diagnostic(
+        rule=rule,
+        file=file,
+        line=line,
+        column=column,
+        args=tuple(sorted(args.items())),
+        severity=severity,
+        pointer=pointer,
+        hint_override=hint,
+    )
+
+
+def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by file and position, duplicates removed: a deterministic order for every format."""
+    unique = {(d.sort_key(), d.args, d.severity): d for d in diags}
+    return [unique[k] for k in sorted(unique, key=lambda k: (k[0], repr(k[1])))]
+
+
+def pointer_text(path: Iterable[str | int]) -> str:
+    """``("organ", 2, "ordförande")`` → ``organ[2].ordförande``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,224 @@
+"""Find plan folders and read their files.
+
+A plan is a folder with ``kommun.yaml``. A path given on the command line may be a plan, a
+folder holding many plans (found recursively), or a file inside a plan (as pre-commit passes
+them): then the whole plan the file belongs to is read, since references cross files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.loading import validation, yamlfile
+from trygghet_cli.loading.yamlfile import YamlDocument
+from trygghet_cli.model.common import TryggModel
+from trygghet_cli.model.meetings import Meeting
+from trygghet_cli.model.plan import (
+    MARKER,
+    MEETING_FILE,
+    MEETINGS_DIR,
+    PLAN_FILES,
+    YAML_SUFFIXES,
+    FileKind,
+    MeetingRecord,
+    Plan,
+)
+
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+@dataclass
+class LoadedFile:
+    """One plan file after reading: its text, its document and its model, as far as each got."""
+
+    kind: FileKind
+    path: Path
+    file: str
+    text: str | None = None
+    doc: YamlDocument | None = None
+    model: TryggModel | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class LoadedPlan:
+    root: Path
+    files: list[LoadedFile]
+    plan: Plan
+    layout: list[Diagnostic] = field(default_factory=list)
+
+    def file(self, key: str) -> LoadedFile | None:
+        return next((f for f in self.files if f.kind.key == key), None)
+
+    def meeting_files(self) -> list[LoadedFile]:
+        return [f for f in self.files if f.kind is MEETING_FILE]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        out = list(self.layout)
+        for f in self.files:
+            out.extend(f.diagnostics)
+        return out
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in findings: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    if rel.startswith(".."):
+        return path.as_posix()
+    return Path(rel).as_posix()
+
+
+@dataclass
+class Discovery:
+    plans: list[Path]
+    diagnostics: list[Diagnostic]
+    missing: list[str]
+
+
+def discover(paths: Iterable[Path]) -> Discovery:
+    """The plan folders that ``paths`` name or hold, in a stable order.
+
+    A path that does not exist is returned in ``missing`` (a usage error); a folder with no
+    plan in it gets a TRY010 diagnostic.
+    """
+    plans: dict[Path, None] = {}
+    diagnostics: list[Diagnostic] = []
+    missing: list[str] = []
+    for path in paths:
+        if not path.exists():
+            missing.append(str(path))
+            continue
+        if path.is_file():
+            root = plan_root_of(path)
+            if root is None:
+                diagnostics.append(make("TRY010", display_path(path), 1, 1, marker=MARKER))
+            else:
+                plans[root] = None
+            continue
+        found = list(_plans_below(path))
+        if not found:
+            diagnostics.append(make("TRY010", display_path(path), 1, 1, marker=MARKER))
+        for root in found:
+            plans[root] = None
+    return Discovery(sorted(plans, key=lambda p: p.as_posix()), diagnostics, missing)
+
+
+def plan_root_of(path: Path) -> Path | None:
+    """The plan folder a file belongs to: the nearest folder above it with kommun.yaml."""
+    for folder in [path.parent, *path.parent.parents]:
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
+def _plans_below(folder: Path) -> Iterator[Path]:
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        if MARKER in files:
+            yield Path(current)
+            dirs[:] = []  # a plan's own folders hold no further plans
+
+
+def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic]]:
+    """The files of the plan at ``root`` with their kinds, and layout findings."""
+    found: list[tuple[FileKind, Path]] = []
+    layout: list[Diagnostic] = []
+    by_name = {k.filename: k for k in PLAN_FILES}
+    known_names = [k.filename for k in PLAN_FILES]
+    seen_stems: set[str] = set()
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if not entry.is_file() or entry.name.startswith(".") or entry.suffix not in YAML_SUFFIXES:
+            continue
+        name = entry.stem + ".yaml"
+        kind = by_name.get(name)
+        if kind is not None and kind.key not in seen_stems:
+            seen_stems.add(kind.key)
+            found.append((kind, entry))
+            continue
+        suggestion = difflib.get_close_matches(name, known_names, n=1, cutoff=0.7)
+        layout.append(
+            make(
+                "TRY011",
+                display_path(entry),
+                1,
+                1,
+                name=entry.name,
+                known=", ".join(known_names) + f", {MEETINGS_DIR}/*.yaml",
+                suggestion=suggestion[0] if suggestion else "",
+            )
+        )
+    for kind in PLAN_FILES:
+        if kind.required and kind.key not in seen_stems:
+            layout.append(
+                make("TRY015", display_path(root / kind.filename), 1, 1, name=kind.filename)
+            )
+    meetings_dir = root / MEETINGS_DIR
+    if meetings_dir.is_dir():
+        for current, dirs, files in os.walk(meetings_dir):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and name.endswith(YAML_SUFFIXES):
+                    found.append((MEETING_FILE, Path(current) / name))
+    return found, layout
+
+
+def read_plan(root: Path) -> LoadedPlan:
+    """Read and validate every file of one plan, file by file (no cross-file checks)."""
+    entries, layout = plan_files(root)
+    files: list[LoadedFile] = []
+    for kind, path in entries:
+        files.append(read_plan_file(kind, path))
+    return LoadedPlan(root, files, assemble(root, files), layout)
+
+
+def read_plan_file(kind: FileKind, path: Path) -> LoadedFile:
+    loaded = LoadedFile(kind, path, display_path(path))
+    text, diags = yamlfile.read_file(path, loaded.file)
+    loaded.text = text
+    loaded.diagnostics.extend(diags)
+    if text is None:
+        return loaded
+    doc, diags = yamlfile.parse(text, loaded.file)
+    loaded.doc = doc
+    loaded.diagnostics.extend(diags)
+    if doc is None:
+        return loaded
+    model, diags = validation.validate(doc, kind.model)
+    loaded.model = model
+    loaded.diagnostics.extend(diags)
+    return loaded
+
+
+def assemble(root: Path, files: Iterable[LoadedFile]) -> Plan:
+    """The :class:`Plan` made of the files that validated."""
+    plan = Plan(root=root)
+    for f in files:
+        if f.model is None:
+            continue
+        if f.kind is MEETING_FILE:
+            assert isinstance(f.model, Meeting)
+            rel = f.path.relative_to(root).as_posix()
+            plan.meetings.append(MeetingRecord(rel, f.model))
+        else:
+            setattr(plan, _PLAN_ATTR[f.kind.key], f.model)
+    plan.meetings.sort(key=lambda r: (r.meeting.date, r.file))
+    return plan
+
+
+_PLAN_ATTR = {
+    "kommun": "municipality",
+    "organisation": "organisation",
+    "styrdokument": "documents",
+    "mal": "goals",
+    "aktiviteter": "activities",
+    "nyckeltal": "indicators",
+}

@@ -1,0 +1,326 @@
+"""Validate a document's data with its pydantic model; every error becomes a diagnostic.
+
+Pydantic reports where a value is by a path of keys and indices (``loc``); the document's node
+tree turns that path into a line and column. Messages are trygg's own, in Swedish or English,
+with "did you mean" for misspelt keys and values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.yamlfile import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED: dict[str, Text] = {
+    "string_type": Text("text", "text"),
+    "int_type": Text("ett heltal", "a whole number"),
+    "int_parsing": Text("ett heltal", "a whole number"),
+    "int_from_float": Text("ett heltal", "a whole number"),
+    "float_type": Text("ett tal", "a number"),
+    "float_parsing": Text("ett tal", "a number"),
+    "finite_number": Text("ett ändligt tal", "a finite number"),
+    "bool_type": Text("true eller false", "true or false"),
+    "bool_parsing": Text("true eller false", "true or false"),
+    "list_type": Text("en lista", "a list"),
+    "dict_type": Text("nycklar och värden", "keys and values"),
+    "model_type": Text("nycklar och värden", "keys and values"),
+    "model_attributes_type": Text("nycklar och värden", "keys and values"),
+}
+_DATE_TYPES = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_past",
+    "date_future",
+}
+
+
+def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """The model for ``doc``, or the diagnostics that say why there is none."""
+    if not isinstance(doc.data, dict):
+        return None, [
+            make("TRY009", doc.file, *doc.position(()), got=describe_value(doc.data, None))
+        ]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(err, doc, model) for err in exc.errors(include_url=False)]
+
+
+def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
+    loc: tuple[str | int, ...] = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    kind: str = err["type"]
+    value = err.get("input")
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    key = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    pointer = pointer_text(loc)
+    raw = doc.raw(loc)
+    shown = raw if raw is not None else _short(value)
+
+    if kind == "extra_forbidden":
+        line, col = doc.position(loc, key=True)
+        allowed = _aliases_at(model, loc[:-1])
+        return make(
+            "TRY101",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=str(loc[-1]),
+            allowed=", ".join(allowed) or "–",
+            suggestion=_closest(str(loc[-1]), allowed),
+        )
+    if kind == "missing":
+        line, col = doc.position(loc[:-1], key=True)
+        info = _field_at(model, loc)
+        description = info.description if info and info.description else ""
+        return make(
+            "TRY102",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            description=Text(description, ""),
+        )
+    line, col = doc.position(loc)
+    if kind in ("enum", "literal_error"):
+        allowed = _choices_at(model, loc) or [str(ctx.get("expected", ""))]
+        return make(
+            "TRY104",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            value=shown,
+            allowed=", ".join(allowed),
+            suggestion=_closest(shown, allowed),
+        )
+    if kind in _DATE_TYPES:
+        return make("TRY105", doc.file, line, col, pointer=pointer, key=key, value=shown)
+    if kind == "trygg_id":
+        return make("TRY109", doc.file, line, col, pointer=pointer, value=shown)
+    if kind == "trygg_kommunkod":
+        quote = None
+        if isinstance(value, int):
+            quote = Text(
+                f'Skriv kommunkoden inom citattecken: kommunkod: "{shown}".',
+                f'Put the code in quotes: kommunkod: "{shown}".',
+            )
+        return make("TRY110", doc.file, line, col, pointer=pointer, value=shown, hint=quote)
+    if kind == "trygg_cadence":
+        return make("TRY107", doc.file, line, col, pointer=pointer, value=shown)
+    if kind == "trygg_period":
+        return make("TRY108", doc.file, line, col, pointer=pointer, value=shown)
+    if kind == "trygg_week":
+        return make(
+            "TRY106",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            problem=Text(
+                f"'{shown}' är ingen ISO-vecka (skriv till exempel 2021-W09; "
+                "vecka 53 finns bara vissa år)",
+                f"'{shown}' is not an ISO week (write for instance 2021-W09; "
+                "week 53 exists only in some years)",
+            ),
+        )
+    if kind in _EXPECTED:
+        return make(
+            "TRY103",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            expected=_EXPECTED[kind],
+            got=describe_value(value, raw),
+            hint=_type_hint(kind, value, key),
+        )
+    return make(
+        "TRY106",
+        doc.file,
+        line,
+        col,
+        pointer=pointer,
+        key=key,
+        problem=_problem(kind, ctx, shown, err.get("msg", "")),
+    )
+
+
+def describe_value(value: Any, raw: str | None) -> Text:
+    shown = raw if raw is not None else _short(value)
+    if value is None:
+        return Text("ett tomt värde", "an empty value")
+    if isinstance(value, bool):
+        return Text(f"'{shown}'", f"'{shown}'")
+    if isinstance(value, (int, float)):
+        return Text(f"talet {shown}", f"the number {shown}")
+    if isinstance(value, str):
+        return Text(f"texten '{shown}'", f"the text '{shown}'")
+    if isinstance(value, list):
+        return Text("en lista", "a list")
+    return Text("nycklar och värden", "keys and values")
+
+
+def _type_hint(kind: str, value: Any, key: str) -> Text | None:
+    if kind == "float_parsing" and isinstance(value, str) and "," in value:
+        fixed = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        return Text(
+            f"Använd decimalpunkt i planfilerna: skriv {fixed}, inte {value}. Rapporterna visar "
+            "ändå decimalkomma.",
+            f"Use a decimal point in plan files: write {fixed}, not {value}.",
+        )
+    if kind in ("int_parsing", "float_parsing") and isinstance(value, str) and " " in value:
+        fixed = value.replace(" ", "")
+        return Text(
+            f"Skriv talet utan mellanslag: {fixed}.", f"Write the number without spaces: {fixed}."
+        )
+    if kind == "string_type" and isinstance(value, (int, float, bool)):
+        return Text(
+            f'Skriv värdet inom citattecken: {key}: "{value}".',
+            f'Put the value in quotes: {key}: "{value}".',
+        )
+    if kind == "list_type":
+        return Text(
+            f"Skriv varje post på en egen rad under '{key}:' som börjar med '- '.",
+            f"Write each entry on its own line under '{key}:', starting with '- '.",
+        )
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return Text(
+            f"Skriv nycklarna indragna på raderna under '{key}:'.",
+            f"Write the keys indented on the lines below '{key}:'.",
+        )
+    if kind in ("bool_type", "bool_parsing"):
+        return Text("Skriv true (sant) eller false (falskt).", "Write true or false.")
+    return None
+
+
+def _problem(kind: str, ctx: dict[str, Any], shown: str, msg: str) -> Text:
+    if kind == "greater_than_equal":
+        return Text(
+            f"{shown} är för litet; minsta värde är {ctx.get('ge')}",
+            f"{shown} is too small; the least value is {ctx.get('ge')}",
+        )
+    if kind == "greater_than":
+        return Text(
+            f"{shown} måste vara större än {ctx.get('gt')}",
+            f"{shown} must be greater than {ctx.get('gt')}",
+        )
+    if kind == "less_than_equal":
+        return Text(
+            f"{shown} är för stort; största värde är {ctx.get('le')}",
+            f"{shown} is too large; the greatest value is {ctx.get('le')}",
+        )
+    if kind == "less_than":
+        return Text(
+            f"{shown} måste vara mindre än {ctx.get('lt')}",
+            f"{shown} must be less than {ctx.get('lt')}",
+        )
+    if kind == "string_too_short":
+        return Text("texten får inte vara tom", "the text must not be empty")
+    if kind == "too_short":
+        return Text(
+            f"listan måste ha minst {ctx.get('min_length')} post(er)",
+            f"the list must have at least {ctx.get('min_length')} entries",
+        )
+    if kind == "string_pattern_mismatch":
+        return Text(
+            f"'{shown}' har fel form (mönster {ctx.get('pattern')})",
+            f"'{shown}' has the wrong form (pattern {ctx.get('pattern')})",
+        )
+    return Text(msg, msg)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _closest(word: str, options: list[str]) -> str:
+    if not word or not options:
+        return ""
+    folded = {o.casefold(): o for o in options}
+    if word.casefold() in folded:
+        return folded[word.casefold()]
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+# --- model introspection ---------------------------------------------------------------------
+
+
+def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    """The field that ``loc`` names, following nested models and lists."""
+    current: Any = model
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        target = _model_in(current)
+        if target is None:
+            return None
+        info = next((f for f in target.model_fields.values() if f.alias == part), None)
+        if info is None:
+            return None
+        current = info.annotation
+    return info
+
+
+def _aliases_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    target: Any = model
+    if loc:
+        info = _field_at(model, loc)
+        target = info.annotation if info else None
+    found = _model_in(target)
+    if found is None:
+        return []
+    return [f.alias for f in found.model_fields.values() if f.alias]
+
+
+def _choices_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    info = _field_at(model, loc)
+    if info is None:
+        return []
+    for arg in _flatten(info.annotation):
+        if isinstance(arg, type) and issubclass(arg, Enum):
+            return [str(m.value) for m in arg]
+    return []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    for arg in _flatten(annotation):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    """The types inside Optional, list, Annotated and unions."""
+    out: list[Any] = []
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        origin = typing.get_origin(item)
+        if origin is typing.Annotated:
+            stack.append(typing.get_args(item)[0])
+        elif origin in (Union, types.UnionType, list, tuple, set):
+            stack.extend(typing.get_args(item))
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,344 @@
+"""Read one YAML file into plain data, keeping the position of every value.
+
+The hot path of ``trygg validate``: libyaml's C composer builds a node tree that knows the line
+and column of every value, and a small walker turns it into Python data. No constructor runs, so
+no tag in a file can run code. Scalars are typed by the YAML 1.2 core schema, as editors and
+JSON Schema validators read them: ``yes`` and ``2021-03-02`` stay text, ``0180`` is a number.
+
+Everything that can go wrong with a file becomes a :class:`~trygghet_cli.diagnostics.Diagnostic`:
+bytes that are not UTF-8, syntax errors, tabs, duplicate keys, tags, alias bombs and absurd
+nesting. A UTF-8 byte-order mark and CRLF line endings are accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we support
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 4_000_000
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 10_000
+
+_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    _TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+}
+_MERGE = _TAG + "merge"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
+@dataclass
+class YamlDocument:
+    """One parsed file: its data, and the node tree that knows where each value stands."""
+
+    file: str
+    text: str
+    root: Node
+    data: Any
+
+    def node_at(self, path: Sequence[str | int]) -> tuple[Node, Node | None, int]:
+        """The deepest node on ``path``, its key node (for a mapping value) and how far it got."""
+        node: Node = self.root
+        key_node: Node | None = None
+        depth = 0
+        for part in path:
+            nxt: Node | None = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for k, v in reversed(node.value):
+                    if isinstance(k, ScalarNode) and k.value == part:
+                        key_node, nxt = k, v
+                        break
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                key_node, nxt = None, node.value[part]
+            if nxt is None:
+                break
+            node = nxt
+            depth += 1
+        return node, key_node, depth
+
+    def position(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at ``path`` (of its key with ``key=True``).
+
+        When the path does not exist, the position of the deepest part that does.
+        """
+        node, key_node, depth = self.node_at(path)
+        if (key and key_node is not None and depth == len(path)) or (
+            depth < len(path) and key_node is not None and isinstance(node, MappingNode)
+        ):
+            node = key_node
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def raw(self, path: Sequence[str | int]) -> str | None:
+        """The value at ``path`` as written in the file, for scalars."""
+        node, _, depth = self.node_at(path)
+        if depth == len(path) and isinstance(node, ScalarNode):
+            return str(node.value)
+        return None
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 bytes (with or without a byte-order mark) to text, or a diagnostic."""
+    if len(data) > MAX_BYTES:
+        return None, [make("TRY014", file, 1, 1, size=len(data), limit=MAX_BYTES)]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        bad = f"{data[exc.start]:02X}"
+        return None, [make("TRY004", file, line, column, byte=bad, byte_column=column)]
+
+
+def read_file(path: Path, file: str) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [make("TRY012", file, 1, 1, reason=exc.strerror or str(exc))]
+    return decode(data, file)
+
+
+def parse(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Compose ``text`` and convert it to data. Returns the document or the diagnostics."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "single document" in str(exc.problem):
+            mark = exc.problem_mark
+            return None, [make("TRY013", file, _line(mark), _col(mark))]
+        return None, [_syntax(exc, text, file)]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax(exc, text, file)]
+    except yaml.YAMLError as exc:
+        return None, [_reader_error(exc, text, file)]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [make("TRY005", file, 1, 1)]
+    walker = _Walker(file)
+    data = walker.convert(root, 0, ())
+    if walker.diagnostics:
+        return None, walker.diagnostics
+    return YamlDocument(file, text, root, data), []
+
+
+def load(path: Path, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Read, decode and parse one file."""
+    text, diags = read_file(path, file)
+    if text is None:
+        return None, diags
+    return parse(text, file)
+
+
+def _line(mark: Any) -> int:
+    return int(mark.line) + 1 if mark is not None else 1
+
+
+def _col(mark: Any) -> int:
+    return int(mark.column) + 1 if mark is not None else 1
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _line(mark), _col(mark)
+    problem = str(exc.problem or exc.context or "okänt fel").strip()
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source[: len(source) - len(source.lstrip(" \t"))]
+    if "\t" in problem or "\t" in indent:
+        tab_col = source.find("\t") + 1 if "\t" in source else col
+        return make("TRY002", file, line, tab_col)
+    return make("TRY001", file, line, col, problem=problem)
+
+
+def _reader_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
+    position = int(getattr(exc, "position", 0) or 0)
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    problem = str(getattr(exc, "reason", "")) or str(exc).splitlines()[0]
+    char = getattr(exc, "character", None)
+    if isinstance(char, str):
+        problem = f"otillåtet tecken U+{ord(char):04X} ({problem})"
+    return make("TRY001", file, line, col, problem=problem)
+
+
+class _Walker:
+    """Turns composed nodes into data, reporting what the YAML must not contain."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        self.expanded = 0
+        self.stopped = False
+
+    def _stop(self, diag: Diagnostic) -> None:
+        self.diagnostics.append(diag)
+        self.stopped = True
+
+    def convert(self, node: Node, depth: int, path: tuple[str | int, ...]) -> Any:
+        if self.stopped:
+            return None
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            self._stop(make("TRY007", self.file, mark.line + 1, mark.column + 1, limit=MAX_DEPTH))
+            return None
+        ident = id(node)
+        if ident in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                mark = node.start_mark
+                self._stop(
+                    make(
+                        "TRY008",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        limit=MAX_ALIAS_EXPANSION,
+                    )
+                )
+                return None
+        else:
+            self.seen.add(ident)
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS:
+            mark = node.start_mark
+            shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+            self.diagnostics.append(
+                make(
+                    "TRY006",
+                    self.file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    tag=shown,
+                    pointer=pointer_text(path),
+                )
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, depth + 1, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth, path)
+
+    def _mapping(self, node: MappingNode, depth: int, path: tuple[str | int, ...]) -> Any:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.update(self._merge(value_node, depth, path))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                mark = key_node.start_mark
+                self.diagnostics.append(
+                    make(
+                        "TRY001",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        problem="en nyckel måste vara en enkel text",
+                        pointer=pointer_text(path),
+                    )
+                )
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                mark = key_node.start_mark
+                self.diagnostics.append(
+                    make(
+                        "TRY003",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        key=key,
+                        first_line=first_seen[key].start_mark.line + 1,
+                        pointer=pointer_text((*path, key)),
+                    )
+                )
+                continue
+            first_seen[key] = key_node
+            result[key] = self.convert(value_node, depth + 1, (*path, key))
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def _merge(self, node: Node, depth: int, path: tuple[str | int, ...]) -> dict[str, Any]:
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        out: dict[str, Any] = {}
+        for source in sources:
+            value = self.convert(source, depth + 1, path)
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    out.setdefault(key, item)
+            elif not self.stopped:
+                mark = source.start_mark
+                self.diagnostics.append(
+                    make(
+                        "TRY001",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        problem="<< kan bara slå ihop mappningar",
+                        pointer=pointer_text(path),
+                    )
+                )
+        return out
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """Quoted and block scalars are text; plain ones are typed."""
+    return node.value if node.style else _plain(node.value)
+
+
+def _plain(value: str) -> Any:
+    """Type a plain scalar by the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value[0] not in _MAYBE_TYPED:
+        return value
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _INF.fullmatch(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.fullmatch(value):
+        return float("nan")
+    return value

@@ -1,0 +1,243 @@
+"""Shared building blocks of the plan model: the base class, ids and value types.
+
+Keys in plan files are Swedish (``namn``, ``ordförande``, ``mötesfrekvens``); attributes in the
+code are English, joined by pydantic aliases. Every field carries a Swedish title, description
+and example, which become the JSON Schemas that editors show on hover.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from trygghet_cli.model.cadence import Cadence, CadenceError, parse_cadence
+from trygghet_cli.model.periods import (
+    PERIOD_PATTERN,
+    WEEK_PATTERN,
+    IsoWeek,
+    Period,
+    PeriodError,
+    WeekError,
+)
+
+ILLUSTRATIVE = (
+    "Sant när posten innehåller påhittade uppgifter (datum, siffror, möten) som illustrerar "
+    "exemplet; sådant som inte kommer ur en källa."
+)
+
+
+class TryggModel(BaseModel):
+    """Base of every plan type: Swedish keys only, unknown keys are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_by_alias=True,
+        validate_by_name=False,
+        serialize_by_alias=True,
+        str_strip_whitespace=True,
+        use_enum_values=False,
+        frozen=True,
+        defer_build=True,
+    )
+
+
+def field(
+    alias: str,
+    description: str,
+    *,
+    example: Any = None,
+    title: str | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A model field with its Swedish key, title, description and example.
+
+    Pass ``default=`` or ``default_factory=`` for an optional field.
+    """
+    if example is not None:
+        kwargs["examples"] = [example]
+    return Field(alias=alias, title=title or _title(alias), description=description, **kwargs)
+
+
+def _title(alias: str) -> str:
+    text = alias.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+# --- ids and references ----------------------------------------------------------------------
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def _check_id(value: object) -> object:
+    if isinstance(value, str) and not _ID_RE.match(value):
+        raise PydanticCustomError("trygg_id", "not a valid id", {"value": value})
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "description": "Id: bokstäver a–z, siffror, bindestreck, punkt eller understreck.",
+        }
+    ),
+]
+"""An id that other parts of the plan refer to (``lokala-bra``, ``samordnare``)."""
+
+Ref = Id
+"""A reference to an id defined elsewhere in the plan; checked across files."""
+
+
+# --- kommunkod -------------------------------------------------------------------------------
+
+KOMMUNKOD_PATTERN = r"^(0[1-9]|1[0-9]|2[0-5])[0-9]{2}$"
+_LAN_CODES = {
+    "01",
+    "03",
+    "04",
+    "05",
+    "06",
+    "07",
+    "08",
+    "09",
+    "10",
+    "12",
+    "13",
+    "14",
+    "17",
+    "18",
+    "19",
+    "20",
+    "21",
+    "22",
+    "23",
+    "24",
+    "25",
+}
+
+
+def _check_kommunkod(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "trygg_kommunkod", "kommunkod must be quoted text", {"value": str(value)}
+        )
+    if isinstance(value, str) and (
+        not re.fullmatch(r"\d{4}", value) or value[:2] not in _LAN_CODES
+    ):
+        raise PydanticCustomError("trygg_kommunkod", "not a kommunkod", {"value": value})
+    return value
+
+
+Kommunkod = Annotated[
+    str,
+    BeforeValidator(_check_kommunkod),
+    WithJsonSchema({"type": "string", "pattern": KOMMUNKOD_PATTERN}),
+]
+
+
+# --- cadence, period, week -------------------------------------------------------------------
+
+CADENCE_EXAMPLES = [
+    "6 gånger per år",
+    "minst 4 gånger per år",
+    "varannan vecka",
+    "varje månad",
+    "var tredje månad",
+    "varje år",
+    "vartannat år",
+    "cirka 6 gånger per år, även vid behov",
+    "vid behov",
+]
+
+
+def _parse_cadence(value: object) -> Cadence:
+    if isinstance(value, Cadence):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("trygg_cadence", "cadence must be text", {"value": str(value)})
+    try:
+        return parse_cadence(value)
+    except CadenceError:
+        raise PydanticCustomError("trygg_cadence", "not a cadence", {"value": value}) from None
+
+
+CadenceField = Annotated[
+    Cadence,
+    BeforeValidator(_parse_cadence),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Hur ofta, på svenska: " + ", ".join(f"'{e}'" for e in CADENCE_EXAMPLES),
+            "examples": CADENCE_EXAMPLES,
+        }
+    ),
+]
+
+
+def _parse_period(value: object) -> Period:
+    try:
+        return Period.parse(value)
+    except PeriodError:
+        raise PydanticCustomError("trygg_period", "not a period", {"value": str(value)}) from None
+
+
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(_parse_period),
+    PlainSerializer(lambda p: p.as_yaml()),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "string", "pattern": PERIOD_PATTERN},
+            ],
+            "description": "År (2021), halvår (2021H1), tertial (2021T1), kvartal (2021Q1, "
+            "2021-Q1, 2021K1) eller månad (2021-03).",
+            "examples": [2021, "2021Q1"],
+        }
+    ),
+]
+
+
+def _parse_week(value: object) -> IsoWeek:
+    try:
+        return IsoWeek.parse(value)
+    except WeekError:
+        raise PydanticCustomError("trygg_week", "not an ISO week", {"value": str(value)}) from None
+
+
+WeekField = Annotated[
+    IsoWeek,
+    BeforeValidator(_parse_week),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": WEEK_PATTERN,
+            "description": "ISO-vecka, till exempel 2021-W09 (vecka 9 2021).",
+            "examples": ["2021-W09"],
+        }
+    ),
+]
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+"""A share in percent, 0–100."""
+
+Day = date
+"""A calendar day, written ÅÅÅÅ-MM-DD."""

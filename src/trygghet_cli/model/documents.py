@@ -1,0 +1,74 @@
+"""``styrdokument.yaml``: the documents that steer the work.
+
+A samverkansöverenskommelse covers a period and is not legally binding; medborgarlöften are
+renewed yearly in practice; Lag (2023:196) asks for a lägesbild and an åtgärdsplan.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from trygghet_cli.model.common import ILLUSTRATIVE, CadenceField, Day, Id, Ref, TryggModel, field
+
+
+class DocumentKind(str, Enum):
+    AGREEMENT = "samverkansöverenskommelse"
+    CITIZEN_PROMISE = "medborgarlöfte"
+    PLAN = "plan"
+    PROGRAMME = "program"
+    MISSION_PLAN = "uppdragsplan"
+    BUDGET = "budget"
+    ACTION_PLAN = "åtgärdsplan"
+    SITUATION_PICTURE = "lägesbild"
+    ANNUAL_REPORT = "verksamhetsberättelse"
+    OTHER = "annat"
+
+
+class Document(TryggModel):
+    id: Id = field("id", "Id som mål och aktiviteter hänvisar till.", example="medborgarlofte-2021")
+    kind: DocumentKind = field("typ", "Vilket slags styrdokument.", example="medborgarlöfte")
+    title: str = field(
+        "titel", "Dokumentets titel.", example="Medborgarlöfte Fagersta 2021", min_length=1
+    )
+    parties: list[str] = field(
+        "parter",
+        "Parter som står bakom dokumentet.",
+        example=["Fagersta kommun", "Polisen, lokalpolisområde Fagersta"],
+        default_factory=list,
+    )
+    adopted: Day | None = field(
+        "antaget", "När dokumentet antogs eller undertecknades.", example="2021-02-15", default=None
+    )
+    adopted_by: list[Ref] = field(
+        "antaget_av",
+        "Organ eller roller (id) som antog eller undertecknade dokumentet.",
+        example=["kommunstyrelsen"],
+        default_factory=list,
+    )
+    valid_from: Day | None = field(
+        "gäller_från", "Första dagen dokumentet gäller.", example="2021-01-01", default=None
+    )
+    valid_to: Day | None = field(
+        "gäller_till", "Sista dagen dokumentet gäller.", example="2021-12-31", default=None
+    )
+    review: CadenceField | None = field(
+        "revideras", "Hur ofta dokumentet ses över eller förnyas.", example="varje år", default=None
+    )
+    owner: Ref | None = field(
+        "ansvarig", "Roll eller organ (id) som ansvarar för dokumentet.", default=None
+    )
+    purpose: str | None = field("syfte", "Dokumentets syfte, gärna citerat.", default=None)
+    content: list[str] = field(
+        "innehåll", "Mål, fokusområden eller löften som dokumentet anger.", default_factory=list
+    )
+    follow_up: str | None = field("uppföljning", "Hur dokumentet följs upp.", default=None)
+    url: str | None = field(
+        "länk", "Var dokumentet finns publicerat.", default=None, pattern=r"^https?://\S+$"
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+
+
+class Documents(TryggModel):
+    """Contents of ``styrdokument.yaml``."""
+
+    documents: list[Document] = field("dokument", "Styrdokumenten.")

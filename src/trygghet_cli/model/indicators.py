@@ -1,0 +1,116 @@
+"""``nyckeltal.yaml``: the indicators the work is followed with, and their values.
+
+Every value says which period and which geography it covers: NTU's figures are published for
+the police area, not the kommun, and Brå's figures are preliminary before they are final.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from trygghet_cli.model.common import ILLUSTRATIVE, Id, PeriodField, TryggModel, field
+from trygghet_cli.model.periods import Period
+
+
+class Unit(str, Enum):
+    PER_100K = "per_100000_invånare"
+    PER_1000 = "per_1000_invånare"
+    PERCENT = "procent"
+    COUNT = "antal"
+    INDEX = "index"
+
+    @property
+    def is_rate(self) -> bool:
+        return self in (Unit.PER_100K, Unit.PER_1000)
+
+
+class Better(str, Enum):
+    LOWER = "lägre"
+    HIGHER = "högre"
+
+
+class SourceKind(str, Enum):
+    BRA = "brå"
+    NTU = "ntu"
+    SCB_SURVEY = "scb_medborgarundersökning"
+    OWN_SURVEY = "egen_enkät"
+    KOLADA = "kolada"
+    POLICE = "polisen"
+    OTHER = "annan"
+
+
+class Level(str, Enum):
+    MUNICIPALITY = "kommun"
+    DISTRICT = "stadsdel"
+    POLICE_AREA = "polisområde"
+    LOCAL_POLICE_AREA = "lokalpolisområde"
+    COUNTY = "län"
+    COUNTRY = "riket"
+
+
+class Source(TryggModel):
+    kind: SourceKind = field("typ", "Varifrån värdena kommer.", example="brå")
+    name: str | None = field("namn", "Källans namn.", example="Brå, anmälda brott", default=None)
+    kolada_kpi: str | None = field(
+        "kolada_kpi",
+        "Kolada-nyckeltalets id, så att 'trygg indicator import' vet vart värdena ska.",
+        example="N07540",
+        default=None,
+        pattern=r"^[NU]\d{5}$",
+    )
+    url: str | None = field("länk", "Var värdena finns.", default=None, pattern=r"^https?://\S+$")
+
+
+class Geography(TryggModel):
+    level: Level = field("nivå", "Geografisk nivå som värdet avser.", example="kommun")
+    name: str | None = field(
+        "namn",
+        "Områdets namn, när det inte är kommunen.",
+        example="Norra Västmanland",
+        default=None,
+    )
+
+
+class Value(TryggModel):
+    period: PeriodField = field(
+        "period",
+        "Perioden värdet avser (för NTU: året utsattheten gällde, inte undersökningens årtal).",
+        example=2019,
+    )
+    value: float = field("värde", "Värdet, med decimalpunkt.", example=18.1)
+    geography: Geography = field("geografi", "Var värdet gäller.")
+    preliminary: bool = field("preliminär", "Sant för en preliminär siffra.", default=False)
+    edition: str | None = field(
+        "utgåva", "Publikationen värdet kommer från.", example="NTU 2020", default=None
+    )
+    note: str | None = field("anmärkning", "Anmärkning om värdet.", default=None)
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+
+
+class Indicator(TryggModel):
+    id: Id = field("id", "Id som mål hänvisar till.", example="anmalda-brott")
+    name: str = field(
+        "namn", "Nyckeltalets namn.", example="Anmälda brott per 100 000 invånare", min_length=1
+    )
+    description: str | None = field("beskrivning", "Vad nyckeltalet mäter.", default=None)
+    unit: Unit = field("enhet", "Enhet.", example="per_100000_invånare")
+    better: Better = field("bättre", "Vilket håll som är bättre.", example="lägre")
+    source: Source = field("källa", "Källa.")
+    national: Id | None = field(
+        "nationell_serie",
+        "Id för den nationella jämförelseserien som trygg har med sig (se 'trygg compare').",
+        example="anmalda-brott-per-100000",
+        default=None,
+    )
+    values: list[Value] = field("värden", "Uppmätta värden.", default_factory=list)
+
+    def latest(self, until: Period | None = None) -> Value | None:
+        """The value with the latest period, optionally not after ``until``'s end."""
+        candidates = [v for v in self.values if until is None or v.period.end <= until.end]
+        return max(candidates, key=lambda v: v.period, default=None)
+
+
+class Indicators(TryggModel):
+    """Contents of ``nyckeltal.yaml``."""
+
+    indicators: list[Indicator] = field("nyckeltal", "Planens nyckeltal.")

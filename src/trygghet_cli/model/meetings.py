@@ -1,0 +1,112 @@
+"""``moten/ÅÅÅÅ-MM-DD-organ.yaml``: one meeting of one body.
+
+A meeting records who attended (roles), the agenda, the decisions, the actions with owner and
+due date, the reports it received, and the lägesbild: places and patterns, never individuals.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from trygghet_cli.model.common import ILLUSTRATIVE, Day, Id, Ref, TryggModel, WeekField, field
+
+
+class MeetingKind(str, Enum):
+    REGULAR = "ordinarie"
+    EXTRA = "extra"
+    ACUTE = "akut"
+
+
+class ActionStatus(str, Enum):
+    OPEN = "öppen"
+    ONGOING = "pågående"
+    DONE = "klar"
+    CANCELLED = "avbruten"
+
+    @property
+    def closed(self) -> bool:
+        return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+class Category(str, Enum):
+    VANDALISM = "skadegörelse"
+    GRAFFITI = "klotter"
+    FIRE = "brand"
+    GATHERING = "samlingsplats"
+    DISORDER = "ordningsstörning"
+    THREATS_TO_STAFF = "hot_mot_personal"
+    DRUGS = "narkotika"
+    THEFT = "stöld"
+    BURGLARY = "inbrott"
+    TRAFFIC = "trafik"
+    LITTERING = "nedskräpning"
+    LIGHTING = "belysning"
+    RUMOURS = "ryktesspridning"
+    VIOLENCE = "våld"
+    OTHER = "annat"
+
+
+class Decision(TryggModel):
+    id: Id | None = field("id", "Beslutets id, om det behövs för hänvisningar.", default=None)
+    text: str = field(
+        "text",
+        "Vad som beslutades.",
+        min_length=1,
+        example="Fördjupad kartläggning av centrum under april.",
+    )
+    direction: bool = field("inriktningsbeslut", "Sant för ett inriktningsbeslut.", default=False)
+
+
+class Action(TryggModel):
+    id: Id = field("id", "Åtgärdens id, unikt i planen.", example="fa-2021-03")
+    text: str = field("text", "Vad som ska göras.", min_length=1)
+    owner: Ref = field("ansvarig", "Roll eller organ (id) som ansvarar.", example="samordnare")
+    created: Day | None = field(
+        "skapad", "När åtgärden beslutades; mötets datum om det saknas.", default=None
+    )
+    due: Day = field("senast", "När åtgärden ska vara klar.", example="2021-04-15")
+    status: ActionStatus = field("status", "Läget.", example="öppen")
+    done_date: Day | None = field("klar_datum", "När åtgärden blev klar.", default=None)
+    activity: Ref | None = field("aktivitet", "Aktiviteten (id) åtgärden hör till.", default=None)
+    note: str | None = field("anmärkning", "Anmärkning.", default=None)
+
+
+class SituationEntry(TryggModel):
+    """One entry in the lägesbild: a place and a pattern, never a person."""
+
+    week: WeekField = field("vecka", "ISO-vecka då det inträffade.", example="2021-W09")
+    area: str = field("område", "Området.", example="Centrum", min_length=1)
+    place: str | None = field("plats", "Platsen inom området.", example="Busstorget", default=None)
+    category: Category = field("kategori", "Kategori.", example="skadegörelse")
+    description: str = field("beskrivning", "Vad som har hänt, utan personuppgifter.", min_length=1)
+    reported_by: str = field(
+        "rapporterad_av", "Organisationen som rapporterade.", example="Fagerstahem", min_length=1
+    )
+    count: int | None = field("antal", "Antal händelser, när det är känt.", default=None, ge=1)
+    assessment: int | None = field("bedömning", "Allvar på en skala 1–4.", default=None, ge=1, le=4)
+    measure: str | None = field("åtgärd", "Vad som görs åt det.", default=None)
+
+
+class Meeting(TryggModel):
+    """Contents of one file in ``moten/``."""
+
+    date: Day = field("datum", "Mötets datum.", example="2021-03-02")
+    body: Ref = field("organ", "Organet (id) som höll mötet.", example="lokala-bra")
+    kind: MeetingKind = field(
+        "typ", "Ordinarie, extra eller akut möte.", default=MeetingKind.REGULAR
+    )
+    place: str | None = field("plats", "Var mötet hölls.", default=None)
+    attendees: list[Ref] = field("närvarande", "Roller (id) som var med.", default_factory=list)
+    agenda: list[str] = field("dagordning", "Punkterna på dagordningen.", default_factory=list)
+    decisions: list[Decision] = field("beslut", "Beslut som fattades.", default_factory=list)
+    actions: list[Action] = field("åtgärder", "Åtgärder som beslutades.", default_factory=list)
+    reports: list[Ref] = field(
+        "rapporter",
+        "Rapporteringar (id under organets rapportering) som lämnades vid mötet.",
+        default_factory=list,
+    )
+    situation: list[SituationEntry] = field(
+        "lägesbild", "Lägesbildens poster.", default_factory=list
+    )
+    notes: str | None = field("anteckningar", "Övriga anteckningar.", default=None)
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)

@@ -1,0 +1,98 @@
+"""``kommun.yaml``: the municipality, its police areas and its contact persons."""
+
+from __future__ import annotations
+
+from trygghet_cli.model.common import Day, Kommunkod, TryggModel, field
+
+
+class Population(TryggModel):
+    count: int = field("antal", "Antal invånare.", example=13391, gt=0)
+    year: int = field("år", "Året som folkmängden avser.", example=2020, ge=1900, le=2100)
+
+
+class ContactPerson(TryggModel):
+    """A named contact for the public. Only people who are public contacts belong here."""
+
+    name: str = field(
+        "namn",
+        "Kontaktpersonens namn, som det står på kommunens webbplats.",
+        example="Annika Hedberg-Roth",
+        min_length=1,
+    )
+    role: str = field(
+        "roll",
+        "Kontaktpersonens roll i arbetet.",
+        example="Samordnare för brottsförebyggande arbete",
+        min_length=1,
+    )
+    organisation: str = field(
+        "organisation",
+        "Organisationen kontaktpersonen arbetar i.",
+        example="Fagersta kommun",
+        min_length=1,
+    )
+    email: str | None = field(
+        "e_post",
+        "Funktionsadress eller tjänsteadress.",
+        example="trygghet@fagersta.se",
+        default=None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    )
+    phone: str | None = field(
+        "telefon", "Telefonnummer i tjänsten.", example="0223-440 00", default=None
+    )
+
+
+class PoliceArea(TryggModel):
+    region: str | None = field("region", "Polisregion.", example="Bergslagen", default=None)
+    area: str = field(
+        "polisområde",
+        "Polisområdet som kommunen ligger i; NTU redovisar utsatthet per polisområde.",
+        example="Norra Västmanland",
+        min_length=1,
+    )
+    local_area: str | None = field(
+        "lokalpolisområde", "Lokalpolisområdet.", example="Nordöstra Göteborg", default=None
+    )
+
+
+class Municipality(TryggModel):
+    """The plan's municipality (or, for a stadsdel like Angered, the city and its district)."""
+
+    name: str = field("namn", "Kommunens namn.", example="Fagersta", min_length=1)
+    kommunkod: Kommunkod = field(
+        "kommunkod", "SCB:s fyrsiffriga kommunkod, inom citattecken.", example="1982"
+    )
+    county: str = field("län", "Länet kommunen ligger i.", example="Västmanlands län", min_length=1)
+    district: str | None = field(
+        "stadsdel",
+        "Stadsdel eller område när planen gäller en del av kommunen.",
+        example="Angered",
+        default=None,
+    )
+    population: Population = field("folkmängd", "Folkmängd och år.")
+    police: PoliceArea = field("polis", "Polisregion, polisområde och lokalpolisområde.")
+    contacts: list[ContactPerson] = field(
+        "kontaktpersoner",
+        "Kontaktpersoner för det brottsförebyggande arbetet.",
+        default_factory=list,
+    )
+    methods: list[str] = field(
+        "arbetssätt",
+        "Arbetssätt och modeller som kommunen använder.",
+        example="EST – effektiv samordning för trygghet",
+        default_factory=list,
+    )
+    description: str | None = field(
+        "beskrivning", "Kort beskrivning av kommunens brottsförebyggande arbete.", default=None
+    )
+    source: str | None = field(
+        "källa", "Varifrån uppgifterna kommer.", example="Brå, Organisera arbetet", default=None
+    )
+    plan_date: Day | None = field(
+        "planen_gäller_från",
+        "Datum från vilket planen i den här mappen gäller. Styr bland annat "
+        "vilka krav i lagen (2023:196) som kontrolleras.",
+        example="2021-01-01",
+        default=None,
+    )

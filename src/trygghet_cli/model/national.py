@@ -1,0 +1,39 @@
+"""National reference figures that ship with trygg (``trygghet_cli/data/nationella.yaml``)."""
+
+from __future__ import annotations
+
+from trygghet_cli.model.common import Id, PeriodField, TryggModel, field
+from trygghet_cli.model.indicators import Better, Unit
+from trygghet_cli.model.periods import Period
+
+
+class NationalValue(TryggModel):
+    period: PeriodField = field("period", "Perioden värdet avser.")
+    value: float = field("värde", "Värdet för hela landet.")
+    preliminary: bool = field("preliminär", "Sant för en preliminär siffra.", default=False)
+    edition: str | None = field("utgåva", "Publikationen värdet kommer från.", default=None)
+    source: str = field("källa", "Källa för just detta värde.")
+    url: str | None = field("länk", "Länk till källan.", default=None)
+
+
+class NationalSeries(TryggModel):
+    id: Id = field("id", "Seriens id, som nyckeltal hänvisar till med nationell_serie.")
+    name: str = field("namn", "Seriens namn.")
+    unit: Unit = field("enhet", "Enhet.")
+    better: Better = field("bättre", "Vilket håll som är bättre.")
+    source: str = field("källa", "Utgivare.")
+    note: str | None = field("anmärkning", "Anmärkning om serien.", default=None)
+    values: list[NationalValue] = field("värden", "Värden per period.", min_length=1)
+
+    def at(self, period: Period) -> NationalValue | None:
+        for value in self.values:
+            if value.period == period:
+                return value
+        return None
+
+
+class NationalData(TryggModel):
+    series: list[NationalSeries] = field("serier", "Nationella jämförelseserier.", min_length=1)
+
+    def by_id(self) -> dict[str, NationalSeries]:
+        return {s.id: s for s in self.series}

@@ -1,0 +1,235 @@
+"""``organisation.yaml``: roles, coordination and the bodies that do the work.
+
+Brå's guidance: a **styrgrupp** with decision mandate, a **beredningsgrupp** (often the lokala
+BRÅ) that plans and follows up, and **time-limited arbetsgrupper**. Municipalities add councils
+(trygghetsråd, folkhälsoråd, area councils), EST groups and SSPF groups. Members are roles in
+organisations, never private persons.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from trygghet_cli.model.common import (
+    ILLUSTRATIVE,
+    CadenceField,
+    Day,
+    Id,
+    Percent,
+    Ref,
+    TryggModel,
+    field,
+)
+
+
+class BodyKind(str, Enum):
+    STEERING = "styrgrupp"
+    PREPARATORY = "beredningsgrupp"
+    LOCAL_BRA = "lokalt_brå"
+    SAFETY_COUNCIL = "trygghetsråd"
+    MANAGEMENT = "ledningsgrupp"
+    WORKING_GROUP = "arbetsgrupp"
+    EST = "est_grupp"
+    SSPF = "sspf"
+    AREA_COUNCIL = "områdesråd"
+    PUBLIC_HEALTH = "folkhälsoråd"
+    COMMITTEE = "nämnd"
+    EXTERNAL = "extern"
+    OTHER = "annat"
+
+    @property
+    def meets(self) -> bool:
+        """Whether the plan keeps a meeting log for bodies of this kind."""
+        return self not in (BodyKind.COMMITTEE, BodyKind.EXTERNAL)
+
+
+class Role(TryggModel):
+    """A function in an organisation: 'Kommunpolis, Polismyndigheten'. Never a private person."""
+
+    id: Id = field("id", "Id som organ, mål och åtgärder hänvisar till.", example="kommunpolis")
+    title: str = field("titel", "Rollens benämning.", example="Kommunpolis", min_length=1)
+    organisation: str = field(
+        "organisation", "Organisationen rollen finns i.", example="Polismyndigheten", min_length=1
+    )
+    count: int | None = field(
+        "antal",
+        "Hur många personer rollen står för, när den är en grupp av representanter.",
+        example=3,
+        default=None,
+        ge=1,
+    )
+    description: str | None = field("beskrivning", "Vad rollen gör i arbetet.", default=None)
+
+
+class Coordinator(TryggModel):
+    """The kommun's coordinating function: who drives the work, and with how much time."""
+
+    role: Ref = field("roll", "Rollen (id under roller) som samordnar.", example="samordnare")
+    count: int = field("antal", "Antal tjänster med den här rollen.", example=1, default=1, ge=1)
+    fte_percent: Percent = field(
+        "tjänstgöringsgrad", "Tjänstens omfattning i procent av heltid, per person.", example=100
+    )
+    crime_prevention_percent: Percent | None = field(
+        "andel_brottsförebyggande",
+        "Hur stor del av tjänsten, i procent av heltid, som går till brottsförebyggande och "
+        "trygghetsskapande arbete, när den är känd.",
+        example=50,
+        default=None,
+    )
+    other_duties: list[str] = field(
+        "andra_uppdrag",
+        "Andra ansvarsområden i samma tjänst.",
+        example="ANDT-samordning",
+        default_factory=list,
+    )
+    placement: str | None = field(
+        "placering",
+        "Var i organisationen tjänsten är placerad.",
+        example="Kommunledningen",
+        default=None,
+    )
+
+
+class Coordination(TryggModel):
+    """Lag (2023:196) asks every kommun for a samordningsfunktion; this is where it lives."""
+
+    function: str | None = field(
+        "funktion",
+        "Namnet på samordningsfunktionen.",
+        example="Övergripande planering/Umebrå",
+        default=None,
+    )
+    coordinators: list[Coordinator] = field(
+        "samordnare", "Kommunens samordnare eller processledare.", default_factory=list
+    )
+    police: list[Ref] = field(
+        "kommunpolis",
+        "Roller (id) för kommunpolisen eller motsvarande hos Polisen.",
+        example=["kommunpolis"],
+        default_factory=list,
+    )
+    established: Day | None = field(
+        "inrättad", "När samordningsfunktionen inrättades.", example="2019-01-01", default=None
+    )
+
+
+class Member(TryggModel):
+    role: Ref = field("roll", "Rollen (id under roller) som är ledamot.", example="kommunpolis")
+    when_needed: bool = field(
+        "vid_behov",
+        "Deltar bara vid behov, till exempel när brottsförebyggande frågor tas upp.",
+        default=False,
+    )
+    note: str | None = field("anmärkning", "Anmärkning om ledamoten.", default=None)
+
+
+class Budget(TryggModel):
+    allocated: bool = field("avsatt", "Om en särskild budget är avsatt för arbetet.", example=False)
+    amount_sek: int | None = field(
+        "belopp", "Beloppet i kronor per år, när det är känt.", example=500000, default=None, ge=0
+    )
+    year: int | None = field("år", "Budgetåret beloppet avser.", example=2021, default=None)
+    note: str | None = field(
+        "anmärkning",
+        "Till exempel var beslutsmandatet över resurserna ligger.",
+        example="Beslutsmandatet ligger på respektive chef.",
+        default=None,
+    )
+
+
+class ReportingLine(TryggModel):
+    """A body's duty to report to others, with its cadence (Fagersta's EST group: monthly)."""
+
+    id: Id = field(
+        "id", "Id som mötesprotokoll anger när rapporten lämnats.", example="est-manadsrapport"
+    )
+    to: list[Ref] = field(
+        "till",
+        "Organ (id) som tar emot rapporten.",
+        example=["lansstyrelsen", "lokala-bra"],
+        min_length=1,
+    )
+    cadence: CadenceField = field("kadens", "Hur ofta rapporten lämnas.", example="varje månad")
+    content: str = field(
+        "innehåll",
+        "Vad rapporten innehåller.",
+        example="Gemensam lägesbild från EST-arbetet",
+        min_length=1,
+    )
+    since: Day | None = field("från", "Från vilket datum skyldigheten gäller.", default=None)
+
+
+class Body(TryggModel):
+    """A group, council or external body that takes part in or receives the work."""
+
+    id: Id = field("id", "Id som möten, mål och åtgärder hänvisar till.", example="lokala-bra")
+    name: str = field("namn", "Organets namn.", example="Lokala BRÅ", min_length=1)
+    kind: BodyKind = field("typ", "Vilket slags organ det är.", example="lokalt_brå")
+    description: str | None = field("beskrivning", "Vad organet gör.", default=None)
+    mandate: str | None = field(
+        "mandat",
+        "Organets mandat och roll (strategisk, beredande, beslutande, operativ).",
+        example="Strategisk och beslutande roll i det brottsförebyggande arbetet.",
+        default=None,
+    )
+    decides: bool | None = field(
+        "beslutsmandat", "Om organet fattar beslut om arbetets inriktning.", default=None
+    )
+    parent: Ref | None = field(
+        "under",
+        "Organet (id) som har ansvaret för detta organ.",
+        example="kommunstyrelsen",
+        default=None,
+    )
+    appointed_by: Ref | None = field(
+        "tillsatt_av",
+        "Organet (id) som tillsatt gruppen, till exempel beredningsgruppen.",
+        default=None,
+    )
+    area: str | None = field(
+        "område",
+        "Området gruppen verkar i, för lokala råd och trygghetsgrupper.",
+        example="Angereds centrum",
+        default=None,
+    )
+    chair: Ref | None = field("ordförande", "Rollen (id) som är ordförande.", default=None)
+    convener: Ref | None = field(
+        "sammankallande", "Rollen (id) eller organet som kallar till möten.", default=None
+    )
+    members: list[Member] = field(
+        "ledamöter", "Organets ledamöter, som roller.", default_factory=list
+    )
+    budget: Budget | None = field("budget", "Organets budget, om någon.", default=None)
+    cadence: CadenceField | None = field(
+        "mötesfrekvens", "Hur ofta organet sammanträder.", example="6 gånger per år", default=None
+    )
+    start: Day | None = field("start", "När organet bildades.", default=None)
+    end: Day | None = field(
+        "slut", "När organet upphör; krävs för tidsbegränsade arbetsgrupper.", default=None
+    )
+    reporting: list[ReportingLine] = field(
+        "rapportering", "Rapporter organet lämnar till andra, med kadens.", default_factory=list
+    )
+    keeps_situation_picture: bool = field(
+        "lägesbild", "Om organet tar fram en gemensam lägesbild (EST).", default=False
+    )
+    count: int | None = field(
+        "antal",
+        "Hur många grupper av samma slag posten står för (till exempel SSPF-grupper i "
+        "alla områden).",
+        default=None,
+        ge=1,
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+
+
+class Organisation(TryggModel):
+    """Contents of ``organisation.yaml``."""
+
+    roles: list[Role] = field("roller", "Roller som ingår i arbetet.", min_length=1)
+    coordination: Coordination = field(
+        "samordning", "Samordningsfunktionen: samordnare och kommunpolis."
+    )
+    bodies: list[Body] = field(
+        "organ", "Organ: styrgrupp, råd, grupper och mottagare.", min_length=1
+    )

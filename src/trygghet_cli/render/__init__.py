@@ -1,0 +1,1 @@
+"""Output: reporters for findings, and (in later modules) briefs, pages and feeds."""

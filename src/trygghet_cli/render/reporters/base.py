@@ -1,0 +1,71 @@
+"""What every reporter receives and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from trygghet_cli.diagnostics import Diagnostic, Severity
+from trygghet_cli.i18n import Lang, Text
+
+
+@dataclass(frozen=True)
+class Report:
+    """Findings of one run of a checking command, and what it looked at."""
+
+    command: str
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    plans: int
+    lang: Lang
+    color: bool = False
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.level is severity)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Text for standard output, and Markdown for GitHub's job summary where that applies."""
+
+    stdout: str
+    step_summary: str | None = field(default=None)
+
+
+Reporter = Callable[[Report], Output]
+
+
+def summary_line(report: Report) -> str:
+    """ "2 fel och 1 varning i 14 filer (4 planer)." in the report's language."""
+    lang = report.lang
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    files, plans = len(report.files), report.plans
+    where = _plural(files, Text("fil", "file"), Text("filer", "files"))(lang)
+    where_plans = _plural(plans, Text("plan", "plan"), Text("planer", "plans"))(lang)
+    scope = Text(
+        f"i {files} {where} ({plans} {where_plans})", f"in {files} {where} ({plans} {where_plans})"
+    )(lang)
+    if not errors and not warnings:
+        return Text(f"Inga fel {scope}.", f"No problems {scope}.")(lang)
+    parts = []
+    if errors:
+        parts.append(
+            Text(f"{errors} fel", f"{errors} " + ("error" if errors == 1 else "errors"))(lang)
+        )
+    if warnings:
+        parts.append(
+            Text(
+                f"{warnings} " + ("varning" if warnings == 1 else "varningar"),
+                f"{warnings} " + ("warning" if warnings == 1 else "warnings"),
+            )(lang)
+        )
+    joined = Text(" och ", " and ")(lang).join(parts)
+    return f"{joined} {scope}."
+
+
+def _plural(n: int, one: Text, many: Text) -> Text:
+    return one if n == 1 else many
+
+
+def location(d: Diagnostic) -> str:
+    return f"{d.file}:{d.line}:{d.column}"

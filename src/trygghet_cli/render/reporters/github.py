@@ -1,0 +1,95 @@
+"""GitHub Actions workflow commands: annotations on the pull request.
+
+GitHub shows at most 10 error and 10 warning annotations per step (50 per job). The first ones
+become annotations; the rest are printed as plain lines in the log, and every finding goes into
+a Markdown table for ``$GITHUB_STEP_SUMMARY``.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from trygghet_cli.diagnostics import Diagnostic, Severity
+from trygghet_cli.render.reporters.base import Output, Report, location, summary_line
+from trygghet_cli.rules import RULES
+
+PER_STEP_LIMIT = 10
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(d: Diagnostic, report: Report) -> str:
+    message = d.message(report.lang)
+    hint = d.hint(report.lang)
+    if hint:
+        message += "\n" + hint
+    props = (
+        f"file={escape_property(d.file)},line={d.line},col={d.column},"
+        f"title={escape_property(f'{d.rule} {RULES[d.rule].name}')}"
+    )
+    return f"::{_COMMAND[d.level]} {props}::{escape_data(message)}"
+
+
+def render(report: Report) -> Output:
+    out: list[str] = []
+    used = dict.fromkeys(Severity, 0)
+    overflow: list[Diagnostic] = []
+    for file, group in groupby(report.diagnostics, key=lambda d: d.file):
+        out.append(f"::group::{escape_data(file)}")
+        for d in group:
+            if used[d.level] < PER_STEP_LIMIT:
+                used[d.level] += 1
+                out.append(annotation(d, report))
+            else:
+                overflow.append(d)
+                out.append(
+                    f"{location(d)}: {d.level.label(report.lang)} {d.rule} {d.message(report.lang)}"
+                )
+        out.append("::endgroup::")
+    if overflow:
+        note = (
+            f"{len(overflow)} fynd visas inte som annoteringar (GitHub visar högst "
+            f"{PER_STEP_LIMIT} per sort och steg); alla finns i loggen ovan och i sammanfattningen."
+            if report.lang == "sv"
+            else f"{len(overflow)} findings are not shown as annotations (GitHub shows at most "
+            f"{PER_STEP_LIMIT} of each kind per step); all are in the log above and in the summary."
+        )
+        out.append(note)
+    out.append(summary_line(report))
+    return Output("\n".join(out) + "\n", step_summary=step_summary(report))
+
+
+def step_summary(report: Report) -> str:
+    sv = report.lang == "sv"
+    head = "## trygg validate\n\n" + summary_line(report) + "\n"
+    if not report.diagnostics:
+        return head
+    columns = (
+        ["Fil", "Rad", "Kolumn", "Allvar", "Regel", "Meddelande", "Tips"]
+        if sv
+        else ["File", "Line", "Column", "Severity", "Rule", "Message", "Hint"]
+    )
+    rows = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for d in report.diagnostics:
+        cells = [
+            f"`{d.file}`",
+            str(d.line),
+            str(d.column),
+            d.level.label(report.lang),
+            d.rule,
+            d.message(report.lang),
+            d.hint(report.lang) or "",
+        ]
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return head + "\n" + "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,42 @@
+"""JSON for other programs: a summary and every finding with its message and hint."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trygghet_cli import __version__
+from trygghet_cli.diagnostics import Severity
+from trygghet_cli.render.reporters.base import Output, Report
+from trygghet_cli.rules import RULES
+
+
+def render(report: Report) -> Output:
+    payload: dict[str, Any] = {
+        "tool": "trygg",
+        "version": __version__,
+        "command": report.command,
+        "language": report.lang,
+        "summary": {
+            "plans": report.plans,
+            "files": len(report.files),
+            "errors": report.count(Severity.ERROR),
+            "warnings": report.count(Severity.WARNING),
+            "infos": report.count(Severity.INFO),
+        },
+        "diagnostics": [
+            {
+                "rule": d.rule,
+                "name": RULES[d.rule].name,
+                "severity": d.level.value,
+                "file": d.file,
+                "line": d.line,
+                "column": d.column,
+                "pointer": d.pointer,
+                "message": d.message(report.lang),
+                "hint": d.hint(report.lang),
+            }
+            for d in report.diagnostics
+        ],
+    }
+    return Output(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

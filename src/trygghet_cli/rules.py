@@ -1,0 +1,579 @@
+"""The catalogue of rules: every diagnostic trygg can give, with a stable id.
+
+Ids never change meaning once released. Ranges:
+
+* ``TRY0xx`` reading files: encoding, YAML syntax, file layout;
+* ``TRY1xx`` the schema of one file: keys, types, values;
+* ``TRY2xx`` the plan as a whole: references, unique ids, dates that must agree;
+* ``TRY3xx`` personal data that must never be published;
+* ``TRY4xx`` deadlines, cadence and legal obligations (``trygg deadlines``);
+* ``TRY5xx`` editing and importing (``trygg meeting``, ``action``, ``indicator``, ``fmt``).
+
+``docs/rules.md`` is generated from this module (``make docs``) and a test keeps it current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from trygghet_cli.diagnostics import ArgValue, Severity
+from trygghet_cli.i18n import Lang, Text
+
+E, W = Severity.ERROR, Severity.WARNING
+
+DID_YOU_MEAN = Text(" (menade du '{suggestion}'?)", " (did you mean '{suggestion}'?)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    title: Text
+    message: Text
+    hint: Text | None = None
+    tags: tuple[str, ...] = ()
+
+    def render_message(self, args: Mapping[str, ArgValue], lang: Lang) -> str:
+        values = _localise(args, lang)
+        text = self.message(lang).format_map(_Missing(values))
+        if args.get("suggestion"):
+            text += DID_YOU_MEAN(lang).format(suggestion=values["suggestion"])
+        return text
+
+    def render_hint(self, args: Mapping[str, ArgValue], lang: Lang) -> str | None:
+        if self.hint is None:
+            return None
+        return self.hint(lang).format_map(_Missing(_localise(args, lang)))
+
+
+class _Missing(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _localise(args: Mapping[str, ArgValue], lang: Lang) -> dict[str, object]:
+    return {k: (v(lang) if isinstance(v, Text) else v) for k, v in args.items()}
+
+
+_ALL = [
+    # --- TRY0xx: reading files -------------------------------------------------------------
+    Rule(
+        "TRY001",
+        "yaml-syntax",
+        E,
+        Text("YAML-syntaxfel", "YAML syntax error"),
+        Text("YAML-syntaxfel: {problem}", "YAML syntax error: {problem}"),
+        Text(
+            "Kontrollera indrag, kolon och citattecken på raden och raden före.",
+            "Check indentation, colons and quotes on this line and the one before.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY002",
+        "tab-indent",
+        E,
+        Text("Tabbtecken i indrag", "Tab character in indentation"),
+        Text("Tabbtecken i indraget", "Tab character in the indentation"),
+        Text(
+            "YAML tillåter bara mellanslag för indrag. Ersätt tabben med mellanslag "
+            "(två per nivå).",
+            "YAML allows only spaces for indentation. Replace the tab with spaces (two per level).",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY003",
+        "duplicate-key",
+        E,
+        Text("Nyckel förekommer två gånger", "Duplicate key"),
+        Text(
+            "Nyckeln '{key}' förekommer två gånger i samma avsnitt (första gången på rad "
+            "{first_line})",
+            "The key '{key}' occurs twice in the same section (first on line {first_line})",
+        ),
+        Text(
+            "Ta bort den ena eller slå ihop dem; annars är det oklart vilket värde som gäller.",
+            "Remove one or merge them; otherwise it is unclear which value counts.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY004",
+        "not-utf8",
+        E,
+        Text("Filen är inte UTF-8", "File is not UTF-8"),
+        Text(
+            "Filen är inte giltig UTF-8 (ogiltig byte 0x{byte} på kolumn {byte_column})",
+            "The file is not valid UTF-8 (invalid byte 0x{byte} at column {byte_column})",
+        ),
+        Text(
+            "Spara filen med teckenkodningen UTF-8 i din editor (i Anteckningar: Spara som → "
+            "Kodning: UTF-8).",
+            "Save the file with the UTF-8 encoding in your editor.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY005",
+        "empty-file",
+        E,
+        Text("Tom fil", "Empty file"),
+        Text("Filen är tom", "The file is empty"),
+        Text(
+            "Fyll i filen (se exemplen i examples/) eller ta bort den.",
+            "Fill in the file (see the examples in examples/) or delete it.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY006",
+        "forbidden-tag",
+        E,
+        Text("Otillåten YAML-tagg", "Forbidden YAML tag"),
+        Text("Taggen '{tag}' är inte tillåten", "The tag '{tag}' is not allowed"),
+        Text(
+            "trygg läser bara vanliga värden (text, tal, datum, listor). Ta bort taggen; "
+            "filer körs aldrig som kod.",
+            "trygg reads only plain values (text, numbers, dates, lists). Remove the tag; "
+            "files are never run as code.",
+        ),
+        ("syntax", "security"),
+    ),
+    Rule(
+        "TRY007",
+        "too-deep",
+        E,
+        Text("För djup nästling", "Nesting too deep"),
+        Text(
+            "Värdena är nästlade djupare än {limit} nivåer",
+            "The values are nested deeper than {limit} levels",
+        ),
+        Text(
+            "En plan behöver aldrig så många nivåer; kontrollera indragen.",
+            "A plan never needs that many levels; check the indentation.",
+        ),
+        ("syntax", "security"),
+    ),
+    Rule(
+        "TRY008",
+        "alias-expansion",
+        E,
+        Text("Ankare och alias expanderar för mycket", "Anchors and aliases expand too far"),
+        Text(
+            "Ankare och alias (&namn, *namn) expanderar till mer än {limit} värden",
+            "Anchors and aliases (&name, *name) expand to more than {limit} values",
+        ),
+        Text(
+            "Skriv ut värdena direkt i stället för att hänvisa till dem med *alias.",
+            "Write the values out instead of referring to them with *alias.",
+        ),
+        ("syntax", "security"),
+    ),
+    Rule(
+        "TRY009",
+        "wrong-root",
+        E,
+        Text("Fel sorts innehåll på översta nivån", "Wrong kind of content at the top level"),
+        Text(
+            "Filen ska innehålla nycklar och värden (en mappning) på översta nivån, inte {got}",
+            "The file must hold keys and values (a mapping) at the top level, not {got}",
+        ),
+        Text(
+            "Börja filen med nycklar som 'namn: ...' utan bindestreck framför.",
+            "Start the file with keys such as 'namn: ...' with no dash in front.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY010",
+        "no-plan",
+        E,
+        Text("Ingen plan hittades", "No plan found"),
+        Text(
+            "Ingen plan hittades här: ingen mapp innehåller {marker}",
+            "No plan found here: no folder contains {marker}",
+        ),
+        Text(
+            "En plan är en mapp med kommun.yaml. Skapa en med 'trygg init MAPP "
+            "--municipality NAMN --kommunkod NNNN' eller ange rätt sökväg.",
+            "A plan is a folder with kommun.yaml. Create one with 'trygg init DIR "
+            "--municipality NAME --kommunkod NNNN' or give the right path.",
+        ),
+        ("layout",),
+    ),
+    Rule(
+        "TRY011",
+        "unknown-file",
+        W,
+        Text("Okänd fil i planen", "Unknown file in the plan"),
+        Text(
+            "Filen '{name}' hör inte till planens filer",
+            "The file '{name}' is not one of the plan's files",
+        ),
+        Text(
+            "Planens filer heter {known}. Byt namn på filen eller flytta den ur planmappen.",
+            "The plan's files are called {known}. Rename the file or move it out of the plan "
+            "folder.",
+        ),
+        ("layout",),
+    ),
+    Rule(
+        "TRY012",
+        "unreadable",
+        E,
+        Text("Filen kan inte läsas", "File cannot be read"),
+        Text("Filen kan inte läsas: {reason}", "The file cannot be read: {reason}"),
+        Text(
+            "Kontrollera att filen finns och att du har läsrätt.",
+            "Check that the file exists and that you may read it.",
+        ),
+        ("layout",),
+    ),
+    Rule(
+        "TRY013",
+        "several-documents",
+        E,
+        Text("Flera YAML-dokument i en fil", "Several YAML documents in one file"),
+        Text(
+            "Filen innehåller mer än ett YAML-dokument (avgränsat med ---)",
+            "The file holds more than one YAML document (separated by ---)",
+        ),
+        Text(
+            "Dela upp innehållet i en fil per dokument, till exempel ett möte per fil i moten/.",
+            "Split the content into one file per document, for instance one meeting per file "
+            "in moten/.",
+        ),
+        ("syntax",),
+    ),
+    Rule(
+        "TRY014",
+        "file-too-large",
+        E,
+        Text("Filen är för stor", "File too large"),
+        Text(
+            "Filen är {size} byte; trygg läser högst {limit} byte per fil",
+            "The file is {size} bytes; trygg reads at most {limit} bytes per file",
+        ),
+        Text(
+            "Dela upp innehållet, till exempel ett möte per fil.",
+            "Split the content, for instance one meeting per file.",
+        ),
+        ("syntax", "security"),
+    ),
+    Rule(
+        "TRY015",
+        "missing-file",
+        E,
+        Text("En fil som planen kräver saknas", "A file the plan needs is missing"),
+        Text("Planen saknar filen {name}", "The plan has no file {name}"),
+        Text(
+            "Skapa filen; 'trygg init' skriver en mall, och examples/ visar hur den fylls i.",
+            "Create the file; 'trygg init' writes a template, and examples/ shows how to fill "
+            "it in.",
+        ),
+        ("layout",),
+    ),
+    # --- TRY1xx: one file's schema -----------------------------------------------------------
+    Rule(
+        "TRY101",
+        "unknown-key",
+        E,
+        Text("Okänd nyckel", "Unknown key"),
+        Text("Okänd nyckel '{key}'", "Unknown key '{key}'"),
+        Text("Tillåtna nycklar här: {allowed}.", "Keys allowed here: {allowed}."),
+        ("schema",),
+    ),
+    Rule(
+        "TRY102",
+        "missing-key",
+        E,
+        Text("Nyckel saknas", "Missing key"),
+        Text("Nyckeln '{key}' saknas", "The key '{key}' is missing"),
+        Text("Lägg till '{key}: ...' här; {description}", "Add '{key}: ...' here; {description}"),
+        ("schema",),
+    ),
+    Rule(
+        "TRY103",
+        "wrong-type",
+        E,
+        Text("Fel typ av värde", "Wrong type of value"),
+        Text("'{key}' ska vara {expected}, inte {got}", "'{key}' must be {expected}, not {got}"),
+        None,
+        ("schema",),
+    ),
+    Rule(
+        "TRY104",
+        "invalid-choice",
+        E,
+        Text("Värdet finns inte bland de tillåtna", "Value not among the allowed ones"),
+        Text(
+            "'{value}' är inte ett tillåtet värde för '{key}'",
+            "'{value}' is not an allowed value for '{key}'",
+        ),
+        Text("Tillåtna värden: {allowed}.", "Allowed values: {allowed}."),
+        ("schema",),
+    ),
+    Rule(
+        "TRY105",
+        "invalid-date",
+        E,
+        Text("Ogiltigt datum", "Invalid date"),
+        Text(
+            "'{value}' är inte ett giltigt datum för '{key}'",
+            "'{value}' is not a valid date for '{key}'",
+        ),
+        Text(
+            "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2021-03-02, och kontrollera att dagen finns.",
+            "Write dates as YYYY-MM-DD, for instance 2021-03-02, and check that the day exists.",
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY106",
+        "invalid-value",
+        E,
+        Text("Ogiltigt värde", "Invalid value"),
+        Text("Ogiltigt värde för '{key}': {problem}", "Invalid value for '{key}': {problem}"),
+        None,
+        ("schema",),
+    ),
+    Rule(
+        "TRY107",
+        "invalid-cadence",
+        E,
+        Text("Okänd mötesfrekvens eller kadens", "Unknown cadence"),
+        Text(
+            "'{value}' går inte att tolka som en frekvens", "'{value}' cannot be read as a cadence"
+        ),
+        Text(
+            "Skriv till exempel '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
+            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år' eller 'vid behov'; "
+            "lägg till ', även vid behov' för extra möten.",
+            "Write for instance '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
+            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år' or 'vid behov'; "
+            "add ', även vid behov' for extra meetings.",
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY108",
+        "invalid-period",
+        E,
+        Text("Ogiltig period", "Invalid period"),
+        Text("'{value}' är inte en period", "'{value}' is not a period"),
+        Text(
+            "Skriv ett år (2021), ett kvartal (2021Q1, 2021-Q1 eller 2021K1), ett tertial "
+            "(2021T1), ett halvår (2021H1) eller en månad (2021-03).",
+            "Write a year (2021), a quarter (2021Q1, 2021-Q1 or 2021K1), a tertial (2021T1), "
+            "a half year (2021H1) or a month (2021-03).",
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY109",
+        "invalid-id",
+        E,
+        Text("Ogiltigt id", "Invalid id"),
+        Text("'{value}' är inte ett giltigt id", "'{value}' is not a valid id"),
+        Text(
+            "Ett id består av små bokstäver a–z, siffror och bindestreck, till exempel "
+            "'lokala-bra' eller 'est-grupp' (högst 64 tecken, inga å, ä, ö).",
+            "An id is made of lower-case letters a–z, digits and hyphens, for instance "
+            "'lokala-bra' or 'est-grupp' (at most 64 characters, no å, ä, ö).",
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY110",
+        "invalid-kommunkod",
+        E,
+        Text("Ogiltig kommunkod", "Invalid municipality code"),
+        Text("'{value}' är inte en kommunkod", "'{value}' is not a municipality code"),
+        Text(
+            "Kommunkoden är fyra siffror från SCB, skriven inom citattecken så att en inledande "
+            'nolla behålls, till exempel kommunkod: "0180".',
+            "The municipality code is SCB's four digits, written in quotes so that a leading "
+            'zero is kept, for instance kommunkod: "0180".',
+        ),
+        ("schema",),
+    ),
+    # --- TRY2xx: the plan as a whole ---------------------------------------------------------
+    Rule(
+        "TRY201",
+        "unknown-reference",
+        E,
+        Text("Hänvisning till något som inte finns", "Reference to something that does not exist"),
+        Text(
+            "'{key}' hänvisar till {kind} '{value}', som inte finns i planen",
+            "'{key}' refers to {kind} '{value}', which does not exist in the plan",
+        ),
+        Text(
+            "Rätta stavningen eller lägg till det i {where}.",
+            "Fix the spelling or add it to {where}.",
+        ),
+        ("reference",),
+    ),
+    Rule(
+        "TRY202",
+        "duplicate-id",
+        E,
+        Text("Samma id används två gånger", "Id used twice"),
+        Text(
+            "Id '{value}' används redan ({first})",
+            "The id '{value}' is already used ({first})",
+        ),
+        Text(
+            "Varje id måste vara unikt i planen. Ge det ena ett annat id.",
+            "Every id must be unique in the plan. Give one of them another id.",
+        ),
+        ("reference",),
+    ),
+    Rule(
+        "TRY203",
+        "date-order",
+        E,
+        Text("Datum i fel ordning", "Dates in the wrong order"),
+        Text(
+            "'{key}' ({value}) ligger före '{other_key}' ({other_value})",
+            "'{key}' ({value}) is before '{other_key}' ({other_value})",
+        ),
+        Text("Kontrollera båda datumen.", "Check both dates."),
+        ("dates",),
+    ),
+    Rule(
+        "TRY204",
+        "meeting-file-date",
+        W,
+        Text("Mötets filnamn och datum skiljer sig", "Meeting file name and date differ"),
+        Text(
+            "Filnamnet börjar med {file_date} men mötet har datum {value}",
+            "The file name begins with {file_date} but the meeting is dated {value}",
+        ),
+        Text(
+            "Döp mötesfiler till ÅÅÅÅ-MM-DD-organ.yaml med mötets datum, till exempel {expected}.",
+            "Name meeting files YYYY-MM-DD-body.yaml with the meeting's date, for instance "
+            "{expected}.",
+        ),
+        ("dates",),
+    ),
+    Rule(
+        "TRY205",
+        "meeting-outside-lifetime",
+        W,
+        Text("Möte utanför organets verksamhetstid", "Meeting outside the body's lifetime"),
+        Text(
+            "Mötet {value} ligger utanför tiden då '{body}' finns ({start} – {end})",
+            "The meeting on {value} is outside the time '{body}' exists ({start} – {end})",
+        ),
+        Text(
+            "Rätta mötets datum eller arbetsgruppens start och slut i organisation.yaml.",
+            "Fix the meeting's date or the working group's start and end in organisation.yaml.",
+        ),
+        ("dates",),
+    ),
+    Rule(
+        "TRY206",
+        "done-without-date",
+        W,
+        Text("Klar utan datum", "Done without a date"),
+        Text(
+            "{kind} '{value}' har status klar men inget klart-datum",
+            "{kind} '{value}' has status done but no completion date",
+        ),
+        Text(
+            "Lägg till 'klar_datum: ÅÅÅÅ-MM-DD' så att uppföljningen vet när den blev klar.",
+            "Add 'klar_datum: YYYY-MM-DD' so that follow-up knows when it was done.",
+        ),
+        ("dates",),
+    ),
+    Rule(
+        "TRY207",
+        "smart-incomplete",
+        W,
+        Text("Effektmålet är inte SMART", "The effect goal is not SMART"),
+        Text(
+            "Effektmålet '{value}' saknar {missing}",
+            "The effect goal '{value}' has no {missing}",
+        ),
+        Text(
+            "Brå rekommenderar SMARTA effektmål: mätbara (nyckeltal, utgångsläge, målvärde), "
+            "med en ansvarig och tidsatta (senast).",
+            "Brå recommends SMART effect goals: measurable (indicator, baseline, target), "
+            "with an owner, and time-bound (senast).",
+        ),
+        ("goals",),
+    ),
+    Rule(
+        "TRY208",
+        "meeting-body-kind",
+        W,
+        Text("Möte för ett organ som inte sammanträder", "Meeting of a body that does not meet"),
+        Text(
+            "'{value}' är {kind} och har inga egna möten i planen",
+            "'{value}' is {kind} and has no meetings of its own in the plan",
+        ),
+        Text(
+            "Ange det organ i planen som höll mötet.",
+            "Name the body of the plan that held the meeting.",
+        ),
+        ("reference",),
+    ),
+    Rule(
+        "TRY209",
+        "working-group-without-end",
+        W,
+        Text("Arbetsgrupp utan slutdatum", "Working group without an end date"),
+        Text(
+            "Arbetsgruppen '{value}' har inget slutdatum",
+            "The working group '{value}' has no end date",
+        ),
+        Text(
+            "Arbetsgrupper är tidsbegränsade (Brå): ange 'slut: ÅÅÅÅ-MM-DD', eller ändra typen "
+            "om gruppen är permanent.",
+            "Working groups are time-limited (Brå): give 'slut: YYYY-MM-DD', or change the "
+            "kind if the group is permanent.",
+        ),
+        ("dates",),
+    ),
+    Rule(
+        "TRY210",
+        "duplicate-value",
+        E,
+        Text("Två värden för samma period", "Two values for the same period"),
+        Text(
+            "Nyckeltalet har redan ett värde för {period} i {geography} ({first})",
+            "The indicator already has a value for {period} in {geography} ({first})",
+        ),
+        Text(
+            "Ta bort det ena värdet, eller ange olika geografi om de gäller olika områden.",
+            "Remove one of the values, or give a different geography if they cover different "
+            "areas.",
+        ),
+        ("indicators",),
+    ),
+    # --- TRY3xx: personal data ---------------------------------------------------------------
+    Rule(
+        "TRY301",
+        "personal-identity-number",
+        E,
+        Text("Personnummer i planen", "Personal identity number in the plan"),
+        Text(
+            "Texten innehåller ett {kind} ({masked}); planfiler publiceras",
+            "The text contains a Swedish {kind} ({masked}); plan files get published",
+        ),
+        Text(
+            "Ta bort numret. Uppgifter om enskilda personer hör hemma i myndigheternas egna "
+            "system, inte i planen; lägesbilder beskriver platser och mönster. Finns numret i "
+            "git-historiken, be den som förvaltar förrådet att rensa den.",
+            "Remove the number. Information about individuals belongs in the authorities' own "
+            "systems, not in the plan; situation reports describe places and patterns. If the "
+            "number is in the git history, ask whoever runs the repository to purge it.",
+        ),
+        ("personal-data",),
+    ),
+]
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}
