@@ -132,7 +132,7 @@ def parse(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     try:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
-        if "single document" in str(exc.problem):
+        if "single document" in str(exc.context):
             mark = exc.problem_mark
             return None, [make("TRY013", file, _line(mark), _col(mark))]
         return None, [_syntax(exc, text, file)]

@@ -1,0 +1,112 @@
+"""Every output format, on the same broken plan, compared with golden files and checked
+against what its consumer (GitHub, GitLab, SARIF readers, JUnit readers) needs."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, Run
+from tests.golden import check_golden
+
+FORMATS = {
+    "text": "txt",
+    "json": "json",
+    "github": "txt",
+    "gitlab": "json",
+    "sarif": "sarif",
+    "junit": "xml",
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_golden_output(run: Run, fmt: str, lang: str) -> None:
+    result = run("validate", "broken", "--format", fmt, "--lang", lang, cwd=FIXTURES)
+    assert result.exit_code == 1
+    check_golden(f"validate/broken.{lang}.{fmt}.{FORMATS[fmt]}", result.output)
+
+
+def test_output_is_byte_identical_between_runs(run: Run) -> None:
+    first = run("validate", "broken", "--format", "sarif", cwd=FIXTURES).output
+    assert run("validate", "broken", "--format", "sarif", cwd=FIXTURES).output == first
+
+
+def test_json_lists_every_finding(run: Run) -> None:
+    payload = json.loads(run("validate", "broken", "--format", "json", cwd=FIXTURES).output)
+    assert payload["summary"] == {"plans": 1, "files": 8, "errors": 6, "warnings": 1, "infos": 0}
+    first = payload["diagnostics"][0]
+    assert first == {
+        "rule": "TRY110",
+        "name": "invalid-kommunkod",
+        "severity": "error",
+        "file": "broken/kommun.yaml",
+        "line": 3,
+        "column": 12,
+        "pointer": "kommunkod",
+        "message": "'0180' är inte en kommunkod",
+        "hint": 'Skriv kommunkoden inom citattecken: kommunkod: "0180".',
+    }
+
+
+def test_gitlab_code_quality_fields(run: Run) -> None:
+    issues = json.loads(run("validate", "broken", "--format", "gitlab", cwd=FIXTURES).output)
+    assert len(issues) == 7
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    for issue in issues:
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["location"]["lines"]["begin"] >= 1
+
+
+def test_gitlab_fingerprints_stay_unique_for_repeated_findings(run: Run, plan: Path) -> None:
+    text = (plan / "kommun.yaml").read_text(encoding="utf-8")
+    (plan / "kommun.yaml").write_text(text + "# 640823-3234 och 640823-3234\n", "utf-8")
+    issues = json.loads(run("validate", str(plan), "--format", "gitlab").output)
+    assert len(issues) == 2
+    assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
+
+
+def test_sarif_structure(run: Run) -> None:
+    doc = json.loads(run("validate", "broken", "--format", "sarif", cwd=FIXTURES).output)
+    assert doc["version"] == "2.1.0"
+    run0 = doc["runs"][0]
+    rules = [r["id"] for r in run0["tool"]["driver"]["rules"]]
+    assert rules == sorted(set(rules))
+    for result in run0["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_junit_names_are_unique_per_file(run: Run) -> None:
+    root = ET.fromstring(run("validate", "broken", "--format", "junit", cwd=FIXTURES).output)
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert int(suite.get("tests", "0")) == len(cases)
+    assert int(suite.get("failures", "0")) == sum(1 for c in cases if c.find("failure") is not None)
+    keys = [(c.get("classname"), c.get("name")) for c in cases]
+    assert len(keys) == len(set(keys))
+    passing = [c for c in cases if c.find("failure") is None]
+    assert {c.get("classname") for c in passing} == {"broken/aktiviteter.yaml"}
+
+
+def test_github_annotations_group_by_file(run: Run) -> None:
+    out = run("validate", "broken", "--format", "github", cwd=FIXTURES).output
+    assert "::group::broken/kommun.yaml" in out
+    line = next(x for x in out.splitlines() if "TRY101" in x)
+    assert line.startswith(
+        "::error file=broken/organisation.yaml,line=22,col=5,title=TRY101 unknown-key::"
+        "Okänd nyckel 'motesfrekvens' (menade du 'mötesfrekvens'?)%0ATillåtna nycklar här: id,"
+    )
+
+
+def test_github_escaping() -> None:
+    from trygghet_cli.render.reporters.github import escape_data, escape_property
+
+    assert escape_data("50 %\r\nny rad") == "50 %25%0D%0Any rad"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"

@@ -1,0 +1,126 @@
+"""One file's schema: each mistake gets trygg's own message, at the right line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Run, edit, write
+
+
+def findings(run: Run, plan: Path, *args: str) -> list[str]:
+    result = run("validate", str(plan), *args)
+    return [line for line in result.output.splitlines() if ": " in line and "TRY" in line]
+
+
+def test_the_fixture_plan_is_clean(run: Run, plan: Path) -> None:
+    result = run("validate", "--strict", str(plan))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Inga fel i 7 filer (1 plan).")
+
+
+def test_misspelt_key_is_named_with_a_suggestion(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "    mötesfrekvens: 4", "    motesfrekvens: 4")
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert (
+        f"{plan}/organisation.yaml:22:5: fel TRY101 Okänd nyckel 'motesfrekvens' "
+        "(menade du 'mötesfrekvens'?)"
+    ) in result.output
+    assert "Tillåtna nycklar här: id, namn, typ" in result.output
+
+
+def test_missing_key_points_at_its_parent(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "    titel: Kommunpolis\n", "")
+    out = findings(run, plan)
+    assert out == [f"{plan}/organisation.yaml:6:5: fel TRY102 Nyckeln 'titel' saknas"]
+
+
+def test_wrong_type_with_decimal_comma_hint(run: Run, plan: Path) -> None:
+    edit(plan / "nyckeltal.yaml", "värde: 9000", "värde: 9000,5")
+    result = run("validate", str(plan))
+    assert (
+        f"{plan}/nyckeltal.yaml:11:16: fel TRY103 'värde' ska vara ett tal, inte texten "
+        "'9000,5'"
+    ) in result.output
+    assert "tips: Använd decimalpunkt i planfilerna: skriv 9000.5, inte 9000,5." in result.output
+
+
+def test_unknown_enum_value_suggests_the_closest(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "typ: lokalt_brå", "typ: lokalt_bra")
+    out = findings(run, plan)
+    assert out == [
+        f"{plan}/organisation.yaml:17:10: fel TRY104 'lokalt_bra' är inte ett tillåtet värde för "
+        "'typ' (menade du 'lokalt_brå'?)"
+    ]
+
+
+def test_impossible_date(run: Run, plan: Path) -> None:
+    edit(plan / "moten/2021-03-02-lokala-bra.yaml", "senast: 2021-04-01", "senast: 2021-04-31")
+    out = findings(run, plan)
+    assert out == [
+        f"{plan}/moten/2021-03-02-lokala-bra.yaml:13:13: fel TRY105 '2021-04-31' är inte ett "
+        "giltigt datum för 'senast'"
+    ]
+
+
+def test_unquoted_kommunkod_loses_its_leading_zero(run: Run, plan: Path) -> None:
+    edit(plan / "kommun.yaml", 'kommunkod: "0180"', "kommunkod: 0180")
+    result = run("validate", str(plan))
+    assert f"{plan}/kommun.yaml:3:12: fel TRY110 '0180' är inte en kommunkod" in result.output
+    assert 'tips: Skriv kommunkoden inom citattecken: kommunkod: "0180".' in result.output
+
+
+def test_cadence_period_week_and_id(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "4 gånger per år", "ibland")
+    edit(plan / "nyckeltal.yaml", "period: 2020", "period: 2020Q5")
+    edit(plan / "moten/2021-03-02-lokala-bra.yaml", "vecka: 2021-W08", "vecka: 2021-W53")
+    edit(plan / "moten/2021-03-02-lokala-bra.yaml", "id: a-1", "id: a 1")
+    out = findings(run, plan)
+    assert [line.split(" ", 3)[2] for line in out] == ["TRY109", "TRY106", "TRY108", "TRY107"]
+    assert "'2021-W53' är ingen ISO-vecka" in out[1]
+
+
+def test_list_where_a_mapping_belongs(run: Run, plan: Path) -> None:
+    write(plan / "kommun.yaml", "- namn: Testby\n- kommunkod: '0180'\n")
+    out = findings(run, plan)
+    assert out == [
+        f"{plan}/kommun.yaml:1:1: fel TRY009 Filen ska innehålla nycklar och värden (en "
+        "mappning) på översta nivån, inte en lista"
+    ]
+
+
+def test_a_mapping_where_a_list_belongs(run: Run, plan: Path) -> None:
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "dagordning:\n  - Lägesbild",
+        "dagordning: Lägesbild",
+    )
+    result = run("validate", str(plan))
+    assert "fel TRY103 'dagordning' ska vara en lista, inte texten 'Lägesbild'" in result.output
+    assert "tips: Skriv varje post på en egen rad under 'dagordning:'" in result.output
+
+
+def test_english_messages(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "    mötesfrekvens: 4", "    motesfrekvens: 4")
+    result = run("validate", "--lang", "en", str(plan))
+    assert "error TRY101 Unknown key 'motesfrekvens' (did you mean 'mötesfrekvens'?)" in (
+        result.output
+    )
+    assert result.output.rstrip().endswith("1 error in 7 files (1 plan).")
+
+
+def test_language_from_the_environment(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "    mötesfrekvens: 4", "    motesfrekvens: 4")
+    result = run("validate", str(plan), env={"TRYGG_LANG": "en_GB.UTF-8"})
+    assert "error TRY101 Unknown key" in result.output
+
+
+def test_all_findings_not_just_the_first(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "    mötesfrekvens: 4", "    motesfrekvens: 4")
+    edit(plan / "kommun.yaml", "antal: 1000", "antal: många")
+    write(
+        plan / "moten/2021-04-01-lokala-bra.yaml",
+        "datum: 2021-04-01\norgan: lokala-bra\ndatum: 2021-04-02\n",
+    )
+    out = findings(run, plan)
+    assert [line.split(" ", 3)[2] for line in out] == ["TRY103", "TRY003", "TRY101"]
