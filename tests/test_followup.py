@@ -1,0 +1,126 @@
+"""Follow-up as of a date: cadence, actions and goals."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import edit, write
+from trygghet_cli.checks.followup import (
+    ActionState,
+    GoalState,
+    actions_as_of,
+    check_cadence,
+    expected_occasions,
+    goals_as_of,
+    meeting_cadence,
+    reporting_cadence,
+)
+from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.model.cadence import parse_cadence
+from trygghet_cli.model.plan import Plan
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "expected"),
+    [
+        ("6 gånger per år", date(2021, 1, 1), date(2021, 12, 31), 6),
+        ("6 gånger per år", date(2021, 1, 1), date(2021, 3, 31), 1),
+        ("6 gånger per år", date(2021, 1, 1), date(2021, 6, 30), 3),
+        ("varannan vecka", date(2021, 1, 1), date(2021, 3, 31), 6),
+        ("varannan vecka", date(2021, 1, 1), date(2021, 12, 31), 26),
+        ("varje månad", date(2021, 1, 1), date(2021, 6, 30), 5),
+        ("var tredje månad", date(2021, 1, 1), date(2021, 12, 31), 4),
+        ("vartannat år", date(2021, 1, 1), date(2021, 12, 31), 0),
+        ("vartannat år", date(2020, 1, 1), date(2021, 12, 31), 1),
+        ("cirka 6 gånger per år", date(2021, 1, 1), date(2021, 12, 31), 5),
+        ("vid behov", date(2021, 1, 1), date(2021, 12, 31), 0),
+        ("6 gånger per år", date(2021, 6, 1), date(2021, 5, 1), 0),
+    ],
+)
+def test_expected_occasions(phrase: str, start: date, end: date, expected: int) -> None:
+    assert expected_occasions(parse_cadence(phrase), start, end) == expected
+
+
+def test_cadence_check_counts_and_next_due() -> None:
+    cadence = parse_cadence("varannan vecka")
+    held = [date(2021, 1, 13), date(2021, 1, 27), date(2021, 2, 10)]
+    check = check_cadence(cadence, held, date(2021, 1, 1), date(2021, 3, 31))
+    assert (check.count, check.expected, check.shortfall) == (3, 6, 3)
+    assert check.last == date(2021, 2, 10)
+    assert check.next_due == date(2021, 2, 24)
+
+
+def test_history_before_the_window_sets_the_next_due_date() -> None:
+    cadence = parse_cadence("6 gånger per år")
+    check = check_cadence(cadence, [], date(2021, 4, 1), date(2021, 4, 30), [date(2021, 3, 20)])
+    assert check.count == 0
+    assert check.next_due == date(2021, 5, 20)
+
+
+def _plan(plan_dir: Path) -> Plan:
+    return check_plan(plan_dir).loaded.plan
+
+
+def test_meeting_cadence_of_the_fixture(plan: Path) -> None:
+    write(
+        plan / "moten/2021-02-01-lokala-bra.yaml",
+        "datum: 2021-02-01\norgan: lokala-bra\ntyp: akut\n",
+    )
+    rows = meeting_cadence(_plan(plan), date(2021, 1, 1), date(2021, 6, 30))
+    assert [(b.id, c.count, c.expected) for b, c in rows] == [("lokala-bra", 1, 2)]
+
+
+def test_reporting_lines(plan: Path) -> None:
+    rows = reporting_cadence(_plan(plan), date(2021, 1, 1), date(2021, 12, 31))
+    assert [(line.id, c.held) for _, line, c in rows] == [("arsrapport", (date(2021, 3, 2),))]
+
+
+def test_action_states_over_time(plan: Path) -> None:
+    meeting = plan / "moten/2021-03-02-lokala-bra.yaml"
+    edit(
+        meeting,
+        "rapporter: [arsrapport]",
+        "  - id: a-2\n    text: Ta fram lägesbild\n    ansvarig: samordnare\n"
+        "    senast: 2021-04-15\n    status: klar\n    klar_datum: 2021-05-01\n"
+        "  - id: a-3\n    text: Avbokat\n    ansvarig: samordnare\n"
+        "    senast: 2021-04-15\n    status: avbruten\n"
+        "  - id: a-4\n    text: Fortfarande öppen\n    ansvarig: samordnare\n"
+        "    senast: 2021-06-30\n    status: pågående\n"
+        "rapporter: [arsrapport]",
+    )
+    p = _plan(plan)
+    assert actions_as_of(p, date(2021, 3, 1)) == []
+
+    def states(day: date) -> dict[str, ActionState]:
+        return {v.action.id: v.state for v in actions_as_of(p, day)}
+
+    assert states(date(2021, 3, 31)) == {
+        "a-1": ActionState.DONE,
+        "a-2": ActionState.OPEN,
+        "a-3": ActionState.CANCELLED,
+        "a-4": ActionState.OPEN,
+    }
+    assert states(date(2021, 4, 30))["a-2"] is ActionState.OVERDUE
+    assert states(date(2021, 5, 31))["a-2"] is ActionState.DONE_LATE
+    assert states(date(2021, 7, 1))["a-4"] is ActionState.OVERDUE
+
+
+def test_goal_states(plan: Path) -> None:
+    indicators = plan / "nyckeltal.yaml"
+
+    def state(day: date) -> GoalState:
+        return goals_as_of(_plan(plan), day)[0].state
+
+    assert state(date(2021, 6, 30)) is GoalState.NO_DATA
+    with indicators.open("a", encoding="utf-8") as f:
+        f.write("      - period: 2021\n        värde: 8800\n        geografi: {nivå: kommun}\n")
+    assert state(date(2021, 6, 30)) is GoalState.NO_DATA
+    assert state(date(2022, 1, 31)) is GoalState.ON_TRACK
+    edit(indicators, "värde: 8800", "värde: 9100")
+    assert state(date(2022, 1, 31)) is GoalState.OFF_TRACK
+    assert state(date(2023, 1, 31)) is GoalState.MISSED
+    edit(indicators, "värde: 9100", "värde: 8400")
+    assert state(date(2023, 1, 31)) is GoalState.ACHIEVED
