@@ -205,3 +205,21 @@ def test_broken_file_does_not_cascade(run: Run, plan: Path) -> None:
     write(plan / "organisation.yaml", "roller: [\n")
     found = codes(run, plan)
     assert [f.split(" ", 1)[0] for f in found] == ["TRY001"]
+
+
+def test_report_recorded_at_an_unrelated_meeting(run: Run, plan: Path) -> None:
+    write(plan / "moten/2021-04-01-ag.yaml", "datum: 2021-04-01\norgan: ag\n"
+          "rapporter: [arsrapport]\n")
+    edit(plan / "organisation.yaml", "  - id: kommunstyrelsen",
+         "  - id: ag\n    namn: AG\n    typ: annat\n  - id: kommunstyrelsen")
+    assert codes(run, plan) == [
+        "TRY211 moten/2021-04-01-ag.yaml:3 Rapporteringen 'arsrapport' lämnas av 'lokala-bra' "
+        "till kommunstyrelsen, men mötet hölls av 'ag'"
+    ]
+
+
+def test_situation_entry_after_the_meeting(run: Run, plan: Path) -> None:
+    edit(plan / MEETING, "vecka: 2021-W08", "vecka: 2021-W10")
+    assert codes(run, plan) == [
+        f"TRY212 {MEETING}:19 Lägesbildens vecka 2021-W10 börjar efter mötets datum 2021-03-02"
+    ]

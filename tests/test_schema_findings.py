@@ -39,8 +39,7 @@ def test_wrong_type_with_decimal_comma_hint(run: Run, plan: Path) -> None:
     edit(plan / "nyckeltal.yaml", "värde: 9000", "värde: 9000,5")
     result = run("validate", str(plan))
     assert (
-        f"{plan}/nyckeltal.yaml:11:16: fel TRY103 'värde' ska vara ett tal, inte texten "
-        "'9000,5'"
+        f"{plan}/nyckeltal.yaml:11:16: fel TRY103 'värde' ska vara ett tal, inte texten '9000,5'"
     ) in result.output
     assert "tips: Använd decimalpunkt i planfilerna: skriv 9000.5, inte 9000,5." in result.output
 

@@ -554,6 +554,38 @@ _ALL = [
         ),
         ("indicators",),
     ),
+    Rule(
+        "TRY211",
+        "report-at-unrelated-meeting",
+        W,
+        Text("Rapport vid ett möte som inte berörs", "Report at a meeting it does not concern"),
+        Text(
+            "Rapporteringen '{value}' lämnas av '{sender}' till {recipients}, men mötet hölls av "
+            "'{body}'",
+            "The reporting line '{value}' goes from '{sender}' to {recipients}, but the meeting "
+            "was held by '{body}'",
+        ),
+        Text(
+            "Skriv rapporten i mötesprotokollet hos den som lämnar den eller hos en mottagare.",
+            "Record the report at a meeting of its sender or of a recipient.",
+        ),
+        ("reference",),
+    ),
+    Rule(
+        "TRY212",
+        "situation-after-meeting",
+        W,
+        Text("Lägesbild från en vecka efter mötet", "Situation entry from after the meeting"),
+        Text(
+            "Lägesbildens vecka {week} börjar efter mötets datum {value}",
+            "The situation entry's week {week} begins after the meeting's date {value}",
+        ),
+        Text(
+            "Kontrollera veckan (ISO-vecka, till exempel 2021-W09) eller mötets datum.",
+            "Check the week (ISO week, for instance 2021-W09) or the meeting's date.",
+        ),
+        ("dates",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

@@ -38,6 +38,7 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
             )
 
     bodies = lp.plan.bodies()
+    lines = {line.id: (body, line) for body in bodies.values() for line in body.reporting}
     for f in lp.files:
         model = f.model
         root = Site(f, ())
@@ -141,6 +142,31 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                         end=held_by.end.isoformat() if held_by.end else "…",
                     )
                 )
+            for i, line_id in enumerate(model.reports):
+                sender, line = lines.get(line_id, (None, None))
+                if (
+                    sender is not None
+                    and line is not None
+                    and model.body in bodies
+                    and model.body != sender.id
+                    and model.body not in line.to
+                ):
+                    out.append(
+                        root.child("rapporter", i).diagnostic(
+                            "TRY211",
+                            value=line_id,
+                            sender=sender.id,
+                            recipients=", ".join(line.to),
+                            body=model.body,
+                        )
+                    )
+            for i, entry in enumerate(model.situation):
+                if entry.week.monday > model.date:
+                    out.append(
+                        root.child("lägesbild", i, "vecka").diagnostic(
+                            "TRY212", week=str(entry.week), value=model.date.isoformat()
+                        )
+                    )
             for i, action in enumerate(model.actions):
                 a = root.child("åtgärder", i)
                 created = action.created or model.date

@@ -1,7 +1,8 @@
 """``moten/ÅÅÅÅ-MM-DD-organ.yaml``: one meeting of one body.
 
 A meeting records who attended (roles), the agenda, the decisions, the actions with owner and
-due date, the reports it received, and the lägesbild: places and patterns, never individuals.
+due date, the reports delivered (recorded at a meeting of the body that sends them or of one
+that receives them), and the lägesbild: places and patterns, never individuals.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Category(str, Enum):
     DISORDER = "ordningsstörning"
     THREATS_TO_STAFF = "hot_mot_personal"
     DRUGS = "narkotika"
+    ALCOHOL = "alkohol"
     THEFT = "stöld"
     BURGLARY = "inbrott"
     TRAFFIC = "trafik"
@@ -102,7 +104,8 @@ class Meeting(TryggModel):
     actions: list[Action] = field("åtgärder", "Åtgärder som beslutades.", default_factory=list)
     reports: list[Ref] = field(
         "rapporter",
-        "Rapporteringar (id under organets rapportering) som lämnades vid mötet.",
+        "Rapporteringar (id under ett organs rapportering) som lämnades vid mötet, av det här "
+        "organet eller till det.",
         default_factory=list,
     )
     situation: list[SituationEntry] = field(

@@ -29,18 +29,20 @@ class BodyKind(str, Enum):
     SAFETY_COUNCIL = "trygghetsråd"
     MANAGEMENT = "ledningsgrupp"
     WORKING_GROUP = "arbetsgrupp"
+    OPERATIVE = "operativ_grupp"
     EST = "est_grupp"
     SSPF = "sspf"
     AREA_COUNCIL = "områdesråd"
     PUBLIC_HEALTH = "folkhälsoråd"
     COMMITTEE = "nämnd"
+    SUBCOMMITTEE = "utskott"
     EXTERNAL = "extern"
     OTHER = "annat"
 
     @property
     def meets(self) -> bool:
         """Whether the plan keeps a meeting log for bodies of this kind."""
-        return self not in (BodyKind.COMMITTEE, BodyKind.EXTERNAL)
+        return self not in (BodyKind.COMMITTEE, BodyKind.SUBCOMMITTEE, BodyKind.EXTERNAL)
 
 
 class Role(TryggModel):
