@@ -48,6 +48,13 @@ def test_parses_the_phrases_municipalities_use(
     )
 
 
+def test_continuous() -> None:
+    c = parse_cadence("Löpande")
+    assert c.only_when_needed and c.continuous
+    assert (c.describe("sv"), c.describe("en")) == ("löpande", "continuously")
+    assert parse_cadence("kontinuerligt") == c
+
+
 def test_only_when_needed() -> None:
     c = parse_cadence("vid behov")
     assert c.only_when_needed

@@ -208,10 +208,14 @@ def test_broken_file_does_not_cascade(run: Run, plan: Path) -> None:
 
 
 def test_report_recorded_at_an_unrelated_meeting(run: Run, plan: Path) -> None:
-    write(plan / "moten/2021-04-01-ag.yaml", "datum: 2021-04-01\norgan: ag\n"
-          "rapporter: [arsrapport]\n")
-    edit(plan / "organisation.yaml", "  - id: kommunstyrelsen",
-         "  - id: ag\n    namn: AG\n    typ: annat\n  - id: kommunstyrelsen")
+    write(
+        plan / "moten/2021-04-01-ag.yaml", "datum: 2021-04-01\norgan: ag\nrapporter: [arsrapport]\n"
+    )
+    edit(
+        plan / "organisation.yaml",
+        "  - id: kommunstyrelsen",
+        "  - id: ag\n    namn: AG\n    typ: annat\n  - id: kommunstyrelsen",
+    )
     assert codes(run, plan) == [
         "TRY211 moten/2021-04-01-ag.yaml:3 Rapporteringen 'arsrapport' lämnas av 'lokala-bra' "
         "till kommunstyrelsen, men mötet hölls av 'ag'"

@@ -350,10 +350,12 @@ _ALL = [
         ),
         Text(
             "Skriv till exempel '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
-            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år' eller 'vid behov'; "
+            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år', 'löpande' eller "
+            "'vid behov'; "
             "lägg till ', även vid behov' för extra möten.",
             "Write for instance '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
-            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år' or 'vid behov'; "
+            "'varje månad', 'var tredje månad', 'varje år', 'vartannat år', 'löpande' or "
+            "'vid behov'; "
             "add ', även vid behov' for extra meetings.",
         ),
         ("schema",),

@@ -2,7 +2,7 @@
 
 ``6 gånger per år``, ``minst 4 gånger per år``, ``varannan vecka``, ``varje månad``,
 ``var tredje månad``, ``varje år``, ``vartannat år``, ``cirka 6 gånger per år, även vid behov``
-and ``vid behov`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the canonical phrase.
+``vid behov`` and ``löpande`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the canonical phrase.
 """
 
 from __future__ import annotations
@@ -61,9 +61,11 @@ class Cadence:
     unit: Unit
     qualifier: Qualifier = Qualifier.EXACT
     also_when_needed: bool = False
+    continuous: bool = False
 
     @property
     def only_when_needed(self) -> bool:
+        """No schedule: "vid behov" or "löpande"."""
         return self.times == 0
 
     @property
@@ -82,6 +84,8 @@ class Cadence:
         return self.describe("sv")
 
     def describe(self, lang: Lang) -> str:
+        if self.continuous:
+            return "löpande" if lang == "sv" else "continuously"
         if self.only_when_needed:
             return "vid behov" if lang == "sv" else "when needed"
         text = _describe_sv(self) if lang == "sv" else _describe_en(self)
@@ -168,6 +172,8 @@ def parse_cadence(text: str) -> Cadence:
         raise CadenceError(text)
     if phrase == "vid behov":
         return Cadence(0, 1, Unit.YEAR)
+    if phrase in ("löpande", "kontinuerligt", "fortlöpande"):
+        return Cadence(0, 1, Unit.YEAR, continuous=True)
     also = False
     tail = _WHEN_NEEDED_TAIL.search(phrase)
     if tail:

@@ -162,6 +162,7 @@ CADENCE_EXAMPLES = [
     "vartannat år",
     "cirka 6 gånger per år, även vid behov",
     "vid behov",
+    "löpande",
 ]
 
 

@@ -42,6 +42,7 @@ class SourceKind(str, Enum):
 class Level(str, Enum):
     MUNICIPALITY = "kommun"
     DISTRICT = "stadsdel"
+    AREA = "delområde"
     POLICE_AREA = "polisområde"
     LOCAL_POLICE_AREA = "lokalpolisområde"
     COUNTY = "län"

@@ -13,10 +13,12 @@ class Population(TryggModel):
 class ContactPerson(TryggModel):
     """A named contact for the public. Only people who are public contacts belong here."""
 
-    name: str = field(
+    name: str | None = field(
         "namn",
-        "Kontaktpersonens namn, som det står på kommunens webbplats.",
+        "Kontaktpersonens namn, som det står på kommunens webbplats; utelämna det när bara "
+        "funktionen anges.",
         example="Annika Hedberg-Roth",
+        default=None,
         min_length=1,
     )
     role: str = field(

@@ -68,8 +68,11 @@ class Coordinator(TryggModel):
 
     role: Ref = field("roll", "Rollen (id under roller) som samordnar.", example="samordnare")
     count: int = field("antal", "Antal tjänster med den här rollen.", example=1, default=1, ge=1)
-    fte_percent: Percent = field(
-        "tjänstgöringsgrad", "Tjänstens omfattning i procent av heltid, per person.", example=100
+    fte_percent: Percent | None = field(
+        "tjänstgöringsgrad",
+        "Tjänstens omfattning i procent av heltid, per person; utelämna den när den inte är känd.",
+        example=100,
+        default=None,
     )
     crime_prevention_percent: Percent | None = field(
         "andel_brottsförebyggande",
