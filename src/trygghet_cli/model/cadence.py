@@ -1,8 +1,9 @@
 """Meeting and reporting cadence, written in Swedish as people say it.
 
 ``6 gånger per år``, ``minst 4 gånger per år``, ``varannan vecka``, ``varje månad``,
-``var tredje månad``, ``varje år``, ``vartannat år``, ``cirka 6 gånger per år, även vid behov``
-``vid behov`` and ``löpande`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the canonical phrase.
+``var tredje månad``, ``varje år``, ``vartannat år``, ``cirka 6 gånger per år, även vid behov``,
+``vid behov`` and ``löpande`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the
+canonical phrase.
 """
 
 from __future__ import annotations
