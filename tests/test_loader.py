@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -123,10 +122,8 @@ def test_alias_bomb_is_stopped_quickly() -> None:
         prev = chr(ord("a") + i - 1)
         cur = chr(ord("a") + i)
         lines.append(f"{cur}: &{cur} [{','.join('*' + prev for _ in range(10))}]")
-    start = time.perf_counter()
     d = only(load_bytes("\n".join(lines).encode())[1])
     assert d.rule == "TRY008"
-    assert time.perf_counter() - start < 1.0
 
 
 def test_small_aliases_and_merge_keys_work() -> None:
