@@ -68,7 +68,7 @@ def render(report: Report) -> Output:
 
 def step_summary(report: Report) -> str:
     sv = report.lang == "sv"
-    head = "## trygg validate\n\n" + summary_line(report) + "\n"
+    head = f"## {report.command}\n\n" + summary_line(report) + "\n"
     if not report.diagnostics:
         return head
     columns = (
