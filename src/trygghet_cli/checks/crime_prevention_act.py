@@ -85,6 +85,8 @@ class _Obligations:
         site: Site,
         doc: Document | None = None,
         last_day: date | None = None,
+        *,
+        at_key: bool = False,
     ) -> None:
         """Missing from the required day on, or out of date after ``last_day`` if later."""
         if last_day is not None and last_day >= self.required:
@@ -107,6 +109,7 @@ class _Obligations:
                 _TITLES[rule],
                 site,
                 rule,
+                at_key,
                 when=when.format(date=date_text(self.required)),
                 problem=problem,
             )
@@ -142,7 +145,7 @@ class _Obligations:
             self.stale("TRY420", pictures)
             return
         where = Text("typ: lägesbild i styrdokument.yaml", "typ: lägesbild in styrdokument.yaml")
-        self.add("TRY420", _MISSING.format(where=where), self.missing_site())
+        self.add("TRY420", _MISSING.format(where=where), self.missing_site(), at_key=True)
 
     def action_plan(self) -> None:
         bodies = self.ctx.plan.bodies()
@@ -159,7 +162,7 @@ class _Obligations:
             where = Text(
                 "typ: åtgärdsplan i styrdokument.yaml", "typ: åtgärdsplan in styrdokument.yaml"
             )
-            self.add("TRY421", _MISSING.format(where=where), self.missing_site())
+            self.add("TRY421", _MISSING.format(where=where), self.missing_site(), at_key=True)
             return
         latest = max(plans, key=lambda d: started(d) or date.min)
         if not latest.adopted_by:
@@ -187,7 +190,7 @@ class _Obligations:
                 "'samordning' i organisation.yaml anger inga samordnare",
                 "'samordning' in organisation.yaml names no coordinators",
             )
-            self.add("TRY422", problem, site)
+            self.add("TRY422", problem, site, at_key=True)
         elif coordination.established is not None and coordination.established > self.ctx.as_of:
             problem = Text("den inrättas först {date}", "it is set up only on {date}").format(
                 date=date_text(coordination.established)

@@ -118,9 +118,9 @@ class Deadline:
     def rule(self) -> str:
         return self.diagnostic.rule
 
-    def sort_key(self) -> tuple[int, dt.date, str, int, int, str]:
+    def sort_key(self) -> tuple[int, dt.date, str, int, int, str, str]:
         order = 0 if self.status is Status.OVERDUE else 1
-        return (order, self.date, self.file, self.line, self.column, self.key)
+        return (order, self.date, self.file, self.line, self.column, self.rule, self.key)
 
 
 @dataclass(frozen=True)
@@ -176,11 +176,13 @@ class PlanContext:
         title: Text,
         site: Site,
         rule: str,
+        at_key: bool = False,
         /,
         **args: ArgValue,
     ) -> Deadline:
-        """A deadline whose diagnostic is ``rule`` at ``site``; ``args`` fill its message."""
-        line, column = site.position()
+        """A deadline whose diagnostic is ``rule`` at ``site`` (its key with ``at_key``);
+        ``args`` fill the rule's message."""
+        line, column = site.position(at_key=at_key)
         diagnostic = Diagnostic(
             rule=rule,
             file=site.file.file,
