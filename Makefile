@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 demo: venv
 	$(BIN)/trygg validate examples
+	$(BIN)/trygg deadlines examples --as-of 2021-06-30 --fail-on never
 
 test: venv lint typecheck pytest
 

@@ -189,3 +189,18 @@ def test_ics_errors_go_to_stderr(run: Run, plan: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert "aktiviteter.yaml:9:19: fel TRY10" in result.stderr
+
+
+def test_the_readme_shows_real_output(run: Run) -> None:
+    """The worked example in README.md is what the command prints, byte for byte."""
+    if "fagersta" not in EXAMPLE_NAMES:
+        pytest.skip("examples/fagersta is not there")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = run("deadlines", "examples/fagersta", "--as-of", AS_OF, cwd=ROOT)
+    assert f"$ trygg deadlines examples/fagersta --as-of {AS_OF}\n{text.output}$ echo $?\n1\n" in (
+        readme
+    )
+    feed = run("deadlines", "examples/fagersta", "--as-of", AS_OF, "-f", "ics", cwd=ROOT)
+    event = feed.stdout_bytes.decode().replace("\r\n", "\n").split("BEGIN:VEVENT\n")
+    shown = next(e for e in event if "UID:1982-meeting-est-grupp@trygg" in e)
+    assert "BEGIN:VEVENT\n" + shown.split("END:VEVENT\n")[0] + "END:VEVENT\n" in readme
