@@ -248,3 +248,24 @@ def test_each_body_of_the_examples_has_its_next_meeting(
     ]
     assert len(items) == 1
     assert f"{cadence}" in message(items[0])
+
+
+@pytest.mark.parametrize(
+    ("example", "kind", "key", "due"),
+    [
+        ("fagersta", Kind.REPORT, "est-manadsrapport", "2021-07-03"),  # monthly, EST group
+        ("fagersta", Kind.REPORT, "inriktningsbeslut", "2021-07-13"),  # every third month
+        ("fagersta", Kind.FOLLOW_UP, "scb-medborgarundersokning", "2021-10-31"),  # every 2 years
+        ("umea", Kind.REPORT, "umebra-verksamhetsberattelse", "2022-02-11"),  # yearly
+        ("umea", Kind.FOLLOW_UP, "verksamhetsberattelse", "2022-02-11"),
+    ],
+)
+def test_the_reporting_obligations_the_issue_names(
+    example: str, kind: Kind, key: str, due: str
+) -> None:
+    if not (EXAMPLES / example / "kommun.yaml").is_file():
+        pytest.skip(f"examples/{example} is not there")
+    items = of_kind(EXAMPLES / example, kind, date(2021, 6, 30), within=365)
+    assert [(d.key, d.date.isoformat(), d.status.value) for d in items if d.key == key] == [
+        (key, due, "due-soon")
+    ]

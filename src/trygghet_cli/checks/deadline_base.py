@@ -17,7 +17,7 @@ from enum import Enum
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity, pointer_text
-from trygghet_cli.i18n import Text
+from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.loading.plan import LoadedFile, LoadedPlan
 from trygghet_cli.model.plan import Plan
 
@@ -117,6 +117,9 @@ class Deadline:
     @property
     def rule(self) -> str:
         return self.diagnostic.rule
+
+    def message(self, lang: Lang) -> str:
+        return self.diagnostic.message(lang)
 
     def sort_key(self) -> tuple[int, dt.date, str, int, int, str, str]:
         order = 0 if self.status is Status.OVERDUE else 1

@@ -7,7 +7,7 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from trygghet_cli.cli.common import (
     usage_error,
 )
 from trygghet_cli.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from trygghet_cli.checks.deadlines import DeadlineResult
 
 DEFAULT_WITHIN = 30
 DEFAULT_WITHIN_ICS = 365
@@ -41,6 +44,7 @@ def deadlines(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PLAN",
             help="Planer eller mappar med planer. Standard: den aktuella mappen.",
             show_default=False,
         ),
@@ -87,6 +91,7 @@ def deadlines(
         list[str] | None,
         typer.Option(
             "--ignore",
+            metavar="REGEL",
             help="Regel-id att hoppa över, till exempel TRY407. Kan anges flera gånger.",
             show_default=False,
         ),
@@ -96,6 +101,7 @@ def deadlines(
         typer.Option(
             "--output",
             "-o",
+            metavar="FIL",
             help="Skriv till en fil i stället för standard ut (till exempel trygg.ics).",
             show_default=False,
         ),
@@ -143,10 +149,10 @@ def deadlines(
     else:
         typer.echo(data, nl=False)
     if chosen is DeadlineFormat.ics and result.diagnostics:
-        from trygghet_cli.render.deadlines_text import _diagnostic_line
+        from trygghet_cli.render.deadlines_text import diagnostic_line
 
         for d in result.diagnostics:
-            typer.echo(_diagnostic_line(d, language), err=True)
+            typer.echo(diagnostic_line(d, language), err=True)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and summary_file:
         with Path(summary_file).open("a", encoding="utf-8") as handle:
@@ -179,12 +185,9 @@ def _as_of(value: str | None, lang: Lang) -> date:
 
 
 def _render(
-    result: object, chosen: DeadlineFormat, lang: Lang, *, color: bool
+    result: DeadlineResult, chosen: DeadlineFormat, lang: Lang, *, color: bool
 ) -> tuple[bytes, str | None]:
     """The output as bytes (an iCalendar feed keeps its CRLF line ends) and a GitHub summary."""
-    from trygghet_cli.checks.deadlines import DeadlineResult
-
-    assert isinstance(result, DeadlineResult)
     if chosen is DeadlineFormat.ics:
         from trygghet_cli.render import ics
 

@@ -85,7 +85,7 @@ def render(result: DeadlineResult, lang: Lang, *, color: bool = False) -> str:
     plan_files = {f for p in result.plans for f in p.files}
     orphans = [d for d in result.diagnostics if d.file not in plan_files]
     for d in orphans:
-        lines.append((_diagnostic_line(d, lang), "bold red"))
+        lines.append((diagnostic_line(d, lang), "bold red"))
     for plan in result.plans:
         lines.append(("", ""))
         lines.append((plan.name, "bold"))
@@ -100,7 +100,7 @@ def render(result: DeadlineResult, lang: Lang, *, color: bool = False) -> str:
                 )
             )
             for d in plan.errors:
-                lines.append(("    " + _diagnostic_line(d, lang), "red"))
+                lines.append(("    " + diagnostic_line(d, lang), "red"))
         if not plan.deadlines:
             lines.append(
                 (
@@ -151,5 +151,5 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line.replace(_GLUE, " ") for line in lines] or [""]
 
 
-def _diagnostic_line(d: Diagnostic, lang: Lang) -> str:
+def diagnostic_line(d: Diagnostic, lang: Lang) -> str:
     return f"{location(d)}: {d.level.label(lang)} {d.rule} {d.message(lang)}"
