@@ -8,7 +8,9 @@ is a ``Text`` holding both spellings: ``13 december 2021`` and ``13 December 202
 from __future__ import annotations
 
 from datetime import date
+from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -17,9 +19,15 @@ from trygghet_cli.i18n import Lang, Text
 LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
 
 
+@lru_cache(maxsize=4096)
 def date_label(day: date, lang: Lang) -> str:
     """``13 december 2021`` / ``13 December 2021``."""
-    return format_date(day, "d MMMM y", locale=LOCALES[lang])
+    return format_date(day, "d MMMM y", locale=_locale(lang))
+
+
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def date_text(day: date) -> Text:
@@ -28,7 +36,7 @@ def date_text(day: date) -> Text:
 
 def number_label(value: float, lang: Lang) -> str:
     """``11 777``, ``12,6`` / ``11,777``, ``12.6``: at most two decimals, none when whole."""
-    return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
+    return format_decimal(value, format="#,##0.##", locale=_locale(lang))
 
 
 def number_text(value: float) -> Text:

@@ -14,11 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from functools import cached_property
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity, pointer_text
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.loading.plan import LoadedFile, LoadedPlan
+from trygghet_cli.model.organisation import Body, Role
 from trygghet_cli.model.plan import Plan
 
 LAW_IN_FORCE = date(2023, 7, 1)
@@ -147,10 +149,21 @@ class PlanContext:
         return found if found is not None and found.model is not None else None
 
     def meeting_file(self, relative: str) -> LoadedFile | None:
-        for f in self.loaded.meeting_files():
-            if f.path.relative_to(self.loaded.root).as_posix() == relative:
-                return f
-        return None
+        """The meeting file at ``relative`` (a path in the plan, as in a MeetingRecord)."""
+        return self._meeting_files.get(relative)
+
+    @cached_property
+    def _meeting_files(self) -> dict[str, LoadedFile]:
+        root = self.loaded.root
+        return {f.path.relative_to(root).as_posix(): f for f in self.loaded.meeting_files()}
+
+    @cached_property
+    def _roles(self) -> dict[str, Role]:
+        return self.plan.roles()
+
+    @cached_property
+    def _bodies(self) -> dict[str, Body]:
+        return self.plan.bodies()
 
     def period_start(self) -> date:
         """Where "the period so far" begins: 1 January of the as-of year, or the plan's date."""
@@ -164,10 +177,10 @@ class PlanContext:
         """A role's title or a body's name for a reference (the reference itself if unknown)."""
         if ref is None:
             return "–"
-        role = self.plan.roles().get(ref)
+        role = self._roles.get(ref)
         if role is not None:
             return role.title
-        body = self.plan.bodies().get(ref)
+        body = self._bodies.get(ref)
         return body.name if body is not None else ref
 
     def deadline(

@@ -59,10 +59,7 @@ class Recurrence:
     last: date | None
     next_due: date | None
     shortfall_since: date | None
-
-    @property
-    def short(self) -> bool:
-        return self.shortfall_since is not None
+    """When the occasions began to fall short of the cadence; None when they do not."""
 
 
 def recurrence(
