@@ -8,6 +8,7 @@ quarterly brief.
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,18 +28,29 @@ from trygghet_cli.model.plan import MeetingRecord, Plan
 def expected_occasions(cadence: Cadence, start: date, end: date) -> int:
     """How many occasions the cadence asks for between ``start`` and ``end`` (inclusive).
 
-    Whole occasions only: six meetings a year ask for one in a quarter, not 1,5. An occasion
-    counts as due once 95 % of its interval has passed, so a calendar year of 365 days asks for
-    all six. "Cirka" allows one fewer.
+    Whole occasions only: six meetings a year ask for one in a quarter, not 1,5. Month-based
+    cadences count calendar months (February is a whole month); weekly ones count days. An
+    occasion counts as due once 95 % of its interval has passed. "Cirka" allows 15 % fewer.
     """
     if cadence.only_when_needed or end < start:
         return 0
-    days = (end - start).days + 1
-    raw = cadence.per_year * days / 365.2425
-    count = math.floor(raw + 0.05)
+    months = cadence.unit.months
+    if months is None:
+        units = ((end - start).days + 1) / cadence.unit.days
+    else:
+        units = _months_between(start, end) / months
+    raw = cadence.times * units / cadence.every
     if cadence.qualifier is Qualifier.ABOUT:
-        count = max(0, count - 1)
-    return count
+        raw *= 0.85
+    return math.floor(raw + 0.05)
+
+
+def _months_between(start: date, end: date) -> float:
+    """Calendar months from the start of ``start`` to the end of ``end``, with fractions."""
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    end_fraction = end.day / calendar.monthrange(end.year, end.month)[1]
+    start_fraction = (start.day - 1) / calendar.monthrange(start.year, start.month)[1]
+    return whole + end_fraction - start_fraction
 
 
 def next_due(cadence: Cadence, last: date | None, start: date) -> date | None:
@@ -234,15 +246,35 @@ def _reached(direction: Better, value: float, target: float) -> bool:
     return value <= target if direction is Better.LOWER else value >= target
 
 
+def comparable_values(indicator: Indicator, goal: Goal) -> list[Value]:
+    """The indicator's values for the geography the goal is measured in.
+
+    That is the geography of the value at the baseline period when there is one, else of the
+    latest value: a national figure must never count as the kommun's own.
+    """
+    ordered = sorted(indicator.values, key=_value_order)
+    if not ordered:
+        return []
+    at_baseline = [
+        v for v in ordered if goal.baseline is not None and v.period == goal.baseline.period
+    ]
+    reference = (at_baseline or ordered[-1:])[0].geography
+    return [v for v in ordered if v.geography == reference]
+
+
+def _value_order(v: Value) -> tuple[object, ...]:
+    return (v.period, v.geography.level.value, v.geography.name or "")
+
+
 def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> GoalProgress:
     """Where a goal stands on ``as_of``, as far as its indicator's values show."""
     indicator = indicators.get(goal.indicator) if goal.indicator else None
     if indicator is None or goal.target is None:
         return GoalProgress(goal, indicator, None, GoalState.NOT_MEASURED)
-    known = [v for v in indicator.values if v.period.end <= as_of]
+    known = [v for v in comparable_values(indicator, goal) if v.period.end <= as_of]
     baseline_period = goal.baseline.period if goal.baseline else None
     later = [v for v in known if baseline_period is None or v.period > baseline_period]
-    latest = max(known, key=lambda v: v.period, default=None)
+    latest = known[-1] if known else None
     if (
         latest is not None
         and _reached(indicator.better, latest.value, goal.target.value)
