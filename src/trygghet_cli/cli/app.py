@@ -11,6 +11,8 @@ import sys
 import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.compare import compare
+from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
 
@@ -42,6 +44,8 @@ def _root(
 
 app.command()(validate)
 app.command()(schema)
+app.command()(compare)
+app.command()(report)
 
 
 def main() -> None:
