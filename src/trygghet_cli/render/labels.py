@@ -11,11 +11,11 @@ from enum import Enum
 from trygghet_cli.analysis.brief import Status, UpcomingKind
 from trygghet_cli.checks.followup import ActionState, GoalState
 from trygghet_cli.i18n import Lang, Text
-from trygghet_cli.model.activities import ActivityKind, ActivityStatus
+from trygghet_cli.model.activities import ActivityKind, ActivityStatus, PreventionKind
 from trygghet_cli.model.documents import DocumentKind
 from trygghet_cli.model.goals import GoalKind
 from trygghet_cli.model.indicators import Level, SourceKind
-from trygghet_cli.model.meetings import Category, MeetingKind
+from trygghet_cli.model.meetings import ActionStatus, Category, MeetingKind
 from trygghet_cli.model.organisation import BodyKind
 
 _T = Text
@@ -94,6 +94,12 @@ LABELS: dict[Enum, Text] = {
     ActivityStatus.DONE: _T("Klar", "Done"),
     ActivityStatus.PAUSED: _T("Pausad", "Paused"),
     ActivityStatus.CANCELLED: _T("Avbruten", "Cancelled"),
+    ActionStatus.OPEN: _T("Öppen", "Open"),
+    ActionStatus.ONGOING: _T("Pågående", "Ongoing"),
+    ActionStatus.DONE: _T("Klar", "Done"),
+    ActionStatus.CANCELLED: _T("Avbruten", "Cancelled"),
+    PreventionKind.SITUATIONAL: _T("Situationell", "Situational"),
+    PreventionKind.SOCIAL: _T("Social", "Social"),
     MeetingKind.REGULAR: _T("Ordinarie", "Regular"),
     MeetingKind.EXTRA: _T("Extra", "Extra"),
     MeetingKind.ACUTE: _T("Akut", "Urgent"),
