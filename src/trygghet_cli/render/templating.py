@@ -43,6 +43,7 @@ class MarkdownSafe(str):
     __slots__ = ()
 
 
+_BREAKS = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space between digit groups
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
 
@@ -56,7 +57,7 @@ def md_escape(value: object) -> str:
     """
     if isinstance(value, MarkdownSafe):
         return value
-    text = " ".join(str(value).split())
+    text = _BREAKS.sub(" ", str(value)).strip()
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], text)
 
