@@ -173,3 +173,10 @@ def test_report_does_not_draw_charts() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     ).stdout
     assert out.rstrip().endswith("MPL False")
+
+
+def test_templates_are_found_in_the_source_tree() -> None:
+    from trygghet_cli.render.templating import template_root
+
+    root = template_root()
+    assert (root / "report/brief.md.j2").is_file() and (root / "shared/layout.html.j2").is_file()

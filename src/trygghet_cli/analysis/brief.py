@@ -441,8 +441,12 @@ def _events(entries: Iterable[SituationEntry]) -> int:
 
 
 def _top(entries: list[SituationEntry]) -> Category:
+    """The category with the most entries; ties go to the one with the most incidents."""
     counts = Counter(e.category for e in entries)
-    return min(counts, key=lambda c: (-counts[c], c.value))
+    events = Counter[Category]()
+    for e in entries:
+        events[e.category] += e.count or 1
+    return min(counts, key=lambda c: (-counts[c], -events[c], c.value))
 
 
 def _upcoming(plan: Plan, quarter: Period) -> Iterable[Upcoming]:

@@ -127,9 +127,11 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
             for m in brief.decisions
         ),
         actions_intro=_actions_intro(brief, fmt),
-        actions_overdue=_actions_table(brief.actions.overdue, fmt, done=False),
-        actions_open=_actions_table(brief.actions.open, fmt, done=False),
-        actions_completed=_actions_table(brief.actions.completed, fmt, done=True),
+        actions_overdue=_actions_table(brief.actions.overdue, fmt, brief.quarter.year, done=False),
+        actions_open=_actions_table(brief.actions.open, fmt, brief.quarter.year, done=False),
+        actions_completed=_actions_table(
+            brief.actions.completed, fmt, brief.quarter.year, done=True
+        ),
         goals=_goals_table(brief.goals, fmt),
         comparison=comparison,
         comparison_notes=tuple(comparison_notes),
@@ -180,7 +182,12 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
         upcoming=Table(
             (t("Datum", "Date"), t("Vad", "What"), t("Typ", "Type"), t("Ansvarig", "Responsible")),
             tuple(
-                (fmt.short_date(u.due), u.what, label(u.kind, lang), u.owner or "–")
+                (
+                    fmt.date_in_year(u.due, brief.quarter.year),
+                    u.what,
+                    label(u.kind, lang),
+                    u.owner or "–",
+                )
                 for u in brief.upcoming
             ),
         ),
@@ -435,15 +442,19 @@ def _actions_intro(brief: Brief, fmt: Formatter) -> str:
     )(fmt.lang)
 
 
-def _actions_table(items: tuple[ActionItem, ...], fmt: Formatter, *, done: bool) -> Table:
+def _actions_table(
+    items: tuple[ActionItem, ...], fmt: Formatter, year: int, *, done: bool
+) -> Table:
     t = translator(fmt.lang)
     rows = []
     for i in items:
         a = i.view.action
         last = (
-            fmt.short_date(a.done_date) if done and a.done_date else fmt.short_date(i.view.created)
+            fmt.date_in_year(a.done_date, year)
+            if done and a.done_date
+            else fmt.date_in_year(i.view.created, year)
         )
-        rows.append((a.text, i.owner, fmt.short_date(a.due), last, i.body))
+        rows.append((a.text, i.owner, fmt.date_in_year(a.due, year), last, i.body))
     headers = (
         t("Åtgärd", "Action"),
         t("Ansvarig", "Responsible"),

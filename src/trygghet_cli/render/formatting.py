@@ -103,6 +103,11 @@ class Formatter:
         """``13 dec.``: inside a period whose year is already given."""
         return format_date(day, "d MMM", locale=self.locale)
 
+    def date_in_year(self, day: dt.date, year: int) -> str:
+        """``13 dec.`` when ``day`` is in ``year`` (a table about that year), else
+        ``13 dec. 2022``."""
+        return self.day_month(day) if day.year == year else self.short_date(day)
+
     def date_range(self, start: dt.date, end: dt.date) -> str:
         """``1 januari–31 mars 2021``."""
         if start.year == end.year:
