@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, Run, edit
 from tests.htmlcheck import parse_strict
-from tests.mdcheck import check_markdown
+from tests.mdcheck import check_markdown, headings
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
 PAGES = ["index", "organisation", "styrdokument", "mal", "aktiviteter", "nyckeltal", "moten"]
@@ -70,6 +70,9 @@ def test_markdown_pages_parse_and_link_relatively(run: Run, tmp_path: Path, name
             if line.startswith("|") and not line.startswith("|---"):
                 assert line.endswith("|")
     assert "```mermaid\nflowchart BT\n" in files["organisation.md"]
+    organisation = headings(check_markdown(files["organisation.md"]))
+    assert organisation[:3] == ["h1 Organisation", "h2 Samordning", "h2 Vem rapporterar till vem"]
+    assert "h2 Roller" in organisation
     assert any(f.startswith("bilder/") and f.endswith(".svg") for f in files)
 
 

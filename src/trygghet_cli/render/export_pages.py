@@ -193,8 +193,9 @@ def _organisation(plan: Plan, fmt: Formatter, nav: str) -> Page:
     c = org.coordination
     coordinators = []
     for co in c.coordinators:
-        text = _who(plan, co.role)
-        details = []
+        role = plan.roles().get(co.role)
+        text = role.title if role else co.role
+        details = [role.organisation] if role else []
         if co.count > 1:
             details.append(t(f"{co.count} tjänster", f"{co.count} posts"))
         if co.fte_percent is not None:
@@ -261,6 +262,7 @@ def _organisation(plan: Plan, fmt: Formatter, nav: str) -> Page:
                 only="html",
             )
         )
+    sections.append(Section(t("Organ", "Bodies"), ()))
     for body in org.bodies:
         pairs = [
             (t("Typ", "Kind"), label(body.kind, lang)),
@@ -540,6 +542,8 @@ def _activities(plan: Plan, fmt: Formatter, nav: str) -> Page:
         t("Status", "Status"),
     )
     sections = [Section(t("Alla aktiviteter", "All activities"), (table(Table(headers, rows)),))]
+    if any(a.description or a.body or a.evaluation for a in items):
+        sections.append(Section(t("Om aktiviteterna", "About the activities"), ()))
     for a in items:
         pairs = [
             (t("Organ", "Body"), _who(plan, a.body)),
