@@ -56,7 +56,7 @@ def export(
     from trygghet_cli.loading.atomic import write_text_atomic
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render.export import render_site
-    from trygghet_cli.render.export_pages import build_site
+    from trygghet_cli.render.site import build_site
 
     plan = load_plans([path] if path else None, language, "export", single=True)[0]
     files = render_site(build_site(plan, national_data(), language), language, format.value)
