@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.cadence import Cadence, Qualifier
+from trygghet_cli.model.documents import Document
 from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Better, Indicator, Value
 from trygghet_cli.model.meetings import Action, ActionStatus, MeetingKind
@@ -294,3 +296,75 @@ def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> 
 def goals_as_of(plan: Plan, as_of: date) -> list[GoalProgress]:
     indicators = plan.indicators_by_id()
     return [goal_progress(g, indicators, as_of) for g in plan.goals_list()]
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def add_interval(cadence: Cadence, day: date) -> date | None:
+    """The day one interval of ``cadence`` after ``day``; None for "vid behov".
+
+    Whole months are counted in the calendar (``varje år`` from 1 February is 1 February the
+    next year; the 31st becomes the month's last day), weeks and uneven intervals in days.
+    """
+    interval = cadence.interval_days
+    if interval is None:
+        return None
+    months = cadence.unit.months
+    if months is not None and (months * cadence.every) % cadence.times == 0:
+        step = months * cadence.every // cadence.times
+        index = day.month - 1 + step
+        year, month = day.year + index // 12, index % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=math.ceil(interval))
+
+
+class DocumentEvent(str, Enum):
+    REVIEW = "revidering"
+    EXPIRES = "upphör"
+
+
+@dataclass(frozen=True)
+class DocumentDeadline:
+    """A steering document's next review (one interval after adoption) or its last valid day."""
+
+    document: Document
+    due: date
+    event: DocumentEvent
+
+
+def document_deadlines(plan: Plan) -> list[DocumentDeadline]:
+    """Every document's next review and expiry, in date order; filter by window as needed.
+
+    The review is due one ``revideras`` interval after ``antaget`` (or ``gäller_från``): a
+    revised document is adopted again, which moves the date.
+    """
+    out = []
+    for doc in plan.documents_by_id().values():
+        start = doc.adopted or doc.valid_from
+        if doc.review is not None and start is not None:
+            due = add_interval(doc.review, start)
+            if due is not None:
+                out.append(DocumentDeadline(doc, due, DocumentEvent.REVIEW))
+        if doc.valid_to is not None:
+            out.append(DocumentDeadline(doc, doc.valid_to, DocumentEvent.EXPIRES))
+    return sorted(out, key=lambda d: (d.due, d.document.id, d.event.value))
+
+
+# --- activities ------------------------------------------------------------------------------
+
+
+def activity_done_by(activity: Activity, as_of: date) -> bool:
+    """Whether the activity was done (or cancelled) on ``as_of``, as far as the plan shows."""
+    if activity.status is ActivityStatus.CANCELLED:
+        return True
+    if activity.status is not ActivityStatus.DONE:
+        return False
+    return activity.done_date is None or activity.done_date <= as_of
+
+
+def activity_late(activity: Activity, as_of: date) -> bool:
+    """Past its ``klart_senast`` on ``as_of`` and not done by then."""
+    return (
+        activity.due is not None and activity.due < as_of and not activity_done_by(activity, as_of)
+    )
