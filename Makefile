@@ -19,6 +19,17 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(BIN)/trygg validate examples
 	$(BIN)/trygg deadlines examples --as-of 2021-06-30 --fail-on never
+	@mkdir -p $(DEMO_OUT)
+	@for plan in examples/*/; do \
+		name=$$(basename $$plan); \
+		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.md && \
+		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.html && \
+		echo "Lägesrapport: $(DEMO_OUT)/$$name-2021Q1.md och .html" || exit 1; \
+	done
+	$(BIN)/trygg compare examples
+	$(BIN)/trygg compare examples --format csv --output $(DEMO_OUT)/jamforelse.csv
+	$(BIN)/trygg export examples/fagersta --format html --output $(DEMO_OUT)/fagersta-html
+	$(BIN)/trygg export examples/fagersta --format markdown --output $(DEMO_OUT)/fagersta-markdown
 
 test: venv lint typecheck pytest
 

@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import EXAMPLES, edit, write
 from tests.deadline_support import message, of_kind, summary
 from trygghet_cli.checks.deadline_base import Kind
-from trygghet_cli.checks.recurring import add_interval, nth_occasion
+from trygghet_cli.checks.followup import add_interval
+from trygghet_cli.checks.recurring import nth_occasion
 from trygghet_cli.model.cadence import parse_cadence
 
 
@@ -171,7 +172,7 @@ def test_monthly_report_shortfall(plan: Path) -> None:
     assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-03-01")]
     assert message(items[0]) == (
         "Rapporteringen 'manadsrapport' från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
-        "lämnats 1 gång sedan 1 januari 2021; kadensen varje månad kräver 3. Nästa skulle ha "
+        "lämnats 1 gång sedan 1 januari 2021; kadensen varje månad kräver 4. Nästa skulle ha "
         "lämnats senast 2 april 2021"
     )
 

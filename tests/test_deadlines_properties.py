@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, FIXTURES
 from trygghet_cli.checks.deadline_base import Deadline, Status, Window
 from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.recurring import add_interval, nth_occasion
+from trygghet_cli.checks.followup import add_interval
+from trygghet_cli.checks.recurring import nth_occasion
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
 

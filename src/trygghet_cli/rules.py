@@ -292,7 +292,7 @@ _ALL = [
         E,
         Text("Nyckel saknas", "Missing key"),
         Text("Nyckeln '{key}' saknas", "The key '{key}' is missing"),
-        Text("Lägg till '{key}: ...' här; {description}", "Add '{key}: ...' here; {description}"),
+        Text("Lägg till '{key}: …' här. {description}", "Add '{key}: …' here."),
         ("schema",),
     ),
     Rule(
@@ -381,10 +381,12 @@ _ALL = [
         Text("Ogiltigt id", "Invalid id"),
         Text("'{value}' är inte ett giltigt id", "'{value}' is not a valid id"),
         Text(
-            "Ett id består av små bokstäver a–z, siffror och bindestreck, till exempel "
-            "'lokala-bra' eller 'est-grupp' (högst 64 tecken, inga å, ä, ö).",
-            "An id is made of lower-case letters a–z, digits and hyphens, for instance "
-            "'lokala-bra' or 'est-grupp' (at most 64 characters, no å, ä, ö).",
+            "Ett id består av bokstäverna a–z, siffror, bindestreck, punkt och understreck och "
+            "börjar med en bokstav eller siffra, till exempel 'lokala-bra' eller 'est-grupp' "
+            "(högst 64 tecken, inga mellanslag, inga å, ä, ö).",
+            "An id is made of the letters a–z, digits, hyphens, dots and underscores and begins "
+            "with a letter or digit, for instance 'lokala-bra' or 'est-grupp' (at most 64 "
+            "characters, no spaces, no å, ä, ö).",
         ),
         ("schema",),
     ),

@@ -23,7 +23,12 @@ _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def order(early: tuple[str, date | None], late: tuple[str, date | None], site: Site) -> None:
+    def order(
+        early: tuple[str, date | None],
+        late: tuple[str, date | None],
+        site: Site,
+        hint: Text | None = None,
+    ) -> None:
         """Report when ``late`` comes before ``early`` (both present)."""
         (early_key, early_day), (late_key, late_day) = early, late
         if early_day is not None and late_day is not None and late_day < early_day:
@@ -34,6 +39,7 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                     value=late_day.isoformat(),
                     other_key=early_key,
                     other_value=early_day.isoformat(),
+                    hint=hint,
                 )
             )
 
@@ -171,8 +177,9 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                 a = root.child("åtgärder", i)
                 created = action.created or model.date
                 created_key = "skapad" if action.created else "datum"
-                order((created_key, created), ("senast", action.due), a)
-                order((created_key, created), ("klar_datum", action.done_date), a)
+                hint = None if action.created else _BEFORE_MEETING
+                order((created_key, created), ("senast", action.due), a, hint)
+                order((created_key, created), ("klar_datum", action.done_date), a, hint)
                 if action.status is ActionStatus.DONE and action.done_date is None:
                     out.append(
                         a.child("status").diagnostic(
@@ -180,6 +187,14 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                         )
                     )
     return out
+
+
+_BEFORE_MEETING = Text(
+    "'datum' är datumet för mötet som beslutade åtgärden; en åtgärd kan inte ha sitt datum före "
+    "mötet. Rätta datumet, eller ange 'skapad:' om åtgärden beslutades tidigare.",
+    "'datum' is the date of the meeting that decided the action; an action cannot have its date "
+    "before the meeting. Fix the date, or give 'skapad:' if the action was decided earlier.",
+)
 
 
 def _smart_gaps(*parts: object) -> list[str]:

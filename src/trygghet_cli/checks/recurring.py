@@ -3,48 +3,37 @@
 For each, as of the window's day:
 
 * **shortfall** (overdue): fewer occasions in the period so far than the cadence asks for
-  (:func:`trygghet_cli.checks.followup.expected_occasions`: whole occasions, "cirka" allows one
+  (:func:`trygghet_cli.checks.followup.expected_occasions`: whole occasions, "cirka" allows
   fewer). The period so far starts on 1 January of the as-of year, or later when the plan, the
   body or the reporting duty starts later. The deadline's date is the day the first missing
-  occasion was due: that many intervals into the period, or one interval after the last
-  occasion when that is earlier.
+  occasion was due: when the cadence began to ask for it (never before that many intervals
+  into the period), or one interval after the last occasion when that is earlier.
 * otherwise the **next occasion**: one interval after the last one (or after the start of the
-  period when there is none), overdue once that day has passed and due soon inside the window.
+  period when there is none, :func:`~trygghet_cli.checks.followup.add_interval`), overdue once
+  that day has passed and due soon inside the window.
 """
 
 from __future__ import annotations
 
-import calendar
-import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
 from trygghet_cli.checks.followup import (
+    add_interval,
     body_window,
     check_cadence,
+    expected_occasions,
     regular_meeting_dates,
     report_deliveries,
 )
 from trygghet_cli.i18n import Text
-from trygghet_cli.model.cadence import Cadence, Qualifier
+from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goals
 from trygghet_cli.model.organisation import Organisation
 from trygghet_cli.wording import count_text, date_text, join_text
-
-
-def add_interval(cadence: Cadence, day: date) -> date | None:
-    """The day one interval of ``cadence`` after ``day``; None for "vid behov" and "löpande".
-
-    Whole months are counted in the calendar (``varje år`` from 9 February is 9 February the
-    next year, ``6 gånger per år`` is two months; the 31st becomes the month's last day); weeks
-    and uneven intervals (``5 gånger per år``) in days, rounded up.
-    """
-    if cadence.interval_days is None:
-        return None
-    return nth_occasion(cadence, day, 1)
 
 
 @dataclass(frozen=True)
@@ -80,26 +69,32 @@ def recurrence(
         next_due = None
     since = None
     if check.shortfall:
-        slack = 1 if cadence.qualifier is Qualifier.ABOUT else 0
-        missed = nth_occasion(cadence, start, check.count + 1 + slack)
+        missed = max(
+            _first_short_day(cadence, start, as_of, check.count),
+            nth_occasion(cadence, start, check.count + 1),
+        )
         since = min(missed, next_due or missed, as_of)
     return Recurrence(cadence, start, as_of, check.count, check.expected, last, next_due, since)
 
 
 def nth_occasion(cadence: Cadence, start: date, n: int) -> date:
-    """When the ``n``-th occasion after ``start`` is due: ``n`` intervals on (see
-    :func:`add_interval`)."""
-    months = cadence.unit.months
-    if months is not None and (months * cadence.every) % cadence.times == 0:
-        return _add_months(start, n * months * cadence.every // cadence.times)
-    interval = cadence.interval_days or 0.0
-    return start + timedelta(days=math.ceil(n * interval))
+    """When the ``n``-th occasion after ``start`` is due: ``n`` intervals on, counted at once
+    (so that the 31st does not drift to the 28th), as :func:`~.followup.add_interval` counts."""
+    due = add_interval(replace(cadence, every=cadence.every * n), start)
+    assert due is not None, "only called for cadences with an interval"
+    return due
 
 
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def _first_short_day(cadence: Cadence, start: date, end: date, held: int) -> date:
+    """The first day in [start, end] on which the cadence asks for more than ``held``."""
+    lo, hi = 0, (end - start).days
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if expected_occasions(cadence, start, start + timedelta(days=mid)) > held:
+            hi = mid
+        else:
+            lo = mid + 1
+    return start + timedelta(days=lo)
 
 
 @dataclass(frozen=True)

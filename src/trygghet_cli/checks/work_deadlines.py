@@ -8,7 +8,6 @@ values show.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
@@ -17,10 +16,10 @@ from trygghet_cli.checks.followup import (
     GoalProgress,
     GoalState,
     actions_as_of,
+    activity_done_by,
     goals_as_of,
 )
 from trygghet_cli.i18n import Text
-from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.goals import Goals
 from trygghet_cli.wording import date_text, number_text
 
@@ -55,15 +54,6 @@ def action_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             text=text,
             owner=ctx.actor(view.action.owner),
         )
-
-
-def activity_done_by(activity: Activity, as_of: date) -> bool:
-    """Whether the activity was done or cancelled on ``as_of``, as far as the plan shows."""
-    if activity.status is ActivityStatus.CANCELLED:
-        return True
-    if activity.status is not ActivityStatus.DONE:
-        return False
-    return activity.done_date is None or activity.done_date <= as_of
 
 
 def activity_deadlines(ctx: PlanContext) -> Iterator[Deadline]:

@@ -11,7 +11,10 @@ import sys
 import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.compare import compare
 from trygghet_cli.cli.deadlines import deadlines
+from trygghet_cli.cli.export import export
+from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
 
@@ -44,6 +47,9 @@ def _root(
 app.command()(validate)
 app.command()(schema)
 app.command()(deadlines)
+app.command()(compare)
+app.command()(report)
+app.command()(export)
 
 
 def main() -> None:

@@ -108,7 +108,11 @@ class Indicator(TryggModel):
     def latest(self, until: Period | None = None) -> Value | None:
         """The value with the latest period, optionally not after ``until``'s end."""
         candidates = [v for v in self.values if until is None or v.period.end <= until.end]
-        return max(candidates, key=lambda v: v.period, default=None)
+        return max(
+            candidates,
+            key=lambda v: (v.period, v.geography.level.value, v.geography.name or ""),
+            default=None,
+        )
 
 
 class Indicators(TryggModel):
