@@ -402,6 +402,15 @@ _ALL = [
         ),
         ("schema",),
     ),
+    Rule(
+        "TRY111",
+        "municipality-incomplete",
+        W,
+        Text("Uppgift om kommunen saknas", "Municipality information missing"),
+        Text("kommun.yaml saknar '{key}'", "kommun.yaml has no '{key}'"),
+        Text("Lägg till {example}; {why}.", "Add {example}; {why}."),
+        ("schema",),
+    ),
     # --- TRY2xx: the plan as a whole ---------------------------------------------------------
     Rule(
         "TRY201",

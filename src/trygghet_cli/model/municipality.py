@@ -72,21 +72,35 @@ class Municipality(TryggModel):
         example="Angered",
         default=None,
     )
-    population: Population = field("folkmängd", "Folkmängd och år.")
-    police: PoliceArea = field("polis", "Polisregion, polisområde och lokalpolisområde.")
+    population: Population | None = field(
+        "folkmängd",
+        "Folkmängd och år, enligt SCB. Behövs för jämförelser per 100 000 invånare.",
+        example={"antal": 13391, "år": 2020},
+        default=None,
+    )
+    police: PoliceArea | None = field(
+        "polis",
+        "Polisregion, polisområde och lokalpolisområde.",
+        example={"region": "Bergslagen", "polisområde": "Norra Västmanland"},
+        default=None,
+    )
     contacts: list[ContactPerson] = field(
         "kontaktpersoner",
         "Kontaktpersoner för det brottsförebyggande arbetet.",
+        example=[{"roll": "Samordnare", "organisation": "Fagersta kommun"}],
         default_factory=list,
     )
     methods: list[str] = field(
         "arbetssätt",
         "Arbetssätt och modeller som kommunen använder.",
-        example="EST – effektiv samordning för trygghet",
+        example=["EST – effektiv samordning för trygghet"],
         default_factory=list,
     )
     description: str | None = field(
-        "beskrivning", "Kort beskrivning av kommunens brottsförebyggande arbete.", default=None
+        "beskrivning",
+        "Kort beskrivning av kommunens brottsförebyggande arbete.",
+        example="Lokala BRÅ samordnar det brottsförebyggande arbetet.",
+        default=None,
     )
     source: str | None = field(
         "källa", "Varifrån uppgifterna kommer.", example="Brå, Organisera arbetet", default=None
