@@ -408,7 +408,10 @@ _ALL = [
         W,
         Text("Uppgift om kommunen saknas", "Municipality information missing"),
         Text("kommun.yaml saknar '{key}'", "kommun.yaml has no '{key}'"),
-        Text("Lägg till {example}; {why}.", "Add {example}; {why}."),
+        Text(
+            "Fyll i kommunens uppgifter, till exempel {example}; {why}.",
+            "Fill in the municipality's details, for instance {example}; {why}.",
+        ),
         ("schema",),
     ),
     # --- TRY2xx: the plan as a whole ---------------------------------------------------------

@@ -11,6 +11,7 @@ import sys
 import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.init import init
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
 
@@ -42,6 +43,7 @@ def _root(
 
 app.command()(validate)
 app.command()(schema)
+app.command()(init)
 
 
 def main() -> None:
