@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import Run, write
+from tests.conftest import ROOT, Run, write
 from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.render.scaffold import NewPlan, repository_files, yaml_text
@@ -227,3 +227,11 @@ def test_vscode_settings_map_each_schema_to_its_files(tmp_path: Path) -> None:
 def test_resources_are_found_from_the_source_tree() -> None:
     assert (templates_dir() / "init/kommun.yaml.j2").is_file()
     assert {p.name for p in schemas_dir().glob("*.schema.json")} == set(schema_files())
+
+
+def test_the_readme_example_is_real_output(run: Run, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ trygg init trygghetsplan --municipality Fagersta --kommunkod 1982\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
+    assert result.output == shown
