@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ import pytest
 from jsonschema import Draft4Validator, Draft7Validator, FormatChecker  # type: ignore[import-untyped]
 
 from tests.conftest import FIXTURES, Run, edit
+from trygghet_cli.diagnostics import Diagnostic, Severity, make
+from trygghet_cli.render.reporters import Report, github
 
 SARIF_SCHEMA = json.loads((FIXTURES / "specs/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -229,3 +231,52 @@ def test_the_junit_reader_can_fail() -> None:
     )
     with pytest.raises(AssertionError):
         gitlab_junit_cases(two)
+
+
+# --- GitHub annotations --------------------------------------------------------------------------
+
+
+def _github(diagnostics: list[Diagnostic]) -> tuple[list[str], str]:
+    report = Report("trygg validate", diagnostics, ["plan/kommun.yaml"], 1, "sv")
+    output = github.render(report)
+    assert output.step_summary is not None
+    return output.stdout.splitlines(), output.step_summary
+
+
+def _findings(rule: str, count: int, severity: Severity | None = None) -> list[Diagnostic]:
+    return [
+        make(rule, "plan/kommun.yaml", n + 1, 1, severity=severity, masked="x", kind="y", value="z")
+        for n in range(count)
+    ]
+
+
+def test_github_annotations_stay_within_githubs_limits() -> None:
+    """10 errors and 10 warnings per step; 20 per command, so two commands use 40 of 50."""
+    found = sorted(
+        _findings("TRY301", 15) + _findings("TRY206", 15) + _findings("TRY206", 5, Severity.INFO),
+        key=lambda d: d.sort_key(),
+    )
+    lines, summary = _github(found)
+    count = {
+        kind: sum(line.startswith(f"::{kind} ") for line in lines)
+        for kind in ("error", "warning", "notice")
+    }
+    assert count == {"error": 10, "warning": 10, "notice": 0}
+    assert 2 * sum(count.values()) <= github.PER_JOB_LIMIT
+    plain = [line for line in lines if line.startswith("plan/kommun.yaml:")]
+    assert len(plain) == 15
+    assert "15 fynd visas inte som annoteringar" in "\n".join(lines)
+    assert summary.startswith("## trygg validate\n")
+    assert summary.count("\n| `plan/kommun.yaml` |") == 35
+
+
+def test_notices_use_the_room_errors_and_warnings_leave() -> None:
+    lines, _ = _github(_findings("TRY301", 3) + _findings("TRY206", 25, Severity.INFO))
+    assert sum(line.startswith("::error ") for line in lines) == 3
+    assert sum(line.startswith("::notice ") for line in lines) == 10
+
+
+def test_github_annotation_carries_the_end_of_the_range() -> None:
+    d = replace(_findings("TRY301", 1)[0], end_line=3, end_column=9)
+    lines, _ = _github([d])
+    assert lines[1].startswith("::error file=plan/kommun.yaml,line=1,col=1,endLine=3,endColumn=9,")

@@ -48,15 +48,26 @@ def annotation(d: Diagnostic, report: Report) -> str:
     return f"::{_COMMAND[d.level]} {props}::{escape_data(message)}"
 
 
+def annotated(diagnostics: list[Diagnostic]) -> set[int]:
+    """Indices of the findings that become annotations: errors first, then warnings, then
+    notices, each in file order, within the limits per severity and per command."""
+    chosen: set[int] = set()
+    for level in sorted(Severity, key=lambda s: -s.rank):
+        same = [i for i, d in enumerate(diagnostics) if d.level is level]
+        room = min(PER_STEP_LIMIT, PER_COMMAND_LIMIT - len(chosen))
+        chosen.update(same[: max(room, 0)])
+    return chosen
+
+
 def render(report: Report) -> Output:
     out: list[str] = []
-    used = dict.fromkeys(Severity, 0)
     overflow: list[Diagnostic] = []
-    for file, group in groupby(report.diagnostics, key=lambda d: d.file):
+    chosen = annotated(report.diagnostics)
+    numbered = list(enumerate(report.diagnostics))
+    for file, group in groupby(numbered, key=lambda item: item[1].file):
         out.append(f"::group::{escape_data(file)}")
-        for d in group:
-            if used[d.level] < PER_STEP_LIMIT and sum(used.values()) < PER_COMMAND_LIMIT:
-                used[d.level] += 1
+        for i, d in group:
+            if i in chosen:
                 out.append(annotation(d, report))
             else:
                 overflow.append(d)
