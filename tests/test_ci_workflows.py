@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -29,7 +32,7 @@ from tests.ci_commands import (
     run_shell,
     trygg_commands,
 )
-from tests.conftest import Run, edit, write
+from tests.conftest import ROOT, Run, edit, write
 from trygghet_cli.cli.app import app
 from trygghet_cli.render.scaffold import INSTALL_SPEC, NewPlan, repository_files
 
@@ -158,3 +161,36 @@ def test_the_validate_commands_catch_a_mistake_naming_the_line(run: Run, tmp_pat
             assert f"TRY101 rad {line} kolumn 5" in names
         else:
             assert f"organisation.yaml:{line}:5: fel TRY101 Okänd nyckel 'motesfrekvens'" in shown
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(Path(sys.executable).parent))
+    assert exe, f"{name} is a dev dependency; run 'make venv'"
+    return exe
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        (".github/workflows/trygg.yml", "vendor.github-workflows"),
+        (".gitlab-ci.yml", "vendor.gitlab-ci"),
+    ],
+)
+def test_the_ci_files_are_valid_for_their_hosts(tmp_path: Path, path: str, schema: str) -> None:
+    """Against SchemaStore's schemas for GitHub workflows and GitLab CI (vendored, offline)."""
+    target = write(tmp_path / path, FILES[path])
+    check = [_tool("check-jsonschema"), "--builtin-schema", schema]
+    proc = subprocess.run([*check, str(target)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    write(target, FILES[path].replace("script:", "scripts:").replace("steps:", "stepz:"))
+    proc = subprocess.run([*check, str(target)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 1, "the check can fail"
+
+
+def test_pre_commit_accepts_the_config_and_the_hook_manifest(tmp_path: Path) -> None:
+    config = write(tmp_path / ".pre-commit-config.yaml", FILES[".pre-commit-config.yaml"])
+    for args in (["validate-config", str(config)], ["validate-manifest", ".pre-commit-hooks.yaml"]):
+        proc = subprocess.run(
+            [_tool("pre-commit"), *args], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr
