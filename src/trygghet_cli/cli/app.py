@@ -13,6 +13,7 @@ import typer
 from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.cli.compare import compare
 from trygghet_cli.cli.export import export
+from trygghet_cli.cli.init import init
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
@@ -48,6 +49,7 @@ app.command()(schema)
 app.command()(compare)
 app.command()(report)
 app.command()(export)
+app.command()(init)
 
 
 def main() -> None:
