@@ -5,9 +5,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+WHEELHOUSE := $(VENV)/wheelhouse
+EDITOR_DEPS := tests/editor/node_modules/.package-lock.json
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test lint typecheck pytest schemas docs bench clean
+.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor
 
 venv: $(STAMP)
 
@@ -40,8 +42,27 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-pytest: venv
-	$(BIN)/python -m pytest
+pytest: venv wheelhouse editor
+	TRYGG_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest
+
+# Wheels of trygg's dependencies and build backend, so that the pre-commit hook test can
+# install trygg from this checkout with no network (tests/test_precommit.py).
+wheelhouse: $(WHEELHOUSE)/.stamp
+
+$(WHEELHOUSE)/.stamp: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . hatchling
+	@touch $@
+
+# yaml-language-server, the engine of VS Code's YAML extension, for tests/test_editor.py.
+# Without npm the editor tests are skipped.
+editor: $(EDITOR_DEPS)
+
+$(EDITOR_DEPS): tests/editor/package.json tests/editor/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error; \
+	else \
+		echo "npm saknas: testerna med yaml-language-server hoppas över"; \
+	fi
 
 schemas: venv
 	$(BIN)/trygg schema --output schemas
@@ -53,4 +74,4 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules

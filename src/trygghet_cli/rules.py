@@ -404,6 +404,18 @@ _ALL = [
         ),
         ("schema",),
     ),
+    Rule(
+        "TRY111",
+        "municipality-incomplete",
+        W,
+        Text("Uppgift om kommunen saknas", "Municipality information missing"),
+        Text("kommun.yaml saknar '{key}'", "kommun.yaml has no '{key}'"),
+        Text(
+            "Fyll i kommunens uppgifter, till exempel {example}; {why}.",
+            "Fill in the municipality's details, for instance {example}; {why}.",
+        ),
+        ("schema",),
+    ),
     # --- TRY2xx: the plan as a whole ---------------------------------------------------------
     Rule(
         "TRY201",

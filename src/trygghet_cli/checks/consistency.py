@@ -15,9 +15,28 @@ from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import GoalKind, Goals
 from trygghet_cli.model.indicators import Indicators
 from trygghet_cli.model.meetings import ActionStatus, Meeting
+from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import BodyKind, Organisation
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+_MISSING_MUNICIPALITY: dict[str, tuple[str, Text]] = {
+    "folkmängd": (
+        "folkmängd: {antal: 13391, år: 2020}",
+        Text(
+            "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket",
+            "SCB's population is needed for figures per 100 000 inhabitants and comparisons "
+            "with the country",
+        ),
+    ),
+    "polis": (
+        "polis: {polisområde: Norra Västmanland}",
+        Text(
+            "NTU redovisar utsatthet per polisområde, så jämförelser behöver det",
+            "NTU publishes exposure to crime per police area, so comparisons need it",
+        ),
+    ),
+}
 
 
 def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
@@ -48,7 +67,12 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
     for f in lp.files:
         model = f.model
         root = Site(f, ())
-        if isinstance(model, Organisation):
+        if isinstance(model, Municipality):
+            for key, given in (("folkmängd", model.population), ("polis", model.police)):
+                if given is None:
+                    example, why = _MISSING_MUNICIPALITY[key]
+                    out.append(root.diagnostic("TRY111", key=key, example=example, why=why))
+        elif isinstance(model, Organisation):
             for i, body in enumerate(model.bodies):
                 b = root.child("organ", i)
                 order(("start", body.start), ("slut", body.end), b)

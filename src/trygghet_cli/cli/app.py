@@ -14,6 +14,7 @@ from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.cli.compare import compare
 from trygghet_cli.cli.deadlines import deadlines
 from trygghet_cli.cli.export import export
+from trygghet_cli.cli.init import init
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
@@ -50,6 +51,7 @@ app.command()(deadlines)
 app.command()(compare)
 app.command()(report)
 app.command()(export)
+app.command()(init)
 
 
 def main() -> None:

@@ -33,11 +33,14 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
             (t("Län", "County"), m.county),
             (
                 t("Folkmängd", "Population"),
-                f"{fmt.number(m.population.count)} ({m.population.year})",
+                f"{fmt.number(m.population.count)} ({m.population.year})" if m.population else "",
             ),
-            (t("Polisregion", "Police region"), police.region or ""),
-            (t("Polisområde", "Police area"), police.area),
-            (t("Lokalpolisområde", "Local police area"), police.local_area or ""),
+            (t("Polisregion", "Police region"), (police.region or "") if police else ""),
+            (t("Polisområde", "Police area"), police.area if police else ""),
+            (
+                t("Lokalpolisområde", "Local police area"),
+                (police.local_area or "") if police else "",
+            ),
             (t("Planen gäller från", "Plan in force from"), day(fmt, m.plan_date)),
             (t("Källa", "Source"), m.source or ""),
         ]
