@@ -61,6 +61,20 @@ def _new_plan(root: Path) -> Path:
     return root
 
 
+def _record_the_law_documents(plan: Path) -> None:
+    """Fill in the lägesbild and åtgärdsplan as the template's comments show, dated today."""
+    today = date.today().isoformat()
+    edit(
+        plan / "styrdokument.yaml",
+        "dokument: []\n",
+        "dokument:\n"
+        f"  - {{id: lagesbild, typ: lägesbild, titel: Lägesbild, antaget: {today},\n"
+        "     antaget_av: [kommunstyrelsen], revideras: varje år}\n"
+        f"  - {{id: atgardsplan, typ: åtgärdsplan, titel: Åtgärdsplan, antaget: {today},\n"
+        "     antaget_av: [kommunstyrelsen], revideras: varje år}\n",
+    )
+
+
 def test_the_workflows_run_validate_deadlines_and_the_report() -> None:
     """The command lines the lead asked for, in this order, in both CI files."""
     for ci in ("github", "gitlab"):
@@ -91,6 +105,17 @@ def test_ci_command_runs_on_the_new_plan(
             env.update(run_shell(earlier, env, plan, tmp_path / "github_env"))
     argv = command.expand(env)
     summary = tmp_path / "summary.md"
+    if subcommand == "deadlines":
+        # A new plan has not yet recorded the lägesbild and åtgärdsplan that Lag (2023:196)
+        # asks for, and trygg deadlines says so (overdue: the job fails) until they are in
+        # styrdokument.yaml; with them, as the template's comments show, the job passes.
+        missing = run(*argv, cwd=plan, env={"GITHUB_STEP_SUMMARY": str(summary)})
+        assert missing.exit_code == 1, missing.output
+        assert set(re.findall(r"\b(TRY\d{3})\b", missing.output)) <= {"TRY420", "TRY421"}
+        assert "Lag (2023:196) kräver en aktuell lägesbild" in missing.output
+        assert "Lag (2023:196) kräver en åtgärdsplan" in missing.output
+        assert "2 försenade och" in missing.output
+        _record_the_law_documents(plan)
     result = run(*argv, cwd=plan, env={"GITHUB_STEP_SUMMARY": str(summary)})
     if command.checked:
         assert result.exit_code == 0, result.output
