@@ -26,7 +26,7 @@ def test_table_shows_every_kommun_against_the_country(run: Run) -> None:
     assert "\u221221,9\u00a0%" in fagersta and "bättre" in fagersta
     angered = [line for line in out.splitlines() if line.startswith("Angered")]
     assert any("+5,7\u00a0procentenheter" in line and "sämre" in line for line in angered)
-    assert "Värdet gäller polisområdet Norra Västmanland, inte kommunen." in out
+    assert "Värdet gäller lokalpolisområdet Norra Västmanland, inte kommunen." in out
     assert "Det nyare värdet för 2021" in out
 
 

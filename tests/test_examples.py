@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT, Run
 from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.model.organisation import Body
 
 NAMES = ["angered", "fagersta", "norsjo", "umea"]
 
@@ -47,9 +46,9 @@ def test_meeting_log_covers_all_of_2021(name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "kommunkod", "population", "crimes", "ntu", "level"),
     [
-        ("fagersta", "1982", 13391, 11777, 18.1, "polisområde"),
-        ("umea", "2480", 130224, 9305, 16.2, "polisområde"),
-        ("norsjo", "2417", 3945, 7250, 15.3, "polisområde"),
+        ("fagersta", "1982", 13391, 11777, 18.1, "lokalpolisområde"),
+        ("umea", "2480", 130224, 9305, 16.2, "lokalpolisområde"),
+        ("norsjo", "2417", 3945, 7250, 15.3, "lokalpolisområde"),
         ("angered", "1480", 53758, 11219, 27.3, "lokalpolisområde"),
     ],
 )
@@ -75,5 +74,61 @@ def test_seed_figures(
     assert v2019.geography.level.value == level
 
 
-def _text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def _bodies(name: str) -> dict[str, Body]:
+    return check_plan(EXAMPLES / name).loaded.plan.bodies()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "cadence"),
+    [
+        ("fagersta", "lokalt_brå", "6 gånger per år"),
+        ("fagersta", "est_grupp", "varannan vecka"),
+        ("umea", "lokalt_brå", "5 gånger per år"),
+        ("umea", "områdesråd", "minst 4 gånger per år"),
+        ("angered", "ledningsgrupp", "cirka 6 gånger per år, även vid behov"),
+        ("angered", "trygghetsråd", "4 gånger per år"),
+        ("angered", "beredningsgrupp", "varannan vecka"),
+    ],
+)
+def test_seed_cadences(name: str, kind: str, cadence: str) -> None:
+    bodies = [b for b in _bodies(name).values() if b.kind.value == kind]
+    assert bodies, f"{name} has no {kind}"
+    assert {str(b.cadence) for b in bodies} == {cadence}
+
+
+def test_seed_structure() -> None:
+    fagersta = check_plan(EXAMPLES / "fagersta").loaded.plan
+    bra = fagersta.bodies()["lokala-bra"]
+    assert bra.budget is not None and bra.budget.allocated is False
+    est = fagersta.bodies()["est-grupp"]
+    assert {line.cadence.describe("sv") for line in est.reporting} == {"varje månad"}
+    assert {t for line in est.reporting for t in line.to} == {"lansstyrelsen", "lokala-bra"}
+    assert fagersta.organisation is not None
+    coordinator = fagersta.organisation.coordination.coordinators[0]
+    assert (coordinator.count, coordinator.fte_percent) == (1, 100)
+    assert coordinator.other_duties
+
+    umea = check_plan(EXAMPLES / "umea").loaded.plan
+    assert umea.organisation is not None
+    assert sum(c.count for c in umea.organisation.coordination.coordinators) == 3
+    umebra = next(b for b in umea.bodies().values() if b.kind.value == "lokalt_brå")
+    assert umebra.budget is not None and umebra.budget.allocated is True
+    assert umebra.parent == "kommunstyrelsen"
+    activities = umea.activities_by_id().values()
+    project = next(a for a in activities if a.name.startswith("Umeå växer"))
+    assert project.evaluation is not None
+    assert (project.evaluation.by, project.evaluation.funding) == ("Umeå universitet", "Brå")
+
+    norsjo = check_plan(EXAMPLES / "norsjo").loaded.plan
+    assert norsjo.organisation is not None
+    [half_time] = norsjo.organisation.coordination.coordinators
+    assert half_time.fte_percent == 50
+    assert any("ANDT" in duty for duty in half_time.other_duties)
+    kinds = {b.kind.value for b in norsjo.bodies().values()}
+    assert {"styrgrupp", "folkhälsoråd", "operativ_grupp"} <= kinds
+
+    angered = check_plan(EXAMPLES / "angered").loaded.plan
+    assert {"sspf", "områdesråd", "ledningsgrupp", "trygghetsråd"} <= {
+        b.kind.value for b in angered.bodies().values()
+    }
+    assert any(r.meeting.kind.value == "akut" for r in angered.meetings)

@@ -227,3 +227,13 @@ def test_situation_entry_after_the_meeting(run: Run, plan: Path) -> None:
     assert codes(run, plan) == [
         f"TRY212 {MEETING}:19 Lägesbildens vecka 2021-W10 börjar efter mötets datum 2021-03-02"
     ]
+
+
+def test_unit_must_match_the_national_series(run: Run, plan: Path) -> None:
+    edit(plan / "nyckeltal.yaml", "enhet: per_100000_invånare", "enhet: procent")
+    assert codes(run, plan) == [
+        "TRY213 nyckeltal.yaml:5 Nyckeltalet har enheten procent, men den nationella serien "
+        "'anmalda-brott-per-100000' har per_100000_invånare"
+    ]
+    edit(plan / "nyckeltal.yaml", "enhet: procent", "enhet: per_1000_invånare")
+    assert codes(run, plan) == []

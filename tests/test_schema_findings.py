@@ -123,3 +123,32 @@ def test_all_findings_not_just_the_first(run: Run, plan: Path) -> None:
     )
     out = findings(run, plan)
     assert [line.split(" ", 3)[2] for line in out] == ["TRY103", "TRY003", "TRY101"]
+
+
+def test_types_are_as_strict_as_the_schema(run: Run, plan: Path) -> None:
+    """What the JSON Schema rejects, trygg rejects: no silent conversions."""
+    edit(plan / "kommun.yaml", "antal: 1000", "antal: true")
+    edit(plan / "kommun.yaml", "år: 2020", 'år: "2020"')
+    edit(plan / "nyckeltal.yaml", "värde: 9000", "värde: .nan")
+    edit(plan / "nyckeltal.yaml", "preliminär: true", 'preliminär: "yes"')
+    edit(plan / "moten/2021-03-02-lokala-bra.yaml", "datum: 2021-03-02", "datum: 1614643200")
+    out = findings(run, plan)
+    assert [line.split(" ", 3)[2] for line in out] == [
+        "TRY103",
+        "TRY103",
+        "TRY105",
+        "TRY103",
+        "TRY103",
+    ]
+    assert "'antal' ska vara ett heltal, inte 'true'" in out[0]
+    assert "'år' ska vara ett heltal, inte texten '2020'" in out[1]
+    assert "'1614643200' är inte ett giltigt datum för 'datum'" in out[2]
+    assert "inte .nan eller .inf" in out[3]
+    result = run("validate", str(plan))
+    assert "tips: Ta bort citattecknen kring talet: år: 2020." in result.output
+
+
+def test_multi_line_values_stay_on_one_line(run: Run, plan: Path) -> None:
+    edit(plan / "kommun.yaml", 'kommunkod: "0180"', "kommunkod: |\n  0180\n  rad två")
+    out = findings(run, plan)
+    assert out == [f"{plan}/kommun.yaml:3:12: fel TRY110 '0180 rad två' är inte en kommunkod"]

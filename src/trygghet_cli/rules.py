@@ -602,6 +602,23 @@ _ALL = [
         ),
         ("dates",),
     ),
+    Rule(
+        "TRY213",
+        "unit-differs-from-national",
+        E,
+        Text("Annan enhet än den nationella serien", "Unit differs from the national series"),
+        Text(
+            "Nyckeltalet har enheten {value}, men den nationella serien '{series}' har {unit}",
+            "The indicator's unit is {value}, but the national series '{series}' is in {unit}",
+        ),
+        Text(
+            "Jämför bara med en nationell serie som mäter samma sak i samma enhet, eller ta bort "
+            "'nationell_serie'.",
+            "Compare only with a national series that measures the same thing in the same unit, "
+            "or remove 'nationell_serie'.",
+        ),
+        ("indicators",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

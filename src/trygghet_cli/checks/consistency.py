@@ -9,11 +9,12 @@ from datetime import date
 from trygghet_cli.checks.context import Site
 from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.i18n import Text
+from trygghet_cli.loading.national import national_data
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.activities import Activities, ActivityStatus
 from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import GoalKind, Goals
-from trygghet_cli.model.indicators import Indicators
+from trygghet_cli.model.indicators import Indicators, Unit
 from trygghet_cli.model.meetings import ActionStatus, Meeting
 from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import BodyKind, Organisation
@@ -124,7 +125,18 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                             )
                         )
         elif isinstance(model, Indicators):
+            series = national_data().by_id()
             for i, ind in enumerate(model.indicators):
+                reference = series.get(ind.national) if ind.national else None
+                if reference is not None and not _comparable_units(ind.unit, reference.unit):
+                    out.append(
+                        root.child("nyckeltal", i, "enhet").diagnostic(
+                            "TRY213",
+                            value=ind.unit.value,
+                            series=reference.id,
+                            unit=reference.unit.value,
+                        )
+                    )
                 seen: dict[tuple[str, str, str], Site] = {}
                 for j, value in enumerate(ind.values):
                     v = root.child("nyckeltal", i, "värden", j)
@@ -219,6 +231,11 @@ _BEFORE_MEETING = Text(
     "'datum' is the date of the meeting that decided the action; an action cannot have its date "
     "before the meeting. Fix the date, or give 'skapad:' if the action was decided earlier.",
 )
+
+
+def _comparable_units(unit: Unit, other: Unit) -> bool:
+    """Equal units, or two rates (per 1 000 and per 100 000 convert into each other)."""
+    return unit == other or (unit.is_rate and other.is_rate)
 
 
 def _smart_gaps(*parts: object) -> list[str]:

@@ -29,7 +29,9 @@ _EXPECTED: dict[str, Text] = {
     "int_from_float": Text("ett heltal", "a whole number"),
     "float_type": Text("ett tal", "a number"),
     "float_parsing": Text("ett tal", "a number"),
-    "finite_number": Text("ett ändligt tal", "a finite number"),
+    "finite_number": Text(
+        "ett vanligt tal (inte .nan eller .inf)", "an ordinary number (not .nan or .inf)"
+    ),
     "bool_type": Text("true eller false", "true or false"),
     "bool_parsing": Text("true eller false", "true or false"),
     "list_type": Text("en lista", "a list"),

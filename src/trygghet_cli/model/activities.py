@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import StrictBool
+
 from trygghet_cli.model.common import ILLUSTRATIVE, CadenceField, Day, Id, Ref, TryggModel, field
 
 
@@ -91,7 +93,7 @@ class Activity(TryggModel):
         example="Inom ordinarie budget",
         default=None,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Activities(TryggModel):

@@ -156,7 +156,9 @@ _QUALIFIERS = {
 _WHEN_NEEDED_TAIL = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*(?:(?:även|också)\s+)?vid\s+behov$")
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
-_TIMES = re.compile(rf"^({_COUNT_RE})\s+gång(?:er)?\s+(?:per|i|om)\s+({_UNIT_RE})$")
+_TIMES = re.compile(
+    rf"^({_COUNT_RE})\s+gång(?:er)?\s+(?:per|i|om)\s+(?:(\d{{1,2}})\s+)?({_UNIT_RE})$"
+)
 _EVERY = re.compile(rf"^(?:varje|en\s+gång\s+(?:per|i|om))\s+({_UNIT_RE})$")
 _EVERY_OTHER = re.compile(rf"^(?:varannan|vartannat)\s+({_UNIT_RE})$")
 _EVERY_NTH = re.compile(rf"^vart?\s+({'|'.join(_ORDINALS)}|\d{{1,2}}:e)\s+({_UNIT_RE})$")
@@ -194,9 +196,10 @@ def _frequency(phrase: str, original: str) -> tuple[int, int, Unit]:
         return 1, 1, _ADVERBS[phrase]
     if m := _TIMES.match(phrase):
         count = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1]]
-        if count < 1:
+        every = int(m[2]) if m[2] else 1
+        if count < 1 or every < 1:
             raise CadenceError(original)
-        return count, 1, _UNITS[m[2]]
+        return count, every, _UNITS[m[3]]
     if m := _EVERY.match(phrase):
         return 1, 1, _UNITS[m[1]]
     if m := _EVERY_OTHER.match(phrase):

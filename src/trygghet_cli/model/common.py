@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictFloat,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -49,6 +50,7 @@ class TryggModel(BaseModel):
         use_enum_values=False,
         frozen=True,
         defer_build=True,
+        allow_inf_nan=False,
     )
 
 
@@ -237,8 +239,18 @@ WeekField = Annotated[
     ),
 ]
 
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[StrictFloat, Field(ge=0, le=100)]
 """A share in percent, 0–100."""
 
-Day = date
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_day(value: object) -> object:
+    """Only ``date`` values and ``ÅÅÅÅ-MM-DD`` text: never a number read as a timestamp."""
+    if isinstance(value, date) or (isinstance(value, str) and _DAY_RE.match(value.strip())):
+        return value.strip() if isinstance(value, str) else value
+    raise PydanticCustomError("trygg_date", "not a date", {"value": str(value)})
+
+
+Day = Annotated[date, BeforeValidator(_check_day)]
 """A calendar day, written ÅÅÅÅ-MM-DD."""

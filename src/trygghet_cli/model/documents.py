@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import StrictBool
+
 from trygghet_cli.model.common import ILLUSTRATIVE, CadenceField, Day, Id, Ref, TryggModel, field
 
 
@@ -85,7 +87,7 @@ class Document(TryggModel):
         default=None,
         pattern=r"^https?://\S+$",
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Documents(TryggModel):

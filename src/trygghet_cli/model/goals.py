@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 
+from pydantic import StrictBool, StrictFloat
+
 from trygghet_cli.model.common import (
     ILLUSTRATIVE,
     CadenceField,
@@ -29,7 +31,9 @@ class GoalKind(str, Enum):
 
 
 class Measure(TryggModel):
-    value: float = field("värde", "Värdet, i nyckeltalets enhet. Decimalpunkt: 22.6.", example=18.1)
+    value: StrictFloat = field(
+        "värde", "Värdet, i nyckeltalets enhet. Decimalpunkt: 22.6.", example=18.1
+    )
     period: PeriodField | None = field(
         "period", "Perioden värdet avser.", example=2019, default=None
     )
@@ -89,7 +93,7 @@ class Goal(TryggModel):
         ],
         default_factory=list,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
     def walk(self, path: tuple[str | int, ...]) -> Iterator[tuple[Goal, tuple[str | int, ...]]]:
         """This goal and all delmål below it, each with its path in the file."""

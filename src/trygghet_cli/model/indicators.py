@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import StrictBool, StrictFloat
+
 from trygghet_cli.model.common import ILLUSTRATIVE, Id, PeriodField, TryggModel, field
 from trygghet_cli.model.periods import Period
 
@@ -84,13 +86,13 @@ class Value(TryggModel):
         "Perioden värdet avser (för NTU: året utsattheten gällde, inte undersökningens årtal).",
         example=2019,
     )
-    value: float = field("värde", "Värdet, med decimalpunkt.", example=18.1)
+    value: StrictFloat = field("värde", "Värdet, med decimalpunkt.", example=18.1)
     geography: Geography = field(
         "geografi",
         "Var värdet gäller.",
         example={"nivå": "polisområde", "namn": "Norra Västmanland"},
     )
-    preliminary: bool = field(
+    preliminary: StrictBool = field(
         "preliminär", "Sant för en preliminär siffra.", example=True, default=False
     )
     edition: str | None = field(
@@ -102,7 +104,7 @@ class Value(TryggModel):
         example="Preliminär siffra; slutlig statistik kommer i mars.",
         default=None,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Indicator(TryggModel):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import StrictBool, StrictInt
+
 from trygghet_cli.model.common import ILLUSTRATIVE, Day, Id, Ref, TryggModel, WeekField, field
 
 
@@ -61,7 +63,7 @@ class Decision(TryggModel):
         min_length=1,
         example="Fördjupad kartläggning av centrum under april.",
     )
-    direction: bool = field(
+    direction: StrictBool = field(
         "inriktningsbeslut", "Sant för ett inriktningsbeslut.", example=True, default=False
     )
 
@@ -118,10 +120,10 @@ class SituationEntry(TryggModel):
     reported_by: str = field(
         "rapporterad_av", "Organisationen som rapporterade.", example="Fagerstahem", min_length=1
     )
-    count: int | None = field(
+    count: StrictInt | None = field(
         "antal", "Antal händelser, när det är känt.", example=3, default=None, ge=1
     )
-    assessment: int | None = field(
+    assessment: StrictInt | None = field(
         "bedömning", "Allvar på en skala 1–4.", example=2, default=None, ge=1, le=4
     )
     measure: str | None = field(
@@ -200,4 +202,4 @@ class Meeting(TryggModel):
         example="Nästa möte hålls i Västanfors.",
         default=None,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)

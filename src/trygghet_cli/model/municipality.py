@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pydantic import StrictInt
+
 from trygghet_cli.model.common import Day, Kommunkod, TryggModel, field
 
 
 class Population(TryggModel):
-    count: int = field("antal", "Antal invånare.", example=13391, gt=0)
-    year: int = field("år", "Året som folkmängden avser.", example=2020, ge=1900, le=2100)
+    count: StrictInt = field("antal", "Antal invånare.", example=13391, gt=0)
+    year: StrictInt = field("år", "Året som folkmängden avser.", example=2020, ge=1900, le=2100)
 
 
 class ContactPerson(TryggModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import StrictBool, StrictFloat
+
 from trygghet_cli.model.common import Id, PeriodField, TryggModel, field
 from trygghet_cli.model.indicators import Better, Unit
 from trygghet_cli.model.periods import Period
@@ -9,8 +11,8 @@ from trygghet_cli.model.periods import Period
 
 class NationalValue(TryggModel):
     period: PeriodField = field("period", "Perioden värdet avser.")
-    value: float = field("värde", "Värdet för hela landet.")
-    preliminary: bool = field("preliminär", "Sant för en preliminär siffra.", default=False)
+    value: StrictFloat = field("värde", "Värdet för hela landet.")
+    preliminary: StrictBool = field("preliminär", "Sant för en preliminär siffra.", default=False)
     edition: str | None = field("utgåva", "Publikationen värdet kommer från.", default=None)
     source: str = field("källa", "Källa för just detta värde.")
     url: str | None = field("länk", "Länk till källan.", default=None)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import StrictBool, StrictInt
+
 from trygghet_cli.model.common import (
     ILLUSTRATIVE,
     CadenceField,
@@ -53,7 +55,7 @@ class Role(TryggModel):
     organisation: str = field(
         "organisation", "Organisationen rollen finns i.", example="Polismyndigheten", min_length=1
     )
-    count: int | None = field(
+    count: StrictInt | None = field(
         "antal",
         "Hur många personer rollen står för, när den är en grupp av representanter.",
         example=3,
@@ -72,7 +74,9 @@ class Coordinator(TryggModel):
     """The kommun's coordinating function: who drives the work, and with how much time."""
 
     role: Ref = field("roll", "Rollen (id under roller) som samordnar.", example="samordnare")
-    count: int = field("antal", "Antal tjänster med den här rollen.", example=1, default=1, ge=1)
+    count: StrictInt = field(
+        "antal", "Antal tjänster med den här rollen.", example=1, default=1, ge=1
+    )
     fte_percent: Percent | None = field(
         "tjänstgöringsgrad",
         "Tjänstens omfattning i procent av heltid, per person; utelämna den när den inte är känd.",
@@ -128,7 +132,7 @@ class Coordination(TryggModel):
 
 class Member(TryggModel):
     role: Ref = field("roll", "Rollen (id under roller) som är ledamot.", example="kommunpolis")
-    when_needed: bool = field(
+    when_needed: StrictBool = field(
         "vid_behov",
         "Deltar bara vid behov, till exempel när brottsförebyggande frågor tas upp.",
         example=True,
@@ -143,11 +147,13 @@ class Member(TryggModel):
 
 
 class Budget(TryggModel):
-    allocated: bool = field("avsatt", "Om en särskild budget är avsatt för arbetet.", example=False)
-    amount_sek: int | None = field(
+    allocated: StrictBool = field(
+        "avsatt", "Om en särskild budget är avsatt för arbetet.", example=False
+    )
+    amount_sek: StrictInt | None = field(
         "belopp", "Beloppet i kronor per år, när det är känt.", example=500000, default=None, ge=0
     )
-    year: int | None = field("år", "Budgetåret beloppet avser.", example=2021, default=None)
+    year: StrictInt | None = field("år", "Budgetåret beloppet avser.", example=2021, default=None)
     note: str | None = field(
         "anmärkning",
         "Till exempel var beslutsmandatet över resurserna ligger.",
@@ -198,7 +204,7 @@ class Body(TryggModel):
         example="Strategisk och beslutande roll i det brottsförebyggande arbetet.",
         default=None,
     )
-    decides: bool | None = field(
+    decides: StrictBool | None = field(
         "beslutsmandat",
         "Om organet fattar beslut om arbetets inriktning.",
         example=True,
@@ -269,10 +275,10 @@ class Body(TryggModel):
         ],
         default_factory=list,
     )
-    keeps_situation_picture: bool = field(
+    keeps_situation_picture: StrictBool = field(
         "lägesbild", "Om organet tar fram en gemensam lägesbild (EST).", example=True, default=False
     )
-    count: int | None = field(
+    count: StrictInt | None = field(
         "antal",
         "Hur många grupper av samma slag posten står för (till exempel SSPF-grupper i "
         "alla områden).",
@@ -280,7 +286,7 @@ class Body(TryggModel):
         default=None,
         ge=1,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Organisation(TryggModel):
