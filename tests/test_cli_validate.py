@@ -179,3 +179,34 @@ def test_a_bug_is_reported_in_one_line(
     assert err.count("\n") == 1
     assert err.startswith("trygg: internt fel (RuntimeError: något oväntat). Det här är en bugg")
     assert "https://" in err
+
+
+@pytest.mark.parametrize("target", ["folder", "file/x.json", ""])
+def test_unwritable_output_is_a_usage_error(
+    run: Run, plan: Path, tmp_path: Path, target: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = run(
+        "validate", str(plan), "--output", str(tmp_path / target) if target else "", cwd=tmp_path
+    )
+    assert result.exit_code == 2
+    assert "Kan inte skriva" in result.output
+
+
+def test_output_through_a_symlink_replaces_the_target(run: Run, plan: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert run("validate", str(plan), "--format", "json", "--output", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert '"errors": 0' in real.read_text(encoding="utf-8")
+
+
+def test_unwritable_step_summary_only_warns(run: Run, plan: Path, tmp_path: Path) -> None:
+    env = {"GITHUB_STEP_SUMMARY": str(tmp_path / "no/such/folder/summary.md")}
+    edit(plan / "kommun.yaml", "antal: 1000", "antal: tusen")
+    result = run("validate", str(plan), "--format", "github", env=env)
+    assert result.exit_code == 1
+    assert "kunde inte skriva sammanfattningen" in result.output

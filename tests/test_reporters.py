@@ -92,7 +92,36 @@ def test_junit_names_are_unique_per_file(run: Run) -> None:
     keys = [(c.get("classname"), c.get("name")) for c in cases]
     assert len(keys) == len(set(keys))
     passing = [c for c in cases if c.find("failure") is None]
-    assert {c.get("classname") for c in passing} == {"broken/aktiviteter.yaml"}
+    assert {c.get("classname") for c in passing} == {
+        "broken/aktiviteter.yaml",
+        "broken/moten/2021-03-02-lokala-bra.yaml",
+    }
+    warning = next(c for c in passing if c.find("system-out") is not None)
+    assert "varning TRY206" in (warning.findtext("system-out") or "")
+
+
+def test_junit_warnings_fail_only_under_strict(run: Run) -> None:
+    def failures(*args: str) -> int:
+        out = run("validate", "broken", "--format", "junit", *args, cwd=FIXTURES).output
+        suite = ET.fromstring(out).find("testsuite")
+        assert suite is not None
+        return int(suite.get("failures", "0"))
+
+    assert (failures(), failures("--strict")) == (6, 7)
+
+
+def test_junit_survives_control_characters_in_file_names(run: Run, plan: Path) -> None:
+    (plan / "moten/2021-03-02-lokala-bra.yaml").rename(plan / "moten/a\x01b.yaml")
+    out = run("validate", str(plan), "--format", "junit").output
+    root = ET.fromstring(out)
+    assert any("a\ufffdb.yaml" in (c.get("classname") or "") for c in root.iter("testcase"))
+
+
+def test_sarif_uris_are_percent_encoded() -> None:
+    from trygghet_cli.render.reporters.sarif import artifact_uri
+
+    assert artifact_uri("plan/möten 1.yaml") == "plan/m%C3%B6ten%201.yaml"
+    assert artifact_uri("/srv/plan/kommun.yaml") == "file:///srv/plan/kommun.yaml"
 
 
 def test_github_annotations_group_by_file(run: Run) -> None:

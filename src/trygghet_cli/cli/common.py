@@ -55,11 +55,48 @@ def on_github_actions() -> bool:
     return bool(os.environ.get("GITHUB_ACTIONS")) and bool(os.environ.get("GITHUB_WORKFLOW"))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    from trygghet_cli.loading.atomic import write_text_atomic
+def write_output(path: Path, data: str | bytes, lang: Lang) -> None:
+    """Write a command's output file, or exit 2 saying why it cannot be written.
 
-    write_text_atomic(path, text)
+    Regular files are replaced atomically; a symbolic link is followed and its target
+    replaced; a device or pipe (``/dev/stdout``) is written to directly.
+    """
+    from trygghet_cli.loading.atomic import write_bytes_atomic
+
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(21, "är en mapp")
+        if target.exists() and not target.is_file():
+            with target.open("wb") as handle:
+                handle.write(payload)
+        else:
+            write_bytes_atomic(target, payload)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        usage_error(
+            Text(f"Kan inte skriva {path}: {reason}", f"Cannot write {path}: {reason}"), lang
+        )
+
+
+def append_step_summary(markdown: str | None, lang: Lang) -> None:
+    """Append to GitHub's job summary when running in Actions; a failure only warns."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not markdown or not summary_file:
+        return
+    try:
+        with Path(summary_file).open("a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        typer.echo(
+            Text(
+                f"trygg: kunde inte skriva sammanfattningen till {summary_file}: {reason}",
+                f"trygg: could not write the summary to {summary_file}: {reason}",
+            )(lang),
+            err=True,
+        )
 
 
 def stdout_is_terminal() -> bool:

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_atomic
-from trygghet_cli.i18n import Text
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
+from trygghet_cli.i18n import Lang, Text
 
 
 class CompareFormat(str, Enum):
@@ -78,7 +78,7 @@ def compare(
     fmt = Formatter(language)
     national = national_data()
     if list_series:
-        _emit(render.series_list(national, fmt), output)
+        _emit(render.series_list(national, fmt), output, language)
         return
     if year is not None and not 1900 <= year <= 2100:
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
@@ -107,11 +107,11 @@ def compare(
         text = render.as_markdown(items, fmt)
     else:
         text = render.as_text(items, fmt)
-    _emit(text, output)
+    _emit(text, output, language)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, language: Lang) -> None:
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text, language)
     else:
         typer.echo(text, nl=False)

@@ -3,7 +3,6 @@ GitHub annotations."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,10 +12,12 @@ import typer
 
 from trygghet_cli.cli.common import (
     LangOption,
+    append_step_summary,
     lang_or_exit,
     on_github_actions,
     stdout_is_terminal,
     usage_error,
+    write_output,
 )
 from trygghet_cli.i18n import Lang, Text
 
@@ -143,9 +144,7 @@ def deadlines(
         )
     data, step_summary = _render(result, chosen, language, color=output is None)
     if output is not None:
-        from trygghet_cli.loading.atomic import write_bytes_atomic
-
-        write_bytes_atomic(output, data)
+        write_output(output, data, language)
     else:
         typer.echo(data, nl=False)
     if chosen is DeadlineFormat.ics and result.diagnostics:
@@ -153,10 +152,7 @@ def deadlines(
 
         for d in result.diagnostics:
             typer.echo(diagnostic_line(d, language), err=True)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if step_summary and summary_file:
-        with Path(summary_file).open("a", encoding="utf-8") as handle:
-            handle.write(step_summary)
+    append_step_summary(step_summary, language)
     threshold = {
         FailOn.overdue: Status.OVERDUE,
         FailOn.due_soon: Status.DUE_SOON,

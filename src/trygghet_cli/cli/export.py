@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
 from trygghet_cli.i18n import Text
 
 
@@ -53,7 +53,6 @@ def export(
             language,
         )
     from trygghet_cli.cli.plans import load_plans
-    from trygghet_cli.loading.atomic import write_text_atomic
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render.export import render_site
     from trygghet_cli.render.site import build_site
@@ -61,7 +60,7 @@ def export(
     plan = load_plans([path] if path else None, language, "export", single=True)[0]
     files = render_site(build_site(plan, national_data(), language), language, format.value)
     for name, text in sorted(files.items()):
-        write_text_atomic(output / name, text)
+        write_output(output / name, text, language)
     start = output / f"index.{'html' if format is ExportFormat.html else 'md'}"
     typer.echo(
         Text(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_atomic
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
 from trygghet_cli.i18n import Text
 
 
@@ -106,6 +106,6 @@ def report(
         )
         raise typer.Exit(1) from None
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text, language)
     else:
         typer.echo(text, nl=False)

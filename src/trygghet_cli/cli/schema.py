@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, write_atomic
+from trygghet_cli.cli.common import LangOption, lang_or_exit, write_output
 from trygghet_cli.i18n import Text
 
 
@@ -37,7 +37,7 @@ def schema(
             continue
         stale.append(name)
         if not check:
-            write_atomic(target, text)
+            write_output(target, text, language)
     if check:
         if stale:
             typer.echo(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,11 +10,12 @@ import typer
 from trygghet_cli.cli.common import (
     CheckFormat,
     LangOption,
+    append_step_summary,
     lang_or_exit,
     on_github_actions,
     stdout_is_terminal,
     usage_error,
-    write_atomic,
+    write_output,
 )
 from trygghet_cli.i18n import Text
 
@@ -94,14 +94,12 @@ def validate(
         plans=len(result.plans),
         lang=language,
         color=chosen is CheckFormat.text and output is None and stdout_is_terminal(),
+        strict=strict,
     )
     rendered = REPORTERS[chosen.value](report)
     if output is not None:
-        write_atomic(output, rendered.stdout)
+        write_output(output, rendered.stdout, language)
     else:
         typer.echo(rendered.stdout, nl=False)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if rendered.step_summary and summary_file:
-        with Path(summary_file).open("a", encoding="utf-8") as handle:
-            handle.write(rendered.step_summary)
+    append_step_summary(rendered.step_summary, language)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)

@@ -21,6 +21,8 @@ class Report:
     color: bool = False
     summary: str | None = None
     """The closing line, when the command words it itself (default: errors and warnings)."""
+    strict: bool = False
+    """Warnings fail the run too (``--strict``): formats that mark failures mark them."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.level is severity)

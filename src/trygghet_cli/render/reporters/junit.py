@@ -2,23 +2,35 @@
 
 GitLab reads ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and ``file``, and a
 ``failure`` child for a failed case. Names include the line and column so that GitLab, which
-keeps only the first of equal names, shows every finding.
+keeps only the first of equal names, shows every finding. Errors are failures; warnings are
+failures only under ``--strict`` and otherwise passing cases with the warning in
+``system-out``, so the report agrees with the exit code.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.render.reporters.base import Output, Report, location
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold: control characters and lone surrogates become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
 
 def render(report: Report) -> Output:
     sv = report.lang == "sv"
-    failing = [d for d in report.diagnostics if d.level is not Severity.INFO]
-    with_findings = {d.file for d in failing}
+    fails = {Severity.ERROR, Severity.WARNING} if report.strict else {Severity.ERROR}
+    shown = [d for d in report.diagnostics if d.level is not Severity.INFO]
+    failing = [d for d in shown if d.level in fails]
+    with_findings = {d.file for d in shown}
     passing = sorted(f for f in set(report.files) if f not in with_findings)
-    tests = len(failing) + len(passing)
+    tests = len(shown) + len(passing)
     suites = ET.Element(
         "testsuites", name=report.command, tests=str(tests), failures=str(len(failing)), errors="0"
     )
@@ -32,22 +44,28 @@ def render(report: Report) -> Output:
         skipped="0",
     )
     names: dict[tuple[str, str], int] = {}
-    for d in failing:
+    for d in shown:
         base = (
             f"{d.rule} {'rad' if sv else 'line'} {d.line} {'kolumn' if sv else 'column'} {d.column}"
         )
         n = names.get((d.file, base), 0) + 1
         names[(d.file, base)] = n
         name = base if n == 1 else f"{base} #{n}"
-        case = ET.SubElement(suite, "testcase", classname=d.file, name=name, file=d.file)
-        message = d.message(report.lang)
-        failure = ET.SubElement(case, "failure", message=message, type=d.level.value)
+        file = _xml(d.file)
+        case = ET.SubElement(suite, "testcase", classname=file, name=name, file=file)
+        message = _xml(d.message(report.lang))
         hint = d.hint(report.lang)
-        failure.text = f"{location(d)}: {d.level.label(report.lang)} {d.rule} {message}" + (
-            f"\n{hint}" if hint else ""
+        text = _xml(
+            f"{location(d)}: {d.level.label(report.lang)} {d.rule} {d.message(report.lang)}"
+            + (f"\n{hint}" if hint else "")
         )
+        if d.level in fails:
+            failure = ET.SubElement(case, "failure", message=message, type=d.level.value)
+            failure.text = text
+        else:
+            ET.SubElement(case, "system-out").text = text
     for file in passing:
-        ET.SubElement(suite, "testcase", classname=file, name=report.command, file=file)
+        ET.SubElement(suite, "testcase", classname=_xml(file), name=report.command, file=_xml(file))
     ET.indent(suites)
     xml = ET.tostring(suites, encoding="unicode", xml_declaration=False)
     return Output('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.diagnostics import Severity
@@ -13,6 +15,14 @@ from trygghet_cli.rules import RULES
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULES_DOC = "https://github.com/trygghet/trygg/blob/main/docs/rules.md"
+
+
+def artifact_uri(file: str) -> str:
+    """A relative path as a percent-encoded URI reference; an absolute one as a file URI."""
+    path = PurePosixPath(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(file, safe="/")
 
 
 def render(report: Report) -> Output:
@@ -41,11 +51,11 @@ def render(report: Report) -> Output:
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": LEVEL[d.level],
-                "message": {"text": f"{message}. {hint}" if hint else message},
+                "message": {"text": f"{message}\n{hint}" if hint else message},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": d.file},
+                            "artifactLocation": {"uri": artifact_uri(d.file)},
                             "region": {"startLine": d.line, "startColumn": d.column},
                         }
                     }
