@@ -8,6 +8,14 @@ JSON Schema validators read them: ``yes`` and ``2021-03-02`` stay text, ``0180``
 Everything that can go wrong with a file becomes a :class:`~trygghet_cli.diagnostics.Diagnostic`:
 bytes that are not UTF-8, syntax errors, tabs, duplicate keys, tags, alias bombs and absurd
 nesting. A UTF-8 byte-order mark and CRLF line endings are accepted.
+
+There are two paths through a file, with the same result. The fast path composes with a
+composer whose tag resolver does no work (the walker types scalars itself, so PyYAML's YAML 1.1
+regular expressions on every scalar were wasted) and converts the tree with a lean walker that
+gives up at the first thing that is not plain data: a tag, a merge key, a duplicate key, a key
+that is not text, deep nesting, or a file with an anchor in it. The careful walker then does the
+whole file and reports what it found. ``reference=True`` takes PyYAML's own loader and the
+careful walker for every file; a test proves both paths give the same findings.
 """
 
 from __future__ import annotations
@@ -25,8 +33,21 @@ from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 
 try:
     from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we support
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
 
 MAX_BYTES = 4_000_000
 MAX_DEPTH = 64
@@ -39,13 +60,52 @@ _ALLOWED_TAGS = {
 _MERGE = _TAG + "merge"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+# The core schema's number forms, tried in this order; the first that matches all of the text
+# types it (an int is also a float by the float pattern, so int comes first).
+_TYPED = re.compile(
+    r"(?P<int>[-+]?[0-9]+)"
+    r"|(?P<oct>0o[0-7]+)"
+    r"|(?P<hex>0x[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<inf>[-+]?\.(?:inf|Inf|INF))"
+    r"|(?P<nan>\.(?:nan|NaN|NAN))"
+)
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+_STR_TAG = _TAG + "str"
+_MAP_TAG = _TAG + "map"
+_SEQ_TAG = _TAG + "seq"
+_VALUE_TAG = _TAG + "value"
+
+
+def _resolve(kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+    """Tags for untagged nodes, without PyYAML's YAML 1.1 regular expressions.
+
+    Scalars are typed by the walker (:func:`_plain`), so a scalar's tag only says whether it
+    was tagged in the file. Two plain scalars keep the tag PyYAML gives them, since the walker
+    looks at it: ``<<`` (a merge key) and ``=`` (PyYAML's "value" tag, which trygg rejects).
+    The constants are returned as they are, so the fast walker can compare them by identity.
+    """
+    if kind is ScalarNode:
+        if implicit[0] and value in ("<<", "="):
+            return _MERGE if value == "<<" else _VALUE_TAG
+        return _STR_TAG
+    return _MAP_TAG if kind is MappingNode else _SEQ_TAG
+
+
+_NO_PATH_RESOLVERS: dict[object, object] = {}
+
+
+class _FastLoader(_Parser):
+    """libyaml's composer with a resolver that does no work and no path resolvers."""
+
+    resolve = staticmethod(_resolve)
+    descend_resolver = staticmethod(_NO_PATH_RESOLVERS.get)  # builtins: no Python frame per node
+    ascend_resolver = staticmethod(int)
+
+
+class _NotPlain(Exception):
+    """The fast walker met something only the careful walker handles."""
 
 
 @dataclass
@@ -118,17 +178,30 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [make("TRY004", file, line, column, byte=bad, byte_column=column)]
 
 
-def read_file(path: Path, file: str) -> tuple[str | None, list[Diagnostic]]:
+def read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of a file, or a diagnostic that says why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [make("TRY012", file, 1, 1, reason=exc.strerror or str(exc))]
+
+
+def read_file(path: Path, file: str) -> tuple[str | None, list[Diagnostic]]:
+    data, diags = read_bytes(path, file)
+    if data is None:
+        return None, diags
     return decode(data, file)
 
 
-def parse(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Compose ``text`` and convert it to data. Returns the document or the diagnostics."""
-    loader = _Loader(text)
+def parse(
+    text: str, file: str, *, reference: bool = False
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Compose ``text`` and convert it to data. Returns the document or the diagnostics.
+
+    ``reference=True`` takes the reference path (PyYAML's loader, the careful walker); the
+    result is the same, only slower.
+    """
+    loader = _Loader(text) if reference else _FastLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
@@ -144,6 +217,11 @@ def parse(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
         loader.dispose()
     if root is None:
         return None, [make("TRY005", file, 1, 1)]
+    if not reference and "&" not in text:  # without an anchor there is no alias
+        try:
+            return YamlDocument(file, text, root, _plain_data(root, 0)), []
+        except _NotPlain:
+            pass
     walker = _Walker(file)
     data = walker.convert(root, 0, ())
     if walker.diagnostics:
@@ -151,12 +229,56 @@ def parse(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     return YamlDocument(file, text, root, data), []
 
 
-def load(path: Path, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def load(
+    path: Path, file: str, *, reference: bool = False
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Read, decode and parse one file."""
     text, diags = read_file(path, file)
     if text is None:
         return None, diags
-    return parse(text, file)
+    return parse(text, file, reference=reference)
+
+
+def _plain_data(node: Any, depth: int) -> Any:
+    """The fast walker: plain data from a tree of untagged nodes, or :class:`_NotPlain`.
+
+    It finds nothing to report: whatever the careful walker would look at twice (tags, merge
+    keys, duplicate keys, keys that are not text, nesting past :data:`MAX_DEPTH`) makes it give
+    up, and the careful walker starts over. Aliases cannot occur: the caller only uses it for
+    text without an anchor. Scalars are converted inline, since most nodes are scalars.
+    """
+    if depth > MAX_DEPTH:
+        raise _NotPlain
+    cls = node.__class__
+    if cls is ScalarNode:
+        if node.tag is not _STR_TAG:
+            raise _NotPlain
+        return node.value if node.style else _plain(node.value)
+    depth += 1
+    if cls is MappingNode:
+        if node.tag is not _MAP_TAG:
+            raise _NotPlain
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode or key_node.tag is not _STR_TAG:
+                raise _NotPlain
+            key = key_node.value
+            if key in out:
+                raise _NotPlain
+            if value_node.__class__ is ScalarNode and depth <= MAX_DEPTH:
+                if value_node.tag is not _STR_TAG:
+                    raise _NotPlain
+                value = value_node.value
+                if value_node.style or (value and value[0] not in _MAYBE_TYPED):
+                    out[key] = value
+                else:
+                    out[key] = _plain(value)
+            else:
+                out[key] = _plain_data(value_node, depth)
+        return out
+    if node.tag is not _SEQ_TAG:
+        raise _NotPlain
+    return [_plain_data(item, depth) for item in node.value]
 
 
 def _line(mark: Any) -> int:
@@ -329,16 +451,18 @@ def _plain(value: str) -> Any:
         return value
     if value in _BOOLS:
         return _BOOLS[value]
-    if _INT.fullmatch(value):
+    match = _TYPED.fullmatch(value)
+    if match is None:
+        return value
+    kind = match.lastgroup
+    if kind == "int":
         return int(value)
-    if _OCT.fullmatch(value):
+    if kind == "oct":
         return int(value[2:], 8)
-    if _HEX.fullmatch(value):
+    if kind == "hex":
         return int(value[2:], 16)
-    if _FLOAT.fullmatch(value):
+    if kind == "float":
         return float(value)
-    if _INF.fullmatch(value):
+    if kind == "inf":
         return float("-inf") if value.startswith("-") else float("inf")
-    if _NAN.fullmatch(value):
-        return float("nan")
-    return value
+    return float("nan")
