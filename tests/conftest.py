@@ -32,6 +32,12 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The validate cache of each test lives in its own folder, never in the user's."""
+    monkeypatch.setenv("TRYGG_CACHE_DIR", str(tmp_path_factory.mktemp("trygg-cache")))
+
+
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
     """A copy of ``tests/fixtures/minimal``: a valid plan with one meeting."""

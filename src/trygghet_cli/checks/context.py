@@ -42,9 +42,10 @@ class Site:
         )
 
     def position(self, *, at_key: bool = False) -> tuple[int, int]:
-        if self.file.doc is None:
+        doc = self.file.document()
+        if doc is None:
             return 1, 1
-        return self.file.doc.position(self.path, key=at_key)
+        return doc.position(self.path, key=at_key)
 
     def describe(self) -> str:
         line, _ = self.position()

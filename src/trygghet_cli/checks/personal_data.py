@@ -21,7 +21,7 @@ _PATTERN = re.compile(
     r"(?<![\d-])(?P<century>18|19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
     r"(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)(?!\d)"
 )
-_QUICK = re.compile(r"\d{6}")
+_QUICK = re.compile(r"\d\d\d\d\d\d")  # six digits in a row; faster than \d{6}
 
 
 def luhn_digit(digits: str) -> int:

@@ -1,17 +1,40 @@
-"""``trygg validate`` as a function: paths in, a :class:`ValidationResult` out. Prints nothing."""
+"""``trygg validate`` as a function: paths in, a :class:`ValidationResult` out. Prints nothing.
+
+Plans are checked one at a time and only their findings and file names are kept, so memory
+holds one plan's documents at a time however many plans there are. With many files the plans
+are shared out over a pool of processes (:mod:`trygghet_cli.checks.parallel`); the findings
+come back in the same order either way. What each file gives on its own can come from the
+cache (:mod:`trygghet_cli.checks.cache`); checks across files run on every run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from trygghet_cli.checks.cache import FileCache, PlanCache, entry
 from trygghet_cli.checks.consistency import check_consistency
 from trygghet_cli.checks.personal_data import check_text
 from trygghet_cli.checks.references import build_index, check_references
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
+from trygghet_cli.loading import yamlfile
 from trygghet_cli.loading.national import national_data
-from trygghet_cli.loading.plan import LoadedPlan, discover, display_path, read_plan
+from trygghet_cli.loading.plan import (
+    LoadedFile,
+    LoadedPlan,
+    assemble,
+    discover,
+    display_below,
+    display_path,
+    load_plan_file,
+    plan_files,
+)
+from trygghet_cli.model.plan import FileKind
 
 
 @dataclass
@@ -24,15 +47,30 @@ class PlanResult:
         return not any(d.level is Severity.ERROR for d in self.diagnostics)
 
 
+@dataclass(frozen=True)
+class PlanSummary:
+    """What ``trygg validate`` keeps of a checked plan: its files and its findings."""
+
+    root: Path
+    files: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.level is Severity.ERROR for d in self.diagnostics)
+
+
 @dataclass
 class ValidationResult:
-    plans: list[PlanResult] = field(default_factory=list)
+    plans: list[PlanSummary] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    jobs: int = 1
+    """How many processes checked the plans."""
 
     @property
     def files(self) -> list[str]:
-        return [f.file for p in self.plans for f in p.loaded.files]
+        return [f for p in self.plans for f in p.files]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.level is severity)
@@ -42,31 +80,136 @@ class ValidationResult:
         return any(d.level.rank >= worst.rank for d in self.diagnostics)
 
 
-def check_plan(root: Path) -> PlanResult:
+@dataclass(frozen=True)
+class Options:
+    """How to run: none of these changes what is found, only how fast."""
+
+    cache: Path | None = None
+    """Folder of the file cache; None runs without one."""
+    reference: bool = False
+    """Read every file on the reference path (PyYAML's loader, the careful walker)."""
+
+
+def check_plan(root: Path, options: Options = Options()) -> PlanResult:
     """Read one plan and run every check on it."""
-    loaded = read_plan(root)
-    diags = loaded.diagnostics
-    for f in loaded.files:
-        if f.text is not None:
-            diags.extend(check_text(f.text, f.file))
-    index = build_index(loaded, (s.id for s in national_data().series))
-    diags.extend(check_references(loaded, index))
-    diags.extend(check_consistency(loaded))
-    return PlanResult(loaded, sort_diagnostics(diags))
+    cache = FileCache(options.cache).plan(root) if options.cache is not None else None
+    entries, layout = plan_files(root)
+    shown = display_below(root)
+    files: list[LoadedFile] = []
+    diags: list[Diagnostic] = []
+    for kind, path in entries:
+        loaded, found = _check_file(kind, path, shown(path), options, cache)
+        files.append(loaded)
+        diags.extend(found)
+    if cache is not None:
+        cache.save()
+    loaded_plan = LoadedPlan(root, files, assemble(root, files), layout)
+    diags = [*loaded_plan.diagnostics, *diags]
+    index = build_index(loaded_plan, (s.id for s in national_data().series))
+    diags.extend(check_references(loaded_plan, index))
+    diags.extend(check_consistency(loaded_plan))
+    return PlanResult(loaded_plan, sort_diagnostics(diags))
 
 
-def validate_paths(paths: Iterable[Path], *, ignore: Iterable[str] = ()) -> ValidationResult:
-    """Validate every plan that ``paths`` name or hold."""
+def _check_file(
+    kind: FileKind, path: Path, file: str, options: Options, cache: PlanCache | None
+) -> tuple[LoadedFile, list[Diagnostic]]:
+    """One file read, parsed, validated and scanned: from the cache when its bytes are known.
+
+    Returns the loaded file (with the findings of loading it) and the findings of the scan.
+    """
+    loaded = LoadedFile(kind, path, file)
+    data, diags = yamlfile.read_bytes(path, file)
+    if data is None:
+        loaded.diagnostics.extend(diags)
+        return loaded, []
+    key = cache.key(kind.key, data) if cache is not None else ""
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        model = None
+        if hit.data is not None:
+            try:
+                model = kind.model.model_validate(hit.data)
+            except ValidationError:  # not what was stored: read the file as if not cached
+                hit = None
+    if hit is not None:
+        text, _ = yamlfile.decode(data, file)
+        loaded.text = text
+        loaded.model = model
+        loaded.diagnostics = hit.load_for(file)
+        loaded.parse_later = text is not None and model is not None
+        return loaded, hit.text_for(file)
+    load_plan_file(loaded, data, reference=options.reference)
+    found = check_text(loaded.text, file) if loaded.text is not None else []
+    if cache is not None:
+        stored = loaded.doc.data if loaded.doc is not None and loaded.model is not None else None
+        cache.put(key, entry(stored, loaded.diagnostics, found))
+    return loaded, found
+
+
+def summarise(root: Path, options: Options) -> PlanSummary:
+    """Check one plan and keep only its file names and findings."""
+    with _no_cycle_collection():
+        result = check_plan(root, options)
+        summary = PlanSummary(
+            root, tuple(f.file for f in result.loaded.files), tuple(result.diagnostics)
+        )
+        del result  # freed by reference counting before the collector is back
+    return summary
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while one plan is checked.
+
+    A plan's node trees and models are hundreds of thousands of objects without cycles; the
+    collector would walk them again and again and find nothing (it doubled the time of a large
+    run). Reference counting frees them when the plan is done; the collector runs as usual
+    between plans.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def validate_paths(
+    paths: Iterable[Path],
+    *,
+    ignore: Iterable[str] = (),
+    options: Options = Options(),
+    jobs: int | None = None,
+) -> ValidationResult:
+    """Validate every plan that ``paths`` name or hold.
+
+    ``jobs`` is the number of processes (None: as many as there are cores when there are many
+    files, else one). The result does not depend on it, nor on ``options``.
+    """
+    from trygghet_cli.checks.parallel import check_plans, choose_jobs
+
     found = discover(paths)
     result = ValidationResult(missing=found.missing)
     diags = list(found.diagnostics)
-    for root in found.plans:
-        plan_result = check_plan(root)
-        result.plans.append(plan_result)
-        diags.extend(plan_result.diagnostics)
+    if options.cache is not None:
+        FileCache(options.cache).prune()
+    result.jobs = choose_jobs(found.plans, jobs)
+    for summary in check_plans(found.plans, options, result.jobs):
+        result.plans.append(summary)
+        diags.extend(summary.diagnostics)
     skip = set(ignore)
     result.diagnostics = sort_diagnostics(d for d in diags if d.rule not in skip)
     return result
 
 
-__all__ = ["PlanResult", "ValidationResult", "check_plan", "display_path", "validate_paths"]
+__all__ = [
+    "Options",
+    "PlanResult",
+    "PlanSummary",
+    "ValidationResult",
+    "check_plan",
+    "display_path",
+    "validate_paths",
+]

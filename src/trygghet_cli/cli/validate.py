@@ -56,6 +56,24 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Antal processer. Standard: en per kärna när det är många filer, annars en.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Läs om varje fil i stället för att använda cachen "
+            "(i $TRYGG_CACHE_DIR, annars ~/.cache/trygg).",
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Kontrollera planer: syntax, nycklar, värden, hänvisningar och datum.
@@ -63,7 +81,8 @@ def validate(
     Avslutas med 0 när allt är rätt, 1 vid fel (och vid varningar med --strict),
     2 vid felaktig användning.
     """
-    from trygghet_cli.checks.runner import validate_paths
+    from trygghet_cli.checks.cache import default_folder
+    from trygghet_cli.checks.runner import Options, validate_paths
     from trygghet_cli.render.reporters import REPORTERS, Report
     from trygghet_cli.rules import RULES
 
@@ -77,7 +96,12 @@ def validate(
             ),
             language,
         )
-    result = validate_paths(paths or [Path()], ignore=[r.upper() for r in ignore or []])
+    result = validate_paths(
+        paths or [Path()],
+        ignore=[r.upper() for r in ignore or []],
+        options=Options(cache=None if no_cache else default_folder()),
+        jobs=jobs,
+    )
     if result.missing:
         usage_error(
             Text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +34,11 @@ SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".m
 
 @dataclass
 class LoadedFile:
-    """One plan file after reading: its text, its document and its model, as far as each got."""
+    """One plan file after reading: its text, its document and its model, as far as each got.
+
+    A file whose results came from the cache has its text and model but no document until a
+    finding needs a position in it: :meth:`document` parses it again then.
+    """
 
     kind: FileKind
     path: Path
@@ -43,6 +47,14 @@ class LoadedFile:
     doc: YamlDocument | None = None
     model: TryggModel | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    parse_later: bool = False
+
+    def document(self) -> YamlDocument | None:
+        """The document with the position of every value, parsed on demand when cached."""
+        if self.doc is None and self.parse_later and self.text is not None:
+            self.doc, _ = yamlfile.parse(self.text, self.file)
+            self.parse_later = False
+        return self.doc
 
 
 @dataclass
@@ -171,28 +183,59 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
     return found, layout
 
 
-def read_plan(root: Path) -> LoadedPlan:
+def read_plan(root: Path, *, reference: bool = False) -> LoadedPlan:
     """Read and validate every file of one plan, file by file (no cross-file checks)."""
     entries, layout = plan_files(root)
+    shown = display_below(root)
     files: list[LoadedFile] = []
     for kind, path in entries:
-        files.append(read_plan_file(kind, path))
+        files.append(read_plan_file(kind, path, shown(path), reference=reference))
     return LoadedPlan(root, files, assemble(root, files), layout)
 
 
-def read_plan_file(kind: FileKind, path: Path) -> LoadedFile:
-    loaded = LoadedFile(kind, path, display_path(path))
-    text, diags = yamlfile.read_file(path, loaded.file)
+def display_below(root: Path) -> Callable[[Path], str]:
+    """:func:`display_path` for the files of the plan at ``root``, without a system call each."""
+    base = display_path(root)
+    base = "" if base == "." else base.rstrip("/") + "/"
+    prefix = str(root) + os.sep
+    if prefix == "." + os.sep:
+        prefix = ""
+
+    def shown(path: Path) -> str:
+        text = str(path)
+        if text.startswith(prefix):  # the files of a plan are its folder's path and a name
+            rel = text[len(prefix) :]
+            return base + (rel if os.sep == "/" else rel.replace(os.sep, "/"))
+        return base + path.relative_to(root).as_posix()
+
+    return shown
+
+
+def read_plan_file(
+    kind: FileKind, path: Path, file: str | None = None, *, reference: bool = False
+) -> LoadedFile:
+    """Read, parse and validate one file; ``file`` is its name in findings."""
+    loaded = LoadedFile(kind, path, file if file is not None else display_path(path))
+    data, diags = yamlfile.read_bytes(path, loaded.file)
+    if data is None:
+        loaded.diagnostics.extend(diags)
+        return loaded
+    return load_plan_file(loaded, data, reference=reference)
+
+
+def load_plan_file(loaded: LoadedFile, data: bytes, *, reference: bool = False) -> LoadedFile:
+    """Decode, parse and validate the bytes of ``loaded``'s file into it."""
+    text, diags = yamlfile.decode(data, loaded.file)
     loaded.text = text
     loaded.diagnostics.extend(diags)
     if text is None:
         return loaded
-    doc, diags = yamlfile.parse(text, loaded.file)
+    doc, diags = yamlfile.parse(text, loaded.file, reference=reference)
     loaded.doc = doc
     loaded.diagnostics.extend(diags)
     if doc is None:
         return loaded
-    model, diags = validation.validate(doc, kind.model)
+    model, diags = validation.validate(doc, loaded.kind.model)
     loaded.model = model
     loaded.diagnostics.extend(diags)
     return loaded

@@ -1,0 +1,76 @@
+"""Checking many plans on all cores: a pool of processes, one plan per task, results in order.
+
+A pool only pays off when there is much to do: starting it and sending results back costs
+some tens of milliseconds, one plan's year of meetings a few. With fewer than
+:data:`PARALLEL_MIN_FILES` files, or one plan, everything runs in this process. Each worker
+checks whole plans (references cross files, never plans) and sends back the plan's file names
+and findings; they are put back in the order of the plans, so the output is the same however
+many processes did the work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trygghet_cli.checks.runner import Options, PlanSummary, summarise
+from trygghet_cli.model.plan import MEETINGS_DIR, PLAN_FILES
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+PARALLEL_MIN_FILES = 1000
+"""Below this many files one process is faster than a pool."""
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)  # pragma: no cover - macOS and Windows
+
+
+def choose_jobs(plans: Sequence[Path], jobs: int | None) -> int:
+    """How many processes to use: ``jobs`` when given, else by the amount of work."""
+    if jobs is not None:
+        return max(1, min(jobs, len(plans)))
+    if len(plans) < 2 or estimate_files(plans) < PARALLEL_MIN_FILES:
+        return 1
+    return min(available_cores(), len(plans))
+
+
+def estimate_files(plans: Sequence[Path]) -> int:
+    """About how many files the plans hold: their own files and their meeting logs."""
+    total = 0
+    for root in plans:
+        total += len(PLAN_FILES)
+        try:
+            with os.scandir(root / MEETINGS_DIR) as entries:
+                total += sum(1 for _ in entries)
+        except OSError:
+            continue
+    return total
+
+
+def check_plans(plans: Sequence[Path], options: Options, jobs: int) -> Iterator[PlanSummary]:
+    """The summary of every plan, in the order given, from ``jobs`` processes."""
+    if jobs <= 1 or len(plans) < 2:
+        for root in plans:
+            yield summarise(root, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only now: it takes a while to import
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        yield from pool.map(summarise, plans, [options] * len(plans))
+
+
+def _context() -> BaseContext:
+    """Fork on Linux: the workers start with trygg already imported."""
+    import multiprocessing
+
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()  # pragma: no cover - spawn elsewhere
