@@ -816,7 +816,10 @@ MISTAKES: tuple[Mistake, ...] = (
         "TRY210",
         "the same period twice for an indicator",
         lambda r: _replace(
-            r / "nyckeltal.yaml", f"period: {LAST_YEAR}", f"period: {LAST_YEAR - 1}"
+            r / "nyckeltal.yaml",
+            "    värden:\n",
+            f"    värden:\n      - period: {LAST_YEAR}\n        värde: 1.0\n"
+            "        geografi: {nivå: kommun}\n",
         ),
     ),
 )
