@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from trygghet_cli.checks.cache import FileCache, PlanCache, entry
+from trygghet_cli.checks.cache import Entry, FileCache, PlanCache, entry
 from trygghet_cli.checks.consistency import check_consistency
 from trygghet_cli.checks.personal_data import check_text
 from trygghet_cli.checks.references import build_index, check_references
@@ -123,28 +123,37 @@ def _check_file(
     if data is None:
         loaded.diagnostics.extend(diags)
         return loaded, []
-    key = cache.key(kind.key, data) if cache is not None else ""
-    hit = cache.get(key) if cache is not None else None
-    if hit is not None:
-        model = None
-        if hit.data is not None:
-            try:
-                model = kind.model.model_validate(hit.data)
-            except ValidationError:  # not what was stored: read the file as if not cached
-                hit = None
-    if hit is not None:
-        text, _ = yamlfile.decode(data, file)
-        loaded.text = text
-        loaded.model = model
-        loaded.diagnostics = hit.load_for(file)
-        loaded.parse_later = text is not None and model is not None
+    if cache is None:
+        return loaded, _check_bytes(loaded, data, options)
+    key = cache.key(kind.key, data)
+    hit = cache.get(key)
+    if hit is not None and _from_cache(loaded, data, hit):
         return loaded, hit.text_for(file)
-    load_plan_file(loaded, data, reference=options.reference)
-    found = check_text(loaded.text, file) if loaded.text is not None else []
-    if cache is not None:
-        stored = loaded.doc.data if loaded.doc is not None and loaded.model is not None else None
-        cache.put(key, entry(stored, loaded.diagnostics, found))
+    found = _check_bytes(loaded, data, options)
+    stored = loaded.doc.data if loaded.doc is not None and loaded.model is not None else None
+    cache.put(key, entry(stored, loaded.diagnostics, found))
     return loaded, found
+
+
+def _check_bytes(loaded: LoadedFile, data: bytes, options: Options) -> list[Diagnostic]:
+    """Load the file from its bytes; the findings of the personnummer scan."""
+    load_plan_file(loaded, data, reference=options.reference)
+    return check_text(loaded.text, loaded.file) if loaded.text is not None else []
+
+
+def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:
+    """Fill ``loaded`` from a cache entry; False if the entry does not fit the model."""
+    model = None
+    if hit.data is not None:
+        try:
+            model = loaded.kind.model.model_validate(hit.data)
+        except ValidationError:  # not what trygg stored: read the file as if not cached
+            return False
+    loaded.text, _ = yamlfile.decode(data, loaded.file)
+    loaded.model = model
+    loaded.diagnostics = hit.load_for(loaded.file)
+    loaded.parse_later = loaded.text is not None and model is not None
+    return True
 
 
 def summarise(root: Path, options: Options) -> PlanSummary:
