@@ -56,9 +56,11 @@ SCHEMA_OF = {
 
 @dataclass
 class Run:
-    """One run of one tool: wall-clock seconds, exit code and peak memory in KiB."""
+    """One run of one tool: wall-clock and CPU seconds, exit code and peak memory in KiB."""
 
     seconds: float
+    cpu: float
+    """User and system time of the process and its children."""
     code: int
     peak_kib: int
     tree_kib: int
@@ -77,6 +79,10 @@ class Tool:
         return statistics.median(r.seconds for r in self.runs)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
     def peak_mib(self) -> float:
         return max(r.peak_kib for r in self.runs) / 1024
 
@@ -91,14 +97,15 @@ class Tool:
 
 def measure(commands: Sequence[Sequence[str]], env: dict[str, str]) -> Run:
     """Run the commands one after the other; their times add up, their peaks do not."""
-    total, peak, tree, worst = 0.0, 0, 0, 0
+    total, cpu, peak, tree, worst = 0.0, 0.0, 0, 0, 0
     for command in commands:
         run = _measure_one(command, env)
         total += run.seconds
+        cpu += run.cpu
         peak = max(peak, run.peak_kib)
         tree = max(tree, run.tree_kib)
         worst = max(worst, run.code)
-    return Run(total, worst, peak, tree)
+    return Run(total, cpu, worst, peak, tree)
 
 
 def _measure_one(command: Sequence[str], env: dict[str, str]) -> Run:
@@ -112,7 +119,8 @@ def _measure_one(command: Sequence[str], env: dict[str, str]) -> Run:
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     sampler.stop()
-    return Run(seconds, proc.returncode, int(usage.ru_maxrss), sampler.peak_kib)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, proc.returncode, int(usage.ru_maxrss), sampler.peak_kib)
 
 
 class _TreeSampler(threading.Thread):
@@ -196,17 +204,21 @@ def check_jsonschema_commands(files: list[Path]) -> list[list[str]]:
 
 def table(tools: list[Tool], files: int) -> str:
     lines = [
-        f"{'tool':44} {'time':>8} {'files/s':>9} {'peak MiB':>9} {'all MiB':>8}  exit",
-        "-" * 88,
+        f"{'tool':44} {'time':>8} {'cpu':>8} {'files/s':>8} {'peak MiB':>8} {'all MiB':>7} exit",
+        "-" * 92,
     ]
     for t in tools:
-        tree = f"{t.tree_mib:8.0f}" if t.tree_mib else f"{'':8}"
+        tree = f"{t.tree_mib:7.0f}" if t.tree_mib else f"{'':7}"
         codes = ",".join(str(c) for c in sorted(t.codes))
         lines.append(
-            f"{t.name:44} {t.seconds:7.2f}s {files / t.seconds:9.0f} {t.peak_mib:9.0f} {tree}  "
-            f"{codes}"
+            f"{t.name:44} {t.seconds:7.3f}s {t.cpu:7.3f}s {files / t.seconds:8.0f} "
+            f"{t.peak_mib:8.0f} {tree} {codes}"
         )
     return "\n".join(lines)
+
+
+def _summary(tool: Tool) -> dict[str, float]:
+    return {"seconds": tool.seconds, "cpu": tool.cpu, "peak_mib": tool.peak_mib}
 
 
 def verdict(ok: bool) -> str:
@@ -246,89 +258,127 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(ROOT / "src" / "trygghet_cli", quiet=1)
     corpus = ensure_corpus(args.municipalities, args.years)
     files = corpus_files(corpus)
-    plans = sorted(p for p in corpus.iterdir() if p.is_dir())
-    rel = str(corpus.relative_to(ROOT))
     for path in files:  # the same page cache for every tool
         path.read_bytes()
-
     cache = Path(tempfile.mkdtemp(prefix="trygg-bench-cache-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env.update({"NO_COLOR": "1", "TRYGG_CACHE_DIR": str(cache)})
-    trygg = str(BIN / "trygg")
-    python = sys.executable
     load = os.getloadavg()[0]
     print(
-        f"trygg benchmark: {len(plans)} plans, {len(files)} files ({rel}), "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, load {load:.2f}"
+        f"trygg benchmark: {args.municipalities} plans x {args.years} years, {len(files)} files "
+        f"({corpus.relative_to(ROOT)}), {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load {load:.2f}"
     )
     if load > 0.5:
-        print("  the machine is busy (load > 0.5): times are noisy; ratios hold better")
+        print("  the machine is busy (load > 0.5): times are noisy, CPU times less so")
+    try:
+        big = corpus_tools(corpus, files, env, args.repeat)
+        few_peak = peak_for_few_plans(corpus, env)
+        small = one_plan_tools(env, args.one_plan_repeat)
+    finally:
+        import shutil
 
-    one_core = Tool(
-        "trygg validate --no-cache --jobs 1",
-        [[trygg, "validate", rel, "--no-cache", "--jobs", "1"]],
-    )
-    auto = Tool("trygg validate --no-cache (all cores)", [[trygg, "validate", rel, "--no-cache"]])
-    cached = Tool("trygg validate, warm cache (all cores)", [[trygg, "validate", rel]])
-    cjs = Tool("check-jsonschema (schema only, no positions)", check_jsonschema_commands(files))
-    yamllint = Tool("yamllint (default rules)", [[str(BIN / "yamllint"), rel]])
-    bare = Tool("bare C parse: yaml.load, CSafeLoader", [[python, "benchmarks/bare_parse.py", rel]])
-    compose = Tool(
-        "libyaml composer only (node tree)",
-        [[python, "benchmarks/bare_parse.py", "--compose", rel]],
-    )
-    tools = [one_core, auto, cached, cjs, yamllint, bare, compose]
-    measure(cached.commands, env)  # fills the cache
-    for round_ in range(args.repeat):
-        for tool in tools:
-            tool.runs.append(measure(tool.commands, env))
-            print(f"  round {round_ + 1}/{args.repeat}: {tool.name}: {tool.runs[-1].seconds:.2f}s")
+        shutil.rmtree(cache, ignore_errors=True)
+    goals = check_goals(big, small, few_peak, env)
     print()
-    print(table(tools, len(files)))
+    print("Goals (issue 6):")
+    for text, ok in goals:
+        print(f"  [{verdict(ok):7}] {text}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        results = {
+            "files": len(files),
+            "load": load,
+            "corpus": {t.name: _summary(t) for t in big.values()},
+            "one_plan": {t.name: _summary(t) for t in small.values()},
+            "goals": [{"goal": text, "met": ok} for text, ok in goals],
+        }
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return 0 if all(ok for _, ok in goals) else 1
 
-    # Memory against the number of plans: one process, a tenth of the plans, then all of them.
-    few = plans[: max(1, len(plans) // 10)]
-    few_run = measure(
-        [
-            [
-                trygg,
-                "validate",
-                *(str(p.relative_to(ROOT)) for p in few),
-                "--no-cache",
-                "--jobs",
-                "1",
-            ]
-        ],
-        env,
-    )
-    all_peak = one_core.peak_mib
 
-    # One plan, cold process, no cache: the pre-commit case.
+def corpus_tools(
+    corpus: Path, files: list[Path], env: dict[str, str], repeat: int
+) -> dict[str, Tool]:
+    """Every tool over the corpus, ``repeat`` rounds in turns."""
+    rel = str(corpus.relative_to(ROOT))
+    trygg, python = str(BIN / "trygg"), sys.executable
+    tools = {
+        "one core": Tool(
+            "trygg validate --no-cache --jobs 1",
+            [[trygg, "validate", rel, "--no-cache", "--jobs", "1"]],
+        ),
+        "all cores": Tool(
+            "trygg validate --no-cache (all cores)", [[trygg, "validate", rel, "--no-cache"]]
+        ),
+        "cached": Tool("trygg validate, warm cache (all cores)", [[trygg, "validate", rel]]),
+        "check-jsonschema": Tool(
+            "check-jsonschema (schema only, no positions)", check_jsonschema_commands(files)
+        ),
+        "yamllint": Tool("yamllint (default rules)", [[str(BIN / "yamllint"), rel]]),
+        "bare": Tool(
+            "bare C parse: yaml.load, CSafeLoader", [[python, "benchmarks/bare_parse.py", rel]]
+        ),
+        "compose": Tool(
+            "libyaml composer only (node tree)",
+            [[python, "benchmarks/bare_parse.py", "--compose", rel]],
+        ),
+    }
+    measure(tools["cached"].commands, env)  # fills the cache
+    for round_ in range(repeat):
+        for tool in tools.values():
+            tool.runs.append(measure(tool.commands, env))
+            print(f"  round {round_ + 1}/{repeat}: {tool.name}: {tool.runs[-1].seconds:.2f}s")
+    print()
+    print(table(list(tools.values()), len(files)))
+    return tools
+
+
+def peak_for_few_plans(corpus: Path, env: dict[str, str]) -> tuple[int, float]:
+    """Plans and peak MiB of one process on a tenth of the corpus' plans (at least one)."""
+    plans = sorted(p for p in corpus.iterdir() if p.is_dir())
+    few = [str(p.relative_to(ROOT)) for p in plans[: max(1, len(plans) // 10)]]
+    run = measure([[str(BIN / "trygg"), "validate", *few, "--no-cache", "--jobs", "1"]], env)
+    return len(few), run.peak_kib / 1024
+
+
+def one_plan_tools(env: dict[str, str], repeat: int) -> dict[str, Tool]:
+    """One plan, cold processes: trygg validate (with and without cache) against yamllint."""
     one = str(ONE_PLAN.relative_to(ROOT))
-    one_files = len(list(ONE_PLAN.rglob("*.yaml")))
-    small = Tool(f"trygg validate {one} --no-cache", [[trygg, "validate", one, "--no-cache"]])
-    small_cached = Tool(f"trygg validate {one}, warm cache", [[trygg, "validate", one]])
-    small_lint = Tool(f"yamllint {one}", [[str(BIN / "yamllint"), one]])
-    small_help = Tool("trygg --help", [[trygg, "--help"]])
-    small_tools = [small, small_cached, small_lint, small_help]
-    for _ in range(args.one_plan_repeat):
-        for tool in small_tools:
+    trygg = str(BIN / "trygg")
+    tools = {
+        "trygg": Tool(f"trygg validate {one} --no-cache", [[trygg, "validate", one, "--no-cache"]]),
+        "cached": Tool(f"trygg validate {one}, warm cache", [[trygg, "validate", one]]),
+        "yamllint": Tool(f"yamllint {one}", [[str(BIN / "yamllint"), one]]),
+        "help": Tool("trygg --help", [[trygg, "--help"]]),
+    }
+    for _ in range(repeat):
+        for tool in tools.values():
             tool.runs.append(measure(tool.commands, env))
+    files = len(list(ONE_PLAN.rglob("*.yaml")))
     print()
-    print(f"One plan: {one} ({one_files} files), {args.one_plan_repeat} rounds, cold processes")
-    print(table(small_tools, one_files))
+    print(f"One plan: {one} ({files} files), {repeat} rounds, cold processes")
+    print(table(list(tools.values()), files))
+    return tools
 
+
+def check_goals(
+    big: dict[str, Tool], small: dict[str, Tool], few: tuple[int, float], env: dict[str, str]
+) -> list[tuple[str, bool]]:
+    one, auto = big["one core"], big["all cores"]
+    cjs, bare = big["check-jsonschema"], big["bare"]
+    r_cjs, r_cjs_auto = one.seconds / cjs.seconds, auto.seconds / cjs.seconds
+    r_bare, r_bare_auto = one.seconds / bare.seconds, auto.seconds / bare.seconds
+    r_lint = small["trygg"].seconds / small["yamllint"].seconds
+    few_plans, few_peak = few
+    growth = one.peak_mib / few_peak
     heavy = {"pandas", "jinja2", "numpy", "matplotlib"}
-    validate_heavy = sorted(imports_of(["validate", one, "--no-cache"], env) & heavy)
-    help_heavy = sorted(imports_of(["--help"], env) & heavy)
-
-    r_cjs = one_core.seconds / cjs.seconds
-    r_cjs_auto = auto.seconds / cjs.seconds
-    r_bare = one_core.seconds / bare.seconds
-    r_bare_auto = auto.seconds / bare.seconds
-    r_lint = small.seconds / small_lint.seconds
-    growth = all_peak / (few_run.peak_kib / 1024)
-    goals = [
+    one_plan = str(ONE_PLAN.relative_to(ROOT))
+    imported = sorted(
+        (imports_of(["validate", one_plan, "--no-cache"], env) | imports_of(["--help"], env))
+        & heavy
+    )
+    return [
         (
             f"trygg validate <= 1/4 of check-jsonschema: {r_cjs:.3f} on one core, "
             f"{r_cjs_auto:.3f} on all cores",
@@ -340,39 +390,21 @@ def main(argv: list[str] | None = None) -> int:
             r_bare <= 2 and r_bare_auto <= 2,
         ),
         (
-            f"peak memory flat in the number of plans: {few_run.peak_kib / 1024:.0f} MiB for "
-            f"{len(few)} plans, {all_peak:.0f} MiB for {len(plans)} ({growth:.2f}x)",
+            f"peak memory flat in the number of plans (one process): {few_peak:.0f} MiB for "
+            f"{few_plans} plan(s), {one.peak_mib:.0f} MiB for all ({growth:.2f}x)",
             growth <= 1.25,
         ),
         (
-            f"one plan <= 1.5x yamllint, cold: {small.seconds * 1000:.0f} ms against "
-            f"{small_lint.seconds * 1000:.0f} ms ({r_lint:.2f}x)",
+            f"one plan <= 1.5x yamllint, cold: {small['trygg'].seconds * 1000:.0f} ms against "
+            f"{small['yamllint'].seconds * 1000:.0f} ms ({r_lint:.2f}x)",
             r_lint <= 1.5,
         ),
         (
             "trygg validate and trygg --help import neither pandas nor jinja2: "
-            + (", ".join(validate_heavy + help_heavy) or "none imported"),
-            not validate_heavy and not help_heavy,
+            + (", ".join(imported) or "none of pandas, jinja2, numpy, matplotlib"),
+            not imported,
         ),
     ]
-    print()
-    print("Goals (issue 6):")
-    for text, ok in goals:
-        print(f"  [{verdict(ok):7}] {text}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        results = {
-            "files": len(files),
-            "plans": len(plans),
-            "load": load,
-            "tools": {t.name: {"seconds": t.seconds, "peak_mib": t.peak_mib} for t in tools},
-            "one_plan": {
-                t.name: {"seconds": t.seconds, "peak_mib": t.peak_mib} for t in small_tools
-            },
-            "goals": [{"goal": text, "met": ok} for text, ok in goals],
-        }
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    return 0 if all(ok for _, ok in goals) else 1
 
 
 if __name__ == "__main__":
