@@ -55,16 +55,18 @@ def estimate_files(plans: Sequence[Path]) -> int:
     return total
 
 
-def check_plans(plans: Sequence[Path], options: Options, jobs: int) -> Iterator[PlanSummary]:
+def check_plans(
+    plans: Sequence[Path], options: Options, jobs: int, keep_plans: bool = False
+) -> Iterator[PlanSummary]:
     """The summary of every plan, in the order given, from ``jobs`` processes."""
     if jobs <= 1 or len(plans) < 2:
         for root in plans:
-            yield summarise(root, options)
+            yield summarise(root, options, keep_plans)
         return
     from concurrent.futures import ProcessPoolExecutor  # only now: it takes a while to import
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        yield from pool.map(summarise, plans, [options] * len(plans))
+        yield from pool.map(summarise, plans, [options] * len(plans), [keep_plans] * len(plans))
 
 
 def _context() -> BaseContext:

@@ -34,7 +34,7 @@ from trygghet_cli.loading.plan import (
     load_plan_file,
     plan_files,
 )
-from trygghet_cli.model.plan import FileKind
+from trygghet_cli.model.plan import FileKind, Plan
 
 
 @dataclass
@@ -49,11 +49,16 @@ class PlanResult:
 
 @dataclass(frozen=True)
 class PlanSummary:
-    """What ``trygg validate`` keeps of a checked plan: its files and its findings."""
+    """What ``trygg validate`` keeps of a checked plan: its files and its findings.
+
+    ``plan`` (the models, without documents) is kept only when asked for, by the commands that
+    report on plans.
+    """
 
     root: Path
     files: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
+    plan: Plan | None = None
 
     @property
     def ok(self) -> bool:
@@ -156,12 +161,15 @@ def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:
     return True
 
 
-def summarise(root: Path, options: Options) -> PlanSummary:
-    """Check one plan and keep only its file names and findings."""
+def summarise(root: Path, options: Options, keep_plan: bool = False) -> PlanSummary:
+    """Check one plan and keep only its file names and findings (and its models if asked)."""
     with _no_cycle_collection():
         result = check_plan(root, options)
         summary = PlanSummary(
-            root, tuple(f.file for f in result.loaded.files), tuple(result.diagnostics)
+            root,
+            tuple(f.file for f in result.loaded.files),
+            tuple(result.diagnostics),
+            result.loaded.plan if keep_plan else None,
         )
         del result  # freed by reference counting before the collector is back
     return summary
@@ -191,11 +199,13 @@ def validate_paths(
     ignore: Iterable[str] = (),
     options: Options = Options(),
     jobs: int | None = None,
+    keep_plans: bool = False,
 ) -> ValidationResult:
     """Validate every plan that ``paths`` name or hold.
 
     ``jobs`` is the number of processes (None: as many as there are cores when there are many
-    files, else one). The result does not depend on it, nor on ``options``.
+    files, else one). The result does not depend on it, nor on ``options``. ``keep_plans``
+    keeps each plan's models in its summary.
     """
     from trygghet_cli.checks.parallel import check_plans, choose_jobs
 
@@ -205,7 +215,7 @@ def validate_paths(
     if options.cache is not None:
         FileCache(options.cache).prune()
     result.jobs = choose_jobs(found.plans, jobs)
-    for summary in check_plans(found.plans, options, result.jobs):
+    for summary in check_plans(found.plans, options, result.jobs, keep_plans):
         result.plans.append(summary)
         diags.extend(summary.diagnostics)
     skip = set(ignore)

@@ -21,7 +21,7 @@ def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bo
     """The valid plans that ``paths`` name, or exit: 2 for a bad path, 1 for errors."""
     from trygghet_cli.render.reporters import REPORTERS, Report
 
-    result = validate_paths(paths or [Path()])
+    result = validate_paths(paths or [Path()], keep_plans=True)
     if result.missing:
         usage_error(
             Text(
@@ -58,4 +58,4 @@ def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bo
             err=True,
         )
         raise typer.Exit(1)
-    return [p.loaded.plan for p in result.plans]
+    return [p.plan for p in result.plans if p.plan is not None]
