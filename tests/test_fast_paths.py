@@ -95,6 +95,7 @@ def test_fast_path_cache_and_processes_give_identical_findings(
     cache = tmp_path / "cache"
     ways = {
         "fast path": (Options(), 1),
+        "documents kept": (Options(release_documents=False), 1),
         "two processes": (Options(), 2),
         "cache, cold": (Options(cache=cache), 1),
         "cache, warm": (Options(cache=cache), 1),

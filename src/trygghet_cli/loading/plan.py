@@ -49,6 +49,12 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parse_later: bool = False
 
+    def release_document(self) -> None:
+        """Let the node tree go; :meth:`document` parses the text again if it is needed."""
+        if self.doc is not None and self.text is not None:
+            self.doc = None
+            self.parse_later = self.model is not None
+
     def document(self) -> YamlDocument | None:
         """The document with the position of every value, parsed on demand when cached."""
         if self.doc is None and self.parse_later and self.text is not None:
