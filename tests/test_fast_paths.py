@@ -121,6 +121,8 @@ def test_a_changed_file_is_read_again_and_a_moved_one_keeps_its_findings(
     )
     cold = validate_paths([plan], options=options, jobs=1)
     assert any(d.rule == "TRY301" and d.file.endswith(meeting.name) for d in cold.diagnostics)
+    (stored,) = (tmp_path / "cache").rglob("*.json")
+    assert meeting.name not in stored.read_text(encoding="utf-8")  # entries are by content
     moved = meeting.with_name("2000-01-01-" + meeting.name[11:])
     meeting.rename(moved)
     warm = validate_paths([plan], options=options, jobs=1)
