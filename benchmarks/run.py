@@ -285,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if load > 0.5:
         print("  the machine is busy (load > 0.5): times are noisy, CPU times less so")
+    print(f"  check-jsonschema reads YAML with {_ruamel_loader()}")
     try:
         big = corpus_tools(corpus, files, env, args.repeat)
         few_peak = peak_for_few_plans(corpus, env)
@@ -309,6 +310,17 @@ def main(argv: list[str] | None = None) -> int:
         }
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0 if all(ok for _, ok in goals) else 1
+
+
+def _ruamel_loader() -> str:
+    """Which ruamel.yaml loader check-jsonschema gets: its C one (ruamel.yaml.clib) or not."""
+    try:
+        import ruamel.yaml
+    except ImportError:
+        return "no ruamel.yaml installed"
+    if getattr(ruamel.yaml, "__with_libyaml__", False):
+        return f"ruamel.yaml {ruamel.yaml.__version__} and its C loader (ruamel.yaml.clib)"
+    return f"ruamel.yaml {ruamel.yaml.__version__} in pure Python (no ruamel.yaml.clib)"
 
 
 def corpus_tools(
