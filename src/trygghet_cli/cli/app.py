@@ -11,6 +11,10 @@ import sys
 import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.action import action_app
+from trygghet_cli.cli.fmt import fmt
+from trygghet_cli.cli.indicator import indicator_app
+from trygghet_cli.cli.meeting import meeting_app
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
 
@@ -42,6 +46,10 @@ def _root(
 
 app.command()(validate)
 app.command()(schema)
+app.add_typer(meeting_app, name="meeting")
+app.add_typer(action_app, name="action")
+app.add_typer(indicator_app, name="indicator")
+app.command()(fmt)
 
 
 def main() -> None:

@@ -1,0 +1,94 @@
+"""Changing ruamel.yaml nodes the way a person would: keys where the schema puts them.
+
+The plan model defines an order of keys for each mapping (``id``, ``namn``, ``typ``, ...). A
+key an edit adds goes after the nearest key before it in that order, so a new ``klar_datum``
+lands right after ``status``; keys the person wrote stay where they are.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Union
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from trygghet_cli.loading.roundtrip import RoundTripFile
+
+
+def key_order(model: type[BaseModel]) -> list[str]:
+    """The model's keys (aliases) in the order it defines them."""
+    return [f.alias for f in model.model_fields.values() if f.alias]
+
+
+def child_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of the mapping (or of the items of the list) under ``key``."""
+    info = next((f for f in model.model_fields.values() if f.alias == key), None)
+    if info is None:
+        return None
+    return model_in(info.annotation)
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as ``list[Value] | None``."""
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        origin = typing.get_origin(item)
+        if origin is typing.Annotated:
+            stack.append(typing.get_args(item)[0])
+        elif origin in (Union, types.UnionType, list, tuple):
+            stack.extend(typing.get_args(item))
+        elif isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+    return None
+
+
+def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
+    """Set ``key``; a new key goes where the model's order puts it among the present ones."""
+    if key in node:
+        node[key] = value
+        return
+    order = key_order(model)
+    rank = order.index(key) if key in order else len(order)
+    position = 0
+    for index, existing in enumerate(node):
+        if existing in order and order.index(existing) < rank:
+            position = index + 1
+    node.insert(position, key, value)
+
+
+def remove(opened: RoundTripFile, node: CommentedMap, key: str) -> None:
+    """Remove ``key`` with the comments that belong to it (noted as removed on purpose)."""
+    if key in node:
+        opened.forget(node, key)
+        del node[key]
+
+
+def block_list(node: CommentedMap, key: str, model: type[BaseModel]) -> CommentedSeq:
+    """The list under ``key``, created or turned from an empty ``[]`` into a block list."""
+    current = node.get(key)
+    if isinstance(current, CommentedSeq) and (current or not current.fa.flow_style()):
+        return current
+    fresh = CommentedSeq()
+    put(node, key, fresh, model)
+    return fresh
+
+
+def mapping(items: dict[str, Any], *, flow: bool = False) -> CommentedMap:
+    out = CommentedMap()
+    for key, value in items.items():
+        if value is not None:
+            out[key] = value
+    if flow:
+        out.fa.set_flow_style()
+    return out
+
+
+def flow_like(siblings: list[Any], key: str) -> bool:
+    """Whether the neighbours write ``key`` in flow style (``geografi: {nivå: kommun}``)."""
+    for sibling in siblings:
+        if isinstance(sibling, CommentedMap) and isinstance(sibling.get(key), CommentedMap):
+            return bool(sibling[key].fa.flow_style())
+    return True
