@@ -60,10 +60,68 @@ def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> Non
 
 
 def remove(opened: RoundTripFile, node: CommentedMap, key: str) -> None:
-    """Remove ``key`` with the comments that belong to it (noted as removed on purpose)."""
-    if key in node:
-        opened.forget(node, key)
-        del node[key]
+    """Remove ``key`` with the comments that belong to it: the one on its line and the comment
+    lines directly above it (noted as removed on purpose). Blank lines and comments below it
+    stay where they were.
+
+    ruamel.yaml keeps the lines between two keys with the first key's value when that value is
+    a scalar (or in flow style); those are moved, not lost. Where it keeps them elsewhere, the
+    comment guard in :meth:`RoundTripFile.render` refuses an edit that would drop one.
+    """
+    if key not in node:
+        return
+    keys = list(node)
+    index = keys.index(key)
+    previous = keys[index - 1] if index else None
+    entry = node.ca.items.get(key) or [None, None, None, None]
+    own_eol, below = _split(entry[2] if len(entry) > 2 else None)
+    if own_eol:
+        opened.removed_comments.append(own_eol)
+    for token in (entry[1] if len(entry) > 1 else None) or []:
+        opened.removed_comments.extend(_comment_lines(token.value))
+    if previous is not None and _keeps_comments(node[previous]):
+        holder = node.ca.items.get(previous)
+        if holder is not None and len(holder) > 2 and holder[2] is not None:
+            eol, lines = _split(holder[2])
+            cut = len(lines)
+            while cut and lines[cut - 1].strip().startswith("#"):
+                cut -= 1
+            opened.removed_comments.extend(line.strip() for line in lines[cut:])
+            holder[2].value = _join(eol, [*lines[:cut], *below])
+        elif below:
+            node.ca.items[previous] = [None, None, _token(_join("", below)), None]
+    del node[key]
+
+
+def _keeps_comments(value: Any) -> bool:
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        return bool(value.fa.flow_style())
+    return True
+
+
+def _split(token: Any) -> tuple[str, list[str]]:
+    """A comment token's text: the comment on the line, then the lines below it."""
+    if token is None:
+        return "", []
+    parts = token.value.split("\n")
+    if parts and parts[-1] == "":
+        parts = parts[:-1]
+    return (parts[0].strip() if parts else ""), parts[1:]
+
+
+def _join(eol: str, lines: list[str]) -> str:
+    return "\n".join([eol, *lines]) + "\n"
+
+
+def _token(value: str) -> Any:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return CommentToken(value, CommentMark(0), None)
+
+
+def _comment_lines(value: str) -> list[str]:
+    return [line.strip() for line in value.split("\n") if line.strip().startswith("#")]
 
 
 def block_list(node: CommentedMap, key: str, model: type[BaseModel]) -> CommentedSeq:

@@ -4,7 +4,8 @@
 ``theirs`` ruamel's rendering after an edit. Where only ``ours`` differs from ``base`` (ruamel
 would have normalised something the edit did not touch), the person's lines stay; where only
 ``theirs`` differs (the edit), the edit goes in. Where both differ on the same lines, the edit
-wins: those lines are the ones being edited.
+wins: those lines are the ones being edited (but where the person's lines differ only line for
+line, their spacing and indentation are kept around the edit).
 """
 
 from __future__ import annotations
@@ -46,7 +47,38 @@ def _choose(o: list[str], a: list[str], b: list[str]) -> list[str]:
         return b
     if b == o or a == b:
         return a
+    if len(a) == len(o):
+        return _line_by_line(o, a, b)
     return b
+
+
+def _line_by_line(o: list[str], a: list[str], b: list[str]) -> list[str]:
+    """Both sides changed lines here, but ``ours`` only line for line (its own spacing or
+    indentation): keep its lines where the edit did not change ``base``, and take the edit's
+    lines elsewhere, shifted by the indentation ``ours`` has there."""
+    out: list[str] = []
+    delta = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, o, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.extend(a[i1:i2])
+            delta = _indent(a[i2 - 1]) - _indent(o[i2 - 1])
+            continue
+        if i2 > i1:
+            delta = _indent(a[i1]) - _indent(o[i1])
+        out.extend(_shift(line, delta) for line in b[j1:j2])
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _shift(line: str, delta: int) -> str:
+    if not line.strip() or delta == 0:
+        return line
+    if delta > 0:
+        return " " * delta + line
+    return line[min(-delta, _indent(line)) :]
 
 
 def _sync_regions(o: list[str], a: list[str], b: list[str]) -> list[_Sync]:

@@ -108,6 +108,8 @@ class RoundTripFile:
         """
         edited = dump(self.data, self.indent)
         result = merge3(self.text, self.base, edited)
+        if result != edited and not _same_data(result, edited, self.file):
+            result = edited  # the merge went wrong: ruamel's rendering is right, if plainer
         lost = Counter(line_comments(self.text)) - Counter(line_comments(result))
         lost -= Counter(c.strip() for c in self.removed_comments)
         if lost:
@@ -119,6 +121,12 @@ class RoundTripFile:
         if self.crlf:
             text = text.replace("\n", "\r\n")
         return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def _same_data(text: str, reference: str, file: str) -> bool:
+    doc, _ = yamlfile.parse(text, file)
+    expected, _ = yamlfile.parse(reference, file)
+    return doc is not None and expected is not None and doc.data == expected.data
 
 
 def open_file(path: Path, file: str) -> tuple[RoundTripFile | None, list[Diagnostic]]:
@@ -178,10 +186,11 @@ def detect_indent(text: str) -> Indent:
     lines = [
         line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
     ]
-    for current, following in itertools.pairwise(lines):
-        item = _ITEM.match(current)
+    for line in lines:
+        item = _ITEM.match(line)
         if item:
             item_gap[len(item[2])] += 1
+    for current, following in itertools.pairwise(lines):
         opener = _KEY_ONLY.match(current)
         if not opener or current.rstrip().endswith(("|", ">", "|-", ">-", "|+", ">+")):
             continue
