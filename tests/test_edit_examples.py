@@ -114,10 +114,10 @@ def _kolada_rows(example: Path) -> dict[tuple[str, int], float]:
     text = (KOLADA / f"{example.name}-2021.csv").read_text("utf-8-sig")
     for line in text.splitlines()[1:]:
         kpi, kommun, period, gender, value = line.split(";")
-        if kommun == plan.municipality.kommunkod and gender == "T" and kpi in by_kpi:
-            if value != "..":
-                number = 0.0 if value == "-" else float(value.replace(",", ".").replace(" ", ""))
-                out[(by_kpi[kpi], int(period))] = number
+        ours = kommun == plan.municipality.kommunkod and gender == "T" and kpi in by_kpi
+        if ours and value != "..":
+            number = 0.0 if value == "-" else float(value.replace(",", ".").replace(" ", ""))
+            out[(by_kpi[kpi], int(period))] = number
     return out
 
 
