@@ -196,3 +196,68 @@ def test_a_file_that_does_not_parse_cannot_be_opened(tmp_path: Path) -> None:
 def test_every_example_file_round_trips_unchanged(path: Path) -> None:
     edit = opened(path)
     assert edit.encode(edit.render()) == path.read_bytes()
+
+
+# --- property: closing an action changes its status line and adds one line -------------------
+
+
+@st.composite
+def meeting_files(draw: st.DrawFn) -> tuple[str, int]:
+    """A meeting file with actions, comments and blank lines in many places; which to close."""
+    comment = st.sampled_from(["", "# om nästa rad", "# Kommentar, med: kolon"])
+    lines = ["datum: 2021-05-04", "organ: lokala-bra"]
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(["", "# Åtgärder från mötet"])))
+    lines.append("åtgärder:")
+    count = draw(st.integers(1, 3))
+    for n in range(count):
+        keys = [("id", f"a-{n}"), ("text", "Gör något"), ("ansvarig", "samordnare")]
+        keys += [("senast", "2021-05-31"), ("status", "öppen")]
+        if draw(st.booleans()):
+            keys.append(("anmärkning", "Väntar"))
+        for index, (key, value) in enumerate(keys):
+            above = draw(comment)
+            if above and index:
+                lines.append(f"    {above}")
+            eol = draw(st.sampled_from(["", "  # rad"]))
+            lead = "  - " if index == 0 else "    "
+            lines.append(f"{lead}{key}: {value}{eol}")
+        if draw(st.booleans()):
+            lines.append("")
+        if n < count - 1 and draw(st.booleans()):
+            lines.append("  # Nästa åtgärd")
+    tail = draw(st.sampled_from(["", "# efter listan", "\n# efter en tom rad"]))
+    if tail:
+        lines.append(tail)
+    lines.append("anteckningar: Inga")
+    return "\n".join(lines) + "\n", draw(st.integers(0, count - 1))
+
+
+@given(meeting_files())
+def test_closing_an_action_touches_only_its_status_line(case: tuple[str, int]) -> None:
+    import tempfile
+    from datetime import date
+
+    from trygghet_cli.model.meetings import Action
+
+    text, which = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / "m.yaml", text)
+        edit = opened(path)
+        action = edit.data["åtgärder"][which]
+        put(action, "status", "klar", Action)
+        put(action, "klar_datum", date(2021, 6, 1), Action)
+        result = edit.render()
+    before = text.split("\n")
+    status = next(
+        i
+        for i, line in enumerate(before)
+        if line.startswith("    status:")
+        and sum(1 for earlier in before[:i] if earlier.startswith("  - id:")) == which + 1
+    )
+    old = before[status]
+    new = old.replace("status: öppen", "status: klar")
+    if "#" in old:  # ruamel keeps an end-of-line comment in its column
+        new = new.replace("klar  #", "klar   #")
+    expected = [*before[:status], new, "    klar_datum: 2021-06-01", *before[status + 1 :]]
+    assert result.split("\n") == expected

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from trygghet_cli.editing.changes import Change, ChangeKind, EditError, not_found
-from trygghet_cli.editing.nodes import block_list, mapping, put
+from trygghet_cli.editing.nodes import append_item, block_list, mapping, put
 from trygghet_cli.editing.session import EditSession
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.plan import display_path
@@ -181,7 +181,7 @@ def add_action(session: EditSession, record: MeetingRecord, new: NewAction) -> C
             "anmärkning": new.note,
         }
     )
-    actions.append(item)
+    append_item(actions, item)
     return session.record(
         ChangeKind.ADDED,
         path,

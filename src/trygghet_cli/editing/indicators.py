@@ -20,7 +20,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
-from trygghet_cli.editing.nodes import block_list, flow_like, mapping, put, remove
+from trygghet_cli.editing.nodes import block_list, flow_like, insert_item, mapping, put, remove
 from trygghet_cli.editing.session import EditSession
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.kolada import KoladaFile, KoladaRow
@@ -133,7 +133,7 @@ def apply_value(
             "illustrativ": True if new.illustrative else None,
         }
     )
-    values.insert(position, item)
+    insert_item(values, position, item)
     flags = _flags(new.preliminary, new.illustrative)
     shown = number_text(new.value)
     return (

@@ -46,7 +46,11 @@ def model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
-    """Set ``key``; a new key goes where the model's order puts it among the present ones."""
+    """Set ``key``; a new key goes where the model's order puts it among the present ones.
+
+    Comment lines and blank lines below the key it follows stay below the new key, so they
+    keep standing above whatever came next.
+    """
     if key in node:
         node[key] = value
         return
@@ -56,7 +60,66 @@ def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> Non
     for index, existing in enumerate(node):
         if existing in order and order.index(existing) < rank:
             position = index + 1
+    before = _holder_of(node, list(node)[position - 1]) if position else None
     node.insert(position, key, value)
+    if before is not None:
+        _move_below(before, _holder_of(node, key))
+
+
+def insert_item(items: CommentedSeq, position: int, item: Any) -> None:
+    """Insert ``item``; the lines below the item before it move below the new one."""
+    before = _holder(items[position - 1]) if position else None
+    items.insert(position, item)
+    if before is not None:
+        _move_below(before, _holder(item))
+
+
+def append_item(items: CommentedSeq, item: Any) -> None:
+    insert_item(items, len(items), item)
+
+
+Holder = tuple[CommentedMap, str]
+"""The mapping and key whose comment token keeps the lines right after a node."""
+
+
+def _holder_of(node: CommentedMap, key: str) -> Holder | None:
+    return (node, key) if _keeps_comments(node[key]) else _holder(node[key])
+
+
+def _holder(node: Any) -> Holder | None:
+    """Where ruamel keeps the lines after ``node``: with its last scalar key, as it reads."""
+    while True:
+        if isinstance(node, CommentedMap) and node and not node.fa.flow_style():
+            key = list(node)[-1]
+            if _keeps_comments(node[key]):
+                return node, key
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and node and not node.fa.flow_style():
+            node = node[-1]
+        else:
+            return None
+
+
+def _move_below(source: Holder, target: Holder | None) -> None:
+    """Move the lines below ``source``'s key (not its own comment) to below ``target``'s."""
+    node, key = source
+    entry = node.ca.items.get(key)
+    if target is None or not entry or len(entry) < 3 or entry[2] is None:
+        return
+    eol, below = _split(entry[2])
+    if not below:
+        return
+    if eol.strip():
+        entry[2].value = eol + "\n"
+    else:
+        entry[2] = None
+    target_node, target_key = target
+    held = target_node.ca.items.setdefault(target_key, [None, None, None, None])
+    if held[2] is None:
+        held[2] = _token(_join("", below))
+    else:
+        own, rest = _split(held[2])
+        held[2].value = _join(own, [*rest, *below])
 
 
 def remove(opened: RoundTripFile, node: CommentedMap, key: str) -> None:
@@ -75,8 +138,8 @@ def remove(opened: RoundTripFile, node: CommentedMap, key: str) -> None:
     previous = keys[index - 1] if index else None
     entry = node.ca.items.get(key) or [None, None, None, None]
     own_eol, below = _split(entry[2] if len(entry) > 2 else None)
-    if own_eol:
-        opened.removed_comments.append(own_eol)
+    if own_eol.strip():
+        opened.removed_comments.append(own_eol.strip())
     for token in (entry[1] if len(entry) > 1 else None) or []:
         opened.removed_comments.extend(_comment_lines(token.value))
     if previous is not None and _keeps_comments(node[previous]):
@@ -100,13 +163,14 @@ def _keeps_comments(value: Any) -> bool:
 
 
 def _split(token: Any) -> tuple[str, list[str]]:
-    """A comment token's text: the comment on the line, then the lines below it."""
+    """A comment token's text: the comment on the key's line (as written), then the lines
+    below it."""
     if token is None:
         return "", []
     parts = token.value.split("\n")
     if parts and parts[-1] == "":
         parts = parts[:-1]
-    return (parts[0].strip() if parts else ""), parts[1:]
+    return (parts[0] if parts else ""), parts[1:]
 
 
 def _join(eol: str, lines: list[str]) -> str:
@@ -127,7 +191,7 @@ def _comment_lines(value: str) -> list[str]:
 def block_list(node: CommentedMap, key: str, model: type[BaseModel]) -> CommentedSeq:
     """The list under ``key``, created or turned from an empty ``[]`` into a block list."""
     current = node.get(key)
-    if isinstance(current, CommentedSeq) and (current or not current.fa.flow_style()):
+    if isinstance(current, CommentedSeq) and (len(current) or not current.fa.flow_style()):
         return current
     fresh = CommentedSeq()
     put(node, key, fresh, model)

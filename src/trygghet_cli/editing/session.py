@@ -31,7 +31,7 @@ def find_plan(start: Path) -> Path:
         raise EditError(Text(f"Sökvägen finns inte: {start}", f"No such path: {start}"))
     if start.is_dir() and (start / MARKER).is_file():
         return start
-    root = plan_root_of(start if start.is_file() else start / MARKER)
+    root = plan_root_of(start.resolve() if start.is_file() else start.resolve() / MARKER)
     if root is not None:
         return root
     found = discover([start]).plans if start.is_dir() else []
