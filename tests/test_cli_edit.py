@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import Run, edit, write
 from trygghet_cli.editing.actions import close_action
-from trygghet_cli.editing.session import EditSession, write as write_outcome
+from trygghet_cli.editing.session import EditSession
+from trygghet_cli.editing.session import write as write_outcome
 from trygghet_cli.loading.atomic import FileChangedError
 
 MEETING = "moten/2021-03-02-lokala-bra.yaml"
@@ -361,7 +362,8 @@ def test_indicator_set_inserts_in_period_order(plan: Path, run: Run) -> None:
     )
     assert (plan / INDICATORS).read_text() == before.replace(
         "    värden:\n",
-        "    värden:\n      - period: 2019\n        värde: 9150.5\n        geografi: {nivå: kommun}\n",
+        "    värden:\n      - period: 2019\n        värde: 9150.5\n"
+        "        geografi: {nivå: kommun}\n",
     )
 
 

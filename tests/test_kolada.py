@@ -60,21 +60,17 @@ def test_tab_separated_csv() -> None:
 
 
 def test_json_pages_one_after_the_other_and_a_list_of_pages() -> None:
-    page = {
+    item: dict[str, object] = {
+        "kpi": "N07540",
+        "municipality": "1982",
+        "period": 2021,
         "values": [
-            {
-                "kpi": "N07540",
-                "municipality": "1982",
-                "period": 2021,
-                "values": [
-                    {"count": 1, "gender": "T", "status": "", "value": 11328.0},
-                    {"count": 1, "gender": "K", "status": "Saknas", "value": None},
-                ],
-            }
+            {"count": 1, "gender": "T", "status": "", "value": 11328.0},
+            {"count": 1, "gender": "K", "status": "Saknas", "value": None},
         ],
-        "count": 1,
     }
-    other = {"values": [{**page["values"][0], "period": "2020"}]}  # type: ignore[dict-item]
+    page = {"values": [item], "count": 1}
+    other = {"values": [{**item, "period": "2020"}]}
     concatenated = json.dumps(page) + "\n" + json.dumps(other, indent=2)
     listed = json.dumps([page, other])
     expected = [
