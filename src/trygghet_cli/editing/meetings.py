@@ -142,7 +142,7 @@ def open_actions(plan: Plan, body_id: str, day: date) -> list[FollowUp]:
         out.append(
             FollowUp(
                 action.id,
-                " ".join(action.text.split()),
+                " ".join(action.text.split()).rstrip("."),
                 action.owner,
                 action.due.isoformat(),
                 view.state is ActionState.OVERDUE,
