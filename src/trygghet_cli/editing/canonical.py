@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
-from ruamel.yaml.error import YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygghet_cli.diagnostics import Diagnostic, make
@@ -35,8 +34,8 @@ from trygghet_cli.loading.roundtrip import (
     classify,
     dump,
     line_comments,
-    make_yaml,
-    open_file,
+    load,
+    read_source,
 )
 from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, PLAN_FILES, FileKind
 
@@ -109,25 +108,20 @@ def _not_a_plan_file(path: Path, in_plan: bool) -> Diagnostic:
 
 
 def format_file(path: Path, model: type[BaseModel]) -> tuple[Formatted | None, list[Diagnostic]]:
-    opened, diags = open_file(path, display_path(path))
-    if opened is None:
+    file = display_path(path)
+    source, diags = read_source(path, file)
+    if source is None:
         return None, diags
-    ordered = reorder_text(opened.text, model, opened.file)
-    after = opened.text if ordered == opened.text else ordered
-    try:
-        data = make_yaml(CANONICAL).load(after)
-    except YAMLError:  # pragma: no cover - reorder_text only permutes checked lines
-        data = opened.data
+    data, diags = load(reorder_text(source.text, model, file), CANONICAL, file)
+    if data is None:
+        return None, diags
     after = align_comments(dump(data, CANONICAL))
-    lost = Counter(line_comments(opened.text)) - Counter(line_comments(after))
+    lost = Counter(line_comments(source.text)) - Counter(line_comments(after))
     if lost:
         comment = sorted(lost)[0]
-        line = next((i for i, text in enumerate(opened.text.split("\n"), 1) if comment in text), 1)
-        return None, [make("TRY521", opened.file, line, 1, comment=comment)]
-    return (
-        Formatted(path, opened.file, opened.text, after, opened.raw, opened.encode(after)),
-        [],
-    )
+        line = next((i for i, text in enumerate(source.text.split("\n"), 1) if comment in text), 1)
+        return None, [make("TRY521", file, line, 1, comment=comment)]
+    return Formatted(path, file, source.text, after, source.raw, source.encode(after)), []
 
 
 def reorder_text(text: str, model: type[BaseModel], file: str) -> str:

@@ -129,8 +129,24 @@ def _same_data(text: str, reference: str, file: str) -> bool:
     return doc is not None and expected is not None and doc.data == expected.data
 
 
-def open_file(path: Path, file: str) -> tuple[RoundTripFile | None, list[Diagnostic]]:
-    """Read ``path`` for editing, or the diagnostics that say why it cannot be edited."""
+@dataclass(frozen=True)
+class Source:
+    """A YAML file's bytes and its text (decoded, LF line endings), before any edit."""
+
+    raw: bytes
+    text: str
+    bom: bool
+    crlf: bool
+
+    def encode(self, text: str) -> bytes:
+        """``text`` as bytes with the file's own byte-order mark and line endings."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def read_source(path: Path, file: str) -> tuple[Source | None, list[Diagnostic]]:
+    """Read and check a file: ``None`` and the diagnostics when it does not parse."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -138,31 +154,44 @@ def open_file(path: Path, file: str) -> tuple[RoundTripFile | None, list[Diagnos
     text, diags = yamlfile.decode(raw, file)
     if text is None:
         return None, diags
-    # The fast loader has the messages people know, and refuses aliases bombs and tags.
+    # The fast loader has the messages people know, and refuses alias bombs and tags.
     doc, diags = yamlfile.parse(text, file)
     if doc is None:
         return None, diags
-    crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n")
-    indent = detect_indent(text)
+    return Source(raw, text.replace("\r\n", "\n"), raw.startswith(BOM.encode()), "\r\n" in text), []
+
+
+def load(text: str, indent: Indent, file: str) -> tuple[Any, list[Diagnostic]]:
+    """ruamel.yaml's round-trip data for ``text``, or why it cannot have it (TRY520)."""
     try:
-        data = make_yaml(indent).load(text)
+        return make_yaml(indent).load(text), []
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = int(mark.line) + 1 if mark is not None else 1
         column = int(mark.column) + 1 if mark is not None else 1
         problem = str(getattr(exc, "problem", None) or exc).strip()
-        return None, [make("TRY521", file, line, column, problem=problem)]
+        return None, [make("TRY520", file, line, column, problem=problem)]
+
+
+def open_file(path: Path, file: str) -> tuple[RoundTripFile | None, list[Diagnostic]]:
+    """Read ``path`` for editing, or the diagnostics that say why it cannot be edited."""
+    source, diags = read_source(path, file)
+    if source is None:
+        return None, diags
+    indent = detect_indent(source.text)
+    data, diags = load(source.text, indent, file)
+    if diags:
+        return None, diags
     return (
         RoundTripFile(
             path=path,
             file=file,
-            raw=raw,
-            text=text,
+            raw=source.raw,
+            text=source.text,
             data=data,
             indent=indent,
-            bom=raw.startswith(b"\xef\xbb\xbf"),
-            crlf=crlf,
+            bom=source.bom,
+            crlf=source.crlf,
             base=dump(data, indent),
         ),
         [],
