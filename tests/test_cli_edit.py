@@ -503,3 +503,37 @@ def test_a_new_file_that_appears_meanwhile_is_not_overwritten(
     assert result.exit_code == 1
     assert target.read_text() == "datum: 2021-06-01\norgan: lokala-bra\n"
     assert not [p for p in (plan / "moten").iterdir() if p.name.startswith(".")]
+
+
+def test_the_first_meeting_of_a_plan_points_editors_at_the_schema(plan: Path, run: Run) -> None:
+    (plan / MEETING).unlink()
+    (plan / "moten").rmdir()
+    result = run("meeting", "new", "lokala-bra", "-d", "2021-02-02", "--plan", str(plan))
+    assert result.exit_code == 0, result.output
+    text = (plan / "moten/2021-02-02-lokala-bra.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../../../schemas/mote.schema.json\n")
+
+
+def test_indicator_set_on_an_indicator_without_values(plan: Path, run: Run) -> None:
+    path = plan / INDICATORS
+    edit(path, "    värden:\n      - period: 2020", "    värden: []\n    x:\n      - period: 2020")
+    text = path.read_text().split("    x:\n")[0]
+    path.write_text(text, encoding="utf-8")
+    result = run("indicator", "set", "anmalda-brott", "2021", "1", "--plan", str(plan))
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == text.replace(
+        "    värden: []\n",
+        "    värden:\n      - period: 2021\n        värde: 1\n        geografi: {nivå: kommun}\n",
+    )
+
+
+def test_an_entry_that_moved_while_the_plan_was_read(plan: Path, meeting: Path) -> None:
+    from datetime import date
+
+    from trygghet_cli.editing.changes import EditError
+
+    session = EditSession(plan)
+    meeting.write_text(OPEN_ACTIONS.replace("id: a-2", "id: a-20"), encoding="utf-8")
+    with pytest.raises(EditError) as caught:
+        close_action(session, "a-2", date(2021, 5, 20), dated=True)
+    assert "ändrades medan trygg läste planen" in caught.value.text("sv")

@@ -78,7 +78,7 @@ def close_action(session: EditSession, action_id: str, day: date, *, dated: bool
     site = find_action(session, action_id)
     opened = session.open(site.path)
     node = opened.data[site.list_key][site.index]
-    assert str(node.get("id")) == action_id, (node.get("id"), action_id)
+    session.expect_id(opened, node, action_id)
     pointer = (site.list_key, site.index)
     old_status = str(node.get("status", ""))
     old_day = node.get("klar_datum")

@@ -102,6 +102,7 @@ def set_value(session: EditSession, indicator_id: str, new: NewValue) -> ChangeK
     index, _ = find_indicator(session, indicator_id)
     loaded = indicators_file(session)
     opened = session.open(loaded.path)
+    session.expect_id(opened, opened.data["nyckeltal"][index], indicator_id)
     kind, text, node = apply_value(opened, index, indicator_id, new)
     session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
     return kind
@@ -110,9 +111,9 @@ def set_value(session: EditSession, indicator_id: str, new: NewValue) -> ChangeK
 def apply_value(
     opened: RoundTripFile, index: int, indicator_id: str, new: NewValue
 ) -> tuple[ChangeKind, Text, CommentedMap]:
-    """Set one value of the indicator at ``index``; what happened, and the value's node."""
+    """Set one value of the indicator at ``index`` (whose id is ``indicator_id``); what
+    happened, and the value's node."""
     indicator = opened.data["nyckeltal"][index]
-    assert str(indicator.get("id")) == indicator_id, (indicator.get("id"), indicator_id)
     values = block_list(indicator, "värden", Indicator)
     what = f"{indicator_id} {new.period} ({new.geography.label()})"
     for node in values:
@@ -268,6 +269,7 @@ def import_rows(
             opened = session.open(loaded.path)
         for index, indicator in by_kpi[row.kpi]:
             new = NewValue(row.period, row.value, geography, preliminary=preliminary)
+            session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
             kind, text, node = apply_value(opened, index, indicator.id, new)
             if kind is not ChangeKind.UNCHANGED:
                 session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)

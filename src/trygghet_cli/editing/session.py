@@ -92,6 +92,18 @@ class EditSession:
             )
         return found
 
+    def expect_id(self, opened: RoundTripFile, node: Any, wanted: str) -> None:
+        """The entry found by reading the plan is the one opened for editing; if not, the
+        file changed in between (someone saved it while trygg was reading)."""
+        if not isinstance(node, dict) or str(node.get("id")) != wanted:
+            raise EditError(
+                Text(
+                    f"{opened.file} ändrades medan trygg läste planen; inget skrevs.",
+                    f"{opened.file} changed while trygg was reading the plan; nothing was written.",
+                ),
+                Text("Kör kommandot igen.", "Run the command again."),
+            )
+
     def broken_files(self) -> list[LoadedFile]:
         return [f for f in self.before.loaded.files if f.model is None]
 
