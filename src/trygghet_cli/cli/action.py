@@ -55,7 +55,7 @@ def done(
 
 @action_app.command("add")
 def add(
-    text: Annotated[str, typer.Argument(help="Vad som ska göras.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Vad som ska göras.")],
     owner: Annotated[str, typer.Option("--owner", help="Roll eller organ (id) som ansvarar.")],
     due: Annotated[str, typer.Option("--due", help="Senast klar, ÅÅÅÅ-MM-DD.")],
     meeting: Annotated[

@@ -19,11 +19,18 @@ indicator_app = typer.Typer(
 
 @indicator_app.command("set")
 def set_(
-    indicator: Annotated[str, typer.Argument(help="Nyckeltalets id, t.ex. anmalda-brott.")],
-    period: Annotated[
-        str, typer.Argument(help="Perioden: 2021, 2021Q1, 2021T1, 2021H1 eller 2021-03.")
+    indicator: Annotated[
+        str, typer.Argument(metavar="NYCKELTAL", help="Nyckeltalets id, t.ex. anmalda-brott.")
     ],
-    value: Annotated[str, typer.Argument(help="Värdet, med decimalkomma eller -punkt: 22,6.")],
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="Perioden: 2021, 2021Q1, 2021T1, 2021H1 eller 2021-03."
+        ),
+    ],
+    value: Annotated[
+        str, typer.Argument(metavar="VÄRDE", help="Värdet, med decimalkomma eller -punkt: 22,6.")
+    ],
     geography: Annotated[
         str,
         typer.Option(
@@ -95,6 +102,7 @@ def import_(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FIL",
             help="Export från Kolada: JSON från API:t eller CSV (kpi;kommun;period;kön;värde).",
             exists=True,
             dir_okay=False,

@@ -19,7 +19,10 @@ meeting_app = typer.Typer(
 
 @meeting_app.command("new")
 def new(
-    body: Annotated[str, typer.Argument(help="Organet (id) som håller mötet, t.ex. lokala-bra.")],
+    body: Annotated[
+        str,
+        typer.Argument(metavar="ORGAN", help="Organet (id) som håller mötet, t.ex. lokala-bra."),
+    ],
     date: Annotated[str, typer.Option("--date", "-d", help="Mötets datum, ÅÅÅÅ-MM-DD.")],
     kind: Annotated[
         str | None,
