@@ -20,13 +20,11 @@ import io
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedBase
 from ruamel.yaml.error import YAMLError
 
 from trygghet_cli.diagnostics import Diagnostic, make
@@ -81,54 +79,6 @@ def scalar_text(value: Any) -> str:
     return text[3:-1]
 
 
-@dataclass
-class RoundTripFile:
-    """One plan file opened for editing: its bytes as read, and its data as ruamel sees it."""
-
-    path: Path
-    file: str
-    raw: bytes
-    text: str
-    data: Any
-    indent: Indent
-    bom: bool
-    crlf: bool
-    base: str
-    removed_comments: list[str] = field(default_factory=list)
-
-    def forget(self, node: Any, key: str | int | None = None) -> None:
-        """Note the comments of ``node`` (or of its ``key``) as removed on purpose."""
-        self.removed_comments.extend(comments_of(node, key))
-
-    def render(self) -> str:
-        """The file's text after the edits, with every untouched line as it was.
-
-        Raises :class:`LostCommentError` if a comment would disappear that the edit did not
-        remove on purpose (see :meth:`forget`).
-        """
-        edited = dump(self.data, self.indent)
-        result = merge3(self.text, self.base, edited)
-        if result != edited and not _same_data(result, edited, self.file):
-            result = edited  # the merge went wrong: ruamel's rendering is right, if plainer
-        lost = Counter(line_comments(self.text)) - Counter(line_comments(result))
-        lost -= Counter(c.strip() for c in self.removed_comments)
-        if lost:
-            raise LostCommentError(sorted(lost)[0])
-        return result
-
-    def encode(self, text: str) -> bytes:
-        """``text`` as bytes with the file's own byte-order mark and line endings."""
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
-        return ((BOM if self.bom else "") + text).encode("utf-8")
-
-
-def _same_data(text: str, reference: str, file: str) -> bool:
-    doc, _ = yamlfile.parse(text, file)
-    expected, _ = yamlfile.parse(reference, file)
-    return doc is not None and expected is not None and doc.data == expected.data
-
-
 @dataclass(frozen=True)
 class Source:
     """A YAML file's bytes and its text (decoded, LF line endings), before any edit."""
@@ -143,6 +93,52 @@ class Source:
         if self.crlf:
             text = text.replace("\n", "\r\n")
         return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+@dataclass
+class RoundTripFile:
+    """One plan file opened for editing: its bytes as read, and its data as ruamel sees it."""
+
+    path: Path
+    file: str
+    source: Source
+    data: Any
+    indent: Indent
+    base: str
+    removed_comments: list[str] = field(default_factory=list)
+
+    @property
+    def raw(self) -> bytes:
+        return self.source.raw
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def encode(self, text: str) -> bytes:
+        return self.source.encode(text)
+
+    def render(self) -> str:
+        """The file's text after the edits, with every untouched line as it was.
+
+        Raises :class:`LostCommentError` if a comment would disappear that the edit did not
+        remove on purpose (those in :attr:`removed_comments`).
+        """
+        edited = dump(self.data, self.indent)
+        result = merge3(self.text, self.base, edited)
+        if result != edited and not _same_data(result, edited, self.file):
+            result = edited  # the merge went wrong: ruamel's rendering is right, if plainer
+        lost = Counter(line_comments(self.text)) - Counter(line_comments(result))
+        lost -= Counter(c.strip() for c in self.removed_comments)
+        if lost:
+            raise LostCommentError(sorted(lost)[0])
+        return result
+
+
+def _same_data(text: str, reference: str, file: str) -> bool:
+    doc, _ = yamlfile.parse(text, file)
+    expected, _ = yamlfile.parse(reference, file)
+    return doc is not None and expected is not None and doc.data == expected.data
 
 
 def read_source(path: Path, file: str) -> tuple[Source | None, list[Diagnostic]]:
@@ -183,17 +179,7 @@ def open_file(path: Path, file: str) -> tuple[RoundTripFile | None, list[Diagnos
     if diags:
         return None, diags
     return (
-        RoundTripFile(
-            path=path,
-            file=file,
-            raw=source.raw,
-            text=source.text,
-            data=data,
-            indent=indent,
-            bom=source.bom,
-            crlf=source.crlf,
-            base=dump(data, indent),
-        ),
+        RoundTripFile(path, file, source, data, indent, base=dump(data, indent)),
         [],
     )
 
@@ -325,47 +311,3 @@ def _eol_comment_start(line: str) -> int | None:
         previous = char
         i += 1
     return None
-
-
-def comments_of(node: Any, key: str | int | None = None) -> list[str]:
-    """Comment texts that ruamel keeps with ``node`` (or with one key or index of it)."""
-    found: list[str] = []
-
-    def tokens(value: Any) -> Iterable[Any]:
-        if value is None:
-            return
-        if isinstance(value, list):
-            for item in value:
-                yield from tokens(item)
-        elif hasattr(value, "value"):
-            yield value
-
-    def collect(target: Any, only: str | int | None) -> None:
-        if not isinstance(target, CommentedBase):
-            return
-        ca = target.ca
-        if only is None:
-            for token in tokens(ca.comment):
-                found.extend(_comment_lines(token.value))
-            for token in tokens(getattr(ca, "end", None)):
-                found.extend(_comment_lines(token.value))
-            for entry in ca.items.values():
-                for token in tokens(entry):
-                    found.extend(_comment_lines(token.value))
-            children: Iterable[Any] = (
-                target.values() if isinstance(target, dict) else list(target)  # type: ignore[call-overload]
-            )
-            for child in children:
-                collect(child, None)
-        else:
-            for token in tokens(ca.items.get(only)):
-                found.extend(_comment_lines(token.value))
-            child = target[only]  # type: ignore[index]
-            collect(child, None)
-
-    collect(node, key)
-    return found
-
-
-def _comment_lines(value: str) -> list[str]:
-    return [line.strip() for line in value.split("\n") if line.strip().startswith("#")]
