@@ -167,3 +167,21 @@ def test_usage_errors(kolada_plan: Path, run: Run, tmp_path: Path) -> None:
     assert "--gender: 'X' ska vara T, K eller M." in bad_gender.output
     missing = run("indicator", "import", str(tmp_path / "saknas.csv"), "--plan", str(kolada_plan))
     assert missing.exit_code == 2
+
+
+def test_a_repeated_row_and_a_missing_value(kolada_plan: Path, run: Run, tmp_path: Path) -> None:
+    page = (
+        '{"values": [{"kpi": "N07540", "municipality": "0180", "period": 2021, "values": '
+        '[{"gender": "T", "value": 8800}]},\n'
+        '{"kpi": "N07540", "municipality": "0180", "period": 2021, "values": '
+        '[{"gender": "T", "value": 8800}]},\n'
+        '{"kpi": "N07540", "municipality": "0180", "period": 2022, "values": '
+        '[{"gender": "T", "value": null, "status": "Ej publicerad"}]}]}\n'
+    )
+    source = write(tmp_path / "k.json", page)
+    result = run("indicator", "import", str(source), "--plan", str(kolada_plan))
+    assert result.exit_code == 0, result.output
+    assert f"{source}:2:70: överhoppat: N07540 2021: samma som rad 1" in result.output
+    assert f"{source}:3:70: överhoppat: N07540 2022: inget värde (status: Ej publicerad)" in (
+        result.output
+    )

@@ -13,7 +13,6 @@ Kolada's figure is then for the whole city). Each row's outcome is reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -284,60 +283,32 @@ def _skip_reason(
     gender: str,
     seen: dict[tuple[str, str, Period, str], int],
 ) -> Text | None:
-    reasons: list[Callable[[], Text | None]] = [
-        lambda: (
-            Text(
-                f"kommun {row.municipality}, inte planens {kommunkod}",
-                f"municipality {row.municipality}, not the plan's {kommunkod}",
-            )
-            if row.municipality != kommunkod
-            else None
-        ),
-        lambda: (
-            Text(
-                f"{row.kpi}: inget nyckeltal i planen har kolada_kpi: {row.kpi}",
-                f"{row.kpi}: no indicator in the plan has kolada_kpi: {row.kpi}",
-            )
-            if row.kpi not in by_kpi
-            else None
-        ),
-        lambda: (
-            Text(
-                f"{row.kpi} {row.period}: kön {row.gender}, importen tar {gender}",
-                f"{row.kpi} {row.period}: gender {row.gender}, the import takes {gender}",
-            )
-            if row.gender != gender
-            else None
-        ),
-        lambda: (
-            Text(
-                f"{row.kpi} {row.period}: samma som rad {seen[row.key]}",
-                f"{row.kpi} {row.period}: same as line {seen[row.key]}",
-            )
-            if row.key in seen
-            else None
-        ),
-        lambda: (
-            Text(
-                f"{row.kpi} {row.period}: värdet redovisas inte (..)",
-                f"{row.kpi} {row.period}: the value is not published (..)",
-            )
-            if row.suppressed
-            else None
-        ),
-        lambda: (
-            Text(
-                f"{row.kpi} {row.period}: inget värde"
-                + (f" (status: {row.status})" if row.status else ""),
-                f"{row.kpi} {row.period}: no value"
-                + (f" (status: {row.status})" if row.status else ""),
-            )
-            if row.value is None
-            else None
-        ),
-    ]
-    for reason in reasons:
-        found = reason()
-        if found is not None:
-            return found
+    """Why a row is not imported, or None when it is."""
+    what = f"{row.kpi} {row.period}"
+    if row.municipality != kommunkod:
+        return Text(
+            f"kommun {row.municipality}, inte planens {kommunkod}",
+            f"municipality {row.municipality}, not the plan's {kommunkod}",
+        )
+    if row.kpi not in by_kpi:
+        return Text(
+            f"{row.kpi}: inget nyckeltal i planen har kolada_kpi: {row.kpi}",
+            f"{row.kpi}: no indicator in the plan has kolada_kpi: {row.kpi}",
+        )
+    if row.gender != gender:
+        return Text(
+            f"{what}: kön {row.gender}, importen tar {gender}",
+            f"{what}: gender {row.gender}, the import takes {gender}",
+        )
+    if row.key in seen:
+        return Text(
+            f"{what}: samma som rad {seen[row.key]}", f"{what}: same as line {seen[row.key]}"
+        )
+    if row.suppressed:
+        return Text(
+            f"{what}: värdet redovisas inte (..)", f"{what}: the value is not published (..)"
+        )
+    if row.value is None:
+        status = f" (status: {row.status})" if row.status else ""
+        return Text(f"{what}: inget värde{status}", f"{what}: no value{status}")
     return None
