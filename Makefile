@@ -5,9 +5,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+WHEELHOUSE := $(VENV)/wheelhouse
+EDITOR_DEPS := tests/editor/node_modules/.package-lock.json
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test lint typecheck pytest schemas docs bench clean
+.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor
 
 venv: $(STAMP)
 
@@ -18,6 +20,18 @@ $(STAMP): pyproject.toml
 
 demo: venv
 	$(BIN)/trygg validate examples
+	$(BIN)/trygg deadlines examples --as-of 2021-06-30 --fail-on never
+	@mkdir -p $(DEMO_OUT)
+	@for plan in examples/*/; do \
+		name=$$(basename $$plan); \
+		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.md && \
+		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.html && \
+		echo "Lägesrapport: $(DEMO_OUT)/$$name-2021Q1.md och .html" || exit 1; \
+	done
+	$(BIN)/trygg compare examples
+	$(BIN)/trygg compare examples --format csv --output $(DEMO_OUT)/jamforelse.csv
+	$(BIN)/trygg export examples/fagersta --format html --output $(DEMO_OUT)/fagersta-html
+	$(BIN)/trygg export examples/fagersta --format markdown --output $(DEMO_OUT)/fagersta-markdown
 
 test: venv lint typecheck pytest
 
@@ -28,8 +42,27 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-pytest: venv
-	$(BIN)/python -m pytest
+pytest: venv wheelhouse editor
+	TRYGG_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest
+
+# Wheels of trygg's dependencies and build backend, so that the pre-commit hook test can
+# install trygg from this checkout with no network (tests/test_precommit.py).
+wheelhouse: $(WHEELHOUSE)/.stamp
+
+$(WHEELHOUSE)/.stamp: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . hatchling
+	@touch $@
+
+# yaml-language-server, the engine of VS Code's YAML extension, for tests/test_editor.py.
+# Without npm the editor tests are skipped.
+editor: $(EDITOR_DEPS)
+
+$(EDITOR_DEPS): tests/editor/package.json tests/editor/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error; \
+	else \
+		echo "npm saknas: testerna med yaml-language-server hoppas över"; \
+	fi
 
 schemas: venv
 	$(BIN)/trygg schema --output schemas
@@ -41,4 +74,4 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules

@@ -58,6 +58,7 @@ def test_seed_figures(
 ) -> None:
     plan = check_plan(EXAMPLES / name).loaded.plan
     assert plan.municipality is not None and plan.indicators is not None
+    assert plan.municipality.population is not None
     assert plan.municipality.kommunkod == kommunkod
     assert plan.municipality.population.count == population
     by_national = {i.national: i for i in plan.indicators.indicators if i.national}

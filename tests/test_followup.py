@@ -31,7 +31,11 @@ from trygghet_cli.model.plan import Plan
         ("6 gånger per år", date(2021, 1, 1), date(2021, 6, 30), 3),
         ("varannan vecka", date(2021, 1, 1), date(2021, 3, 31), 6),
         ("varannan vecka", date(2021, 1, 1), date(2021, 12, 31), 26),
-        ("varje månad", date(2021, 1, 1), date(2021, 6, 30), 5),
+        ("varje månad", date(2021, 1, 1), date(2021, 6, 30), 6),
+        ("varje månad", date(2021, 2, 1), date(2021, 2, 28), 1),
+        ("varje månad", date(2021, 2, 15), date(2021, 3, 15), 1),
+        ("cirka 6 gånger per år", date(2021, 1, 1), date(2021, 3, 31), 1),
+        ("minst 4 gånger per år", date(2021, 1, 1), date(2021, 12, 31), 4),
         ("var tredje månad", date(2021, 1, 1), date(2021, 12, 31), 4),
         ("vartannat år", date(2021, 1, 1), date(2021, 12, 31), 0),
         ("vartannat år", date(2020, 1, 1), date(2021, 12, 31), 1),
@@ -124,3 +128,16 @@ def test_goal_states(plan: Path) -> None:
     assert state(date(2023, 1, 31)) is GoalState.MISSED
     edit(indicators, "värde: 9100", "värde: 8400")
     assert state(date(2023, 1, 31)) is GoalState.ACHIEVED
+
+
+def test_goal_progress_ignores_other_geographies(plan: Path) -> None:
+    """A national value must never count as the kommun's own, whatever the file order."""
+    indicators = plan / "nyckeltal.yaml"
+    national = "      - period: 2021\n        värde: 100\n        geografi: {nivå: riket}\n"
+    local = "      - period: 2021\n        värde: 9100\n        geografi: {nivå: kommun}\n"
+    for order in ([national, local], [local, national]):
+        text = indicators.read_text(encoding="utf-8").split("      - period: 2021")[0]
+        indicators.write_text(text + "".join(order), encoding="utf-8")
+        progress = goals_as_of(_plan(plan), date(2022, 1, 31))[0]
+        assert progress.state is GoalState.OFF_TRACK
+        assert progress.latest is not None and progress.latest.value == 9100

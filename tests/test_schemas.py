@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from tests.conftest import EXAMPLES, FIXTURES, ROOT, Run
 from trygghet_cli.model.plan import MEETINGS_DIR, PLAN_FILES
@@ -36,24 +41,53 @@ def test_schema_command_writes_exactly_the_committed_files(run: Run, tmp_path: P
     assert run("schema", "--output", str(tmp_path / "out"), "--check").exit_code == 1
 
 
-def test_every_field_has_a_swedish_description() -> None:
-    import json
+def _properties(node: object, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every property of every object in a schema, with a readable path to it."""
+    if isinstance(node, dict):
+        for key, prop in node.get("properties", {}).items():
+            yield f"{where}.{key}", prop
+        for key, value in node.items():
+            yield from _properties(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _properties(item, f"{where}[{i}]")
 
-    def walk(node: object, where: str) -> None:
-        if isinstance(node, dict):
-            for key, prop in node.get("properties", {}).items():
-                assert "description" in prop or "$ref" in prop or "allOf" in prop, (
-                    f"{where}.{key} has no description"
-                )
-                assert "title" in prop or "$ref" in prop, f"{where}.{key} has no title"
-            for key, value in node.items():
-                walk(value, f"{where}.{key}")
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                walk(item, f"{where}[{i}]")
 
-    for path in SCHEMAS.glob("*.schema.json"):
-        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+ENGLISH = re.compile(r"\b(the|and|of|is|which|with|when)\b")
+
+
+@pytest.mark.parametrize("name", sorted(schema_files()))
+def test_every_field_has_a_title_a_swedish_description_and_examples(name: str) -> None:
+    """What the YAML extension shows on hover and offers for completion, for every key."""
+    doc = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    fields = list(_properties(doc, name))
+    assert len(fields) >= 5
+    for where, prop in fields:
+        assert prop.get("title"), f"{where} has no title"
+        assert prop.get("description"), f"{where} has no description"
+        description = prop["description"]
+        assert not ENGLISH.search(description), f"{where}: description is not Swedish"
+        assert description.rstrip(".").lower() != prop["title"].lower(), (
+            f"{where}: the description only repeats the title"
+        )
+        assert prop.get("examples"), f"{where} has no examples"
+
+
+@pytest.mark.parametrize("name", sorted(schema_files()))
+def test_every_example_is_valid_for_its_field(name: str) -> None:
+    """An example that the schema itself rejects would teach the wrong thing."""
+    doc = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    for where, prop in _properties(doc, name):
+        validator = Draft202012Validator({**prop, "$defs": doc.get("$defs", {})})
+        examples: list[Any] = prop["examples"]
+        for example in examples:
+            errors = [e.message for e in validator.iter_errors(example)]
+            assert not errors, f"{where}: example {example!r}: {errors}"
+
+
+def test_the_example_check_can_fail() -> None:
+    prop: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    assert list(Draft202012Validator(prop).iter_errors("not a list"))
 
 
 def _plan_files(root: Path) -> list[tuple[Path, str]]:

@@ -292,7 +292,7 @@ _ALL = [
         E,
         Text("Nyckel saknas", "Missing key"),
         Text("Nyckeln '{key}' saknas", "The key '{key}' is missing"),
-        Text("Lägg till '{key}: ...' här; {description}", "Add '{key}: ...' here; {description}"),
+        Text("Lägg till '{key}: …' här. {description}", "Add '{key}: …' here."),
         ("schema",),
     ),
     Rule(
@@ -381,10 +381,12 @@ _ALL = [
         Text("Ogiltigt id", "Invalid id"),
         Text("'{value}' är inte ett giltigt id", "'{value}' is not a valid id"),
         Text(
-            "Ett id består av små bokstäver a–z, siffror och bindestreck, till exempel "
-            "'lokala-bra' eller 'est-grupp' (högst 64 tecken, inga å, ä, ö).",
-            "An id is made of lower-case letters a–z, digits and hyphens, for instance "
-            "'lokala-bra' or 'est-grupp' (at most 64 characters, no å, ä, ö).",
+            "Ett id består av bokstäverna a–z, siffror, bindestreck, punkt och understreck och "
+            "börjar med en bokstav eller siffra, till exempel 'lokala-bra' eller 'est-grupp' "
+            "(högst 64 tecken, inga mellanslag, inga å, ä, ö).",
+            "An id is made of the letters a–z, digits, hyphens, dots and underscores and begins "
+            "with a letter or digit, for instance 'lokala-bra' or 'est-grupp' (at most 64 "
+            "characters, no spaces, no å, ä, ö).",
         ),
         ("schema",),
     ),
@@ -399,6 +401,18 @@ _ALL = [
             'nolla behålls, till exempel kommunkod: "0180".',
             "The municipality code is SCB's four digits, written in quotes so that a leading "
             'zero is kept, for instance kommunkod: "0180".',
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY111",
+        "municipality-incomplete",
+        W,
+        Text("Uppgift om kommunen saknas", "Municipality information missing"),
+        Text("kommun.yaml saknar '{key}'", "kommun.yaml has no '{key}'"),
+        Text(
+            "Fyll i kommunens uppgifter, till exempel {example}; {why}.",
+            "Fill in the municipality's details, for instance {example}; {why}.",
         ),
         ("schema",),
     ),
@@ -607,6 +621,257 @@ _ALL = [
             "number is in the git history, ask whoever runs the repository to purge it.",
         ),
         ("personal-data",),
+    ),
+    # --- TRY4xx: deadlines, cadence and the law (trygg deadlines) ----------------------------
+    # Overdue items are errors; items that fall due within the window are warnings.
+    Rule(
+        "TRY401",
+        "action-due",
+        E,
+        Text("Åtgärd med tidsfrist", "Action with a deadline"),
+        Text(
+            "Åtgärden '{value}' {due} {date}: {text} (ansvarig: {owner})",
+            "The action '{value}' {due} {date}: {text} (owner: {owner})",
+        ),
+        Text(
+            "När åtgärden är gjord: skriv 'status: klar' och 'klar_datum: ÅÅÅÅ-MM-DD' i "
+            "mötesfilen. Är den uppskjuten: ändra 'senast' och skriv varför under 'anmärkning'.",
+            "When the action is done, write 'status: klar' and 'klar_datum: YYYY-MM-DD' in the "
+            "meeting file. If it is postponed, change 'senast' and say why under 'anmärkning'.",
+        ),
+        ("deadline",),
+    ),
+    Rule(
+        "TRY402",
+        "activity-due",
+        E,
+        Text("Aktivitet med slutdatum", "Activity with a due date"),
+        Text(
+            "Aktiviteten '{value}' ({name}) {due} {date} (ansvarig: {owner})",
+            "The activity '{value}' ({name}) {due} {date} (owner: {owner})",
+        ),
+        Text(
+            "När aktiviteten är klar: skriv 'status: klar' och 'klar_datum' i aktiviteter.yaml. "
+            "Har planen ändrats: ändra 'klart_senast' eller skriv 'status: avbruten'.",
+            "When the activity is done, write 'status: klar' and 'klar_datum' in "
+            "aktiviteter.yaml. If the plan has changed, change 'klart_senast' or write "
+            "'status: avbruten'.",
+        ),
+        ("deadline",),
+    ),
+    Rule(
+        "TRY403",
+        "goal-due",
+        E,
+        Text("Mål med datum som inte är nått", "Goal with a date, not reached"),
+        Text(
+            "{goal} '{value}' {due} {date}, men {progress}",
+            "{goal} '{value}' {due} {date}, but {progress}",
+        ),
+        Text(
+            "Lägg in nya värden i nyckeltal.yaml när de publiceras. Nås målet inte, besluta om "
+            "ett nytt målvärde eller datum ('senast') och skriv in det i mal.yaml.",
+            "Add new values to nyckeltal.yaml when they are published. If the goal is not "
+            "reached, decide on a new target or date ('senast') and write it in mal.yaml.",
+        ),
+        ("deadline", "goals"),
+    ),
+    Rule(
+        "TRY404",
+        "document-review-due",
+        E,
+        Text("Styrdokument att revidera eller förnya", "Steering document due for review"),
+        Text(
+            "{title} ('{value}') {due} {date} ({cadence}, räknat från {since})",
+            "{title} ('{value}') {due} {date} ({cadence}, counted from {since})",
+        ),
+        Text(
+            "När dokumentet har reviderats och antagits på nytt: ändra 'antaget' till det nya "
+            "datumet. Ett nytt dokument, till exempel nästa års medborgarlöfte, läggs till som "
+            "en egen post i styrdokument.yaml.",
+            "When the document has been revised and adopted again, change 'antaget' to the new "
+            "date. A new document, such as next year's medborgarlöfte, is added as an entry of "
+            "its own in styrdokument.yaml.",
+        ),
+        ("deadline", "documents"),
+    ),
+    Rule(
+        "TRY405",
+        "document-expires",
+        E,
+        Text("Styrdokument som går ut", "Steering document that expires"),
+        Text(
+            "{title} ('{value}') {valid} till och med {date}, och inget nyare dokument av "
+            "typen {kind} har antagits",
+            "{title} ('{value}') {valid} until {date}, and no newer document of the kind {kind} "
+            "has been adopted",
+        ),
+        Text(
+            "Lägg till det nya dokumentet i styrdokument.yaml med 'antaget' och 'gäller_från', "
+            "eller ändra 'gäller_till' om perioden har förlängts.",
+            "Add the new document to styrdokument.yaml with 'antaget' and 'gäller_från', or "
+            "change 'gäller_till' if the period has been extended.",
+        ),
+        ("deadline", "documents"),
+    ),
+    Rule(
+        "TRY406",
+        "meeting-shortfall",
+        E,
+        Text("Färre möten än mötesfrekvensen", "Fewer meetings than the cadence"),
+        Text(
+            "{name} har hållit {held} sedan {since}; mötesfrekvensen {cadence} kräver {expected}. "
+            "Nästa möte {due} {next}",
+            "{name} has held {held} since {since}; its cadence, {cadence}, asks for {expected}. "
+            "The next meeting {due} {next}",
+        ),
+        Text(
+            "Lägg in mötena som har hållits i moten/ (ett möte per fil), eller ändra "
+            "'mötesfrekvens' i organisation.yaml om organet har beslutat att träffas mer sällan.",
+            "Add the meetings that were held to moten/ (one meeting per file), or change "
+            "'mötesfrekvens' in organisation.yaml if the body has decided to meet less often.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY407",
+        "next-meeting",
+        E,
+        Text("Nästa möte enligt mötesfrekvensen", "Next meeting by the cadence"),
+        Text(
+            "{name}: nästa möte {due} {date} ({cadence}; {last})",
+            "{name}: the next meeting {due} {date} ({cadence}; {last})",
+        ),
+        Text(
+            "Kalla till mötet och lägg in det i moten/ när det har hållits.",
+            "Call the meeting and add it to moten/ once it has been held.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY408",
+        "report-shortfall",
+        E,
+        Text("Färre rapporter än kadensen", "Fewer reports than the cadence"),
+        Text(
+            "Rapporteringen '{value}' från {sender} till {recipients} har lämnats {held} sedan "
+            "{since}; kadensen {cadence} kräver {expected}. Nästa {due} {next}",
+            "The report '{value}' from {sender} to {recipients} has been delivered {held} since "
+            "{since}; its cadence, {cadence}, asks for {expected}. The next one {due} {next}",
+        ),
+        Text(
+            "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnades.",
+            "Write the report's id under 'rapporter' in the minutes of the meeting where it was "
+            "delivered.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY409",
+        "next-report",
+        E,
+        Text("Nästa rapport enligt kadensen", "Next report by the cadence"),
+        Text(
+            "Rapporteringen '{value}' från {sender} till {recipients} {due} {date} "
+            "({cadence}; {last})",
+            "The report '{value}' from {sender} to {recipients} {due} {date} ({cadence}; {last})",
+        ),
+        Text(
+            "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnas.",
+            "Write the report's id under 'rapporter' in the minutes of the meeting where it is "
+            "delivered.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY410",
+        "follow-up-shortfall",
+        E,
+        Text("Färre uppföljningar än kadensen", "Fewer follow-ups than the cadence"),
+        Text(
+            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since}; kadensen "
+            "{cadence} kräver {expected}. Nästa {due} {next}",
+            "The follow-up '{value}' ({description}) has been done {held} since {since}; its "
+            "cadence, {cadence}, asks for {expected}. The next one {due} {next}",
+        ),
+        Text(
+            "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
+            "Write the date under 'genomförd' in mal.yaml when the follow-up is done.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY411",
+        "next-follow-up",
+        E,
+        Text("Nästa uppföljning enligt kadensen", "Next follow-up by the cadence"),
+        Text(
+            "Uppföljningen '{value}' ({description}) {due} {date} ({cadence}; {last})",
+            "The follow-up '{value}' ({description}) {due} {date} ({cadence}; {last})",
+        ),
+        Text(
+            "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
+            "Write the date under 'genomförd' in mal.yaml when the follow-up is done.",
+        ),
+        ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY420",
+        "law-situation-picture",
+        E,
+        Text("Lägesbild enligt lag (2023:196)", "Situation picture under Act 2023:196"),
+        Text(
+            "Lag (2023:196) kräver en aktuell lägesbild {when}: {problem}",
+            "Act 2023:196 requires a current situation picture (lägesbild) {when}: {problem}",
+        ),
+        Text(
+            "Lägg in kommunens lägesbild i styrdokument.yaml med 'typ: lägesbild', 'antaget' "
+            "och 'revideras'. Lagen anger inte hur ofta den ska uppdateras; trygg räknar den som "
+            "inaktuell efter 'revideras' eller 'gäller_till', och annars efter ett år.",
+            "Add the kommun's situation picture to styrdokument.yaml with 'typ: lägesbild', "
+            "'antaget' and 'revideras'. The act does not say how often it must be updated; trygg "
+            "takes it as out of date after 'revideras' or 'gäller_till', otherwise after a year.",
+        ),
+        ("deadline", "law"),
+    ),
+    Rule(
+        "TRY421",
+        "law-action-plan",
+        E,
+        Text("Åtgärdsplan enligt lag (2023:196)", "Action plan under Act 2023:196"),
+        Text(
+            "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat {when}: {problem}",
+            "Act 2023:196 requires an action plan (åtgärdsplan) decided by the kommun {when}: "
+            "{problem}",
+        ),
+        Text(
+            "Lägg in åtgärdsplanen i styrdokument.yaml med 'typ: åtgärdsplan', 'antaget' och "
+            "'antaget_av': en nämnd (typ: nämnd), till exempel kommunstyrelsen eller "
+            "kommunfullmäktige.",
+            "Add the action plan to styrdokument.yaml with 'typ: åtgärdsplan', 'antaget' and "
+            "'antaget_av': a committee (typ: nämnd) such as kommunstyrelsen or "
+            "kommunfullmäktige.",
+        ),
+        ("deadline", "law"),
+    ),
+    Rule(
+        "TRY422",
+        "law-coordination",
+        E,
+        Text(
+            "Samordningsfunktion enligt lag (2023:196)", "Coordination function under Act 2023:196"
+        ),
+        Text(
+            "Lag (2023:196) kräver en samordningsfunktion {when}: {problem}",
+            "Act 2023:196 requires a coordination function (samordningsfunktion) {when}: {problem}",
+        ),
+        Text(
+            "Beskriv samordningsfunktionen under 'samordning' i organisation.yaml: 'funktion', "
+            "'samordnare' (roll och tjänstgöringsgrad) och 'inrättad'.",
+            "Describe the coordination function under 'samordning' in organisation.yaml: "
+            "'funktion', 'samordnare' (role and share of full time) and 'inrättad'.",
+        ),
+        ("deadline", "law"),
     ),
     # --- TRY5xx: editing and importing -------------------------------------------------------
     Rule(

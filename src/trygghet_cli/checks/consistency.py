@@ -15,15 +15,39 @@ from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import GoalKind, Goals
 from trygghet_cli.model.indicators import Indicators
 from trygghet_cli.model.meetings import ActionStatus, Meeting
+from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import BodyKind, Organisation
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+_MISSING_MUNICIPALITY: dict[str, tuple[str, Text]] = {
+    "folkmängd": (
+        "folkmängd: {antal: 13391, år: 2020}",
+        Text(
+            "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket",
+            "SCB's population is needed for figures per 100 000 inhabitants and comparisons "
+            "with the country",
+        ),
+    ),
+    "polis": (
+        "polis: {polisområde: Norra Västmanland}",
+        Text(
+            "NTU redovisar utsatthet per polisområde, så jämförelser behöver det",
+            "NTU publishes exposure to crime per police area, so comparisons need it",
+        ),
+    ),
+}
 
 
 def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def order(early: tuple[str, date | None], late: tuple[str, date | None], site: Site) -> None:
+    def order(
+        early: tuple[str, date | None],
+        late: tuple[str, date | None],
+        site: Site,
+        hint: Text | None = None,
+    ) -> None:
         """Report when ``late`` comes before ``early`` (both present)."""
         (early_key, early_day), (late_key, late_day) = early, late
         if early_day is not None and late_day is not None and late_day < early_day:
@@ -34,6 +58,7 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                     value=late_day.isoformat(),
                     other_key=early_key,
                     other_value=early_day.isoformat(),
+                    hint=hint,
                 )
             )
 
@@ -42,7 +67,12 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
     for f in lp.files:
         model = f.model
         root = Site(f, ())
-        if isinstance(model, Organisation):
+        if isinstance(model, Municipality):
+            for key, given in (("folkmängd", model.population), ("polis", model.police)):
+                if given is None:
+                    example, why = _MISSING_MUNICIPALITY[key]
+                    out.append(root.diagnostic("TRY111", key=key, example=example, why=why))
+        elif isinstance(model, Organisation):
             for i, body in enumerate(model.bodies):
                 b = root.child("organ", i)
                 order(("start", body.start), ("slut", body.end), b)
@@ -171,8 +201,9 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                 a = root.child("åtgärder", i)
                 created = action.created or model.date
                 created_key = "skapad" if action.created else "datum"
-                order((created_key, created), ("senast", action.due), a)
-                order((created_key, created), ("klar_datum", action.done_date), a)
+                hint = None if action.created else _BEFORE_MEETING
+                order((created_key, created), ("senast", action.due), a, hint)
+                order((created_key, created), ("klar_datum", action.done_date), a, hint)
                 if action.status is ActionStatus.DONE and action.done_date is None:
                     out.append(
                         a.child("status").diagnostic(
@@ -180,6 +211,14 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                         )
                     )
     return out
+
+
+_BEFORE_MEETING = Text(
+    "'datum' är datumet för mötet som beslutade åtgärden; en åtgärd kan inte ha sitt datum före "
+    "mötet. Rätta datumet, eller ange 'skapad:' om åtgärden beslutades tidigare.",
+    "'datum' is the date of the meeting that decided the action; an action cannot have its date "
+    "before the meeting. Fix the date, or give 'skapad:' if the action was decided earlier.",
+)
 
 
 def _smart_gaps(*parts: object) -> list[str]:

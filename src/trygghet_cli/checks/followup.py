@@ -8,13 +8,16 @@ quarterly brief.
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.cadence import Cadence, Qualifier
+from trygghet_cli.model.documents import Document
 from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Better, Indicator, Value
 from trygghet_cli.model.meetings import Action, ActionStatus, MeetingKind
@@ -27,18 +30,29 @@ from trygghet_cli.model.plan import MeetingRecord, Plan
 def expected_occasions(cadence: Cadence, start: date, end: date) -> int:
     """How many occasions the cadence asks for between ``start`` and ``end`` (inclusive).
 
-    Whole occasions only: six meetings a year ask for one in a quarter, not 1,5. An occasion
-    counts as due once 95 % of its interval has passed, so a calendar year of 365 days asks for
-    all six. "Cirka" allows one fewer.
+    Whole occasions only: six meetings a year ask for one in a quarter, not 1,5. Month-based
+    cadences count calendar months (February is a whole month); weekly ones count days. An
+    occasion counts as due once 95 % of its interval has passed. "Cirka" allows 15 % fewer.
     """
     if cadence.only_when_needed or end < start:
         return 0
-    days = (end - start).days + 1
-    raw = cadence.per_year * days / 365.2425
-    count = math.floor(raw + 0.05)
+    months = cadence.unit.months
+    if months is None:
+        units = ((end - start).days + 1) / cadence.unit.days
+    else:
+        units = _months_between(start, end) / months
+    raw = cadence.times * units / cadence.every
     if cadence.qualifier is Qualifier.ABOUT:
-        count = max(0, count - 1)
-    return count
+        raw *= 0.85
+    return math.floor(raw + 0.05)
+
+
+def _months_between(start: date, end: date) -> float:
+    """Calendar months from the start of ``start`` to the end of ``end``, with fractions."""
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    end_fraction = end.day / calendar.monthrange(end.year, end.month)[1]
+    start_fraction = (start.day - 1) / calendar.monthrange(start.year, start.month)[1]
+    return whole + end_fraction - start_fraction
 
 
 def next_due(cadence: Cadence, last: date | None, start: date) -> date | None:
@@ -234,15 +248,35 @@ def _reached(direction: Better, value: float, target: float) -> bool:
     return value <= target if direction is Better.LOWER else value >= target
 
 
+def comparable_values(indicator: Indicator, goal: Goal) -> list[Value]:
+    """The indicator's values for the geography the goal is measured in.
+
+    That is the geography of the value at the baseline period when there is one, else of the
+    latest value: a national figure must never count as the kommun's own.
+    """
+    ordered = sorted(indicator.values, key=_value_order)
+    if not ordered:
+        return []
+    at_baseline = [
+        v for v in ordered if goal.baseline is not None and v.period == goal.baseline.period
+    ]
+    reference = (at_baseline or ordered[-1:])[0].geography
+    return [v for v in ordered if v.geography == reference]
+
+
+def _value_order(v: Value) -> tuple[object, ...]:
+    return (v.period, v.geography.level.value, v.geography.name or "")
+
+
 def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> GoalProgress:
     """Where a goal stands on ``as_of``, as far as its indicator's values show."""
     indicator = indicators.get(goal.indicator) if goal.indicator else None
     if indicator is None or goal.target is None:
         return GoalProgress(goal, indicator, None, GoalState.NOT_MEASURED)
-    known = [v for v in indicator.values if v.period.end <= as_of]
+    known = [v for v in comparable_values(indicator, goal) if v.period.end <= as_of]
     baseline_period = goal.baseline.period if goal.baseline else None
     later = [v for v in known if baseline_period is None or v.period > baseline_period]
-    latest = max(known, key=lambda v: v.period, default=None)
+    latest = known[-1] if known else None
     if (
         latest is not None
         and _reached(indicator.better, latest.value, goal.target.value)
@@ -262,3 +296,75 @@ def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> 
 def goals_as_of(plan: Plan, as_of: date) -> list[GoalProgress]:
     indicators = plan.indicators_by_id()
     return [goal_progress(g, indicators, as_of) for g in plan.goals_list()]
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def add_interval(cadence: Cadence, day: date) -> date | None:
+    """The day one interval of ``cadence`` after ``day``; None for "vid behov".
+
+    Whole months are counted in the calendar (``varje år`` from 1 February is 1 February the
+    next year; the 31st becomes the month's last day), weeks and uneven intervals in days.
+    """
+    interval = cadence.interval_days
+    if interval is None:
+        return None
+    months = cadence.unit.months
+    if months is not None and (months * cadence.every) % cadence.times == 0:
+        step = months * cadence.every // cadence.times
+        index = day.month - 1 + step
+        year, month = day.year + index // 12, index % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=math.ceil(interval))
+
+
+class DocumentEvent(str, Enum):
+    REVIEW = "revidering"
+    EXPIRES = "upphör"
+
+
+@dataclass(frozen=True)
+class DocumentDeadline:
+    """A steering document's next review (one interval after adoption) or its last valid day."""
+
+    document: Document
+    due: date
+    event: DocumentEvent
+
+
+def document_deadlines(plan: Plan) -> list[DocumentDeadline]:
+    """Every document's next review and expiry, in date order; filter by window as needed.
+
+    The review is due one ``revideras`` interval after ``antaget`` (or ``gäller_från``): a
+    revised document is adopted again, which moves the date.
+    """
+    out = []
+    for doc in plan.documents_by_id().values():
+        start = doc.adopted or doc.valid_from
+        if doc.review is not None and start is not None:
+            due = add_interval(doc.review, start)
+            if due is not None:
+                out.append(DocumentDeadline(doc, due, DocumentEvent.REVIEW))
+        if doc.valid_to is not None:
+            out.append(DocumentDeadline(doc, doc.valid_to, DocumentEvent.EXPIRES))
+    return sorted(out, key=lambda d: (d.due, d.document.id, d.event.value))
+
+
+# --- activities ------------------------------------------------------------------------------
+
+
+def activity_done_by(activity: Activity, as_of: date) -> bool:
+    """Whether the activity was done (or cancelled) on ``as_of``, as far as the plan shows."""
+    if activity.status is ActivityStatus.CANCELLED:
+        return True
+    if activity.status is not ActivityStatus.DONE:
+        return False
+    return activity.done_date is None or activity.done_date <= as_of
+
+
+def activity_late(activity: Activity, as_of: date) -> bool:
+    """Past its ``klart_senast`` on ``as_of`` and not done by then."""
+    return (
+        activity.due is not None and activity.due < as_of and not activity_done_by(activity, as_of)
+    )

@@ -68,3 +68,29 @@ def _link_new(temporary: Path, path: Path) -> None:
         if path.exists():
             raise FileChangedError(path) from None
         temporary.replace(path)
+
+
+def create_text(path: Path, text: str, *, encoding: str = "utf-8") -> bool:
+    """Write a new file, never replacing one: False (and nothing written) when ``path`` exists.
+
+    The content is written to a temporary file first and then linked into place, so the file
+    appears complete or not at all, and a file that appeared meanwhile is still left alone.
+    """
+    if path.exists() or path.is_symlink():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(tmp)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode(encoding))
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(0o644)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)

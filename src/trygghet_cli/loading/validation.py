@@ -67,7 +67,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     pointer = pointer_text(loc)
     raw = doc.raw(loc)
-    shown = raw if raw is not None else _short(value)
+    shown = _short(raw if raw is not None else value)
 
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
@@ -96,6 +96,23 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             description=Text(description, ""),
         )
     line, col = doc.position(loc)
+    if isinstance(value, (list, dict)) and kind not in _EXPECTED:
+        expected = (
+            Text("ett datum", "a date")
+            if kind in _DATE_TYPES or kind == "trygg_date"
+            else Text("ett enda värde", "a single value")
+        )
+        return make(
+            "TRY103",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            expected=expected,
+            got=describe_value(value, None),
+            hint=_type_hint("scalar", value, key),
+        )
     if kind in ("enum", "literal_error"):
         allowed = _choices_at(model, loc) or [str(ctx.get("expected", ""))]
         return make(
@@ -109,7 +126,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             allowed=", ".join(allowed),
             suggestion=_closest(shown, allowed),
         )
-    if kind in _DATE_TYPES:
+    if kind in _DATE_TYPES or kind == "trygg_date":
         return make("TRY105", doc.file, line, col, pointer=pointer, key=key, value=shown)
     if kind == "trygg_id":
         return make("TRY109", doc.file, line, col, pointer=pointer, value=shown)
@@ -159,12 +176,12 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
         col,
         pointer=pointer,
         key=key,
-        problem=_problem(kind, ctx, shown, err.get("msg", "")),
+        problem=_problem(kind, ctx, shown, err.get("msg", ""), key),
     )
 
 
 def describe_value(value: Any, raw: str | None) -> Text:
-    shown = raw if raw is not None else _short(value)
+    shown = _short(raw if raw is not None else value)
     if value is None:
         return Text("ett tomt värde", "an empty value")
     if isinstance(value, bool):
@@ -178,19 +195,37 @@ def describe_value(value: Any, raw: str | None) -> Text:
     return Text("nycklar och värden", "keys and values")
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _type_hint(kind: str, value: Any, key: str) -> Text | None:
-    if kind == "float_parsing" and isinstance(value, str) and "," in value:
-        fixed = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        return Text(
-            f"Använd decimalpunkt i planfilerna: skriv {fixed}, inte {value}. Rapporterna visar "
-            "ändå decimalkomma.",
-            f"Use a decimal point in plan files: write {fixed}, not {value}.",
-        )
-    if kind in ("int_parsing", "float_parsing") and isinstance(value, str) and " " in value:
-        fixed = value.replace(" ", "")
-        return Text(
-            f"Skriv talet utan mellanslag: {fixed}.", f"Write the number without spaces: {fixed}."
-        )
+    if kind in ("int_parsing", "float_parsing", "int_type", "float_type") and isinstance(
+        value, str
+    ):
+        compact = value.replace(" ", "").replace("\u00a0", "")
+        if "," in compact and _is_number(compact.replace(",", ".")):
+            fixed = compact.replace(",", ".")
+            return Text(
+                f"Använd decimalpunkt i planfilerna: skriv {fixed}, inte {_short(value)}. "
+                "Rapporterna visar ändå decimalkomma.",
+                f"Use a decimal point in plan files: write {fixed}, not {_short(value)}.",
+            )
+        if compact != value and _is_number(compact):
+            return Text(
+                f"Skriv talet utan mellanslag: {compact}.",
+                f"Write the number without spaces: {compact}.",
+            )
+        if _is_number(value.strip()):
+            return Text(
+                f"Ta bort citattecknen kring talet: {key}: {value.strip()}.",
+                f"Remove the quotes around the number: {key}: {value.strip()}.",
+            )
+        return None
     if kind == "string_type" and isinstance(value, (int, float, bool)):
         return Text(
             f'Skriv värdet inom citattecken: {key}: "{value}".',
@@ -208,47 +243,80 @@ def _type_hint(kind: str, value: Any, key: str) -> Text | None:
         )
     if kind in ("bool_type", "bool_parsing"):
         return Text("Skriv true (sant) eller false (falskt).", "Write true or false.")
+    if kind == "scalar":
+        return Text(
+            f"Skriv ett enda värde efter '{key}:', utan bindestreck eller indragna nycklar.",
+            f"Write a single value after '{key}:', without dashes or indented keys.",
+        )
     return None
 
 
-def _problem(kind: str, ctx: dict[str, Any], shown: str, msg: str) -> Text:
+_PATTERN_HINTS: dict[str, Text] = {
+    "e_post": Text(
+        "skriv en e-postadress som trygghet@kommun.se",
+        "write an e-mail address such as trygghet@kommun.se",
+    ),
+    "länk": Text(
+        "skriv en webbadress som börjar med https://", "write a web address starting with https://"
+    ),
+    "kolada_kpi": Text(
+        "skriv Koladas id: N eller U följt av fem siffror, till exempel N07540",
+        "write Kolada's id: N or U followed by five digits, for instance N07540",
+    ),
+}
+
+
+def _problem(kind: str, ctx: dict[str, Any], shown: str, msg: str, key: str) -> Text:
     if kind == "greater_than_equal":
         return Text(
-            f"{shown} är för litet; minsta värde är {ctx.get('ge')}",
-            f"{shown} is too small; the least value is {ctx.get('ge')}",
+            f"{shown} är för litet; minsta värde är {_num(ctx.get('ge'))}",
+            f"{shown} is too small; the least value is {_num(ctx.get('ge'))}",
         )
     if kind == "greater_than":
         return Text(
-            f"{shown} måste vara större än {ctx.get('gt')}",
-            f"{shown} must be greater than {ctx.get('gt')}",
+            f"{shown} måste vara större än {_num(ctx.get('gt'))}",
+            f"{shown} must be greater than {_num(ctx.get('gt'))}",
         )
     if kind == "less_than_equal":
         return Text(
-            f"{shown} är för stort; största värde är {ctx.get('le')}",
-            f"{shown} is too large; the greatest value is {ctx.get('le')}",
+            f"{shown} är för stort; största värde är {_num(ctx.get('le'))}",
+            f"{shown} is too large; the greatest value is {_num(ctx.get('le'))}",
         )
     if kind == "less_than":
         return Text(
-            f"{shown} måste vara mindre än {ctx.get('lt')}",
-            f"{shown} must be less than {ctx.get('lt')}",
+            f"{shown} måste vara mindre än {_num(ctx.get('lt'))}",
+            f"{shown} must be less than {_num(ctx.get('lt'))}",
         )
+    if kind == "finite_number":
+        return Text(f"{shown} är inget vanligt tal", f"{shown} is not an ordinary number")
     if kind == "string_too_short":
         return Text("texten får inte vara tom", "the text must not be empty")
     if kind == "too_short":
+        n = ctx.get("min_length")
         return Text(
-            f"listan måste ha minst {ctx.get('min_length')} post(er)",
-            f"the list must have at least {ctx.get('min_length')} entries",
+            f"listan måste ha minst {n} {'post' if n == 1 else 'poster'}",
+            f"the list must have at least {n} {'entry' if n == 1 else 'entries'}",
         )
     if kind == "string_pattern_mismatch":
-        return Text(
-            f"'{shown}' har fel form (mönster {ctx.get('pattern')})",
-            f"'{shown}' has the wrong form (pattern {ctx.get('pattern')})",
-        )
+        how = _PATTERN_HINTS.get(key)
+        if how is not None:
+            return Text(
+                f"'{shown}' har fel form; {how.sv}", f"'{shown}' has the wrong form; {how.en}"
+            )
+        return Text(f"'{shown}' har fel form", f"'{shown}' has the wrong form")
     return Text(msg, msg)
 
 
+def _num(value: object) -> str:
+    """A limit as people write it: 100, not 100.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _short(value: Any) -> str:
-    text = str(value)
+    """A value on one line, shortened: messages stay one line each."""
+    text = " ".join(str(value).split())
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -36,7 +36,7 @@ class Evaluation(TryggModel):
         "finansiering", "Vem som finansierar utvärderingen.", example="Brå", default=None
     )
     report_due: Day | None = field(
-        "rapport_senast", "När utvärderingen ska redovisas.", default=None
+        "rapport_senast", "När utvärderingen ska redovisas.", example="2022-06-30", default=None
     )
 
 
@@ -44,30 +44,69 @@ class Activity(TryggModel):
     id: Id = field("id", "Id som mål och åtgärder hänvisar till.", example="trygghetsvandringar")
     name: str = field("namn", "Aktivitetens namn.", example="Trygghetsvandringar", min_length=1)
     kind: ActivityKind = field("typ", "Åtgärd, aktivitet eller projekt.", example="aktivitet")
-    description: str | None = field("beskrivning", "Vad som görs och varför.", default=None)
+    description: str | None = field(
+        "beskrivning",
+        "Vad som görs och varför.",
+        example="Vandringar i centrum med boende och polis för att hitta otrygga platser.",
+        default=None,
+    )
     prevention: PreventionKind | None = field(
-        "inriktning", "Situationell eller social prevention (Brå:s orsaksträd).", default=None
+        "inriktning",
+        "Situationell eller social prevention (Brå:s orsaksträd).",
+        example="situationell",
+        default=None,
     )
     owner: Ref = field("ansvarig", "Roll eller organ (id) som ansvarar.", example="samordnare")
-    body: Ref | None = field("organ", "Organet (id) som aktiviteten hör till.", default=None)
-    start: Day | None = field("start", "När aktiviteten startar.", default=None)
-    due: Day | None = field("klart_senast", "När aktiviteten ska vara klar.", default=None)
+    body: Ref | None = field(
+        "organ", "Organet (id) som aktiviteten hör till.", example="lokala-bra", default=None
+    )
+    start: Day | None = field(
+        "start", "När aktiviteten startar.", example="2021-03-01", default=None
+    )
+    due: Day | None = field(
+        "klart_senast", "När aktiviteten ska vara klar.", example="2021-11-30", default=None
+    )
     status: ActivityStatus = field("status", "Läget just nu.", example="pågående")
-    done_date: Day | None = field("klar_datum", "När aktiviteten blev klar.", default=None)
+    done_date: Day | None = field(
+        "klar_datum", "När aktiviteten blev klar.", example="2021-11-15", default=None
+    )
     documents: list[Ref] = field(
         "dokument",
         "Styrdokument (id) som aktiviteten genomför, till exempel ett medborgarlöfte.",
+        example=["medborgarlofte-2021"],
         default_factory=list,
     )
     follow_up: CadenceField | None = field(
         "följs_upp", "Hur ofta aktiviteten följs upp.", example="varje månad", default=None
     )
-    evaluation: Evaluation | None = field("utvärdering", "Extern utvärdering.", default=None)
-    funding: str | None = field("finansiering", "Hur aktiviteten finansieras.", default=None)
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    evaluation: Evaluation | None = field(
+        "utvärdering",
+        "Extern utvärdering.",
+        example={"utförare": "Umeå universitet", "rapport_senast": "2022-06-30"},
+        default=None,
+    )
+    funding: str | None = field(
+        "finansiering",
+        "Hur aktiviteten finansieras.",
+        example="Inom ordinarie budget",
+        default=None,
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Activities(TryggModel):
     """Contents of ``aktiviteter.yaml``."""
 
-    activities: list[Activity] = field("aktiviteter", "Planens aktiviteter.")
+    activities: list[Activity] = field(
+        "aktiviteter",
+        "Planens aktiviteter.",
+        example=[
+            {
+                "id": "trygghetsvandringar",
+                "namn": "Trygghetsvandringar",
+                "typ": "aktivitet",
+                "ansvarig": "samordnare",
+                "status": "pågående",
+            }
+        ],
+    )

@@ -55,20 +55,50 @@ class Document(TryggModel):
         "revideras", "Hur ofta dokumentet ses över eller förnyas.", example="varje år", default=None
     )
     owner: Ref | None = field(
-        "ansvarig", "Roll eller organ (id) som ansvarar för dokumentet.", default=None
+        "ansvarig",
+        "Roll eller organ (id) som ansvarar för dokumentet.",
+        example="samordnare",
+        default=None,
     )
-    purpose: str | None = field("syfte", "Dokumentets syfte, gärna citerat.", default=None)
+    purpose: str | None = field(
+        "syfte",
+        "Dokumentets syfte, gärna citerat.",
+        example="Att tillsammans minska otryggheten i centrum.",
+        default=None,
+    )
     content: list[str] = field(
-        "innehåll", "Mål, fokusområden eller löften som dokumentet anger.", default_factory=list
+        "innehåll",
+        "Mål, fokusområden eller löften som dokumentet anger.",
+        example=["Trygghetsvandringar i centrum varje vår och höst"],
+        default_factory=list,
     )
-    follow_up: str | None = field("uppföljning", "Hur dokumentet följs upp.", default=None)
+    follow_up: str | None = field(
+        "uppföljning",
+        "Hur dokumentet följs upp.",
+        example="Följs upp av Lokala BRÅ varje kvartal.",
+        default=None,
+    )
     url: str | None = field(
-        "länk", "Var dokumentet finns publicerat.", default=None, pattern=r"^https?://\S+$"
+        "länk",
+        "Var dokumentet finns publicerat.",
+        example="https://www.fagersta.se/medborgarlofte",
+        default=None,
+        pattern=r"^https?://\S+$",
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Documents(TryggModel):
     """Contents of ``styrdokument.yaml``."""
 
-    documents: list[Document] = field("dokument", "Styrdokumenten.")
+    documents: list[Document] = field(
+        "dokument",
+        "Styrdokumenten.",
+        example=[
+            {
+                "id": "medborgarlofte-2021",
+                "typ": "medborgarlöfte",
+                "titel": "Medborgarlöfte Fagersta 2021",
+            }
+        ],
+    )

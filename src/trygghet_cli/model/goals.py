@@ -48,23 +48,48 @@ class Goal(TryggModel):
     kind: GoalKind = field(
         "typ", "Effektmål, processmål eller produktionsmål.", example="effektmål"
     )
-    indicator: Ref | None = field("nyckeltal", "Nyckeltalet (id) som målet mäts med.", default=None)
-    baseline: Measure | None = field("utgångsläge", "Värdet när målet sattes.", default=None)
-    target: Measure | None = field("målvärde", "Värdet som ska nås.", default=None)
+    indicator: Ref | None = field(
+        "nyckeltal", "Nyckeltalet (id) som målet mäts med.", example="anmalda-brott", default=None
+    )
+    baseline: Measure | None = field(
+        "utgångsläge",
+        "Värdet när målet sattes.",
+        example={"värde": 18.1, "period": 2019},
+        default=None,
+    )
+    target: Measure | None = field(
+        "målvärde", "Värdet som ska nås.", example={"värde": 16.0, "period": 2023}, default=None
+    )
     owner: Ref | None = field(
-        "ansvarig", "Roll eller organ (id) som ansvarar för målet.", default=None
+        "ansvarig",
+        "Roll eller organ (id) som ansvarar för målet.",
+        example="lokala-bra",
+        default=None,
     )
     due: Day | None = field(
         "senast", "Datum då målet ska vara nått.", example="2023-12-31", default=None
     )
     activities: list[Ref] = field(
-        "aktiviteter", "Aktiviteter (id) som ska leda till målet.", default_factory=list
+        "aktiviteter",
+        "Aktiviteter (id) som ska leda till målet.",
+        example=["trygghetsvandringar"],
+        default_factory=list,
     )
     documents: list[Ref] = field(
-        "dokument", "Styrdokument (id) där målet är fastställt.", default_factory=list
+        "dokument",
+        "Styrdokument (id) där målet är fastställt.",
+        example=["samverkansoverenskommelse"],
+        default_factory=list,
     )
-    subgoals: list[Goal] = field("delmål", "Delmål under målet.", default_factory=list)
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    subgoals: list[Goal] = field(
+        "delmål",
+        "Delmål under målet.",
+        example=[
+            {"id": "farre-inbrott", "text": "Minska antalet bostadsinbrott.", "typ": "effektmål"}
+        ],
+        default_factory=list,
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
     def walk(self, path: tuple[str | int, ...]) -> Iterator[tuple[Goal, tuple[str | int, ...]]]:
         """This goal and all delmål below it, each with its path in the file."""
@@ -76,8 +101,24 @@ class Goal(TryggModel):
 class GoalArea(TryggModel):
     id: Id = field("id", "Målområdets id.", example="trygghet")
     name: str = field("namn", "Målområdets namn.", example="Trygghet", min_length=1)
-    description: str | None = field("beskrivning", "Vad målområdet omfattar.", default=None)
-    goals: list[Goal] = field("mål", "Målen inom målområdet.", min_length=1)
+    description: str | None = field(
+        "beskrivning",
+        "Vad målområdet omfattar.",
+        example="Trygghet i offentliga miljöer.",
+        default=None,
+    )
+    goals: list[Goal] = field(
+        "mål",
+        "Målen inom målområdet.",
+        example=[
+            {
+                "id": "minska-utsatthet",
+                "text": "Minska andelen invånare som utsätts för brott mot person.",
+                "typ": "effektmål",
+            }
+        ],
+        min_length=1,
+    )
 
 
 class FollowUp(TryggModel):
@@ -96,26 +137,64 @@ class FollowUp(TryggModel):
         example="Smarta mål för implementering av insatser",
         default=None,
     )
-    owner: Ref | None = field("ansvarig", "Roll eller organ (id) som ansvarar.", default=None)
+    owner: Ref | None = field(
+        "ansvarig", "Roll eller organ (id) som ansvarar.", example="samordnare", default=None
+    )
     cadence: CadenceField | None = field(
         "kadens", "Hur ofta uppföljningen görs.", example="vartannat år", default=None
     )
     reported_to: list[Ref] = field(
-        "redovisas_för", "Organ (id) som tar emot uppföljningen.", default_factory=list
+        "redovisas_för",
+        "Organ (id) som tar emot uppföljningen.",
+        example=["lokala-bra"],
+        default_factory=list,
     )
     indicators: list[Ref] = field(
-        "nyckeltal", "Nyckeltal (id) som uppföljningen ger värden till.", default_factory=list
+        "nyckeltal",
+        "Nyckeltal (id) som uppföljningen ger värden till.",
+        example=["upplevd-trygghet"],
+        default_factory=list,
     )
     done: list[Day] = field(
-        "genomförd", "Datum då uppföljningen senast genomförts.", default_factory=list
+        "genomförd",
+        "Datum då uppföljningen senast genomförts.",
+        example=["2021-10-15"],
+        default_factory=list,
     )
 
 
 class Goals(TryggModel):
     """Contents of ``mal.yaml``."""
 
-    areas: list[GoalArea] = field("målområden", "Målområden med mål och delmål.")
-    follow_up: list[FollowUp] = field("uppföljning", "Hur arbetet följs upp.", default_factory=list)
+    areas: list[GoalArea] = field(
+        "målområden",
+        "Målområden med mål och delmål.",
+        example=[
+            {
+                "id": "trygghet",
+                "namn": "Trygghet",
+                "mål": [
+                    {
+                        "id": "minska-utsatthet",
+                        "text": "Minska andelen invånare som utsätts för brott mot person.",
+                        "typ": "effektmål",
+                    }
+                ],
+            }
+        ],
+    )
+    follow_up: list[FollowUp] = field(
+        "uppföljning",
+        "Hur arbetet följs upp.",
+        example=[
+            {
+                "id": "scb-medborgarundersokning",
+                "beskrivning": "SCB:s medborgarundersökning",
+                "kadens": "vartannat år",
+            }
+        ],
+        default_factory=list,
+    )
 
     def all_goals(self) -> Iterator[tuple[Goal, tuple[str | int, ...]]]:
         for a, area in enumerate(self.areas):

@@ -59,7 +59,13 @@ class Source(TryggModel):
         default=None,
         pattern=r"^[NU]\d{5}$",
     )
-    url: str | None = field("länk", "Var värdena finns.", default=None, pattern=r"^https?://\S+$")
+    url: str | None = field(
+        "länk",
+        "Var värdena finns.",
+        example="https://statistik.bra.se/solwebb/",
+        default=None,
+        pattern=r"^https?://\S+$",
+    )
 
 
 class Geography(TryggModel):
@@ -79,13 +85,24 @@ class Value(TryggModel):
         example=2019,
     )
     value: float = field("värde", "Värdet, med decimalpunkt.", example=18.1)
-    geography: Geography = field("geografi", "Var värdet gäller.")
-    preliminary: bool = field("preliminär", "Sant för en preliminär siffra.", default=False)
+    geography: Geography = field(
+        "geografi",
+        "Var värdet gäller.",
+        example={"nivå": "polisområde", "namn": "Norra Västmanland"},
+    )
+    preliminary: bool = field(
+        "preliminär", "Sant för en preliminär siffra.", example=True, default=False
+    )
     edition: str | None = field(
         "utgåva", "Publikationen värdet kommer från.", example="NTU 2020", default=None
     )
-    note: str | None = field("anmärkning", "Anmärkning om värdet.", default=None)
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    note: str | None = field(
+        "anmärkning",
+        "Anmärkning om värdet.",
+        example="Preliminär siffra; slutlig statistik kommer i mars.",
+        default=None,
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Indicator(TryggModel):
@@ -93,25 +110,61 @@ class Indicator(TryggModel):
     name: str = field(
         "namn", "Nyckeltalets namn.", example="Anmälda brott per 100 000 invånare", min_length=1
     )
-    description: str | None = field("beskrivning", "Vad nyckeltalet mäter.", default=None)
-    unit: Unit = field("enhet", "Enhet.", example="per_100000_invånare")
+    description: str | None = field(
+        "beskrivning",
+        "Vad nyckeltalet mäter.",
+        example="Antal anmälda brott i kommunen per 100 000 invånare, enligt Brå.",
+        default=None,
+    )
+    unit: Unit = field(
+        "enhet",
+        "Vad värdena räknas i: per 100 000 invånare, procent, antal …",
+        example="per_100000_invånare",
+    )
     better: Better = field("bättre", "Vilket håll som är bättre.", example="lägre")
-    source: Source = field("källa", "Källa.")
+    source: Source = field(
+        "källa",
+        "Varifrån värdena kommer: Brå, NTU, SCB, egen enkät eller Kolada.",
+        example={"typ": "brå", "namn": "Brå, anmälda brott"},
+    )
     national: Id | None = field(
         "nationell_serie",
         "Id för den nationella jämförelseserien som trygg har med sig (se 'trygg compare').",
         example="anmalda-brott-per-100000",
         default=None,
     )
-    values: list[Value] = field("värden", "Uppmätta värden.", default_factory=list)
+    values: list[Value] = field(
+        "värden",
+        "Uppmätta värden.",
+        example=[
+            {"period": 2020, "värde": 11777, "geografi": {"nivå": "kommun"}, "preliminär": True}
+        ],
+        default_factory=list,
+    )
 
     def latest(self, until: Period | None = None) -> Value | None:
         """The value with the latest period, optionally not after ``until``'s end."""
         candidates = [v for v in self.values if until is None or v.period.end <= until.end]
-        return max(candidates, key=lambda v: v.period, default=None)
+        return max(
+            candidates,
+            key=lambda v: (v.period, v.geography.level.value, v.geography.name or ""),
+            default=None,
+        )
 
 
 class Indicators(TryggModel):
     """Contents of ``nyckeltal.yaml``."""
 
-    indicators: list[Indicator] = field("nyckeltal", "Planens nyckeltal.")
+    indicators: list[Indicator] = field(
+        "nyckeltal",
+        "Planens nyckeltal.",
+        example=[
+            {
+                "id": "anmalda-brott",
+                "namn": "Anmälda brott per 100 000 invånare",
+                "enhet": "per_100000_invånare",
+                "bättre": "lägre",
+                "källa": {"typ": "brå"},
+            }
+        ],
+    )

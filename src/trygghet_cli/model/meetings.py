@@ -49,28 +49,55 @@ class Category(str, Enum):
 
 
 class Decision(TryggModel):
-    id: Id | None = field("id", "Beslutets id, om det behövs för hänvisningar.", default=None)
+    id: Id | None = field(
+        "id",
+        "Beslutets id, om det behövs för hänvisningar.",
+        example="beslut-2021-03-1",
+        default=None,
+    )
     text: str = field(
         "text",
         "Vad som beslutades.",
         min_length=1,
         example="Fördjupad kartläggning av centrum under april.",
     )
-    direction: bool = field("inriktningsbeslut", "Sant för ett inriktningsbeslut.", default=False)
+    direction: bool = field(
+        "inriktningsbeslut", "Sant för ett inriktningsbeslut.", example=True, default=False
+    )
 
 
 class Action(TryggModel):
     id: Id = field("id", "Åtgärdens id, unikt i planen.", example="fa-2021-03")
-    text: str = field("text", "Vad som ska göras.", min_length=1)
+    text: str = field(
+        "text",
+        "Vad som ska göras.",
+        example="Boka en trygghetsvandring på Busstorget.",
+        min_length=1,
+    )
     owner: Ref = field("ansvarig", "Roll eller organ (id) som ansvarar.", example="samordnare")
     created: Day | None = field(
-        "skapad", "När åtgärden beslutades; mötets datum om det saknas.", default=None
+        "skapad",
+        "När åtgärden beslutades; mötets datum om det saknas.",
+        example="2021-03-02",
+        default=None,
     )
     due: Day = field("senast", "När åtgärden ska vara klar.", example="2021-04-15")
     status: ActionStatus = field("status", "Läget.", example="öppen")
-    done_date: Day | None = field("klar_datum", "När åtgärden blev klar.", default=None)
-    activity: Ref | None = field("aktivitet", "Aktiviteten (id) åtgärden hör till.", default=None)
-    note: str | None = field("anmärkning", "Anmärkning.", default=None)
+    done_date: Day | None = field(
+        "klar_datum", "När åtgärden blev klar.", example="2021-04-10", default=None
+    )
+    activity: Ref | None = field(
+        "aktivitet",
+        "Aktiviteten (id) åtgärden hör till.",
+        example="trygghetsvandringar",
+        default=None,
+    )
+    note: str | None = field(
+        "anmärkning",
+        "Anmärkning om åtgärden, till exempel varför den flyttats.",
+        example="Flyttad från förra mötet.",
+        default=None,
+    )
 
 
 class SituationEntry(TryggModel):
@@ -79,14 +106,30 @@ class SituationEntry(TryggModel):
     week: WeekField = field("vecka", "ISO-vecka då det inträffade.", example="2021-W09")
     area: str = field("område", "Området.", example="Centrum", min_length=1)
     place: str | None = field("plats", "Platsen inom området.", example="Busstorget", default=None)
-    category: Category = field("kategori", "Kategori.", example="skadegörelse")
-    description: str = field("beskrivning", "Vad som har hänt, utan personuppgifter.", min_length=1)
+    category: Category = field(
+        "kategori", "Vilket slags händelse eller problem.", example="skadegörelse"
+    )
+    description: str = field(
+        "beskrivning",
+        "Vad som har hänt, utan personuppgifter.",
+        example="Upprepad skadegörelse på busskurerna under helgerna.",
+        min_length=1,
+    )
     reported_by: str = field(
         "rapporterad_av", "Organisationen som rapporterade.", example="Fagerstahem", min_length=1
     )
-    count: int | None = field("antal", "Antal händelser, när det är känt.", default=None, ge=1)
-    assessment: int | None = field("bedömning", "Allvar på en skala 1–4.", default=None, ge=1, le=4)
-    measure: str | None = field("åtgärd", "Vad som görs åt det.", default=None)
+    count: int | None = field(
+        "antal", "Antal händelser, när det är känt.", example=3, default=None, ge=1
+    )
+    assessment: int | None = field(
+        "bedömning", "Allvar på en skala 1–4.", example=2, default=None, ge=1, le=4
+    )
+    measure: str | None = field(
+        "åtgärd",
+        "Vad som görs åt det.",
+        example="Tekniska förvaltningen lagar och ser över belysningen.",
+        default=None,
+    )
 
 
 class Meeting(TryggModel):
@@ -95,21 +138,66 @@ class Meeting(TryggModel):
     date: Day = field("datum", "Mötets datum.", example="2021-03-02")
     body: Ref = field("organ", "Organet (id) som höll mötet.", example="lokala-bra")
     kind: MeetingKind = field(
-        "typ", "Ordinarie, extra eller akut möte.", default=MeetingKind.REGULAR
+        "typ", "Ordinarie, extra eller akut möte.", example="ordinarie", default=MeetingKind.REGULAR
     )
-    place: str | None = field("plats", "Var mötet hölls.", default=None)
-    attendees: list[Ref] = field("närvarande", "Roller (id) som var med.", default_factory=list)
-    agenda: list[str] = field("dagordning", "Punkterna på dagordningen.", default_factory=list)
-    decisions: list[Decision] = field("beslut", "Beslut som fattades.", default_factory=list)
-    actions: list[Action] = field("åtgärder", "Åtgärder som beslutades.", default_factory=list)
+    place: str | None = field("plats", "Var mötet hölls.", example="Stadshuset", default=None)
+    attendees: list[Ref] = field(
+        "närvarande",
+        "Roller (id) som var med.",
+        example=["samordnare", "kommunpolis"],
+        default_factory=list,
+    )
+    agenda: list[str] = field(
+        "dagordning",
+        "Punkterna på dagordningen.",
+        example=["Lägesbild", "Uppföljning av åtgärder"],
+        default_factory=list,
+    )
+    decisions: list[Decision] = field(
+        "beslut",
+        "Beslut som fattades.",
+        example=[{"text": "Fördjupad kartläggning av centrum under april."}],
+        default_factory=list,
+    )
+    actions: list[Action] = field(
+        "åtgärder",
+        "Åtgärder som beslutades.",
+        example=[
+            {
+                "id": "fa-2021-03",
+                "text": "Boka trygghetsvandring",
+                "ansvarig": "samordnare",
+                "senast": "2021-04-15",
+                "status": "öppen",
+            }
+        ],
+        default_factory=list,
+    )
     reports: list[Ref] = field(
         "rapporter",
         "Rapporteringar (id under ett organs rapportering) som lämnades vid mötet, av det här "
         "organet eller till det.",
+        example=["est-manadsrapport"],
         default_factory=list,
     )
     situation: list[SituationEntry] = field(
-        "lägesbild", "Lägesbildens poster.", default_factory=list
+        "lägesbild",
+        "Lägesbildens poster.",
+        example=[
+            {
+                "vecka": "2021-W09",
+                "område": "Centrum",
+                "kategori": "skadegörelse",
+                "beskrivning": "Krossade rutor i busskuren.",
+                "rapporterad_av": "Fagerstahem",
+            }
+        ],
+        default_factory=list,
     )
-    notes: str | None = field("anteckningar", "Övriga anteckningar.", default=None)
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    notes: str | None = field(
+        "anteckningar",
+        "Övriga anteckningar.",
+        example="Nästa möte hålls i Västanfors.",
+        default=None,
+    )
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)

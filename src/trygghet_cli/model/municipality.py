@@ -72,21 +72,35 @@ class Municipality(TryggModel):
         example="Angered",
         default=None,
     )
-    population: Population = field("folkmängd", "Folkmängd och år.")
-    police: PoliceArea = field("polis", "Polisregion, polisområde och lokalpolisområde.")
+    population: Population | None = field(
+        "folkmängd",
+        "Folkmängd och år, enligt SCB. Behövs för jämförelser per 100 000 invånare.",
+        example={"antal": 13391, "år": 2020},
+        default=None,
+    )
+    police: PoliceArea | None = field(
+        "polis",
+        "Polisregion, polisområde och lokalpolisområde.",
+        example={"region": "Bergslagen", "polisområde": "Norra Västmanland"},
+        default=None,
+    )
     contacts: list[ContactPerson] = field(
         "kontaktpersoner",
         "Kontaktpersoner för det brottsförebyggande arbetet.",
+        example=[{"roll": "Samordnare", "organisation": "Fagersta kommun"}],
         default_factory=list,
     )
     methods: list[str] = field(
         "arbetssätt",
         "Arbetssätt och modeller som kommunen använder.",
-        example="EST – effektiv samordning för trygghet",
+        example=["EST – effektiv samordning för trygghet"],
         default_factory=list,
     )
     description: str | None = field(
-        "beskrivning", "Kort beskrivning av kommunens brottsförebyggande arbete.", default=None
+        "beskrivning",
+        "Kort beskrivning av kommunens brottsförebyggande arbete.",
+        example="Lokala BRÅ samordnar det brottsförebyggande arbetet.",
+        default=None,
     )
     source: str | None = field(
         "källa", "Varifrån uppgifterna kommer.", example="Brå, Organisera arbetet", default=None
@@ -98,3 +112,29 @@ class Municipality(TryggModel):
         example="2021-01-01",
         default=None,
     )
+
+
+COUNTIES: dict[str, str] = {
+    "01": "Stockholms län",
+    "03": "Uppsala län",
+    "04": "Södermanlands län",
+    "05": "Östergötlands län",
+    "06": "Jönköpings län",
+    "07": "Kronobergs län",
+    "08": "Kalmar län",
+    "09": "Gotlands län",
+    "10": "Blekinge län",
+    "12": "Skåne län",
+    "13": "Hallands län",
+    "14": "Västra Götalands län",
+    "17": "Värmlands län",
+    "18": "Örebro län",
+    "19": "Västmanlands län",
+    "20": "Dalarnas län",
+    "21": "Gävleborgs län",
+    "22": "Västernorrlands län",
+    "23": "Jämtlands län",
+    "24": "Västerbottens län",
+    "25": "Norrbottens län",
+}
+"""SCB's county codes (the first two digits of a kommunkod) and the counties' names."""

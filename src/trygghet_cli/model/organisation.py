@@ -60,7 +60,12 @@ class Role(TryggModel):
         default=None,
         ge=1,
     )
-    description: str | None = field("beskrivning", "Vad rollen gör i arbetet.", default=None)
+    description: str | None = field(
+        "beskrivning",
+        "Vad rollen gör i arbetet.",
+        example="Leder det operativa arbetet och sammanställer lägesbilden.",
+        default=None,
+    )
 
 
 class Coordinator(TryggModel):
@@ -84,7 +89,7 @@ class Coordinator(TryggModel):
     other_duties: list[str] = field(
         "andra_uppdrag",
         "Andra ansvarsområden i samma tjänst.",
-        example="ANDT-samordning",
+        example=["ANDT-samordning"],
         default_factory=list,
     )
     placement: str | None = field(
@@ -105,7 +110,10 @@ class Coordination(TryggModel):
         default=None,
     )
     coordinators: list[Coordinator] = field(
-        "samordnare", "Kommunens samordnare eller processledare.", default_factory=list
+        "samordnare",
+        "Kommunens samordnare eller processledare.",
+        example=[{"roll": "samordnare", "tjänstgöringsgrad": 100}],
+        default_factory=list,
     )
     police: list[Ref] = field(
         "kommunpolis",
@@ -123,9 +131,15 @@ class Member(TryggModel):
     when_needed: bool = field(
         "vid_behov",
         "Deltar bara vid behov, till exempel när brottsförebyggande frågor tas upp.",
+        example=True,
         default=False,
     )
-    note: str | None = field("anmärkning", "Anmärkning om ledamoten.", default=None)
+    note: str | None = field(
+        "anmärkning",
+        "Anmärkning om ledamoten.",
+        example="Deltar när skolfrågor tas upp.",
+        default=None,
+    )
 
 
 class Budget(TryggModel):
@@ -161,7 +175,9 @@ class ReportingLine(TryggModel):
         example="Gemensam lägesbild från EST-arbetet",
         min_length=1,
     )
-    since: Day | None = field("från", "Från vilket datum skyldigheten gäller.", default=None)
+    since: Day | None = field(
+        "från", "Från vilket datum skyldigheten gäller.", example="2021-01-01", default=None
+    )
 
 
 class Body(TryggModel):
@@ -170,7 +186,12 @@ class Body(TryggModel):
     id: Id = field("id", "Id som möten, mål och åtgärder hänvisar till.", example="lokala-bra")
     name: str = field("namn", "Organets namn.", example="Lokala BRÅ", min_length=1)
     kind: BodyKind = field("typ", "Vilket slags organ det är.", example="lokalt_brå")
-    description: str | None = field("beskrivning", "Vad organet gör.", default=None)
+    description: str | None = field(
+        "beskrivning",
+        "Vad organet gör.",
+        example="Samordnar det brottsförebyggande arbetet i kommunen.",
+        default=None,
+    )
     mandate: str | None = field(
         "mandat",
         "Organets mandat och roll (strategisk, beredande, beslutande, operativ).",
@@ -178,7 +199,10 @@ class Body(TryggModel):
         default=None,
     )
     decides: bool | None = field(
-        "beslutsmandat", "Om organet fattar beslut om arbetets inriktning.", default=None
+        "beslutsmandat",
+        "Om organet fattar beslut om arbetets inriktning.",
+        example=True,
+        default=None,
     )
     parent: Ref | None = field(
         "under",
@@ -189,6 +213,7 @@ class Body(TryggModel):
     appointed_by: Ref | None = field(
         "tillsatt_av",
         "Organet (id) som tillsatt gruppen, till exempel beredningsgruppen.",
+        example="beredningsgrupp",
         default=None,
     )
     area: str | None = field(
@@ -197,44 +222,84 @@ class Body(TryggModel):
         example="Angereds centrum",
         default=None,
     )
-    chair: Ref | None = field("ordförande", "Rollen (id) som är ordförande.", default=None)
+    chair: Ref | None = field(
+        "ordförande",
+        "Rollen (id) som är ordförande.",
+        example="kommunstyrelsens-ordforande",
+        default=None,
+    )
     convener: Ref | None = field(
-        "sammankallande", "Rollen (id) eller organet som kallar till möten.", default=None
+        "sammankallande",
+        "Rollen (id) eller organet som kallar till möten.",
+        example="samordnare",
+        default=None,
     )
     members: list[Member] = field(
-        "ledamöter", "Organets ledamöter, som roller.", default_factory=list
+        "ledamöter",
+        "Organets ledamöter, som roller.",
+        example=[{"roll": "samordnare"}, {"roll": "kommunpolis"}],
+        default_factory=list,
     )
-    budget: Budget | None = field("budget", "Organets budget, om någon.", default=None)
+    budget: Budget | None = field(
+        "budget",
+        "Organets budget, om någon.",
+        example={"avsatt": True, "belopp": 500000, "år": 2021},
+        default=None,
+    )
     cadence: CadenceField | None = field(
         "mötesfrekvens", "Hur ofta organet sammanträder.", example="6 gånger per år", default=None
     )
-    start: Day | None = field("start", "När organet bildades.", default=None)
+    start: Day | None = field("start", "När organet bildades.", example="2021-01-01", default=None)
     end: Day | None = field(
-        "slut", "När organet upphör; krävs för tidsbegränsade arbetsgrupper.", default=None
+        "slut",
+        "När organet upphör; krävs för tidsbegränsade arbetsgrupper.",
+        example="2021-12-31",
+        default=None,
     )
     reporting: list[ReportingLine] = field(
-        "rapportering", "Rapporter organet lämnar till andra, med kadens.", default_factory=list
+        "rapportering",
+        "Rapporter organet lämnar till andra, med kadens.",
+        example=[
+            {
+                "id": "arsrapport",
+                "till": ["kommunstyrelsen"],
+                "kadens": "varje år",
+                "innehåll": "Verksamhetsberättelse",
+            }
+        ],
+        default_factory=list,
     )
     keeps_situation_picture: bool = field(
-        "lägesbild", "Om organet tar fram en gemensam lägesbild (EST).", default=False
+        "lägesbild", "Om organet tar fram en gemensam lägesbild (EST).", example=True, default=False
     )
     count: int | None = field(
         "antal",
         "Hur många grupper av samma slag posten står för (till exempel SSPF-grupper i "
         "alla områden).",
+        example=4,
         default=None,
         ge=1,
     )
-    illustrative: bool = field("illustrativ", ILLUSTRATIVE, default=False)
+    illustrative: bool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Organisation(TryggModel):
     """Contents of ``organisation.yaml``."""
 
-    roles: list[Role] = field("roller", "Roller som ingår i arbetet.", min_length=1)
+    roles: list[Role] = field(
+        "roller",
+        "Roller som ingår i arbetet.",
+        example=[{"id": "samordnare", "titel": "Samordnare", "organisation": "Fagersta kommun"}],
+        min_length=1,
+    )
     coordination: Coordination = field(
-        "samordning", "Samordningsfunktionen: samordnare och kommunpolis."
+        "samordning",
+        "Samordningsfunktionen: samordnare och kommunpolis.",
+        example={"samordnare": [{"roll": "samordnare"}], "kommunpolis": ["kommunpolis"]},
     )
     bodies: list[Body] = field(
-        "organ", "Organ: styrgrupp, råd, grupper och mottagare.", min_length=1
+        "organ",
+        "Organ: styrgrupp, råd, grupper och mottagare.",
+        example=[{"id": "lokala-bra", "namn": "Lokala BRÅ", "typ": "lokalt_brå"}],
+        min_length=1,
     )

@@ -19,6 +19,8 @@ class Report:
     plans: int
     lang: Lang
     color: bool = False
+    summary: str | None = None
+    """The closing line, when the command words it itself (default: errors and warnings)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.level is severity)
@@ -37,6 +39,8 @@ Reporter = Callable[[Report], Output]
 
 def summary_line(report: Report) -> str:
     """ "2 fel och 1 varning i 14 filer (4 planer)." in the report's language."""
+    if report.summary is not None:
+        return report.summary
     lang = report.lang
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files, plans = len(report.files), report.plans

@@ -1,8 +1,12 @@
 """GitHub Actions workflow commands: annotations on the pull request.
 
-GitHub shows at most 10 error and 10 warning annotations per step (50 per job). The first ones
-become annotations; the rest are printed as plain lines in the log, and every finding goes into
-a Markdown table for ``$GITHUB_STEP_SUMMARY``.
+GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; the rest are
+dropped without a word. One trygg command annotates at most :data:`PER_STEP_LIMIT` findings of
+each severity and :data:`PER_COMMAND_LIMIT` in all, so a job with two trygg steps (the workflow
+``trygg init`` writes runs ``validate`` and ``deadlines`` in separate steps) stays within 40
+of the 50, with room for other actions' annotations. Findings past the limits are printed as
+plain lines in the log, and every finding goes into a Markdown table for
+``$GITHUB_STEP_SUMMARY``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,11 @@ from trygghet_cli.render.reporters.base import Output, Report, location, summary
 from trygghet_cli.rules import RULES
 
 PER_STEP_LIMIT = 10
+"""Annotations of one severity that GitHub shows per step."""
+PER_JOB_LIMIT = 50
+"""Annotations that GitHub shows per job, over all its steps."""
+PER_COMMAND_LIMIT = 20
+"""Annotations one trygg command writes: two commands in a job stay under the job limit."""
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
@@ -30,22 +39,35 @@ def annotation(d: Diagnostic, report: Report) -> str:
     hint = d.hint(report.lang)
     if hint:
         message += "\n" + hint
-    props = (
-        f"file={escape_property(d.file)},line={d.line},col={d.column},"
-        f"title={escape_property(f'{d.rule} {RULES[d.rule].name}')}"
-    )
+    props = f"file={escape_property(d.file)},line={d.line},col={d.column},"
+    if d.end_line is not None:
+        props += f"endLine={d.end_line},"
+        if d.end_column is not None:
+            props += f"endColumn={d.end_column},"
+    props += f"title={escape_property(f'{d.rule} {RULES[d.rule].name}')}"
     return f"::{_COMMAND[d.level]} {props}::{escape_data(message)}"
+
+
+def annotated(diagnostics: list[Diagnostic]) -> set[int]:
+    """Indices of the findings that become annotations: errors first, then warnings, then
+    notices, each in file order, within the limits per severity and per command."""
+    chosen: set[int] = set()
+    for level in sorted(Severity, key=lambda s: -s.rank):
+        same = [i for i, d in enumerate(diagnostics) if d.level is level]
+        room = min(PER_STEP_LIMIT, PER_COMMAND_LIMIT - len(chosen))
+        chosen.update(same[: max(room, 0)])
+    return chosen
 
 
 def render(report: Report) -> Output:
     out: list[str] = []
-    used = dict.fromkeys(Severity, 0)
     overflow: list[Diagnostic] = []
-    for file, group in groupby(report.diagnostics, key=lambda d: d.file):
+    chosen = annotated(report.diagnostics)
+    numbered = list(enumerate(report.diagnostics))
+    for file, group in groupby(numbered, key=lambda item: item[1].file):
         out.append(f"::group::{escape_data(file)}")
-        for d in group:
-            if used[d.level] < PER_STEP_LIMIT:
-                used[d.level] += 1
+        for i, d in group:
+            if i in chosen:
                 out.append(annotation(d, report))
             else:
                 overflow.append(d)
@@ -56,10 +78,14 @@ def render(report: Report) -> Output:
     if overflow:
         note = (
             f"{len(overflow)} fynd visas inte som annoteringar (GitHub visar högst "
-            f"{PER_STEP_LIMIT} per sort och steg); alla finns i loggen ovan och i sammanfattningen."
+            f"{PER_STEP_LIMIT} fel och {PER_STEP_LIMIT} varningar per steg och {PER_JOB_LIMIT} "
+            f"per jobb; trygg annoterar högst {PER_COMMAND_LIMIT} per kommando); alla finns i "
+            "loggen ovan och i sammanfattningen."
             if report.lang == "sv"
             else f"{len(overflow)} findings are not shown as annotations (GitHub shows at most "
-            f"{PER_STEP_LIMIT} of each kind per step); all are in the log above and in the summary."
+            f"{PER_STEP_LIMIT} errors and {PER_STEP_LIMIT} warnings per step and "
+            f"{PER_JOB_LIMIT} per job; trygg annotates at most {PER_COMMAND_LIMIT} per command); "
+            "all are in the log above and in the summary."
         )
         out.append(note)
     out.append(summary_line(report))
@@ -68,7 +94,7 @@ def render(report: Report) -> Output:
 
 def step_summary(report: Report) -> str:
     sv = report.lang == "sv"
-    head = "## trygg validate\n\n" + summary_line(report) + "\n"
+    head = f"## {report.command}\n\n" + summary_line(report) + "\n"
     if not report.diagnostics:
         return head
     columns = (

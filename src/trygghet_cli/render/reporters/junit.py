@@ -1,7 +1,8 @@
 """JUnit XML as GitLab and other CI systems read it: a test case per file and per finding.
 
-Names include the line and column so that GitLab, which keeps only the first of equal names,
-shows every finding.
+GitLab reads ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and ``file``, and a
+``failure`` child for a failed case. Names include the line and column so that GitLab, which
+keeps only the first of equal names, shows every finding.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def render(report: Report) -> Output:
         n = names.get((d.file, base), 0) + 1
         names[(d.file, base)] = n
         name = base if n == 1 else f"{base} #{n}"
-        case = ET.SubElement(suite, "testcase", classname=d.file, name=name)
+        case = ET.SubElement(suite, "testcase", classname=d.file, name=name, file=d.file)
         message = d.message(report.lang)
         failure = ET.SubElement(case, "failure", message=message, type=d.level.value)
         hint = d.hint(report.lang)
@@ -46,7 +47,7 @@ def render(report: Report) -> Output:
             f"\n{hint}" if hint else ""
         )
     for file in passing:
-        ET.SubElement(suite, "testcase", classname=file, name=report.command)
+        ET.SubElement(suite, "testcase", classname=file, name=report.command, file=file)
     ET.indent(suites)
     xml = ET.tostring(suites, encoding="unicode", xml_declaration=False)
     return Output('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")

@@ -1,0 +1,198 @@
+"""Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete, in force 1 July 2023.
+
+The act asks every kommun for a **lägesbild** (a kartläggning of crime, its extent and
+consequences, with an analysis), an **åtgärdsplan** that the kommun decides, and a
+**samordningsfunktion**. The obligations apply from 1 July 2023, or from the plan's own date
+(``planen_gäller_från``) when that is later; before then nothing is reported, except inside the
+window as "due soon".
+
+In the plan:
+
+* the lägesbild is a document with ``typ: lägesbild`` in ``styrdokument.yaml``. The lägesbild
+  entries in meeting minutes (EST) feed it but are not it;
+* the åtgärdsplan is a document with ``typ: åtgärdsplan`` whose ``antaget_av`` names a body of
+  ``typ: nämnd`` (kommunstyrelsen, kommunfullmäktige, a stadsdelsnämnd): the kommun decides it;
+* the samordningsfunktion is ``samordning`` in ``organisation.yaml`` with at least one
+  ``samordnare`` (and, if given, an ``inrättad`` date that has come).
+
+**Current.** The act's text, as far as it was found, sets no interval for updating the
+lägesbild. trygg's documented default: a lägesbild or åtgärdsplan is current until its
+``gäller_till``, or until its next review by ``revideras`` counted from ``antaget``, whichever
+comes first; with neither, for one year after ``antaget`` (:data:`DEFAULT_CURRENCY`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trygghet_cli.checks.context import Site
+from trygghet_cli.checks.deadline_base import LAW_IN_FORCE, Deadline, Kind, PlanContext, Status
+from trygghet_cli.checks.document_renewal import YEARLY, currency, exists_on, started
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.documents import Document, DocumentKind, Documents
+from trygghet_cli.model.organisation import BodyKind, Organisation
+from trygghet_cli.wording import date_text, join_text
+
+DEFAULT_CURRENCY = YEARLY
+"""How long a lägesbild or åtgärdsplan without ``revideras`` or ``gäller_till`` stays current."""
+
+_TITLES = {
+    "TRY420": Text("Lag (2023:196): lägesbild", "Act 2023:196: situation picture"),
+    "TRY421": Text("Lag (2023:196): åtgärdsplan", "Act 2023:196: action plan"),
+    "TRY422": Text("Lag (2023:196): samordningsfunktion", "Act 2023:196: coordination function"),
+}
+_KEYS = {"TRY420": "lagesbild", "TRY421": "atgardsplan", "TRY422": "samordningsfunktion"}
+
+
+def required_from(ctx: PlanContext) -> date:
+    """1 July 2023, or the plan's date when it is later."""
+    municipality = ctx.plan.municipality
+    plan_date = municipality.plan_date if municipality is not None else None
+    return max(LAW_IN_FORCE, plan_date) if plan_date is not None else LAW_IN_FORCE
+
+
+def law_deadlines(ctx: PlanContext) -> tuple[list[Deadline], set[str]]:
+    """The act's obligations that are missing or out of date, and the ids of the documents
+    those findings are about (so that their review is not reported twice)."""
+    required = required_from(ctx)
+    if ctx.window.status_from(required) is None:
+        return [], set()
+    check = _Obligations(ctx, required)
+    check.situation_picture()
+    check.action_plan()
+    check.coordination()
+    return check.out, check.about
+
+
+_MISSING = Text("planen har ingen ({where})", "the plan has none ({where})")
+
+
+class _Obligations:
+    def __init__(self, ctx: PlanContext, required: date) -> None:
+        self.ctx = ctx
+        self.required = required
+        self.out: list[Deadline] = []
+        self.about: set[str] = set()
+        self.docs_file = ctx.file("styrdokument")
+        model = self.docs_file.model if self.docs_file is not None else None
+        self.all_documents = model.documents if isinstance(model, Documents) else []
+        self.documents = [d for d in self.all_documents if exists_on(d, ctx.as_of)]
+
+    def add(
+        self,
+        rule: str,
+        problem: Text,
+        site: Site,
+        doc: Document | None = None,
+        last_day: date | None = None,
+        *,
+        at_key: bool = False,
+    ) -> None:
+        """Missing from the required day on, or out of date after ``last_day`` if later."""
+        if last_day is not None and last_day >= self.required:
+            day, status = last_day, self.ctx.window.status(last_day)
+        else:
+            day, status = self.required, self.ctx.window.status_from(self.required)
+        if status is None:
+            return
+        when = (
+            Text("sedan {date}", "since {date}")
+            if status is Status.OVERDUE
+            else Text("från {date}", "from {date}")
+        )
+        self.out.append(
+            self.ctx.deadline(
+                Kind.LAW,
+                _KEYS[rule],
+                day,
+                status,
+                _TITLES[rule],
+                site,
+                rule,
+                at_key,
+                when=when.format(date=date_text(self.required)),
+                problem=problem,
+            )
+        )
+        if doc is not None:
+            self.about.add(doc.id)
+
+    def missing_site(self) -> Site:
+        if self.docs_file is not None:
+            return Site(self.docs_file, ("dokument",))
+        kommun = self.ctx.loaded.file("kommun")
+        assert kommun is not None  # a plan is a folder with kommun.yaml
+        return Site(kommun, ("planen_gäller_från",))
+
+    def doc_site(self, doc: Document, key: str) -> Site:
+        assert self.docs_file is not None
+        index = next(i for i, d in enumerate(self.all_documents) if d is doc)
+        return Site(self.docs_file, ("dokument", index, key))
+
+    def stale(self, rule: str, docs: list[Document]) -> None:
+        """Report the most current of ``docs`` if it is (or soon is) out of date."""
+        ranked = [currency(d, DEFAULT_CURRENCY, self.ctx.as_of) for d in docs]
+        best = max(
+            ranked,
+            key=lambda c: (c.last_day or date.min, started(c.document) or date.min),
+        )
+        site = self.doc_site(best.document, best.key)
+        self.add(rule, best.reason, site, best.document, best.last_day)
+
+    def situation_picture(self) -> None:
+        pictures = [d for d in self.documents if d.kind is DocumentKind.SITUATION_PICTURE]
+        if pictures:
+            self.stale("TRY420", pictures)
+            return
+        where = Text("typ: lägesbild i styrdokument.yaml", "typ: lägesbild in styrdokument.yaml")
+        self.add("TRY420", _MISSING.format(where=where), self.missing_site(), at_key=True)
+
+    def action_plan(self) -> None:
+        bodies = self.ctx.plan.bodies()
+        plans = [d for d in self.documents if d.kind is DocumentKind.ACTION_PLAN]
+        decided = [
+            d
+            for d in plans
+            if any(r in bodies and bodies[r].kind is BodyKind.COMMITTEE for r in d.adopted_by)
+        ]
+        if decided:
+            self.stale("TRY421", decided)
+            return
+        if not plans:
+            where = Text(
+                "typ: åtgärdsplan i styrdokument.yaml", "typ: åtgärdsplan in styrdokument.yaml"
+            )
+            self.add("TRY421", _MISSING.format(where=where), self.missing_site(), at_key=True)
+            return
+        latest = max(plans, key=lambda d: started(d) or date.min)
+        if not latest.adopted_by:
+            problem = Text(
+                f"'{latest.id}' anger inte vem som antog den ('antaget_av')",
+                f"'{latest.id}' does not say who adopted it ('antaget_av')",
+            )
+            self.add("TRY421", problem, self.doc_site(latest, "id"), latest)
+            return
+        names = [bodies[r].name if r in bodies else r for r in latest.adopted_by]
+        problem = Text(
+            "'{id}' är antagen av {by}, inte av en nämnd i kommunen",
+            "'{id}' was adopted by {by}, not by a committee of the kommun",
+        ).format(id=latest.id, by=join_text([Text(n, n) for n in names]))
+        self.add("TRY421", problem, self.doc_site(latest, "antaget_av"), latest)
+
+    def coordination(self) -> None:
+        org_file = self.ctx.file("organisation")
+        if org_file is None or not isinstance(org_file.model, Organisation):
+            return
+        coordination = org_file.model.coordination
+        site = Site(org_file, ("samordning",))
+        if not coordination.coordinators:
+            problem = Text(
+                "'samordning' i organisation.yaml anger inga samordnare",
+                "'samordning' in organisation.yaml names no coordinators",
+            )
+            self.add("TRY422", problem, site, at_key=True)
+        elif coordination.established is not None and coordination.established > self.ctx.as_of:
+            problem = Text("den inrättas först {date}", "it is set up only on {date}").format(
+                date=date_text(coordination.established)
+            )
+            self.add("TRY422", problem, site.child("inrättad"))

@@ -1,0 +1,158 @@
+"""Deadlines of the work itself: actions in the meeting log, activities, goals and delmål.
+
+Each is judged as of the window's day with :mod:`trygghet_cli.checks.followup`: an action done
+after that day was still open on it; a goal counts as missed only as far as its indicator's
+values show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from trygghet_cli.checks.context import Site
+from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
+from trygghet_cli.checks.followup import (
+    ActionState,
+    GoalProgress,
+    GoalState,
+    actions_as_of,
+    activity_done_by,
+    goals_as_of,
+)
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.goals import Goals
+from trygghet_cli.wording import date_text, number_text
+
+_ACTION_DUE = {
+    Status.OVERDUE: Text("skulle ha varit klar", "was due"),
+    Status.DUE_SOON: Text("ska vara klar", "is due"),
+}
+
+
+def action_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+    """Open actions from the meeting log that are late or due within the window."""
+    for view in actions_as_of(ctx.plan, ctx.as_of):
+        if view.state not in (ActionState.OPEN, ActionState.OVERDUE):
+            continue
+        status = ctx.window.status(view.action.due)
+        loaded = ctx.meeting_file(view.record.file)
+        if status is None or loaded is None:
+            continue
+        index = next(i for i, a in enumerate(view.record.meeting.actions) if a is view.action)
+        text = first_sentence(view.action.text)
+        yield ctx.deadline(
+            Kind.ACTION,
+            view.action.id,
+            view.action.due,
+            status,
+            Text(f"Åtgärd {view.action.id}: {text}", f"Action {view.action.id}: {text}"),
+            Site(loaded, ("åtgärder", index, "senast")),
+            "TRY401",
+            value=view.action.id,
+            due=_ACTION_DUE[status],
+            date=date_text(view.action.due),
+            text=text,
+            owner=ctx.actor(view.action.owner),
+        )
+
+
+def activity_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+    """Activities not done by their ``klart_senast``, or due within the window."""
+    loaded = ctx.file("aktiviteter")
+    if loaded is None or ctx.plan.activities is None:
+        return
+    for i, activity in enumerate(ctx.plan.activities.activities):
+        if activity.due is None or activity_done_by(activity, ctx.as_of):
+            continue
+        status = ctx.window.status(activity.due)
+        if status is None:
+            continue
+        name = first_sentence(activity.name)
+        yield ctx.deadline(
+            Kind.ACTIVITY,
+            activity.id,
+            activity.due,
+            status,
+            Text(f"Aktivitet klar: {name}", f"Activity due: {name}"),
+            Site(loaded, ("aktiviteter", i, "klart_senast")),
+            "TRY402",
+            value=activity.id,
+            name=name,
+            due=_ACTION_DUE[status],
+            date=date_text(activity.due),
+            owner=ctx.actor(activity.owner),
+        )
+
+
+_GOAL_DUE = {
+    Status.OVERDUE: Text("skulle vara nått", "was to be reached by"),
+    Status.DUE_SOON: Text("ska vara nått", "is to be reached by"),
+}
+_OPEN_GOAL = (GoalState.MISSED, GoalState.ON_TRACK, GoalState.OFF_TRACK, GoalState.NO_DATA)
+
+
+def goal_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+    """Goals and delmål whose date has passed without the target met, or comes soon.
+
+    Only goals with an indicator and a target count: without them nothing shows whether the goal
+    was reached (TRY207 asks for them on effect goals).
+    """
+    loaded = ctx.file("mal")
+    if loaded is None or not isinstance(loaded.model, Goals):
+        return
+    paths = {id(goal): path for goal, path in loaded.model.all_goals()}
+    for progress in goals_as_of(ctx.plan, ctx.as_of):
+        goal = progress.goal
+        if goal.due is None or progress.state not in _OPEN_GOAL:
+            continue
+        status = ctx.window.status(goal.due)
+        path = paths.get(id(goal))
+        if status is None or path is None:
+            continue
+        sub = "delmål" in path
+        yield ctx.deadline(
+            Kind.GOAL,
+            goal.id,
+            goal.due,
+            status,
+            Text(
+                f"{'Delmål' if sub else 'Mål'}: {first_sentence(goal.text)}",
+                f"{'Sub-goal' if sub else 'Goal'}: {first_sentence(goal.text)}",
+            ),
+            Site(loaded, (*path, "senast")),
+            "TRY403",
+            goal=Text("Delmålet", "The sub-goal") if sub else Text("Målet", "The goal"),
+            value=goal.id,
+            due=_GOAL_DUE[status],
+            date=date_text(goal.due),
+            progress=_progress(progress),
+        )
+
+
+def _progress(progress: GoalProgress) -> Text:
+    latest, target = progress.latest, progress.target
+    baseline = progress.goal.baseline
+    if target is None:  # pragma: no cover - goals without a target are never open
+        return Text("målvärde saknas", "there is no target")
+    if latest is not None and (
+        baseline is None or baseline.period is None or latest.period > baseline.period
+    ):
+        return Text(
+            "senaste värdet {latest} ({period}) når inte målvärdet {target}",
+            "the latest value {latest} ({period}) does not reach the target {target}",
+        ).format(
+            latest=number_text(latest.value),
+            period=Text(latest.period.label("sv"), latest.period.label("en")),
+            target=number_text(target),
+        )
+    if baseline is not None and baseline.period is not None:
+        period = baseline.period
+        return Text(
+            "det finns inget värde efter utgångsläget ({period}) ännu",
+            "there is no value after the baseline ({period}) yet",
+        ).format(period=Text(period.label("sv"), period.label("en")))
+    indicator = progress.goal.indicator or ""
+    return Text(
+        f"nyckeltalet '{indicator}' har inget värde ännu",
+        f"the indicator '{indicator}' has no value yet",
+    )

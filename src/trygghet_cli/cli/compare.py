@@ -1,0 +1,117 @@
+"""``trygg compare``: each plan's indicators against the national figures, side by side."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_atomic
+from trygghet_cli.i18n import Text
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+def compare(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Planer eller mappar med planer (till exempel examples). "
+            "Standard: den aktuella mappen.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        CompareFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (terminalen), markdown, csv (för Excel; semikolon och decimalkomma "
+            "med --lang sv) eller json.",
+        ),
+    ] = CompareFormat.table,
+    indicator: Annotated[
+        str | None,
+        typer.Option(
+            "--indicator",
+            help="Bara ett nyckeltal: dess id i planen eller den nationella seriens id.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Jämför det här året. Standard: senaste år som både planen och riket har.",
+            show_default=False,
+        ),
+    ] = None,
+    list_series: Annotated[
+        bool,
+        typer.Option("--list", help="Visa de nationella serier som trygg har med sig."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Skriv till en fil.", show_default=False),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Jämför planernas nyckeltal med riket: värde, rikets värde samma period, skillnad, trend.
+
+    För en andel (procent) är skillnaden i procentenheter, för ett tal per 100 000 invånare
+    relativ, i procent. Om den är bättre eller sämre följer nyckeltalets riktning.
+    """
+    from trygghet_cli.analysis.comparison import comparison_frame, comparisons
+    from trygghet_cli.cli.plans import load_plans
+    from trygghet_cli.loading.national import national_data
+    from trygghet_cli.render import comparisons as render
+    from trygghet_cli.render.formatting import Formatter
+
+    language = lang_or_exit(lang)
+    fmt = Formatter(language)
+    national = national_data()
+    if list_series:
+        _emit(render.series_list(national, fmt), output)
+        return
+    if year is not None and not 1900 <= year <= 2100:
+        usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
+    plans = load_plans(paths, language, "compare", single=False)
+    frame = comparison_frame(plans, national, indicator=indicator)
+    if indicator is not None and frame.empty:
+        known = sorted(
+            {i.id for p in plans for i in p.indicators_by_id().values() if i.national}
+            | {s.id for s in national.series}
+        )
+        usage_error(
+            Text(
+                f"Inget nyckeltal '{indicator}' med nationell jämförelse. Välj bland: "
+                + ", ".join(known),
+                f"No indicator '{indicator}' with a national comparison. Choose from: "
+                + ", ".join(known),
+            ),
+            language,
+        )
+    items = comparisons(frame, year=year)
+    if format is CompareFormat.csv:
+        text = render.as_csv(frame, language, year)
+    elif format is CompareFormat.json:
+        text = render.as_json(items)
+    elif format is CompareFormat.markdown:
+        text = render.as_markdown(items, fmt)
+    else:
+        text = render.as_text(items, fmt)
+    _emit(text, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        typer.echo(text, nl=False)

@@ -1,0 +1,218 @@
+"""``trygg deadlines``: what is overdue and what falls due soon, as text, JSON, iCalendar or
+GitHub annotations."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trygghet_cli.cli.common import (
+    LangOption,
+    lang_or_exit,
+    on_github_actions,
+    stdout_is_terminal,
+    usage_error,
+)
+from trygghet_cli.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from trygghet_cli.checks.deadlines import DeadlineResult
+
+DEFAULT_WITHIN = 30
+DEFAULT_WITHIN_ICS = 365
+
+
+class DeadlineFormat(str, Enum):
+    text = "text"
+    json = "json"
+    ics = "ics"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    overdue = "overdue"
+    due_soon = "due-soon"
+    never = "never"
+
+
+def deadlines(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PLAN",
+            help="Planer eller mappar med planer. Standard: den aktuella mappen.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATUM",
+            help="Dagen som tidsfristerna bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="DAGAR",
+            min=0,
+            help=f"Hur många dagar framåt som räknas som 'förfaller snart'. Standard: "
+            f"{DEFAULT_WITHIN}, och {DEFAULT_WITHIN_ICS} för --format ics.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        DeadlineFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Utdataformat: text, json, ics (iCalendar) eller github (annoteringar). "
+            "Standard: text, eller github inne i GitHub Actions.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="När avslutningskoden blir 1: vid något försenat (overdue), också vid det som "
+            "förfaller snart (due-soon), eller aldrig (never).",
+        ),
+    ] = FailOn.overdue,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="REGEL",
+            help="Regel-id att hoppa över, till exempel TRY407. Kan anges flera gånger.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FIL",
+            help="Skriv till en fil i stället för standard ut (till exempel trygg.ics).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Visa det som är försenat och det som förfaller snart: åtgärder, aktiviteter, mål,
+    styrdokument, rapporter, uppföljningar, möten och lagkraven i lag (2023:196).
+
+    Avslutas med 0 när inget är försenat, 1 när något är det (se --fail-on) eller när planen
+    har fel, och 2 vid felaktig användning.
+    """
+    from trygghet_cli.checks.deadline_base import Status, Window
+    from trygghet_cli.checks.deadlines import find_deadlines
+    from trygghet_cli.rules import RULES
+
+    language = lang_or_exit(lang)
+    day = _as_of(as_of, language)
+    chosen = format or (DeadlineFormat.github if on_github_actions() else DeadlineFormat.text)
+    days = within if within is not None else _default_within(chosen)
+    rules = [r.upper() for r in ignore or []]
+    unknown = [r for r in rules if not r.startswith("TRY4") or r not in RULES]
+    if unknown:
+        usage_error(
+            Text(
+                f"Okänd regel för --ignore: {', '.join(unknown)} (tidsfristernas regler är TRY4xx)",
+                f"Unknown rule for --ignore: {', '.join(unknown)} (deadline rules are TRY4xx)",
+            ),
+            language,
+        )
+    result = find_deadlines(paths or [Path()], Window(day, days), ignore=rules)
+    if result.missing:
+        usage_error(
+            Text(
+                f"Sökvägen finns inte: {', '.join(result.missing)}",
+                f"No such path: {', '.join(result.missing)}",
+            ),
+            language,
+        )
+    data, step_summary = _render(result, chosen, language, color=output is None)
+    if output is not None:
+        from trygghet_cli.loading.atomic import write_bytes_atomic
+
+        write_bytes_atomic(output, data)
+    else:
+        typer.echo(data, nl=False)
+    if chosen is DeadlineFormat.ics and result.diagnostics:
+        from trygghet_cli.render.deadlines_text import diagnostic_line
+
+        for d in result.diagnostics:
+            typer.echo(diagnostic_line(d, language), err=True)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as handle:
+            handle.write(step_summary)
+    threshold = {
+        FailOn.overdue: Status.OVERDUE,
+        FailOn.due_soon: Status.DUE_SOON,
+        FailOn.never: None,
+    }[fail_on]
+    raise typer.Exit(1 if result.failed(threshold) else 0)
+
+
+def _default_within(chosen: DeadlineFormat) -> int:
+    return DEFAULT_WITHIN_ICS if chosen is DeadlineFormat.ics else DEFAULT_WITHIN
+
+
+def _as_of(value: str | None, lang: Lang) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        usage_error(
+            Text(
+                f"--as-of ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{value}'",
+                f"--as-of must be a date as YYYY-MM-DD, not '{value}'",
+            ),
+            lang,
+        )
+
+
+def _render(
+    result: DeadlineResult, chosen: DeadlineFormat, lang: Lang, *, color: bool
+) -> tuple[bytes, str | None]:
+    """The output as bytes (an iCalendar feed keeps its CRLF line ends) and a GitHub summary."""
+    if chosen is DeadlineFormat.ics:
+        from trygghet_cli.render import ics
+
+        return ics.render(result, lang), None
+    if chosen is DeadlineFormat.json:
+        from trygghet_cli.render import deadlines_json
+
+        return deadlines_json.render(result, lang).encode(), None
+    from trygghet_cli.render import deadlines_text
+
+    if chosen is DeadlineFormat.text:
+        text = deadlines_text.render(result, lang, color=color and stdout_is_terminal())
+        return text.encode(), None
+    from trygghet_cli.diagnostics import sort_diagnostics
+    from trygghet_cli.render.reporters import REPORTERS, Report
+
+    report = Report(
+        command="trygg deadlines",
+        diagnostics=sort_diagnostics(
+            [*result.diagnostics, *(d.diagnostic for d in result.deadlines)]
+        ),
+        files=result.files,
+        plans=len(result.plans),
+        lang=lang,
+        summary=deadlines_text.summary(result, lang),
+    )
+    rendered = REPORTERS["github"](report)
+    return rendered.stdout.encode(), rendered.step_summary

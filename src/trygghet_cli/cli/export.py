@@ -1,0 +1,71 @@
+"""``trygg export``: the whole plan as intranet pages (Markdown or self-contained HTML)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error
+from trygghet_cli.i18n import Text
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+def export(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Mappen sidorna skrivs till (skapas vid behov).",
+            show_default=False,
+        ),
+    ],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Planens mapp. Standard: den aktuella mappen.", show_default=False),
+    ] = None,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (GitHub/GitLab, diagram i Mermaid) eller html (fristående sidor).",
+        ),
+    ] = ExportFormat.html,
+    lang: LangOption = None,
+) -> None:
+    """Hela planen som sidor för intranätet: översikt, organisation med diagram,
+    styrdokument, mål, aktiviteter, nyckeltal med diagram mot riket och mötesloggen.
+
+    Länkarna är relativa, så mappen fungerar var den än kopieras.
+    """
+    language = lang_or_exit(lang)
+    if output.exists() and not output.is_dir():
+        usage_error(
+            Text(f"{output} finns och är ingen mapp.", f"{output} exists and is not a folder."),
+            language,
+        )
+    from trygghet_cli.cli.plans import load_plans
+    from trygghet_cli.loading.atomic import write_text_atomic
+    from trygghet_cli.loading.national import national_data
+    from trygghet_cli.render.export import render_site
+    from trygghet_cli.render.site import build_site
+
+    plan = load_plans([path] if path else None, language, "export", single=True)[0]
+    files = render_site(build_site(plan, national_data(), language), language, format.value)
+    for name, text in sorted(files.items()):
+        write_text_atomic(output / name, text)
+    start = output / f"index.{'html' if format is ExportFormat.html else 'md'}"
+    typer.echo(
+        Text(
+            f"Skrev {len(files)} filer till {output}; börja med {start}.",
+            f"Wrote {len(files)} files to {output}; start with {start}.",
+        )(language)
+    )

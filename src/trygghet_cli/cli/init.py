@@ -1,0 +1,195 @@
+"""``trygg init``: start a plan repository that validates at once, with CI and editor support."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error
+from trygghet_cli.i18n import Lang, Text
+
+
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="Mappen som förrådet skrivs i. Skapas om den inte finns.", show_default=False
+        ),
+    ],
+    municipality: Annotated[
+        str,
+        typer.Option(
+            "--municipality",
+            "--kommun",
+            help="Kommunens namn, till exempel Fagersta.",
+            show_default=False,
+        ),
+    ],
+    kommunkod: Annotated[
+        str,
+        typer.Option(
+            "--kommunkod",
+            help="SCB:s fyrsiffriga kommunkod, till exempel 1982.",
+            show_default=False,
+        ),
+    ],
+    population: Annotated[
+        int | None,
+        typer.Option(
+            "--folkmangd",
+            min=1,
+            help="Folkmängd enligt SCB (kräver --folkmangd-ar).",
+            show_default=False,
+        ),
+    ] = None,
+    population_year: Annotated[
+        int | None,
+        typer.Option(
+            "--folkmangd-ar",
+            min=1900,
+            max=2100,
+            help="Året som folkmängden avser.",
+            show_default=False,
+        ),
+    ] = None,
+    police_area: Annotated[
+        str | None,
+        typer.Option(
+            "--polisomrade",
+            help="Polisområdet kommunen ligger i, till exempel 'Norra Västmanland'.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Starta ett förråd för kommunens plan: planfiler, README, CI, pre-commit och editor.
+
+    Skriver bara filer som inte finns; befintliga filer lämnas orörda och räknas upp.
+    """
+    from trygghet_cli.checks.runner import validate_paths
+    from trygghet_cli.loading.atomic import create_text
+    from trygghet_cli.model.municipality import COUNTIES
+    from trygghet_cli.render.reporters import REPORTERS, Report
+    from trygghet_cli.render.scaffold import NewPlan, repository_files
+
+    language = lang_or_exit(lang)
+    name = municipality.strip()
+    code = kommunkod.strip()
+    if not name:
+        usage_error(
+            Text("--municipality får inte vara tomt.", "--municipality is empty."), language
+        )
+    if not re.fullmatch(r"\d{4}", code) or code[:2] not in COUNTIES:
+        usage_error(
+            Text(
+                f"'{kommunkod}' är inte en kommunkod: fyra siffror från SCB, där de två första "
+                "är länskoden (01–25), till exempel 1982 för Fagersta.",
+                f"'{kommunkod}' is not a municipality code: SCB's four digits, the first two "
+                "being the county code (01–25), for instance 1982 for Fagersta.",
+            ),
+            language,
+        )
+    if (population is None) != (population_year is None):
+        usage_error(
+            Text(
+                "Ange både --folkmangd och --folkmangd-ar, eller ingen av dem.",
+                "Give both --folkmangd and --folkmangd-ar, or neither.",
+            ),
+            language,
+        )
+    if directory.exists() and not directory.is_dir():
+        usage_error(
+            Text(f"{directory} är en fil, inte en mapp.", f"{directory} is a file, not a folder."),
+            language,
+        )
+    plan = NewPlan(
+        municipality=name,
+        kommunkod=code,
+        population=population,
+        population_year=population_year,
+        police_area=(police_area or "").strip() or None,
+    )
+    written: list[str] = []
+    kept: list[str] = []
+    for relative, text in repository_files(plan).items():
+        target = directory / relative
+        if _blocked(directory, relative) or not create_text(target, text):
+            kept.append(relative)
+        else:
+            written.append(relative)
+
+    out = _summary(directory, plan.municipality, written, kept, language)
+    result = validate_paths([directory])
+    report = Report(
+        command="trygg validate",
+        diagnostics=result.diagnostics,
+        files=result.files,
+        plans=len(result.plans),
+        lang=language,
+    )
+    out.append("")
+    out.append(Text(f"trygg validate {directory}:", f"trygg validate {directory}:")(language))
+    out.append(REPORTERS["text"](report).stdout.rstrip("\n"))
+    typer.echo("\n".join(out))
+
+
+def _blocked(root: Path, relative: str) -> bool:
+    """True when a folder on the way to the file exists as something else than a folder."""
+    current = root
+    for part in Path(relative).parts[:-1]:
+        current = current / part
+        if current.exists() and not current.is_dir():
+            return True
+    return False
+
+
+def _summary(
+    directory: Path, municipality: str, written: list[str], kept: list[str], lang: Lang
+) -> list[str]:
+    out: list[str] = []
+    if written:
+        out.append(
+            Text(
+                f"Skrev {len(written)} filer för {municipality} i {directory}:",
+                f"Wrote {len(written)} files for {municipality} in {directory}:",
+            )(lang)
+        )
+        out.extend(f"  {path}" for path in written)
+    if kept:
+        out.append(
+            Text(
+                f"Lämnade {len(kept)} filer orörda, eftersom de redan finns:",
+                f"Left {len(kept)} files alone, since they already exist:",
+            )(lang)
+        )
+        out.extend(f"  {path}" for path in kept)
+    if not written:
+        return out
+    out.append("")
+    out.append(Text("Nästa steg:", "Next steps:")(lang))
+    steps = [
+        (f"cd {directory}", Text("", "")),
+        ("git init", Text("ett git-förråd för planen", "a git repository for the plan")),
+        (
+            "pre-commit install",
+            Text(
+                "kontroll före varje commit (pip install pre-commit)",
+                "checks before every commit (pip install pre-commit)",
+            ),
+        ),
+        ("trygg validate", Text("kontrollera planen", "check the plan")),
+    ]
+    width = max(len(command) for command, _ in steps)
+    for command, note in steps:
+        comment = note(lang)
+        out.append(f"  {command:<{width}}   # {comment}" if comment else f"  {command}")
+    out.append(
+        Text(
+            "README.md berättar hur man lägger till ett möte och tar fram kvartalsrapporten.",
+            "README.md tells how to add a meeting and make the quarterly report.",
+        )(lang)
+    )
+    return out

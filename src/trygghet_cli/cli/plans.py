@@ -1,0 +1,61 @@
+"""Reading plans for the commands that report on them (``report``, ``compare``, ``export``).
+
+A plan with errors is not reported on: its findings are shown as ``trygg validate`` shows them
+(the text reporter, on standard error) and the command exits with 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.checks.runner import validate_paths
+from trygghet_cli.cli.common import usage_error
+from trygghet_cli.diagnostics import Severity
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.plan import Plan
+
+
+def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bool) -> list[Plan]:
+    """The valid plans that ``paths`` name, or exit: 2 for a bad path, 1 for errors."""
+    from trygghet_cli.render.reporters import REPORTERS, Report
+
+    result = validate_paths(paths or [Path()])
+    if result.missing:
+        usage_error(
+            Text(
+                f"Sökvägen finns inte: {', '.join(result.missing)}",
+                f"No such path: {', '.join(result.missing)}",
+            ),
+            lang,
+        )
+    if single and len(result.plans) > 1:
+        usage_error(
+            Text(
+                f"'{command}' gäller en plan, men sökvägen innehåller {len(result.plans)}; "
+                "ange planens mapp.",
+                f"'{command}' works on one plan, but the path holds {len(result.plans)}; "
+                "give the plan's folder.",
+            ),
+            lang,
+        )
+    errors = [d for d in result.diagnostics if d.level is Severity.ERROR]
+    if errors or not result.plans:
+        report = Report(
+            command=f"trygg {command}",
+            diagnostics=result.diagnostics,
+            files=result.files,
+            plans=len(result.plans),
+            lang=lang,
+        )
+        typer.echo(REPORTERS["text"](report).stdout, nl=False, err=True)
+        typer.echo(
+            Text(
+                f"trygg {command}: planen har fel; rätta dem först (se ovan).",
+                f"trygg {command}: the plan has errors; fix them first (see above).",
+            )(lang),
+            err=True,
+        )
+        raise typer.Exit(1)
+    return [p.loaded.plan for p in result.plans]

@@ -1,0 +1,111 @@
+"""``trygg report``: the quarterly brief for kommunstyrelsen or the lokala BRÅ."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_atomic
+from trygghet_cli.i18n import Text
+
+
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+def report(
+    quarter: Annotated[
+        str,
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
+            show_default=False,
+        ),
+    ],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Planens mapp. Standard: den aktuella mappen.", show_default=False),
+    ] = None,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown eller html. Standard: html när --output slutar på .html, "
+            "annars markdown.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Skriv rapporten till en fil.", show_default=False),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2); "
+            "det som saknas där tas från trygg:s mallar.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Lägesrapport för ett kvartal: möten, beslut, åtgärder, mål, jämförelse med riket,
+    lägesbilden och tidsfristerna nästa kvartal.
+
+    Avslutas med 1 om planen har fel (de visas då som i trygg validate).
+    """
+    from trygghet_cli.model.periods import Period, PeriodError, PeriodKind
+
+    language = lang_or_exit(lang)
+    try:
+        period = Period.parse(quarter)
+    except PeriodError:
+        period = None
+    if period is None or period.kind is not PeriodKind.QUARTER:
+        usage_error(
+            Text(
+                f"'{quarter}' är inget kvartal; skriv till exempel 2021Q1, 2021-Q1 eller 2021K1.",
+                f"'{quarter}' is not a quarter; write for example 2021Q1, 2021-Q1 or 2021K1.",
+            ),
+            language,
+        )
+    if template is not None and not template.is_dir():
+        usage_error(
+            Text(f"Mallmappen finns inte: {template}", f"No such template folder: {template}"),
+            language,
+        )
+    chosen = format or (
+        ReportFormat.html
+        if output is not None and output.suffix.lower() in (".html", ".htm")
+        else ReportFormat.markdown
+    )
+
+    from trygghet_cli.analysis.brief import build_brief
+    from trygghet_cli.cli.plans import load_plans
+    from trygghet_cli.loading.national import national_data
+    from trygghet_cli.render.brief import render_brief
+    from trygghet_cli.render.templating import TemplateProblem
+
+    plan = load_plans([path] if path else None, language, "report", single=True)[0]
+    brief = build_brief(plan, period, national_data())
+    try:
+        text = render_brief(brief, language, chosen.value, template)
+    except TemplateProblem as exc:
+        typer.echo(
+            Text(f"trygg report: fel i mallen {exc}", f"trygg report: template error {exc}")(
+                language
+            ),
+            err=True,
+        )
+        raise typer.Exit(1) from None
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        typer.echo(text, nl=False)

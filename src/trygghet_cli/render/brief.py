@@ -1,0 +1,442 @@
+"""The quarterly brief in words: a view of :class:`~trygghet_cli.analysis.brief.Brief` with
+every number, date and status already formatted, rendered through a Jinja2 template.
+
+Templates receive ``view`` (sentences and :class:`~trygghet_cli.render.tables.Table` values,
+ready to lay out), ``brief`` (the data itself, for a kommun's own template), ``fmt`` (the
+:class:`~trygghet_cli.render.formatting.Formatter`), ``t(sv, en)`` and ``lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygghet_cli.analysis.brief import (
+    ActionItem,
+    BodyMeetings,
+    Brief,
+    GoalItem,
+    ReportDeliveries,
+    Status,
+)
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.indicators import Unit
+from trygghet_cli.model.periods import IsoWeek, Period
+from trygghet_cli.render import comparisons as cmp
+from trygghet_cli.render import tables
+from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import (
+    SUFFIX,
+    Flavour,
+    MarkdownSafe,
+    environment,
+    render_template,
+    template_root,
+    translator,
+)
+
+PLURALS = {
+    "entry": Text("post|poster", "entry|entries"),
+    "incident": Text("händelse|händelser", "incident|incidents"),
+    "meeting": Text("möte|möten", "meeting|meetings"),
+}
+
+
+@dataclass(frozen=True)
+class DecisionGroup:
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BriefView:
+    lang: Lang
+    title: str
+    intro: str
+    on_track: tuple[str, ...]
+    late: tuple[str, ...]
+    national: tuple[str, ...]
+    meetings: Table
+    reports: Table
+    decisions: tuple[DecisionGroup, ...]
+    actions_intro: str
+    actions_overdue: Table
+    actions_open: Table
+    actions_completed: Table
+    goals: Table
+    comparison: Table
+    comparison_notes: tuple[str, ...]
+    situation_intro: str
+    situation_categories: Table
+    situation_areas: Table
+    situation_serious: tuple[str, ...]
+    next_title: str
+    upcoming: Table
+    footer: tuple[str, ...] = field(default=())
+
+
+def build_view(brief: Brief, lang: Lang) -> BriefView:
+    fmt = Formatter(lang)
+    t = translator(lang)
+    plan = brief.plan
+    quarter = fmt.quarter(brief.quarter)
+    comparison, comparison_notes = _comparison_table(brief, fmt)
+    return BriefView(
+        lang=lang,
+        title=t(f"Lägesrapport {quarter}: {plan.name}", f"Quarterly brief, {quarter}: {plan.name}"),
+        intro=t(
+            f"Uppföljning av det brottsförebyggande och trygghetsskapande arbetet i {plan.name}, "
+            f"{fmt.date_range(brief.start, brief.end)}. Läget som det var den "
+            f"{fmt.date(brief.end)}.",
+            f"Follow-up of crime prevention and community safety work in {plan.name}, "
+            f"{fmt.date_range(brief.start, brief.end)}. Status as of {fmt.date(brief.end)}.",
+        ),
+        on_track=tuple(on_track(brief, fmt)),
+        late=tuple(late(brief, fmt)),
+        national=tuple(national_lines(brief, fmt)),
+        meetings=_meetings_table(brief.meetings, fmt),
+        reports=_reports_table(brief.reports, fmt),
+        decisions=tuple(
+            DecisionGroup(
+                f"{m.body}, {fmt.date(m.day)}"
+                + (t(" (akut möte)", " (urgent meeting)") if m.kind.value == "akut" else ""),
+                tuple(
+                    (t("Inriktningsbeslut: ", "Policy decision: ") if d.direction else "") + d.text
+                    for d in m.decisions
+                ),
+            )
+            for m in brief.decisions
+        ),
+        actions_intro=_actions_intro(brief, fmt),
+        actions_overdue=_actions_table(brief.actions.overdue, fmt, brief.quarter.year, done=False),
+        actions_open=_actions_table(brief.actions.open, fmt, brief.quarter.year, done=False),
+        actions_completed=_actions_table(
+            brief.actions.completed, fmt, brief.quarter.year, done=True
+        ),
+        goals=_goals_table(brief.goals, fmt),
+        comparison=comparison,
+        comparison_notes=tuple(comparison_notes),
+        situation_intro=_situation_intro(brief, fmt),
+        situation_categories=Table(
+            (
+                t("Kategori", "Category"),
+                t("Poster", "Entries"),
+                t("Händelser", "Incidents"),
+                t("Förra kvartalet", "Previous quarter"),
+            ),
+            tuple(
+                (
+                    label(c.category, lang),
+                    fmt.number(c.entries),
+                    fmt.number(c.events),
+                    fmt.number(c.previous_entries),
+                )
+                for c in brief.situation.by_category
+            ),
+            (False, True, True, True),
+        ),
+        situation_areas=Table(
+            (
+                t("Område", "Area"),
+                t("Poster", "Entries"),
+                t("Händelser", "Incidents"),
+                t("Vanligast", "Most common"),
+            ),
+            tuple(
+                (a.area, fmt.number(a.entries), fmt.number(a.events), label(a.top_category, lang))
+                for a in brief.situation.by_area
+            ),
+            (False, True, True, False),
+        ),
+        situation_serious=tuple(
+            f"{fmt.week(e.week)}, {e.area}"
+            + (f", {e.place}" if e.place else "")
+            + f": {e.description} ({e.reported_by}; "
+            + t(f"bedömning {e.assessment} av 4", f"assessed {e.assessment} of 4")
+            + ")"
+            for _, _, e in brief.situation.serious
+        ),
+        next_title=t(
+            f"Att göra {fmt.quarter(brief.next_quarter)}",
+            f"Due in {fmt.quarter(brief.next_quarter)}",
+        ),
+        upcoming=Table(
+            (t("Datum", "Date"), t("Vad", "What"), t("Typ", "Type"), t("Ansvarig", "Responsible")),
+            tuple(
+                (
+                    fmt.date_in_year(u.due, brief.quarter.year),
+                    u.what,
+                    label(u.kind, lang),
+                    u.owner or "–",
+                )
+                for u in brief.upcoming
+            ),
+        ),
+        footer=tuple(_footer(brief, fmt)),
+    )
+
+
+# --- sections --------------------------------------------------------------------------------
+
+
+def _meetings_table(rows: tuple[BodyMeetings, ...], fmt: Formatter) -> Table:
+    t = translator(fmt.lang)
+    out = []
+    for m in rows:
+        held = fmt.number(len(m.held))
+        if m.extra:
+            held += t(f" + {len(m.extra)} akut", f" + {len(m.extra)} urgent")
+        status = label(m.status, fmt.lang)
+        if m.status is Status.LATE and m.check is not None:
+            status = t(f"{m.check.shortfall} för få", f"{m.check.shortfall} too few")
+        dates = ", ".join(fmt.day_month(d) for d in sorted((*m.held, *m.extra)))
+        out.append(
+            (
+                m.body.name,
+                m.cadence.describe(fmt.lang) if m.cadence else "–",
+                held,
+                fmt.number(m.expected) if m.expected is not None else "–",
+                status,
+                dates or "–",
+            )
+        )
+    headers = (
+        t("Organ", "Body"),
+        t("Mötesfrekvens", "Cadence"),
+        t("Möten", "Meetings"),
+        t("Enligt frekvensen", "Expected"),
+        t("Läge", "Status"),
+        t("Datum", "Dates"),
+    )
+    return Table(headers, tuple(out), (False, False, True, True, False, False))
+
+
+def _reports_table(rows: tuple[ReportDeliveries, ...], fmt: Formatter) -> Table:
+    t = translator(fmt.lang)
+    out = []
+    for r in rows:
+        if r.check.expected == 0 and r.check.count == 0:
+            continue
+        status = label(r.status, fmt.lang)
+        if r.status is Status.LATE:
+            status = t(f"{r.check.shortfall} saknas", f"{r.check.shortfall} missing")
+        out.append(
+            (
+                f"{r.body.name} → {listing(list(r.recipients), fmt.lang, limit=5)}",
+                r.line.content,
+                r.line.cadence.describe(fmt.lang),
+                fmt.number(r.check.count),
+                fmt.number(r.check.expected),
+                status,
+            )
+        )
+    headers = (
+        t("Från → till", "From → to"),
+        t("Innehåll", "Content"),
+        t("Kadens", "Cadence"),
+        t("Lämnade", "Delivered"),
+        t("Enligt kadensen", "Expected"),
+        t("Läge", "Status"),
+    )
+    return Table(headers, tuple(out), (False, False, False, True, True, False))
+
+
+def _actions_intro(brief: Brief, fmt: Formatter) -> str:
+    a = brief.actions
+    return Text(
+        "Beslutade under kvartalet: {opened}. Klara under kvartalet: {completed}. "
+        "Vid kvartalets slut försenade: {overdue}; pågående inom tidsramen: {open}.",
+        "Decided in the quarter: {opened}. Completed in the quarter: {completed}. "
+        "At the end of the quarter overdue: {overdue}; open and on time: {open}.",
+    ).format(
+        opened=fmt.number(len(a.opened)),
+        completed=fmt.number(len(a.completed)),
+        overdue=fmt.number(len(a.overdue)),
+        open=fmt.number(len(a.open)),
+    )(fmt.lang)
+
+
+def _actions_table(
+    items: tuple[ActionItem, ...], fmt: Formatter, year: int, *, done: bool
+) -> Table:
+    t = translator(fmt.lang)
+    rows = []
+    for i in items:
+        a = i.view.action
+        last = (
+            fmt.date_in_year(a.done_date, year)
+            if done and a.done_date
+            else fmt.date_in_year(i.view.created, year)
+        )
+        rows.append((a.text, i.owner, fmt.date_in_year(a.due, year), last, i.body))
+    headers = (
+        t("Åtgärd", "Action"),
+        t("Ansvarig", "Responsible"),
+        t("Senast", "Due"),
+        t("Klar", "Done") if done else t("Beslutad", "Decided"),
+        t("Beslutad av", "Decided by"),
+    )
+    return Table(headers, tuple(rows))
+
+
+def _goal_value(value: float | None, period: Period | None, unit: Unit, fmt: Formatter) -> str:
+    if value is None:
+        return "–"
+    text = fmt.value(value, unit)
+    return f"{text} ({fmt.period(period)})" if period is not None else text
+
+
+def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
+    t = translator(fmt.lang)
+    rows = []
+    for g in items:
+        p = g.progress
+        unit = p.indicator.unit if p.indicator else Unit.COUNT
+        goal = g.goal
+        baseline = goal.baseline
+        target = goal.target
+        latest = p.latest
+        rows.append(
+            (
+                goal.text,
+                p.indicator.name if p.indicator else "–",
+                _goal_value(
+                    baseline.value if baseline else None,
+                    baseline.period if baseline else None,
+                    unit,
+                    fmt,
+                ),
+                _goal_value(
+                    latest.value if latest else None, latest.period if latest else None, unit, fmt
+                ),
+                _goal_value(
+                    target.value if target else None, target.period if target else None, unit, fmt
+                ),
+                fmt.short_date(goal.due) if goal.due else "–",
+                label(p.state, fmt.lang),
+            )
+        )
+    headers = (
+        t("Mål", "Goal"),
+        t("Nyckeltal", "Indicator"),
+        t("Utgångsläge", "Baseline"),
+        t("Senaste värde", "Latest"),
+        t("Målvärde", "Target"),
+        t("Senast", "Due"),
+        t("Läge", "Status"),
+    )
+    return Table(headers, tuple(rows), (False, False, True, True, True, False, False))
+
+
+def _comparison_table(brief: Brief, fmt: Formatter) -> tuple[Table, list[str]]:
+    t = translator(fmt.lang)
+    rows = []
+    notes: list[str] = []
+    for c in brief.comparisons:
+        lines = cmp.notes(c, fmt)
+        mark = ""
+        if lines:
+            notes.append(
+                f"{cmp.footnote_mark(len(notes) + 1)} {c.indicator_name}: {' '.join(lines)}"
+            )
+            mark = cmp.footnote_mark(len(notes))
+        rows.append(
+            (
+                c.indicator_name + mark,
+                fmt.period(c.period),
+                fmt.value(c.value, c.unit),
+                fmt.value(c.national, c.national_unit) if c.national is not None else "–",
+                cmp.difference(c, fmt),
+                cmp.verdict(c, fmt.lang),
+                cmp.trend(c.trend, fmt),
+            )
+        )
+    headers = (
+        t("Nyckeltal", "Indicator"),
+        t("Period", "Period"),
+        brief.plan.name,
+        t("Riket", "National"),
+        t("Skillnad", "Difference"),
+        t("Bedömning", "Verdict"),
+        t("Trend", "Trend"),
+    )
+    return Table(headers, tuple(rows), (False, False, True, True, True, False, False)), notes
+
+
+def _situation_intro(brief: Brief, fmt: Formatter) -> str:
+    s = brief.situation
+    lang = fmt.lang
+    if not s.entries:
+        return Text(
+            "Lägesbilden har inga poster från veckorna i kvartalet.",
+            "The situation picture has no entries for the weeks of the quarter.",
+        )(lang)
+    first, last = s.weeks or (IsoWeek.of(brief.start), IsoWeek.of(brief.end))
+
+    def n(count: int, key: str) -> str:
+        return fmt.count(count, *PLURALS[key](lang).split("|"))
+
+    span = (
+        Text(f"vecka {first.week}", f"week {first.week}")
+        if first == last
+        else Text(f"vecka {first.week}–{last.week}", f"weeks {first.week}–{last.week}")
+    )
+    return Text(
+        "{entries} om {events}, rapporterade vid {meetings} ({span}). Förra kvartalet: {previous}.",
+        "{entries} on {events}, reported at {meetings} ({span}). Previous quarter: {previous}.",
+    ).format(
+        entries=n(s.entries, "entry"),
+        events=n(s.events, "incident"),
+        meetings=n(s.meetings, "meeting"),
+        span=span,
+        previous=n(s.previous_entries, "entry"),
+    )(lang)
+
+
+def _footer(brief: Brief, fmt: Formatter) -> list[str]:
+    lang = fmt.lang
+    out = [
+        Text(
+            "Sammanställt med trygg ur planens filer (mötesloggen, mål, nyckeltal och "
+            "styrdokument). Jämförelsetalen för riket kommer från Brå.",
+            "Compiled by trygg from the plan's files (meeting log, goals, indicators and "
+            "documents). National figures from Brå.",
+        )(lang)
+    ]
+    if brief.illustrative:
+        out.append(
+            Text(
+                "Planen innehåller uppgifter som är markerade som illustrativa (påhittade för "
+                "exemplet).",
+                "The plan contains data marked as illustrative (made up for the example).",
+            )(lang)
+        )
+    return out
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def render_brief(
+    brief: Brief, lang: Lang, flavour: Flavour, user_templates: Path | None = None
+) -> str:
+    """The brief as Markdown or HTML, from the built-in template or a kommun's own."""
+    root = template_root()
+    folders = [root / "report", root / "shared"]
+    if user_templates is not None:
+        folders.insert(0, user_templates)
+    fmt = Formatter(lang)
+    env = environment(flavour, folders)
+    context = {
+        "view": build_view(brief, lang),
+        "brief": brief,
+        "fmt": fmt,
+        "t": translator(lang),
+        "lang": lang,
+        "label": lambda value: label(value, lang),
+        "md_table": lambda table: MarkdownSafe(tables.markdown(table)),
+    }
+    return render_template(env, f"brief.{SUFFIX[flavour]}.j2", context)

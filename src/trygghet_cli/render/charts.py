@@ -1,0 +1,157 @@
+"""Charts of an indicator against the national figures, as SVG from matplotlib.
+
+matplotlib is imported only when a chart is drawn. The SVG is byte-identical for the same
+input: ``svg.hashsalt`` is fixed (per chart, so that ids never clash when several charts are
+inlined in one page), the metadata carries no date, text stays text (``svg.fonttype: none``)
+laid out with the DejaVu Sans metrics that matplotlib ships.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Any, cast
+
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.indicators import Unit
+from trygghet_cli.model.periods import Period
+from trygghet_cli.render.formatting import Formatter
+
+PLAN_COLOUR = "#1f5f99"
+NATIONAL_COLOUR = "#7a7f8a"
+TARGET_COLOUR = "#a3300f"
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: tuple[tuple[Period, float, bool], ...]
+    """(period, value, preliminary)"""
+
+
+@dataclass(frozen=True)
+class ChartData:
+    key: str
+    """A stable id for the chart (the indicator's id): salts the SVG's internal ids."""
+    unit: Unit
+    plan: Series
+    national: Series | None
+    targets: tuple[tuple[Period, float], ...]
+
+
+def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
+    """An SVG document (without the XML prolog) with ``role="img"`` and a ``<title>``."""
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    fmt = Formatter(lang)
+    periods = sorted(
+        {p for p, _, _ in data.plan.points}
+        | ({p for p, _, _ in data.national.points} if data.national else set())
+        | {p for p, _ in data.targets}
+    )
+    position = {p: i for i, p in enumerate(periods)}
+    settings: dict[str, Any] = {
+        "svg.hashsalt": f"trygg-{data.key}",
+        "svg.fonttype": "none",
+        "font.family": "DejaVu Sans",
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.edgecolor": "#5a6272",
+        "axes.labelcolor": "#1d2330",
+        "xtick.color": "#1d2330",
+        "ytick.color": "#1d2330",
+        "svg.image_inline": True,
+    }
+    with matplotlib.rc_context(cast(Any, settings)):
+        fig = Figure(figsize=(7.0, 3.2), dpi=100)
+        FigureCanvasSVG(fig)
+        ax = fig.add_subplot(1, 1, 1)
+        _draw(ax, data.plan, position, PLAN_COLOUR, "-", "o")
+        if data.national is not None:
+            _draw(ax, data.national, position, NATIONAL_COLOUR, "--", "s")
+        if data.targets:
+            ax.plot(
+                [position[p] for p, _ in data.targets],
+                [v for _, v in data.targets],
+                linestyle="none",
+                marker="D",
+                markersize=8,
+                color=TARGET_COLOUR,
+                label=Text("Målvärde", "Target")(lang),
+            )
+        ax.set_xticks(range(len(periods)), [fmt.period(p) for p in periods])
+        ax.set_xlim(-0.5, len(periods) - 0.5)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, data.unit, fmt)))
+        values = [v for _, v, _ in data.plan.points] + [v for _, v in data.targets]
+        if data.national is not None:
+            values += [v for _, v, _ in data.national.points]
+        top = max(values, default=1.0)
+        ax.set_ylim(0, top * 1.15 if top > 0 else 1.0)
+        ax.grid(axis="y", color="#d7dbe3", linewidth=0.8)
+        ax.set_axisbelow(True)
+        ax.legend(loc="lower left", frameon=False, ncols=3, bbox_to_anchor=(0, 1.0))
+        fig.tight_layout()
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return _accessible(_prefix_ids(buffer.getvalue(), f"chart-{data.key}-"), alt)
+
+
+def _draw(
+    ax: object,
+    series: Series,
+    position: dict[Period, int],
+    colour: str,
+    style: str,
+    marker: str,
+) -> None:
+    xs = [position[p] for p, _, _ in series.points]
+    ys = [v for _, v, _ in series.points]
+    ax.plot(xs, ys, linestyle=style, marker=marker, color=colour, linewidth=2, label=series.label)  # type: ignore[attr-defined]
+    hollow = [(position[p], v) for p, v, prel in series.points if prel]
+    if hollow:
+        ax.plot(  # type: ignore[attr-defined]
+            [x for x, _ in hollow],
+            [y for _, y in hollow],
+            linestyle="none",
+            marker=marker,
+            markerfacecolor="white",
+            markeredgecolor=colour,
+            markeredgewidth=2,
+            markersize=7,
+        )
+
+
+def _tick(value: float, unit: Unit, fmt: Formatter) -> str:
+    decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 1
+    text = fmt.number(value, decimals)
+    return text + (
+        " %" if unit is Unit.PERCENT and fmt.lang == "sv" else "%" if unit is Unit.PERCENT else ""
+    )
+
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_ID_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _prefix_ids(svg: str, prefix: str) -> str:
+    """Make every id unique to this chart, so that several charts fit in one HTML page."""
+    return _ID_REF.sub(lambda m: m[1] + prefix + m[2], svg)
+
+
+def _accessible(svg: str, alt: str) -> str:
+    """Drop the XML prolog, give the root ``role="img"``, a label and a ``<title>``."""
+    start = svg.index("<svg")
+    svg = svg[start:]
+    match = _SVG_OPEN.search(svg)
+    assert match is not None
+    tag = match.group(0)
+    label = escape(alt, quote=True)
+    new_tag = tag[:-1] + f' role="img" aria-label="{label}">'
+    return svg.replace(tag, new_tag + f"\n <title>{label}</title>", 1)

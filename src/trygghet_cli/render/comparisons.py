@@ -1,0 +1,335 @@
+"""Comparisons with the national figures in words and tables, for the brief, the export and
+``trygg compare`` (table, Markdown, CSV for Excel, JSON)."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from trygghet_cli.analysis.comparison import Comparison, DifferenceKind, Note, Trend, Verdict
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.national import NationalData
+from trygghet_cli.render import tables
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import level_name
+from trygghet_cli.render.tables import Table
+
+VERDICT = {
+    Verdict.BETTER: Text("bättre", "better"),
+    Verdict.WORSE: Text("sämre", "worse"),
+    Verdict.SAME: Text("lika", "same"),
+}
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def footnote_mark(n: int) -> str:
+    """¹, ², … ⁹, then [10], [11]."""
+    return SUPERSCRIPTS[n - 1] if 1 <= n <= len(SUPERSCRIPTS) else f"[{n}]"
+
+
+def difference(c: Comparison, fmt: Formatter) -> str:
+    """``−21,9 %`` (a rate, relative) or ``−2,8 procentenheter`` (a share)."""
+    if c.difference is None:
+        return "–"
+    return delta(c.difference, c.kind, fmt)
+
+
+def delta(value: float, kind: DifferenceKind, fmt: Formatter) -> str:
+    if math.isnan(value):
+        return "–"
+    if kind is DifferenceKind.POINTS:
+        return fmt.percentage_points(value)
+    return fmt.signed_percent(value)
+
+
+def verdict(c: Comparison, lang: Lang) -> str:
+    return VERDICT[c.verdict](lang) if c.verdict is not None else "–"
+
+
+def trend(t: Trend | None, fmt: Formatter) -> str:
+    """``−2,7 % sedan 2019 (bättre); riket +0,3 %``."""
+    if t is None:
+        return "–"
+    lang = fmt.lang
+    since = Text("sedan", "since")(lang)
+    text = f"{delta(t.change, t.kind, fmt)} {since} {fmt.period(t.first.period)}"
+    text += f" ({VERDICT[t.verdict](lang)})"
+    if t.national_change is not None:
+        text += Text("; riket ", "; national ")(lang) + delta(t.national_change, t.kind, fmt)
+    return text
+
+
+def series_text(c: Comparison, fmt: Formatter) -> str:
+    """``12 104 → 11 777``: the plan's values over the trend's periods."""
+    if c.trend is None:
+        return fmt.value(c.value, c.unit)
+    return f"{fmt.value(c.trend.first.value, c.unit)} → {fmt.value(c.trend.last.value, c.unit)}"
+
+
+def notes(c: Comparison, fmt: Formatter) -> list[str]:
+    """Sentences on how to read the comparison: geography, preliminary, illustrative."""
+    lang = fmt.lang
+    out = []
+    for note in c.notes:
+        if note is Note.GEOGRAPHY:
+            out.append(
+                Text(
+                    "Värdet gäller {where}, inte {own}.", "The value is for {where}, not {own}."
+                ).format(
+                    where=level_name(c.level, lang, c.area), own=level_name(c.own_level, lang)
+                )(lang)
+            )
+        elif note is Note.PRELIMINARY:
+            out.append(Text("Värdet är preliminärt.", "The value is preliminary.")(lang))
+        elif note is Note.NATIONAL_PRELIMINARY:
+            out.append(
+                Text("Rikets värde är preliminärt.", "The national value is preliminary.")(lang)
+            )
+        elif note is Note.ILLUSTRATIVE:
+            out.append(
+                Text(
+                    "Värdet är illustrativt (påhittat för exemplet).",
+                    "The value is illustrative (made up for the example).",
+                )(lang)
+            )
+        elif note is Note.NO_NATIONAL_VALUE:
+            out.append(
+                Text(
+                    "trygg har inget värde för riket för {period}.",
+                    "trygg has no national value for {period}.",
+                ).format(period=fmt.period(c.period))(lang)
+            )
+        elif note is Note.UNITS_DIFFER:
+            out.append(
+                Text(
+                    "Enheterna ({unit}, {national}) går inte att jämföra.",
+                    "The units ({unit}, {national}) cannot be compared.",
+                ).format(unit=fmt.unit(c.unit), national=fmt.unit(c.national_unit))(lang)
+            )
+    if c.newer is not None:
+        out.append(
+            Text(
+                "Det nyare värdet för {period}, {value}, har ännu inget värde för riket att "
+                "jämföras med.",
+                "The newer value for {period}, {value}, has no national value to compare with yet.",
+            ).format(period=fmt.period(c.newer.period), value=fmt.value(c.newer.value, c.unit))(
+                lang
+            )
+        )
+    return out
+
+
+# --- trygg compare ---------------------------------------------------------------------------
+
+
+def _headers(lang: Lang) -> tuple[str, ...]:
+    return tuple(
+        t(lang)
+        for t in (
+            Text("Plan", "Plan"),
+            Text("Period", "Period"),
+            Text("Värde", "Value"),
+            Text("Riket", "National"),
+            Text("Skillnad", "Difference"),
+            Text("Bedömning", "Verdict"),
+            Text("Utveckling", "Over time"),
+            Text("Trend", "Trend"),
+        )
+    )
+
+
+def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str, Table, list[str]]]:
+    """Per national series: (title, subtitle, table of plans side by side, footnotes)."""
+    groups: dict[str, list[Comparison]] = {}
+    for c in items:
+        groups.setdefault(c.series, []).append(c)
+    out = []
+    lang = fmt.lang
+    for series in sorted(groups):
+        rows = []
+        foot: list[str] = []
+        for c in groups[series]:
+            marks = ""
+            lines = notes(c, fmt)
+            if lines:
+                foot.append(f"{footnote_mark(len(foot) + 1)} {c.plan}: {' '.join(lines)}")
+                marks = footnote_mark(len(foot))
+            rows.append(
+                (
+                    c.plan + marks,
+                    fmt.period(c.period),
+                    fmt.value(c.value, c.unit),
+                    fmt.value(c.national, c.national_unit) if c.national is not None else "–",
+                    difference(c, fmt),
+                    verdict(c, lang),
+                    series_text(c, fmt),
+                    trend(c.trend, fmt),
+                )
+            )
+        first = groups[series][0]
+        how = (
+            Text("skillnad i procentenheter", "difference in percentage points")
+            if first.kind is DifferenceKind.POINTS
+            else Text("relativ skillnad i procent", "relative difference in per cent")
+        )
+        better = Text("lägre är bättre", "lower is better")
+        if first.better.value == "högre":
+            better = Text("högre är bättre", "higher is better")
+        subtitle = f"{fmt.unit(first.national_unit)}; {how(lang)}; {better(lang)}"
+        table = Table(_headers(lang), tuple(rows), (False, False, True, True, True, False, False))
+        out.append((first.series_name, subtitle, table, foot))
+    return out
+
+
+def as_text(items: Sequence[Comparison], fmt: Formatter) -> str:
+    if not items:
+        return _nothing(fmt.lang) + "\n"
+    parts = []
+    for title, subtitle, table, foot in grouped(items, fmt):
+        block = f"{title}\n({subtitle})\n\n{tables.text(table)}"
+        if foot:
+            block += "\n" + "\n".join(foot) + "\n"
+        parts.append(block)
+    return "\n".join(parts)
+
+
+def as_markdown(items: Sequence[Comparison], fmt: Formatter) -> str:
+    from trygghet_cli.render.templating import md_escape
+
+    heading = Text("Jämförelse med riket", "Comparison with the national figures")(fmt.lang)
+    parts = [f"# {heading}\n"]
+    if not items:
+        parts.append(_nothing(fmt.lang) + "\n")
+    for title, subtitle, table, foot in grouped(items, fmt):
+        block = f"## {md_escape(title)}\n\n{md_escape(subtitle)}\n\n{tables.markdown(table)}"
+        if foot:
+            block += "\n" + "\n".join(f"- {md_escape(f)}" for f in foot) + "\n"
+        parts.append(block)
+    return "\n".join(parts)
+
+
+def _nothing(lang: Lang) -> str:
+    return Text(
+        "Inga nyckeltal med en nationell jämförelseserie (nationell_serie i nyckeltal.yaml).",
+        "No indicators with a national series (nationell_serie in nyckeltal.yaml).",
+    )(lang)
+
+
+def as_json(items: Sequence[Comparison]) -> str:
+    payload = [_record(c) for c in items]
+    return json.dumps({"comparisons": payload}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _record(c: Comparison) -> dict[str, Any]:
+    return {
+        "plan": c.plan,
+        "kommunkod": c.kommunkod,
+        "indicator": c.indicator,
+        "indicator_name": c.indicator_name,
+        "series": c.series,
+        "series_name": c.series_name,
+        "unit": c.unit.value,
+        "national_unit": c.national_unit.value,
+        "better": c.better.value,
+        "period": str(c.period),
+        "value": c.value,
+        "national": c.national,
+        "difference": None if c.difference is None else round(c.difference, 4),
+        "difference_kind": c.kind.value,
+        "verdict": c.verdict.value if c.verdict else None,
+        "geography": {"level": c.level.value, "name": c.area or None},
+        "notes": [n.value for n in c.notes],
+        "trend": [
+            {
+                "period": str(p.period),
+                "value": p.value,
+                "national": p.national,
+                "preliminary": p.preliminary,
+            }
+            for p in c.points
+        ],
+        "change": None
+        if c.trend is None
+        else {
+            "from": str(c.trend.first.period),
+            "to": str(c.trend.last.period),
+            "change": round(c.trend.change, 4),
+            "kind": c.trend.kind.value,
+            "verdict": c.trend.verdict.value,
+            "national_change": None
+            if c.trend.national_change is None
+            else round(c.trend.national_change, 4),
+        },
+    }
+
+
+_CSV_COLUMNS = {
+    "plan": Text("plan", "plan"),
+    "kommunkod": Text("kommunkod", "municipality_code"),
+    "indicator": Text("nyckeltal", "indicator"),
+    "indicator_name": Text("namn", "name"),
+    "series": Text("nationell_serie", "national_series"),
+    "unit": Text("enhet", "unit"),
+    "better": Text("bättre", "better"),
+    "period": Text("period", "period"),
+    "value": Text("värde", "value"),
+    "national": Text("riket", "national"),
+    "difference": Text("skillnad", "difference"),
+    "difference_kind": Text("skillnad_avser", "difference_kind"),
+    "verdict": Text("bedömning", "verdict"),
+    "level": Text("geografi", "geography"),
+    "area": Text("område", "area"),
+    "preliminary": Text("preliminär", "preliminary"),
+    "national_preliminary": Text("riket_preliminär", "national_preliminary"),
+    "illustrative": Text("illustrativ", "illustrative"),
+}
+
+
+def as_csv(frame: pd.DataFrame, lang: Lang, year: int | None = None) -> str:
+    """Every value as a row (the trend is in the rows). Swedish: ``;`` and decimal comma."""
+    data = frame.copy()
+    if year is not None:
+        data = data[data["year"] == year]
+    data = data[list(_CSV_COLUMNS)]
+    data["difference"] = data["difference"].round(2)
+    kind_words = {
+        "relative_percent": Text("procent", "per_cent"),
+        "percentage_points": Text("procentenheter", "percentage_points"),
+    }
+    data["difference_kind"] = [
+        kind_words[k](lang) if not math.isnan(d) else ""
+        for k, d in zip(data["difference_kind"], data["difference"], strict=True)
+    ]
+    data["verdict"] = [VERDICT[Verdict(v)](lang) if v else "" for v in data["verdict"]]
+    for flag in ("preliminary", "national_preliminary", "illustrative"):
+        yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+        data[flag] = [yes if v else no for v in data[flag]]
+    data.columns = pd.Index([_CSV_COLUMNS[c](lang) for c in data.columns])
+    buffer = io.StringIO()
+    if lang == "sv":
+        data.to_csv(
+            buffer, sep=";", decimal=",", float_format="%.10g", index=False, lineterminator="\r\n"
+        )
+        return "\ufeff" + buffer.getvalue()
+    data.to_csv(buffer, sep=",", float_format="%.10g", index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def series_list(national: NationalData, fmt: Formatter) -> str:
+    """``trygg compare --list``: the national series trygg ships, with their values."""
+    lang = fmt.lang
+    rows = []
+    for s in national.series:
+        values = ", ".join(
+            f"{fmt.period(v.period)}: {fmt.value(v.value, s.unit)}"
+            + (Text(" (prel.)", " (prel.)")(lang) if v.preliminary else "")
+            for v in s.values
+        )
+        rows.append((s.id, s.name, values))
+    headers = (Text("Id", "Id")(lang), Text("Namn", "Name")(lang), Text("Värden", "Values")(lang))
+    return tables.text(Table(headers, tuple(rows)))

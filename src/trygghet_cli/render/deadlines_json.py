@@ -1,0 +1,70 @@
+"""``trygg deadlines --format json``: every deadline with its kind, date and status, for other
+programs. Each deadline carries the same fields as a finding of ``trygg validate --format json``
+(rule, severity, file, line, column, pointer, message, hint) plus ``kind``, ``status``, ``date``,
+``title`` and ``uid`` (the calendar feed's UID)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trygghet_cli import __version__
+from trygghet_cli.checks.deadline_base import Deadline, Status
+from trygghet_cli.checks.deadlines import DeadlineResult
+from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.i18n import Lang
+from trygghet_cli.render.ics import event_uid
+from trygghet_cli.rules import RULES
+
+
+def render(result: DeadlineResult, lang: Lang) -> str:
+    payload: dict[str, Any] = {
+        "tool": "trygg",
+        "version": __version__,
+        "command": "trygg deadlines",
+        "language": lang,
+        "as_of": result.window.as_of.isoformat(),
+        "within_days": result.window.within,
+        "summary": {
+            "plans": len(result.plans),
+            "overdue": result.count(Status.OVERDUE),
+            "due_soon": result.count(Status.DUE_SOON),
+            "errors": len(result.diagnostics),
+        },
+        "plans": [
+            {
+                "name": plan.name,
+                "path": plan.loaded.root.as_posix(),
+                "uid_prefix": plan.uid_prefix,
+                "deadlines": [_deadline(d, plan.uid_prefix, lang) for d in plan.deadlines],
+            }
+            for plan in result.plans
+        ],
+        "errors": [_diagnostic(d, lang) for d in result.diagnostics],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _deadline(d: Deadline, prefix: str, lang: Lang) -> dict[str, Any]:
+    return {
+        "kind": d.kind.value,
+        "status": d.status.value,
+        "date": d.date.isoformat(),
+        "title": d.title(lang),
+        "uid": event_uid(prefix, d),
+        **_diagnostic(d.diagnostic, lang),
+    }
+
+
+def _diagnostic(d: Diagnostic, lang: Lang) -> dict[str, Any]:
+    return {
+        "rule": d.rule,
+        "name": RULES[d.rule].name,
+        "severity": d.level.value,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "pointer": d.pointer,
+        "message": d.message(lang),
+        "hint": d.hint(lang),
+    }

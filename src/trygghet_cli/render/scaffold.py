@@ -1,0 +1,153 @@
+"""The files of a new plan repository, as ``trygg init`` writes them.
+
+A plan that validates at once (with comments in Swedish that explain every section), a README
+for the coordinator, CI for GitHub and GitLab, a pre-commit configuration, VS Code settings and
+the JSON Schemas that the plan files point to. Templates live in ``templates/init``; Jinja2 is
+imported here only, so it stays off the fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.model.municipality import COUNTIES
+from trygghet_cli.model.plan import MEETING_FILE, MEETINGS_DIR, PLAN_FILES
+from trygghet_cli.render.jsonschema import schema_files
+from trygghet_cli.resources import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+SCHEMAS_DIR = "schemas"
+"""Where the plan repository keeps its schemas: relative paths work offline in every editor."""
+
+REPOSITORY = ISSUE_TRACKER.rsplit("/issues", 1)[0]
+INSTALL_SPEC = f"trygghet-cli=={__version__}"
+"""What the generated CI installs: the version that wrote the repository, so that the
+committed schemas and the checks agree until someone updates both."""
+
+TEMPLATES: tuple[tuple[str, str], ...] = (
+    ("README.md", "README.md.j2"),
+    *((kind.filename, f"{kind.filename}.j2") for kind in PLAN_FILES),
+    (f"{MEETINGS_DIR}/README.md", "moten/README.md.j2"),
+    (".github/workflows/trygg.yml", "github/workflows/trygg.yml.j2"),
+    (".gitlab-ci.yml", "gitlab-ci.yml.j2"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml.j2"),
+)
+"""(path in the new repository, template under ``templates/init``)."""
+
+YAML_EXTENSION = "redhat.vscode-yaml"
+
+
+@dataclass(frozen=True)
+class NewPlan:
+    """What ``trygg init`` knows about the municipality."""
+
+    municipality: str
+    kommunkod: str
+    population: int | None = None
+    population_year: int | None = None
+    police_area: str | None = None
+
+    @property
+    def county(self) -> str:
+        return COUNTIES[self.kommunkod[:2]]
+
+    @property
+    def organisation(self) -> str:
+        """'Fagersta kommun', 'Lunds kommun': a genitive s after consonants but s, x and z."""
+        name = self.municipality
+        genitive = name if name[-1:].lower() in "aeiouyåäösxz" else f"{name}s"
+        return f"{genitive} kommun"
+
+
+def repository_files(plan: NewPlan) -> dict[str, str]:
+    """Path in the new repository (posix) → contents, in a stable order."""
+    env = _environment()
+    context = {
+        "municipality": plan.municipality,
+        "kommunkod": plan.kommunkod,
+        "county": plan.county,
+        "organisation": plan.organisation,
+        "population": plan.population,
+        "population_year": plan.population_year,
+        "police_area": plan.police_area,
+        "version": __version__,
+        "install_spec": INSTALL_SPEC,
+        "repository": REPOSITORY,
+        "homepage": REPOSITORY,
+    }
+    files = {path: env.get_template(name).render(context) for path, name in TEMPLATES}
+    files[".vscode/settings.json"] = _json(vscode_settings())
+    files[".vscode/extensions.json"] = _json({"recommendations": [YAML_EXTENSION]})
+    for name, text in schema_files().items():
+        files[f"{SCHEMAS_DIR}/{name}"] = text
+    return files
+
+
+def vscode_settings() -> dict[str, object]:
+    """``yaml.schemas`` maps each plan file name to its schema.
+
+    The YAML extension puts ``**/`` before every pattern, so patterns are plain file names:
+    only the plan's own files match, never ``.gitlab-ci.yml`` or the GitHub workflow, which keep
+    the schemas SchemaStore gives them. The schema line at the top of each file takes
+    precedence; these patterns cover a new file written without it.
+    """
+    schemas: dict[str, list[str]] = {}
+    for kind in PLAN_FILES:
+        stem = kind.filename.removesuffix(".yaml")
+        schemas[f"./{SCHEMAS_DIR}/{kind.schema_name}"] = [f"{stem}.yaml", f"{stem}.yml"]
+    schemas[f"./{SCHEMAS_DIR}/{MEETING_FILE.schema_name}"] = [
+        f"{MEETINGS_DIR}/**/*.yaml",
+        f"{MEETINGS_DIR}/**/*.yml",
+    ]
+    return {
+        "yaml.schemas": schemas,
+        "yaml.validate": True,
+        "yaml.hover": True,
+        "yaml.completion": True,
+        "[yaml]": {
+            "editor.insertSpaces": True,
+            "editor.tabSize": 2,
+            "editor.autoIndent": "keep",
+            "editor.quickSuggestions": {"other": True, "comments": False, "strings": True},
+        },
+        "files.encoding": "utf8",
+        "files.eol": "\n",
+        "files.insertFinalNewline": True,
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+_PLAIN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü][A-Za-zÅÄÖåäöÉéÜü0-9 .()-]*")
+_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n"}
+
+
+def yaml_text(value: object) -> str:
+    """A string as a YAML scalar: plain when that reads back as the same text, else quoted."""
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text == text.strip() and text.lower() not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _environment() -> Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "init"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["yaml_text"] = yaml_text
+    return env

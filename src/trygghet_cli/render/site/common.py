@@ -1,0 +1,42 @@
+"""Helpers that every page of the export shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.indicators import Unit
+from trygghet_cli.model.periods import Period
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.formatting import Formatter
+
+PAGES = (
+    ("index", Text("Översikt", "Overview")),
+    ("organisation", Text("Organisation", "Organisation")),
+    ("styrdokument", Text("Styrdokument", "Documents")),
+    ("mal", Text("Mål", "Goals")),
+    ("aktiviteter", Text("Aktiviteter", "Activities")),
+    ("nyckeltal", Text("Nyckeltal", "Indicators")),
+    ("moten", Text("Möten", "Meetings")),
+)
+
+
+def who(plan: Plan, ref: str | None) -> str:
+    if not ref:
+        return ""
+    return plan.actor_name(ref)
+
+
+def names(plan: Plan, refs: list[str]) -> str:
+    return ", ".join(who(plan, r) for r in refs)
+
+
+def day(fmt: Formatter, day: date | None) -> str:
+    return fmt.date(day) if day is not None else ""
+
+
+def goal_value(value: float | None, period: Period | None, unit: Unit, fmt: Formatter) -> str:
+    if value is None:
+        return "–"
+    text = fmt.value(value, unit)
+    return f"{text} ({fmt.period(period)})" if period is not None else text

@@ -1,0 +1,65 @@
+"""The steering documents page."""
+
+from __future__ import annotations
+
+from trygghet_cli.checks import followup
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.export import (
+    Block,
+    Page,
+    Section,
+    bullets,
+    facts,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+from trygghet_cli.render.site.common import day, names, who
+from trygghet_cli.render.templating import translator
+
+
+def documents_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+    lang = fmt.lang
+    t = translator(lang)
+    deadlines = followup.document_deadlines(plan)
+    sections = []
+    for doc in plan.documents_by_id().values():
+        review = next(
+            (
+                d.due
+                for d in deadlines
+                if d.document.id == doc.id and d.event is followup.DocumentEvent.REVIEW
+            ),
+            None,
+        )
+        valid = ""
+        if doc.valid_from or doc.valid_to:
+            valid = f"{day(fmt, doc.valid_from) or '…'} – {day(fmt, doc.valid_to) or '…'}"
+        pairs = [
+            (t("Typ", "Kind"), label(doc.kind, lang)),
+            (t("Syfte", "Purpose"), doc.purpose or ""),
+            (t("Parter", "Parties"), ", ".join(doc.parties)),
+            (t("Antaget", "Adopted"), day(fmt, doc.adopted)),
+            (t("Antaget av", "Adopted by"), names(plan, doc.adopted_by)),
+            (t("Gäller", "In force"), valid),
+            (t("Revideras", "Reviewed"), doc.review.describe(lang) if doc.review else ""),
+            (t("Nästa revidering", "Next review"), day(fmt, review)),
+            (t("Ansvarig", "Responsible"), who(plan, doc.owner)),
+            (t("Uppföljning", "Follow-up"), doc.follow_up or ""),
+            (t("Länk", "Link"), doc.url or ""),
+        ]
+        blocks: list[Block] = [facts(pairs)]
+        if doc.content:
+            blocks.append(bullets(doc.content))
+        sections.append(Section(doc.title, tuple(blocks), anchor=f"dokument-{doc.id}"))
+    return Page(
+        "styrdokument",
+        nav,
+        t("Styrdokument", "Steering documents"),
+        t(
+            "Samverkansöverenskommelse, medborgarlöften, planer och lägesbilder: när de antogs, "
+            "hur länge de gäller och när de ska revideras.",
+            "Cooperation agreement, citizen promises, plans and situation pictures: when they "
+            "were adopted, how long they apply and when they are due for review.",
+        ),
+        tuple(sections),
+    )

@@ -1,0 +1,129 @@
+"""The goals page: goal areas, goals and sub-goals, and the follow-up."""
+
+from __future__ import annotations
+
+from trygghet_cli.analysis.comparison import change, judge
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.goals import Goal
+from trygghet_cli.model.indicators import Unit
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.comparisons import VERDICT
+from trygghet_cli.render.export import (
+    Block,
+    Page,
+    Section,
+    para,
+    table,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+from trygghet_cli.render.site.common import goal_value, names, who
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import translator
+
+
+def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, ...]:
+    lang = fmt.lang
+    indicator = plan.indicators_by_id().get(goal.indicator) if goal.indicator else None
+    unit = indicator.unit if indicator else Unit.COUNT
+    latest = indicator.latest() if indicator else None
+    direction = "–"
+    baseline = goal.baseline
+    if (
+        indicator is not None
+        and latest is not None
+        and baseline is not None
+        and (baseline.period is None or latest.period > baseline.period)
+    ):
+        delta_value, _ = change(baseline.value, latest.value, unit)
+        direction = Text("{verdict} än utgångsläget", "{verdict} than the baseline").format(
+            verdict=VERDICT[judge(delta_value, indicator.better)]
+        )(lang)
+    prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
+    return (
+        prefix + goal.text,
+        label(goal.kind, lang),
+        indicator.name if indicator else "–",
+        goal_value(
+            goal.baseline.value if goal.baseline else None,
+            goal.baseline.period if goal.baseline else None,
+            unit,
+            fmt,
+        ),
+        goal_value(latest.value if latest else None, latest.period if latest else None, unit, fmt),
+        goal_value(
+            goal.target.value if goal.target else None,
+            goal.target.period if goal.target else None,
+            unit,
+            fmt,
+        ),
+        fmt.short_date(goal.due) if goal.due else "–",
+        who(plan, goal.owner) or "–",
+        direction.capitalize() if direction != "–" else direction,
+    )
+
+
+def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+    t = translator(fmt.lang)
+    headers = (
+        t("Mål", "Goal"),
+        t("Typ", "Kind"),
+        t("Nyckeltal", "Indicator"),
+        t("Utgångsläge", "Baseline"),
+        t("Senaste värde", "Latest"),
+        t("Målvärde", "Target"),
+        t("Senast", "Due"),
+        t("Ansvarig", "Responsible"),
+        t("Utveckling", "Direction"),
+    )
+    sections = []
+    if plan.goals is not None:
+        for area in plan.goals.areas:
+            rows = []
+            for top in area.goals:
+                for goal, path in top.walk(()):
+                    rows.append(_goal_row(plan, goal, len(path), fmt))
+            blocks: list[Block] = []
+            if area.description:
+                blocks.append(para(area.description))
+            blocks.append(
+                table(Table(headers, tuple(rows), (False, False, False, True, True, True)))
+            )
+            sections.append(Section(area.name, tuple(blocks), anchor=f"malomrade-{area.id}"))
+        if plan.goals.follow_up:
+            rows = []
+            for f in plan.goals.follow_up:
+                rows.append(
+                    (
+                        f.description,
+                        f.method or "",
+                        who(plan, f.owner),
+                        f.cadence.describe(fmt.lang) if f.cadence else "",
+                        names(plan, f.reported_to),
+                        ", ".join(fmt.short_date(d) for d in f.done),
+                    )
+                )
+            follow = Table(
+                (
+                    t("Uppföljning", "Follow-up"),
+                    t("Metod", "Method"),
+                    t("Ansvarig", "Responsible"),
+                    t("Kadens", "Cadence"),
+                    t("Redovisas för", "Reported to"),
+                    t("Genomförd", "Done"),
+                ),
+                tuple(rows),
+            )
+            sections.append(Section(t("Uppföljning", "Follow-up"), (table(follow),)))
+    return Page(
+        "mal",
+        nav,
+        t("Mål", "Goals"),
+        t(
+            "Målområden, mål och delmål med nyckeltal, utgångsläge och målvärde, och hur "
+            "arbetet följs upp.",
+            "Goal areas, goals and sub-goals with indicator, baseline and target, and how the "
+            "work is followed up.",
+        ),
+        tuple(sections),
+    )

@@ -1,0 +1,153 @@
+"""The indicators page: each indicator with a chart against the national figures."""
+
+from __future__ import annotations
+
+from trygghet_cli.analysis.comparison import change
+from trygghet_cli.i18n import Lang
+from trygghet_cli.model.indicators import Better, Indicator
+from trygghet_cli.model.national import NationalData, NationalSeries
+from trygghet_cli.model.periods import Period
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render import charts
+from trygghet_cli.render.comparisons import delta
+from trygghet_cli.render.export import (
+    Block,
+    Figure,
+    Page,
+    Section,
+    facts,
+    figure,
+    para,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label, level_name
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import translator
+
+
+def indicators_page(plan: Plan, national: NationalData, fmt: Formatter, nav: str) -> Page:
+    lang = fmt.lang
+    t = translator(lang)
+    series_by_id = national.by_id()
+    goals = plan.goals_list()
+    sections = []
+    for ind in plan.indicators_by_id().values():
+        series = series_by_id.get(ind.national) if ind.national else None
+        blocks: list[Block] = []
+        if ind.description:
+            blocks.append(para(ind.description))
+        better = t("lägre", "lower") if ind.better is Better.LOWER else t("högre", "higher")
+        blocks.append(
+            facts(
+                [
+                    (t("Enhet", "Unit"), fmt.unit(ind.unit)),
+                    (t("Bättre", "Better"), better),
+                    (t("Källa", "Source"), _source(ind, lang)),
+                    (t("Jämförs med", "Compared with"), series.name if series else ""),
+                ]
+            )
+        )
+        if ind.values:
+            targets = tuple(
+                (g.target.period, g.target.value)
+                for g in goals
+                if g.indicator == ind.id and g.target is not None and g.target.period is not None
+            )
+            blocks.append(figure(_chart(plan, ind, series, targets, fmt)))
+        sections.append(Section(ind.name, tuple(blocks), anchor=f"nyckeltal-{ind.id}"))
+    return Page(
+        "nyckeltal",
+        nav,
+        t("Nyckeltal", "Indicators"),
+        t(
+            "Nyckeltalen som arbetet följs med, över tid och jämförda med riket där det finns "
+            "en nationell siffra för samma period.",
+            "The indicators the work is followed with, over time and against the national "
+            "figure for the same period where there is one.",
+        ),
+        tuple(sections),
+    )
+
+
+def _source(ind: Indicator, lang: Lang) -> str:
+    text = ind.source.name or label(ind.source.kind, lang)
+    if ind.source.kolada_kpi:
+        text += f" (Kolada {ind.source.kolada_kpi})"
+    return text
+
+
+def _chart(
+    plan: Plan,
+    ind: Indicator,
+    nat: NationalSeries | None,
+    targets: tuple[tuple[Period, float], ...],
+    fmt: Formatter,
+) -> Figure:
+    lang = fmt.lang
+    t = translator(lang)
+    values = sorted(ind.values, key=lambda v: v.period)
+    plan_series = charts.Series(
+        plan.name, tuple((v.period, v.value, v.preliminary) for v in values)
+    )
+    national_series = None
+    if nat is not None:
+        national_series = charts.Series(
+            t("Riket", "National"), tuple((v.period, v.value, v.preliminary) for v in nat.values)
+        )
+    alt = t(
+        f"Diagram: {ind.name}, {plan.name}"
+        + (" och riket" if nat else "")
+        + f", {fmt.period(values[0].period)}–{fmt.period(values[-1].period)}.",
+        f"Chart: {ind.name}, {plan.name}"
+        + (" and the country" if nat else "")
+        + f", {fmt.period(values[0].period)}–{fmt.period(values[-1].period)}.",
+    )
+    svg = charts.line_chart(
+        charts.ChartData(ind.id, ind.unit, plan_series, national_series, targets), lang, alt
+    )
+    caption = t(
+        f"{ind.name} ({fmt.unit(ind.unit)}). Ofyllda punkter är preliminära värden."
+        + (" Streckad linje: riket." if nat else "")
+        + (" Romb: målvärde." if targets else ""),
+        f"{ind.name} ({fmt.unit(ind.unit)}). Hollow points are preliminary values."
+        + (" Dashed line: the country." if nat else "")
+        + (" Diamond: target." if targets else ""),
+    )
+    rows = []
+    for v in values:
+        nv = nat.at(v.period) if nat else None
+        diff = "–"
+        if nv is not None and nat is not None and nat.unit is ind.unit:
+            gap, kind = change(nv.value, v.value, ind.unit)
+            diff = delta(gap, kind, fmt)
+        notes = []
+        if v.preliminary:
+            notes.append(t("preliminär", "preliminary"))
+        if v.illustrative:
+            notes.append(t("illustrativ", "illustrative"))
+        if v.note:
+            notes.append(v.note)
+        rows.append(
+            (
+                fmt.period(v.period),
+                fmt.value(v.value, ind.unit),
+                fmt.value(nv.value, nat.unit) if nv is not None and nat is not None else "–",
+                diff,
+                level_name(v.geography.level, lang, v.geography.name or ""),
+                "; ".join(notes),
+            )
+        )
+    data = Table(
+        (
+            t("Period", "Period"),
+            plan.name,
+            t("Riket", "National"),
+            t("Skillnad", "Difference"),
+            t("Geografi", "Geography"),
+            t("Anmärkning", "Note"),
+        ),
+        tuple(rows),
+        (False, True, True, True, False, False),
+        caption=t(f"Värden: {ind.name}", f"Values: {ind.name}"),
+    )
+    return Figure(alt, caption, svg, f"{ind.id}.svg", data)

@@ -1,0 +1,160 @@
+"""The meeting log page."""
+
+from __future__ import annotations
+
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.export import (
+    Block,
+    Link,
+    Page,
+    Section,
+    bullets,
+    facts,
+    links,
+    para,
+    table,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+from trygghet_cli.render.site.common import names, who
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import translator
+
+
+def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+    lang = fmt.lang
+    t = translator(lang)
+    bodies = plan.bodies()
+    records = sorted(plan.meetings, key=lambda r: (r.meeting.date, r.file))
+    sections: list[Section] = []
+    index = [
+        Link(
+            f"{fmt.date(r.meeting.date)}: "
+            + (bodies[r.meeting.body].name if r.meeting.body in bodies else r.meeting.body),
+            f"#mote-{_anchor(r.file)}",
+        )
+        for r in records
+    ]
+    if index:
+        sections.append(Section(t("Alla möten", "All meetings"), (links(index),), only="html"))
+    for r in records:
+        m = r.meeting
+        body = bodies[m.body].name if m.body in bodies else m.body
+        blocks: list[Block] = [
+            facts(
+                [
+                    (t("Typ", "Kind"), label(m.kind, lang)),
+                    (t("Plats", "Place"), m.place or ""),
+                    (t("Närvarande", "Present"), names(plan, m.attendees)),
+                    (
+                        t("Rapporter", "Reports"),
+                        "; ".join(_report_name(plan, line_id, lang) for line_id in m.reports),
+                    ),
+                ]
+            )
+        ]
+        if m.agenda:
+            blocks.append(para(t("Dagordning:", "Agenda:")))
+            blocks.append(bullets(m.agenda))
+        if m.decisions:
+            blocks.append(para(t("Beslut:", "Decisions:")))
+            blocks.append(
+                bullets(
+                    [
+                        (t("Inriktningsbeslut: ", "Policy decision: ") if d.direction else "")
+                        + d.text
+                        for d in m.decisions
+                    ]
+                )
+            )
+        if m.actions:
+            rows = tuple(
+                (
+                    a.text,
+                    who(plan, a.owner),
+                    fmt.short_date(a.due),
+                    label(a.status, lang)
+                    + (f" ({fmt.short_date(a.done_date)})" if a.done_date else ""),
+                )
+                for a in m.actions
+            )
+            blocks.append(
+                table(
+                    Table(
+                        (
+                            t("Åtgärd", "Action"),
+                            t("Ansvarig", "Responsible"),
+                            t("Senast", "Due"),
+                            t("Status", "Status"),
+                        ),
+                        rows,
+                        caption=t("Åtgärder", "Actions"),
+                    )
+                )
+            )
+        if m.situation:
+            entries = tuple(
+                (
+                    fmt.week(e.week),
+                    e.area,
+                    e.place or "",
+                    label(e.category, lang),
+                    e.description,
+                    e.reported_by,
+                    fmt.number(e.count) if e.count else "",
+                )
+                for e in m.situation
+            )
+            blocks.append(
+                table(
+                    Table(
+                        (
+                            t("Vecka", "Week"),
+                            t("Område", "Area"),
+                            t("Plats", "Place"),
+                            t("Kategori", "Category"),
+                            t("Beskrivning", "Description"),
+                            t("Rapporterad av", "Reported by"),
+                            t("Antal", "Count"),
+                        ),
+                        entries,
+                        (False, False, False, False, False, False, True),
+                        caption=t("Lägesbild", "Situation picture"),
+                    )
+                )
+            )
+        if m.notes:
+            blocks.append(para(m.notes))
+        sections.append(
+            Section(
+                f"{fmt.date(m.date)}: {body}",
+                tuple(blocks),
+                anchor=f"mote-{_anchor(r.file)}",
+            )
+        )
+    return Page(
+        "moten",
+        nav,
+        t("Mötesloggen", "Meeting log"),
+        t(
+            "Alla möten i planens möteslogg, med beslut, åtgärder och lägesbild.",
+            "Every meeting in the plan's log, with decisions, actions and situation picture.",
+        ),
+        tuple(sections),
+    )
+
+
+def _anchor(file: str) -> str:
+    name = file.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0]
+
+
+def _report_name(plan: Plan, line_id: str, lang: Lang) -> str:
+    for body in plan.bodies().values():
+        for line in body.reporting:
+            if line.id == line_id:
+                return Text("{body} till {to}", "{body} to {to}").format(
+                    body=body.name, to=names(plan, line.to)
+                )(lang)
+    return line_id

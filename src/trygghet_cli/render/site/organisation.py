@@ -1,0 +1,191 @@
+"""The organisation page: coordination, the diagram, reporting lines, bodies and roles."""
+
+from __future__ import annotations
+
+from trygghet_cli.model.organisation import Body
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render import orgchart
+from trygghet_cli.render.export import (
+    Block,
+    Figure,
+    Page,
+    Section,
+    facts,
+    figure,
+    mermaid,
+    para,
+    table,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+from trygghet_cli.render.site.common import day, names, who
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import translator
+
+
+def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+    lang = fmt.lang
+    t = translator(lang)
+    org = plan.organisation
+    sections: list[Section] = []
+    if org is None:
+        return Page("organisation", nav, nav, "", ())
+    c = org.coordination
+    coordinators = []
+    for co in c.coordinators:
+        role = plan.roles().get(co.role)
+        text = role.title if role else co.role
+        details = [role.organisation] if role else []
+        if co.count > 1:
+            details.append(t(f"{co.count} tjänster", f"{co.count} posts"))
+        if co.fte_percent is not None:
+            details.append(
+                t(
+                    f"{fmt.percent(co.fte_percent)} av heltid",
+                    f"{fmt.percent(co.fte_percent)} of full time",
+                )
+            )
+        if co.crime_prevention_percent is not None:
+            details.append(
+                t(
+                    f"varav {fmt.percent(co.crime_prevention_percent)} brottsförebyggande",
+                    f"{fmt.percent(co.crime_prevention_percent)} on crime prevention",
+                )
+            )
+        if co.placement:
+            details.append(co.placement)
+        if co.other_duties:
+            details.append(t("även ", "also ") + "; ".join(co.other_duties))
+        coordinators.append(text + (f" ({', '.join(details)})" if details else ""))
+    sections.append(
+        Section(
+            t("Samordning", "Coordination"),
+            (
+                facts(
+                    [
+                        (t("Funktion", "Function"), c.function or ""),
+                        (t("Samordnare", "Coordinators"), "; ".join(coordinators)),
+                        (t("Kommunpolis", "Community police officer"), names(plan, c.police)),
+                        (t("Inrättad", "Established"), day(fmt, c.established)),
+                    ]
+                ),
+            ),
+        )
+    )
+    diagram_title = t(f"Organisationen i {plan.name}", f"The organisation in {plan.name}")
+    svg = orgchart.svg(plan, lang, diagram_title)
+    lines = orgchart.edges(plan, lang)
+    reporting = _reporting_table(plan, fmt)
+    legend = para(
+        t(
+            "Pilarna pekar mot den som tar emot en rapport (heldragen linje) eller som ett "
+            "organ hör under eller är tillsatt av (streckad linje).",
+            "Arrows point to the body that receives a report (solid line), or that a body "
+            "sits under or was appointed by (dashed line).",
+        )
+    )
+    if lines:
+        sections.append(
+            Section(
+                t("Vem rapporterar till vem", "Who reports to whom"),
+                (mermaid(orgchart.mermaid(plan, lang), diagram_title), legend, table(reporting)),
+                only="markdown",
+            )
+        )
+        sections.append(
+            Section(
+                t("Vem rapporterar till vem", "Who reports to whom"),
+                (
+                    figure(Figure(diagram_title, legend.text, svg, "organisation.svg")),
+                    table(reporting),
+                ),
+                only="html",
+            )
+        )
+    sections.append(Section(t("Organ", "Bodies"), ()))
+    for body in org.bodies:
+        pairs = [
+            (t("Typ", "Kind"), label(body.kind, lang)),
+            (t("Mandat", "Mandate"), body.mandate or ""),
+            (t("Under", "Under"), who(plan, body.parent)),
+            (t("Tillsatt av", "Appointed by"), who(plan, body.appointed_by)),
+            (t("Område", "Area"), body.area or ""),
+            (t("Ordförande", "Chair"), who(plan, body.chair)),
+            (t("Sammankallande", "Convener"), who(plan, body.convener)),
+            (
+                t("Ledamöter", "Members"),
+                "; ".join(
+                    who(plan, mem.role)
+                    + (t(" (vid behov)", " (when needed)") if mem.when_needed else "")
+                    for mem in body.members
+                ),
+            ),
+            (t("Mötesfrekvens", "Meets"), body.cadence.describe(lang) if body.cadence else ""),
+            (t("Från", "From"), day(fmt, body.start)),
+            (t("Till", "Until"), day(fmt, body.end)),
+            (t("Antal grupper", "Number of groups"), str(body.count) if body.count else ""),
+            (t("Budget", "Budget"), _budget(body, fmt)),
+        ]
+        blocks: list[Block] = []
+        if body.description:
+            blocks.append(para(body.description))
+        blocks.append(facts(pairs))
+        sections.append(Section(body.name, tuple(blocks), anchor=f"organ-{body.id}", level=3))
+    roles = Table(
+        (
+            t("Roll", "Role"),
+            t("Organisation", "Organisation"),
+            t("Antal", "Number"),
+            t("Beskrivning", "Description"),
+        ),
+        tuple(
+            (r.title, r.organisation, str(r.count) if r.count else "", r.description or "")
+            for r in org.roles
+        ),
+    )
+    sections.append(Section(t("Roller", "Roles"), (table(roles),)))
+    return Page(
+        "organisation",
+        nav,
+        t("Organisation", "Organisation"),
+        t(
+            "Organen i arbetet, deras ledamöter och mötesfrekvens, och vem som rapporterar till "
+            "vem.",
+            "The bodies in the work, their members and cadence, and who reports to whom.",
+        ),
+        tuple(sections),
+    )
+
+
+def _budget(body: Body, fmt: Formatter) -> str:
+    b = body.budget
+    if b is None:
+        return ""
+    t = translator(fmt.lang)
+    text = (
+        t("Särskild budget", "Dedicated budget")
+        if b.allocated
+        else t("Ingen särskild budget", "No dedicated budget")
+    )
+    if b.amount_sek is not None:
+        text += f", {fmt.number(b.amount_sek)} kr" + (f" ({b.year})" if b.year else "")
+    if b.note:
+        text += f". {b.note}"
+    return text
+
+
+def _reporting_table(plan: Plan, fmt: Formatter) -> Table:
+    t = translator(fmt.lang)
+    rows = []
+    for body in plan.bodies().values():
+        for line in body.reporting:
+            rows.append(
+                (
+                    body.name,
+                    names(plan, line.to),
+                    line.content,
+                    line.cadence.describe(fmt.lang),
+                )
+            )
+    headers = (t("Från", "From"), t("Till", "To"), t("Vad", "What"), t("Kadens", "Cadence"))
+    return Table(headers, tuple(rows), caption=t("Rapportering", "Reporting"))

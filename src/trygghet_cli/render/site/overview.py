@@ -1,0 +1,103 @@
+"""The overview page: the kommun, its ways of working, contacts and the contents."""
+
+from __future__ import annotations
+
+from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.export import (
+    Block,
+    Link,
+    Page,
+    Section,
+    bullets,
+    facts,
+    links,
+    para,
+    table,
+)
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.site.common import PAGES, day
+from trygghet_cli.render.tables import Table
+from trygghet_cli.render.templating import translator
+
+
+def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
+    t = translator(fmt.lang)
+    m = plan.municipality
+    sections: list[Section] = []
+    if m is not None:
+        police = m.police
+        pairs = [
+            (t("Kommun", "Municipality"), m.name),
+            (t("Stadsdel", "District"), m.district or ""),
+            (t("Kommunkod", "Municipality code"), m.kommunkod),
+            (t("Län", "County"), m.county),
+            (
+                t("Folkmängd", "Population"),
+                f"{fmt.number(m.population.count)} ({m.population.year})" if m.population else "",
+            ),
+            (t("Polisregion", "Police region"), (police.region or "") if police else ""),
+            (t("Polisområde", "Police area"), police.area if police else ""),
+            (
+                t("Lokalpolisområde", "Local police area"),
+                (police.local_area or "") if police else "",
+            ),
+            (t("Planen gäller från", "Plan in force from"), day(fmt, m.plan_date)),
+            (t("Källa", "Source"), m.source or ""),
+        ]
+        blocks: list[Block] = []
+        if m.description:
+            blocks.append(para(m.description))
+        blocks.append(facts(pairs))
+        sections.append(Section(t("Kommunen", "The municipality"), tuple(blocks)))
+        if m.methods:
+            sections.append(Section(t("Arbetssätt", "Ways of working"), (bullets(m.methods),)))
+        if m.contacts:
+            rows = tuple(
+                (c.name or "–", c.role, c.organisation, c.email or "", c.phone or "")
+                for c in m.contacts
+            )
+            headers = (
+                t("Namn", "Name"),
+                t("Roll", "Role"),
+                t("Organisation", "Organisation"),
+                t("E-post", "Email"),
+                t("Telefon", "Phone"),
+            )
+            sections.append(Section(t("Kontakt", "Contact"), (table(Table(headers, rows)),)))
+    counts = {
+        "organisation": t(
+            f"{len(plan.bodies())} organ och {len(plan.roles())} roller",
+            f"{len(plan.bodies())} bodies and {len(plan.roles())} roles",
+        ),
+        "styrdokument": t(
+            f"{len(plan.documents_by_id())} styrdokument",
+            f"{len(plan.documents_by_id())} documents",
+        ),
+        "mal": t(f"{len(plan.goals_list())} mål och delmål", f"{len(plan.goals_list())} goals"),
+        "aktiviteter": t(
+            f"{len(plan.activities_by_id())} aktiviteter",
+            f"{len(plan.activities_by_id())} activities",
+        ),
+        "nyckeltal": t(
+            f"{len(plan.indicators_by_id())} nyckeltal jämförda med riket",
+            f"{len(plan.indicators_by_id())} indicators compared with the country",
+        ),
+        "moten": t(f"{len(plan.meetings)} möten", f"{len(plan.meetings)} meetings"),
+    }
+    contents = [Link(f"{nav[name]}: {counts[name]}", name) for name, _ in PAGES[1:]]
+    sections.insert(0, Section(t("Innehåll", "Contents"), (links(contents),)))
+    return Page(
+        "index",
+        nav["index"],
+        t(
+            f"{plan.name}: brottsförebyggande och trygghetsskapande arbete",
+            f"{plan.name}: crime prevention and community safety",
+        ),
+        t(
+            "Planen för det lokala brottsförebyggande och trygghetsskapande arbetet: "
+            "organisation, styrdokument, mål, aktiviteter, nyckeltal och möten.",
+            "The plan for local crime prevention and community safety work: organisation, "
+            "documents, goals, activities, indicators and meetings.",
+        ),
+        tuple(sections),
+    )

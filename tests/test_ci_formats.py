@@ -1,0 +1,282 @@
+"""Each machine format checked against its specification, as the CI system reads it.
+
+* SARIF 2.1.0 against OASIS's JSON Schema (``tests/fixtures/specs``, where it came from is
+  noted there);
+* GitLab Code Quality against the fields and severities GitLab documents, with fingerprints
+  that are unique (GitLab shows only the first issue with a fingerprint) and stable;
+* JUnit XML read the way GitLab's parser (``Gitlab::Ci::Parsers::Test::Junit``) reads it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator, Draft7Validator, FormatChecker  # type: ignore[import-untyped]
+
+from tests.conftest import FIXTURES, Run, edit
+from trygghet_cli.diagnostics import Diagnostic, Severity, make
+from trygghet_cli.render.reporters import Report, github
+
+SARIF_SCHEMA = json.loads((FIXTURES / "specs/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+# GitLab's Code Quality report format (docs.gitlab.com/ci/testing/code_quality, "Code Quality
+# report format"): a JSON array of issues with these fields.
+CODE_QUALITY_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _many_findings(plan: Path) -> Path:
+    """The minimal plan with repeated findings of the same rule in the same file."""
+    numbers = "".join(f"# {n}: 640823-3234 och 640823-3234\n" for n in range(12))
+    with (plan / "kommun.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(numbers)
+    edit(plan / "moten/2021-03-02-lokala-bra.yaml", "    klar_datum: 2021-03-20\n", "")
+    edit(plan / "mal.yaml", "aktiviteter: [vandringar]", "aktiviteter: [vandring, vandringar]")
+    return plan
+
+
+def _output(run: Run, fmt: str, *args: str, cwd: Path | None = None) -> str:
+    result = run("validate", "--format", fmt, *args, cwd=cwd)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+# --- SARIF ------------------------------------------------------------------------------------
+
+
+def _sarif_errors(doc: object) -> list[str]:
+    validator = Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_sarif_is_valid_against_the_oasis_schema(run: Run, lang: str) -> None:
+    doc = json.loads(_output(run, "sarif", "broken", "--lang", lang, cwd=FIXTURES))
+    assert doc["runs"][0]["results"], "a report with findings"
+    assert _sarif_errors(doc) == []
+
+
+def test_sarif_with_many_and_with_no_findings_is_valid(run: Run, plan: Path) -> None:
+    clean = json.loads(_output(run, "sarif", str(plan)))
+    assert clean["runs"][0]["results"] == []
+    assert _sarif_errors(clean) == []
+    many = json.loads(_output(run, "sarif", str(_many_findings(plan))))
+    assert len(many["runs"][0]["results"]) > 20
+    assert _sarif_errors(many) == []
+
+
+def test_the_sarif_schema_rejects_what_it_should(run: Run) -> None:
+    """The check can fail: the schema is the real one, not a stand-in that accepts anything."""
+    doc = json.loads(_output(run, "sarif", "broken", cwd=FIXTURES))
+    assert SARIF_SCHEMA["id"].endswith("/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    bad = copy.deepcopy(doc)
+    bad["runs"][0]["results"][0]["level"] = "fatal"
+    assert any("'fatal' is not one of" in e for e in _sarif_errors(bad))
+    bad = copy.deepcopy(doc)
+    del bad["runs"][0]["tool"]["driver"]["name"]
+    assert any("'name' is a required property" in e for e in _sarif_errors(bad))
+    bad = copy.deepcopy(doc)
+    bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    assert _sarif_errors(bad)
+
+
+# --- GitLab Code Quality -----------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_follows_gitlabs_format(run: Run, plan: Path) -> None:
+    for text in (
+        _output(run, "gitlab", "broken", cwd=FIXTURES),
+        _output(run, "gitlab", str(_many_findings(plan))),
+    ):
+        issues = json.loads(text)
+        errors = [e.message for e in Draft7Validator(CODE_QUALITY_SCHEMA).iter_errors(issues)]
+        assert errors == []
+        fingerprints = [i["fingerprint"] for i in issues]
+        assert len(set(fingerprints)) == len(fingerprints), "GitLab hides repeated fingerprints"
+        assert {i["severity"] for i in issues} <= {"major", "minor"}
+
+
+def test_gitlab_fingerprints_are_stable_across_runs_and_languages(run: Run, plan: Path) -> None:
+    """A finding keeps its fingerprint, so GitLab can tell new findings from fixed ones."""
+    _many_findings(plan)
+    sv = [i["fingerprint"] for i in json.loads(_output(run, "gitlab", str(plan)))]
+    en = [i["fingerprint"] for i in json.loads(_output(run, "gitlab", str(plan), "--lang", "en"))]
+    assert sv == en
+    assert [i["fingerprint"] for i in json.loads(_output(run, "gitlab", str(plan)))] == sv
+
+
+def test_an_empty_code_quality_report_is_an_empty_array(run: Run, plan: Path) -> None:
+    assert json.loads(_output(run, "gitlab", str(plan))) == []
+
+
+# --- JUnit, as GitLab reads it -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GitLabCase:
+    suite: str
+    classname: str
+    name: str
+    file: str | None
+    status: str
+    output: str | None
+
+
+def gitlab_junit_cases(xml: str) -> list[GitLabCase]:
+    """What GitLab's JUnit parser makes of a report.
+
+    Ported from ``lib/gitlab/ci/parsers/test/junit.rb``: one top-level ``testsuites`` (or a
+    bare ``testsuite``), test cases only inside a ``testsuite``, nested suites allowed; the
+    status is ``failed`` with a ``failure`` child, ``error`` with ``error``, ``skipped`` with
+    ``skipped``, else ``success``.
+    """
+    root = ET.fromstring(xml)
+    assert root.tag in ("testsuites", "testsuite"), f"GitLab reads no cases under <{root.tag}>"
+    suites = root.findall("testsuite") if root.tag == "testsuites" else [root]
+    cases: list[GitLabCase] = []
+
+    def walk(suite: ET.Element) -> None:
+        for case in suite.findall("testcase"):
+            children = [c.tag for c in case if c.tag in ("failure", "error", "skipped")]
+            assert len(children) <= 1, "a test case has one outcome"
+            status = {"failure": "failed", "error": "error", "skipped": "skipped"}.get(
+                children[0] if children else "", "success"
+            )
+            detail = case.find(children[0]) if children else None
+            cases.append(
+                GitLabCase(
+                    suite=suite.get("name", ""),
+                    classname=case.get("classname", ""),
+                    name=case.get("name", ""),
+                    file=case.get("file"),
+                    status=status,
+                    output=detail.text if detail is not None else None,
+                )
+            )
+        for nested in suite.findall("testsuite"):
+            walk(nested)
+
+    for suite in suites:
+        walk(suite)
+    return cases
+
+
+def test_junit_as_gitlab_reads_it(run: Run, plan: Path) -> None:
+    _many_findings(plan)
+    findings = json.loads(_output(run, "json", str(plan)))["diagnostics"]
+    xml = _output(run, "junit", str(plan))
+    cases = gitlab_junit_cases(xml)
+    failed = [c for c in cases if c.status == "failed"]
+    assert len(failed) == len(findings) > 20
+    keys = [(c.suite, c.classname, c.name) for c in cases]
+    assert len(set(keys)) == len(keys), "GitLab keeps only the first of equal names"
+    for case, finding in zip(failed, findings, strict=True):
+        assert case.suite == "trygg validate"
+        assert case.classname == case.file == finding["file"]
+        assert f"rad {finding['line']} kolumn {finding['column']}" in case.name
+        assert case.output is not None
+        assert case.output.startswith(f"{finding['file']}:{finding['line']}:{finding['column']}:")
+    passing = {c.classname for c in cases if c.status == "success"}
+    assert passing == {f"{plan}/{name}" for name in ("aktiviteter.yaml", "nyckeltal.yaml")} | {
+        f"{plan}/organisation.yaml",
+        f"{plan}/styrdokument.yaml",
+    }
+
+
+def test_junit_counts_agree_with_the_cases(run: Run) -> None:
+    root = ET.fromstring(_output(run, "junit", "broken", cwd=FIXTURES))
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = gitlab_junit_cases(ET.tostring(root, encoding="unicode"))
+    for element in (root, suite):
+        assert int(element.get("tests", "-1")) == len(cases)
+        assert int(element.get("failures", "-1")) == sum(c.status == "failed" for c in cases)
+        assert int(element.get("errors", "-1")) == 0
+
+
+def test_the_junit_reader_can_fail() -> None:
+    with pytest.raises(AssertionError):
+        gitlab_junit_cases("<results><testcase classname='a' name='b'/></results>")
+    two = (
+        "<testsuites><testsuite><testcase><failure/><skipped/></testcase></testsuite></testsuites>"
+    )
+    with pytest.raises(AssertionError):
+        gitlab_junit_cases(two)
+
+
+# --- GitHub annotations --------------------------------------------------------------------------
+
+
+def _github(diagnostics: list[Diagnostic]) -> tuple[list[str], str]:
+    report = Report("trygg validate", diagnostics, ["plan/kommun.yaml"], 1, "sv")
+    output = github.render(report)
+    assert output.step_summary is not None
+    return output.stdout.splitlines(), output.step_summary
+
+
+def _findings(rule: str, count: int, severity: Severity | None = None) -> list[Diagnostic]:
+    return [
+        make(rule, "plan/kommun.yaml", n + 1, 1, severity=severity, masked="x", kind="y", value="z")
+        for n in range(count)
+    ]
+
+
+def test_github_annotations_stay_within_githubs_limits() -> None:
+    """10 errors and 10 warnings per step; 20 per command, so two commands use 40 of 50."""
+    found = sorted(
+        _findings("TRY301", 15) + _findings("TRY206", 15) + _findings("TRY206", 5, Severity.INFO),
+        key=lambda d: d.sort_key(),
+    )
+    lines, summary = _github(found)
+    count = {
+        kind: sum(line.startswith(f"::{kind} ") for line in lines)
+        for kind in ("error", "warning", "notice")
+    }
+    assert count == {"error": 10, "warning": 10, "notice": 0}
+    assert 2 * sum(count.values()) <= github.PER_JOB_LIMIT
+    plain = [line for line in lines if line.startswith("plan/kommun.yaml:")]
+    assert len(plain) == 15
+    assert "15 fynd visas inte som annoteringar" in "\n".join(lines)
+    assert summary.startswith("## trygg validate\n")
+    assert summary.count("\n| `plan/kommun.yaml` |") == 35
+
+
+def test_notices_use_the_room_errors_and_warnings_leave() -> None:
+    lines, _ = _github(_findings("TRY301", 3) + _findings("TRY206", 25, Severity.INFO))
+    assert sum(line.startswith("::error ") for line in lines) == 3
+    assert sum(line.startswith("::notice ") for line in lines) == 10
+
+
+def test_github_annotation_carries_the_end_of_the_range() -> None:
+    d = replace(_findings("TRY301", 1)[0], end_line=3, end_column=9)
+    lines, _ = _github([d])
+    assert lines[1].startswith("::error file=plan/kommun.yaml,line=1,col=1,endLine=3,endColumn=9,")

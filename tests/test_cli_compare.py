@@ -1,0 +1,119 @@
+"""``trygg compare``: every kommun against the country, in four formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, Run, edit
+from tests.mdcheck import check_markdown
+
+EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
+
+
+def test_table_shows_every_kommun_against_the_country(run: Run) -> None:
+    result = run("compare", "examples", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Anmälda brott per 100 000 invånare, hela landet" in out
+    assert "(per 100\u00a0000 invånare; relativ skillnad i procent; lägre är bättre)" in out
+    fagersta = next(line for line in out.splitlines() if line.startswith("Fagersta"))
+    assert "11\u00a0777" in fagersta and "15\u00a0079" in fagersta
+    assert "\u221221,9\u00a0%" in fagersta and "bättre" in fagersta
+    angered = [line for line in out.splitlines() if line.startswith("Angered")]
+    assert any("+5,7\u00a0procentenheter" in line and "sämre" in line for line in angered)
+    assert "Värdet gäller polisområdet Norra Västmanland, inte kommunen." in out
+    assert "Det nyare värdet för 2021" in out
+
+
+def test_json_has_the_trend_and_notes(run: Run) -> None:
+    result = run("compare", "examples", "--format", "json", cwd=ROOT)
+    data = json.loads(result.stdout)["comparisons"]
+    plans = {c["plan"] for c in data}
+    assert len(plans) == len(EXAMPLE_NAMES)
+    umea = next(c for c in data if c["plan"] == "Umeå" and c["indicator"] == "utsatthet-ntu")
+    assert umea["period"] == "2020" and umea["difference_kind"] == "percentage_points"
+    assert umea["difference"] == pytest.approx(-4.8)
+    assert "geography" in umea["notes"]
+    assert [p["period"] for p in umea["trend"]] == ["2019", "2020"]
+    assert umea["change"]["national_change"] == pytest.approx(-2.4)
+
+
+def test_csv_for_swedish_excel(run: Run) -> None:
+    out = run("compare", "examples", "--format", "csv", cwd=ROOT).stdout
+    assert out.startswith("\ufeffplan;kommunkod;")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
+    row = next(
+        r
+        for r in rows
+        if r["plan"] == "Fagersta" and r["nyckeltal"] == "utsatthet-ntu" and r["period"] == "2019"
+    )
+    assert (row["värde"], row["riket"], row["skillnad"]) == ("18,1", "22,6", "-4,5")
+    assert row["skillnad_avser"] == "procentenheter" and row["bedömning"] == "bättre"
+
+
+def test_csv_in_english(run: Run) -> None:
+    out = run("compare", "examples", "--format", "csv", "--lang", "en", cwd=ROOT).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    row = next(
+        r
+        for r in rows
+        if r["plan"] == "Norsjö" and r["period"] == "2020" and r["indicator"] == "anmalda-brott"
+    )
+    assert (row["value"], row["national"], row["difference"]) == ("7250", "15079", "-51.92")
+    assert row["difference_kind"] == "per_cent" and row["verdict"] == "better"
+
+
+def test_markdown_parses(run: Run) -> None:
+    out = run("compare", "examples", "--format", "markdown", cwd=ROOT).stdout
+    found = check_markdown(out)
+    assert sum(1 for t in found if t.type == "table_open") == 3
+
+
+def test_one_indicator_and_one_year(run: Run) -> None:
+    out = run(
+        "compare",
+        "examples",
+        "--indicator",
+        "anmalda-brott",
+        "--year",
+        "2019",
+        "-f",
+        "json",
+        cwd=ROOT,
+    ).stdout
+    data = json.loads(out)["comparisons"]
+    assert {c["indicator"] for c in data} == {"anmalda-brott"}
+    assert {c["period"] for c in data} == {"2019"}
+    assert next(c for c in data if c["plan"] == "Fagersta")["national"] == 15040
+
+
+def test_an_unknown_indicator_is_a_usage_error(run: Run) -> None:
+    result = run("compare", "examples", "--indicator", "anmalda-brot", cwd=ROOT)
+    assert result.exit_code == 2
+    assert "Välj bland: anmalda-brott" in result.output
+
+
+def test_list_of_national_series(run: Run) -> None:
+    out = run("compare", "--list").stdout
+    assert "ntu-utsatthet-brott-mot-person" in out and "2020: 15\u00a0079 (prel.)" in out
+
+
+def test_a_plan_with_errors_stops_the_comparison(run: Run, plan: Path) -> None:
+    edit(plan / "nyckeltal.yaml", "värde: 9000", "värde: niotusen")
+    result = run("compare", str(plan))
+    assert result.exit_code == 1
+    assert "nyckeltal.yaml" in result.stderr and "TRY103" in result.stderr
+
+
+def test_output_file(run: Run, plan: Path, tmp_path: Path) -> None:
+    target = tmp_path / "jamforelse.csv"
+    result = run("compare", str(plan), "-f", "csv", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    data = target.read_bytes()
+    assert data.startswith("\ufeffplan;kommunkod;".encode())
+    assert data.count(b"\r\n") == data.count(b"\n") == 2  # Excel's line endings

@@ -1,0 +1,206 @@
+"""``trygg deadlines`` as users, CI and nightly jobs call it: formats, exit codes, golden files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, Run, edit, write
+from tests.golden import check_golden_bytes
+from trygghet_cli.wording import date_label
+
+EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
+AS_OF = "2021-06-30"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize(
+    ("fmt", "lang", "suffix"),
+    [("text", "sv", "txt"), ("text", "en", "txt"), ("json", "sv", "json"), ("ics", "sv", "ics")],
+)
+def test_golden(run: Run, name: str, fmt: str, lang: str, suffix: str) -> None:
+    result = run(
+        "deadlines", f"examples/{name}", "--as-of", AS_OF, "-f", fmt, "--lang", lang, cwd=ROOT
+    )
+    assert result.exit_code in (0, 1), result.output
+    check_golden_bytes(f"deadlines/{name}.{lang}.{fmt}.{suffix}", result.stdout_bytes)
+
+
+def test_text_lists_overdue_then_due_soon_with_file_and_line(run: Run, plan: Path) -> None:
+    result = run("deadlines", "--as-of", "2021-06-30", cwd=plan)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Tidsfrister per 30 juni 2021 (förfaller inom 30 dagar)\n"
+        "\n"
+        "Testby\n"
+        "  Försenat\n"
+        "    2 juni 2021  Lokala BRÅ har hållit 1 möte sedan 1 januari 2021; mötesfrekvensen 4 "
+        "gånger per år\n"
+        "                 kräver 2. Nästa möte skulle ha hållits senast 2 juni 2021\n"
+        "                 organisation.yaml:22\n"
+        "\n"
+        "1 försenad och inget som förfaller inom 30 dagar i 1 plan.\n"
+    )
+
+
+def test_exit_codes_and_fail_on(run: Run, plan: Path) -> None:
+    # 15 May 2021: the next meeting (2 June) is due soon, nothing is overdue
+    assert run("deadlines", "--as-of", "2021-05-15", cwd=plan).exit_code == 0
+    soon = run("deadlines", "--as-of", "2021-05-15", "--fail-on", "due-soon", cwd=plan)
+    assert soon.exit_code == 1
+    assert "Förfaller inom 30 dagar" in soon.output
+    assert run("deadlines", "--as-of", "2021-06-30", cwd=plan).exit_code == 1
+    never = run("deadlines", "--as-of", "2021-06-30", "--fail-on", "never", cwd=plan)
+    assert never.exit_code == 0
+    quiet = run("deadlines", "--as-of", "2021-04-01", "--fail-on", "due-soon", cwd=plan)
+    assert quiet.exit_code == 0
+    assert "Inget försenat och inget som förfaller inom 30 dagar." in quiet.output
+
+
+def test_within_widens_the_window(run: Run, plan: Path) -> None:
+    narrow = run("deadlines", "--as-of", "2021-04-01", cwd=plan)
+    wide = run("deadlines", "--as-of", "2021-04-01", "--within", "300", cwd=plan)
+    assert "Medborgarlöftet" not in narrow.output
+    assert "Medborgarlöftet ('medborgarlofte') gäller till och med 31 december 2021" in (
+        wide.output
+    )
+    assert "Förfaller inom 300 dagar" in wide.output
+
+
+def test_ignore_skips_deadline_rules(run: Run, plan: Path) -> None:
+    result = run("deadlines", "--as-of", "2021-06-30", "--ignore", "try406", cwd=plan)
+    assert result.exit_code == 0
+    assert "Lokala BRÅ" not in result.output
+
+
+def test_as_of_defaults_to_today(run: Run, plan: Path) -> None:
+    result = run("deadlines", "--fail-on", "never", cwd=plan)
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Tidsfrister per {date_label(date.today(), 'sv')} ")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--as-of", "2021-13-01"], "--as-of ska vara ett datum som ÅÅÅÅ-MM-DD, inte '2021-13-01'"),
+        (["--as-of", "igår"], "--as-of ska vara ett datum"),
+        (["--ignore", "TRY101"], "Okänd regel för --ignore: TRY101"),
+        (["--format", "xml"], "xml"),
+        (["--within", "-1"], "--within"),
+        (["--fail-on", "always"], "always"),
+        (["finns-inte"], "Sökvägen finns inte: finns-inte"),
+    ],
+)
+def test_usage_errors_exit_2(run: Run, plan: Path, args: list[str], expected: str) -> None:
+    result = run("deadlines", *args, cwd=plan)
+    assert result.exit_code == 2
+    assert expected in result.output
+
+
+def test_errors_in_the_plan_are_shown_and_fail(run: Run, plan: Path) -> None:
+    edit(plan / "aktiviteter.yaml", "klart_senast: 2021-12-31", "klart_senast: 2021-02-30")
+    result = run("deadlines", "--as-of", "2021-05-15", "--fail-on", "never", cwd=plan)
+    assert result.exit_code == 1
+    assert "Fel i planen; tidsfristerna bygger på de filer som gick att läsa:" in result.output
+    assert "    aktiviteter.yaml:9:19: fel TRY10" in result.output
+    assert "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021" in result.output
+    assert result.output.endswith("; 1 fel i planerna (se trygg validate).\n")
+
+
+def test_a_folder_without_a_plan(run: Run, tmp_path: Path) -> None:
+    write(tmp_path / "tom/readme.txt", "x")
+    result = run("deadlines", "tom", "--as-of", AS_OF, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "tom:1:1: fel TRY010 Ingen plan hittades här" in result.output
+
+
+def test_json_for_other_programs(run: Run, plan: Path) -> None:
+    result = run("deadlines", "--as-of", "2021-06-30", "-f", "json", "--lang", "en", cwd=plan)
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert payload["as_of"] == "2021-06-30"
+    assert payload["within_days"] == 30
+    assert payload["summary"] == {"plans": 1, "overdue": 1, "due_soon": 0, "errors": 0}
+    (item,) = payload["plans"][0]["deadlines"]
+    assert item == {
+        "kind": "meeting",
+        "status": "overdue",
+        "date": "2021-06-02",
+        "title": "Meeting: Lokala BRÅ",
+        "uid": "0180-meeting-lokala-bra@trygg",
+        "rule": "TRY406",
+        "name": "meeting-shortfall",
+        "severity": "error",
+        "file": "organisation.yaml",
+        "line": 22,
+        "column": 20,
+        "pointer": "organ[0].mötesfrekvens",
+        "message": "Lokala BRÅ has held 1 meeting since 1 January 2021; its cadence, 4 times a "
+        "year, asks for 2. The next meeting was due by 2 June 2021",
+        "hint": "Add the meetings that were held to moten/ (one meeting per file), or change "
+        "'mötesfrekvens' in organisation.yaml if the body has decided to meet less often.",
+    }
+
+
+def test_github_annotations_and_step_summary(run: Run, plan: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = run(
+        "deadlines",
+        "--as-of",
+        "2021-05-20",
+        "--within",
+        "300",
+        cwd=plan,
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_WORKFLOW": "nightly",
+            "GITHUB_STEP_SUMMARY": str(summary),
+        },
+    )
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "::group::aktiviteter.yaml"
+    assert (
+        "::warning file=organisation.yaml,line=22,col=20,title=TRY407 next-meeting::Lokala BRÅ: "
+        "nästa möte ska hållas senast 2 juni 2021 (4 gånger per år; senaste möte 2 mars 2021)"
+        "%0AKalla till mötet och lägg in det i moten/ när det har hållits."
+    ) in lines
+    assert lines[-1] == "Inget försenat och 4 som förfaller inom 300 dagar i 1 plan."
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## trygg deadlines\n\nInget försenat och 4 som förfaller")
+    assert "| `organisation.yaml` | 22 | 20 | varning | TRY407 |" in text
+
+
+def test_output_writes_the_file(run: Run, plan: Path) -> None:
+    result = run("deadlines", "--as-of", AS_OF, "-f", "ics", "-o", "ut/trygg.ics", cwd=plan)
+    assert result.exit_code == 1
+    assert result.output == ""
+    data = (plan / "ut/trygg.ics").read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert b"UID:0180-meeting-lokala-bra@trygg\r\n" in data
+
+
+def test_ics_errors_go_to_stderr(run: Run, plan: Path) -> None:
+    edit(plan / "aktiviteter.yaml", "klart_senast: 2021-12-31", "klart_senast: 2021-02-30")
+    result = run("deadlines", "--as-of", AS_OF, "-f", "ics", cwd=plan)
+    assert result.exit_code == 1
+    assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert "aktiviteter.yaml:9:19: fel TRY10" in result.stderr
+
+
+def test_the_readme_shows_real_output(run: Run) -> None:
+    """The worked example in README.md is what the command prints, byte for byte."""
+    if "fagersta" not in EXAMPLE_NAMES:
+        pytest.skip("examples/fagersta is not there")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = run("deadlines", "examples/fagersta", "--as-of", AS_OF, cwd=ROOT)
+    assert f"$ trygg deadlines examples/fagersta --as-of {AS_OF}\n{text.output}$ echo $?\n1\n" in (
+        readme
+    )
+    feed = run("deadlines", "examples/fagersta", "--as-of", AS_OF, "-f", "ics", cwd=ROOT)
+    event = feed.stdout_bytes.decode().replace("\r\n", "\n").split("BEGIN:VEVENT\n")
+    shown = next(e for e in event if "UID:1982-meeting-est-grupp@trygg" in e)
+    assert "BEGIN:VEVENT\n" + shown.split("END:VEVENT\n")[0] + "END:VEVENT\n" in readme

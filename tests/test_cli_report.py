@@ -1,0 +1,182 @@
+"""``trygg report``: the quarterly brief, golden files for every example, safe templates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import EXAMPLES, ROOT, Run, edit, write
+from tests.golden import check_golden
+from tests.htmlcheck import parse_strict
+from tests.mdcheck import check_markdown, headings
+
+EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_brief_markdown_golden(run: Run, name: str, lang: str) -> None:
+    result = run("report", "--quarter", "2021Q1", str(EXAMPLES / name), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    found = check_markdown(result.stdout)
+    titles = headings(found)
+    assert titles[0].startswith("h1 ")
+    expected = (
+        ["Sammanfattning", "Möten", "Beslut", "Åtgärder", "Mål", "Jämfört med riket"]
+        if lang == "sv"
+        else ["Summary", "Meetings", "Decisions", "Actions", "Goals", "Compared with the country"]
+    )
+    assert [t for t in titles if t.startswith("h2 ")][: len(expected)] == [
+        f"h2 {e}" for e in expected
+    ]
+    assert any(t.type == "table_open" for t in found)
+    check_golden(f"report/{name}.2021Q1.{lang}.md", result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_brief_html_golden(run: Run, lang: str) -> None:
+    result = run(
+        "report", "-q", "2021Q1", str(EXAMPLES / "fagersta"), "--format", "html", "--lang", lang
+    )
+    assert result.exit_code == 0, result.output
+    page = parse_strict(result.stdout)
+    assert page.with_attr("html", "lang")[0]["lang"] == lang
+    assert page.count("th") > 20 and page.count("script") == 0
+    assert page.count("style") == 1 and page.count("link") == 0
+    check_golden(f"report/fagersta.2021Q1.{lang}.html", result.stdout)
+
+
+def test_swedish_formats_in_the_brief(run: Run) -> None:
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    assert "# Lägesrapport kvartal 1 2021: Fagersta" in out
+    assert "1 januari–31 mars 2021" in out
+    assert "11\u00a0777 mot 15\u00a0079 i riket 2020 (\u221221,9\u00a0%, bättre)" in out
+    assert "17,4\u00a0% mot 20,2\u00a0%" in out and "procentenheter" in out
+    assert "## Att göra kvartal 2 2021" in out
+
+
+@pytest.mark.parametrize("spelling", ["2021-Q1", "2021K1", "2021q1"])
+def test_quarter_spellings_give_the_same_brief(run: Run, plan: Path, spelling: str) -> None:
+    reference = run("report", "--quarter", "2021Q1", str(plan)).stdout
+    assert run("report", "--quarter", spelling, str(plan)).stdout == reference
+
+
+@pytest.mark.parametrize("bad", ["2021", "2021-03", "2021Q5", "kvartal 1"])
+def test_a_bad_quarter_is_a_usage_error(run: Run, plan: Path, bad: str) -> None:
+    result = run("report", "--quarter", bad, str(plan))
+    assert result.exit_code == 2
+    assert f"'{bad}' är inget kvartal" in result.output
+
+
+def test_a_plan_with_errors_is_not_reported_on(run: Run, plan: Path) -> None:
+    edit(plan / "kommun.yaml", "antal: 1000", "antal: tusen")
+    result = run("report", "--quarter", "2021Q1", str(plan))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "kommun.yaml:6:10: fel TRY103" in result.stderr
+    assert "planen har fel" in result.stderr
+
+
+def test_output_file_and_format_from_suffix(run: Run, plan: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ut/brief.html"
+    result = run("report", "-q", "2021Q1", str(plan), "--output", str(target))
+    assert result.exit_code == 0 and result.output == ""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_same_input_gives_byte_identical_output(run: Run) -> None:
+    args = ("report", "-q", "2021Q1", str(EXAMPLES / "fagersta"), "-f", "html")
+    assert run(*args).stdout_bytes == run(*args).stdout_bytes
+
+
+INJECTION = "<script>alert(1)</script> [klick](javascript:alert(1)) *fet* <img src=x>"
+
+
+def test_plan_text_never_becomes_markup(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "namn: Lokala BRÅ", f"namn: '{INJECTION}'")
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "- text: Genomföra trygghetsvandring i centrum.",
+        f"- text: '{INJECTION}'",
+    )
+    md = run("report", "-q", "2021Q1", str(plan)).stdout
+    found = check_markdown(md)
+    assert not [t for t in found if t.type in ("link_open", "image")]
+    rendered = MarkdownIt("commonmark").enable("table").render(md)
+    assert "<em>fet</em>" not in rendered and "*fet*" in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [klick](javascript:alert(1))" in rendered
+    html = run("report", "-q", "2021Q1", str(plan), "-f", "html").stdout
+    page = parse_strict(html)
+    assert page.count("script") == 0 and page.count("img") == 0
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_kommun_template_is_used_and_falls_back(run: Run, plan: Path, tmp_path: Path) -> None:
+    own = tmp_path / "mallar"
+    write(
+        own / "brief.md.j2",
+        "# {{ brief.plan.name }}: {{ fmt.quarter(brief.quarter) }}\n\n"
+        "{% for line in view.late %}- {{ line }}\n{% endfor %}",
+    )
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "# Testby: kvartal 1 2021\n\n- Inget är försenat.\n"
+    html = run("report", "-q", "2021Q1", str(plan), "--template", str(own), "-f", "html")
+    assert html.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ brief.__class__.__mro__ }}",
+        "{{ fmt.number.__globals__ }}",
+        "{{ ''.__class__.__subclasses__() }}",
+    ],
+)
+def test_a_kommun_template_runs_in_the_sandbox(
+    run: Run, plan: Path, tmp_path: Path, body: str
+) -> None:
+    write(tmp_path / "mallar/brief.md.j2", body)
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(tmp_path / "mallar"))
+    assert result.exit_code == 1
+    assert "fel i mallen" in result.stderr
+    assert "SecurityError" in result.stderr or "UndefinedError" in result.stderr
+
+
+def test_a_broken_template_names_its_line(run: Run, plan: Path, tmp_path: Path) -> None:
+    write(tmp_path / "mallar/brief.md.j2", "# Rubrik\n\n{% for x in %}\n")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(tmp_path / "mallar"))
+    assert result.exit_code == 1
+    assert "brief.md.j2:3" in result.stderr
+
+
+def test_a_missing_template_folder_is_a_usage_error(run: Run, plan: Path) -> None:
+    result = run("report", "-q", "2021Q1", str(plan), "--template", "finns-inte")
+    assert result.exit_code == 2
+
+
+def test_report_does_not_draw_charts() -> None:
+    code = (
+        "import sys\n"
+        "from trygghet_cli.cli.app import app\n"
+        "try:\n"
+        "    app(['report', '-q', '2021Q1', 'tests/fixtures/minimal'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('MPL', 'matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    assert out.rstrip().endswith("MPL False")
+
+
+def test_templates_are_found_in_the_source_tree() -> None:
+    from trygghet_cli.render.templating import template_root
+
+    root = template_root()
+    assert (root / "report/brief.md.j2").is_file() and (root / "shared/layout.html.j2").is_file()

@@ -1,0 +1,92 @@
+"""Properties of ``trygg deadlines`` on any day: statuses agree with dates, order, stable keys."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import EXAMPLES, FIXTURES
+from trygghet_cli.checks.deadline_base import Deadline, Status, Window
+from trygghet_cli.checks.deadlines import plan_deadlines
+from trygghet_cli.checks.followup import add_interval
+from trygghet_cli.checks.recurring import nth_occasion
+from trygghet_cli.loading.plan import LoadedPlan, read_plan
+from trygghet_cli.model.cadence import parse_cadence
+
+PLANS = sorted([FIXTURES / "minimal", *(p.parent for p in EXAMPLES.glob("*/kommun.yaml"))])
+
+
+@cache
+def _loaded(index: int) -> LoadedPlan:
+    return read_plan(PLANS[index])
+
+
+days = st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    index=st.integers(min_value=0, max_value=len(PLANS) - 1),
+    as_of=days,
+    within=st.integers(min_value=0, max_value=400),
+)
+def test_status_agrees_with_date_and_order(index: int, as_of: date, within: int) -> None:
+    window = Window(as_of, within)
+    items = plan_deadlines(_loaded(index), window)
+    for item in items:
+        if item.status is Status.OVERDUE:
+            assert item.date <= as_of, item
+        else:
+            assert as_of <= item.date <= window.end, item
+        assert item.diagnostic.level is item.status.severity
+    assert items == sorted(items, key=Deadline.sort_key)
+    keys = [(d.kind, d.key) for d in items]
+    assert len(keys) == len(set(keys)), "one deadline per thing"
+    assert plan_deadlines(_loaded(index), window) == items
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    as_of=days,
+    narrow=st.integers(min_value=0, max_value=100),
+    extra=st.integers(min_value=0, max_value=300),
+)
+def test_a_wider_window_only_adds(as_of: date, narrow: int, extra: int) -> None:
+    loaded = _loaded(PLANS.index(FIXTURES / "minimal"))
+    small = plan_deadlines(loaded, Window(as_of, narrow))
+    large = plan_deadlines(loaded, Window(as_of, narrow + extra))
+    assert set(small) <= set(large)
+    assert [d for d in small if d.status is Status.OVERDUE] == [
+        d for d in large if d.status is Status.OVERDUE
+    ]
+
+
+PHRASES = [
+    "6 gånger per år",
+    "minst 4 gånger per år",
+    "5 gånger per år",
+    "11 gånger per år",
+    "varannan vecka",
+    "var tredje vecka",
+    "varje månad",
+    "var tredje månad",
+    "varje år",
+    "vartannat år",
+    "cirka 6 gånger per år, även vid behov",
+]
+
+
+@given(phrase=st.sampled_from(PHRASES), day=days, n=st.integers(min_value=1, max_value=30))
+def test_occasions_move_forward_by_about_the_interval(phrase: str, day: date, n: int) -> None:
+    cadence = parse_cadence(phrase)
+    interval = cadence.interval_days
+    assert interval is not None
+    following = add_interval(cadence, day)
+    assert following is not None and following > day
+    assert abs((following - day).days - interval) <= 3
+    nth = nth_occasion(cadence, day, n)
+    assert abs((nth - day).days - n * interval) <= 3
+    assert nth_occasion(cadence, day, n + 1) > nth

@@ -1,0 +1,60 @@
+"""Swedish and English formats through Babel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from trygghet_cli.model.indicators import Unit
+from trygghet_cli.model.periods import IsoWeek, Period
+from trygghet_cli.render.formatting import MINUS, NBSP, Formatter
+
+SV, EN = Formatter("sv"), Formatter("en")
+
+
+def test_swedish_numbers_group_with_a_space_and_use_a_decimal_comma() -> None:
+    assert SV.number(15079) == f"15{NBSP}079"
+    assert SV.number(1234567.5) == f"1{NBSP}234{NBSP}567,5"
+    assert SV.number(22.6) == "22,6"
+    assert SV.percent(22.6) == f"22,6{NBSP}%"
+    assert SV.value(28, Unit.PERCENT) == f"28{NBSP}%"
+    assert SV.value(11777, Unit.PER_100K) == f"11{NBSP}777"
+
+
+def test_english_numbers() -> None:
+    assert EN.number(15079) == "15,079"
+    assert EN.percent(22.6) == "22.6%"
+
+
+def test_signs_use_a_real_minus_and_show_plus() -> None:
+    assert SV.signed_percent(-21.898) == f"{MINUS}21,9{NBSP}%"
+    assert SV.signed_percent(0.26) == f"+0,3{NBSP}%"
+    assert SV.signed(0.01) == "0,0"
+    assert SV.percentage_points(-2.8) == f"{MINUS}2,8{NBSP}procentenheter"
+    assert EN.percentage_points(5.7) == f"+5.7{NBSP}percentage points"
+    assert SV.number(-0.04, 1) == "0,0"
+
+
+def test_dates_and_periods() -> None:
+    assert SV.date(date(2021, 12, 13)) == "13 december 2021"
+    assert EN.date(date(2021, 12, 13)) == "13 December 2021"
+    assert SV.date_range(date(2021, 1, 1), date(2021, 3, 31)) == "1 januari–31 mars 2021"
+    assert SV.date_range(date(2020, 12, 1), date(2021, 1, 31)) == (
+        "1 december 2020–31 januari 2021"
+    )
+    assert SV.quarter(Period.parse("2021Q1")) == "kvartal 1 2021"
+    assert EN.quarter(Period.parse("2021K1")) == "Q1 2021"
+    assert SV.period(Period.parse(2020)) == "2020"
+    assert SV.week(IsoWeek.parse("2021-W09")) == "vecka 9 2021"
+
+
+@pytest.mark.parametrize(
+    ("unit", "sv", "en"),
+    [
+        (Unit.PER_100K, f"per 100{NBSP}000 invånare", "per 100,000 inhabitants"),
+        (Unit.PERCENT, "procent", "per cent"),
+    ],
+)
+def test_unit_names(unit: Unit, sv: str, en: str) -> None:
+    assert (SV.unit(unit), EN.unit(unit)) == (sv, en)

@@ -1,0 +1,106 @@
+"""The calendar feed: parsed by an independent parser (vobject), RFC 5545 basics, stable UIDs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import vobject
+
+from tests.conftest import EXAMPLES, ROOT, Run
+
+EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
+
+
+def _feed(run: Run, *args: str, cwd: Path = ROOT) -> bytes:
+    result = run("deadlines", *args, "-f", "ics", cwd=cwd)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout_bytes
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_an_independent_parser_reads_the_feed(run: Run, name: str) -> None:
+    data = _feed(run, f"examples/{name}", "--as-of", "2021-06-30")
+    calendar = vobject.readOne(data.decode("utf-8"))
+    assert calendar.name == "VCALENDAR"
+    assert calendar.version.value == "2.0"
+    assert calendar.prodid.value.startswith("-//trygg//trygg ")
+    events = calendar.contents.get("vevent", [])
+    assert events, "the feed has events"
+    uids = [e.uid.value for e in events]
+    assert len(uids) == len(set(uids)), "UIDs are unique"
+    for event in events:
+        assert re.fullmatch(r"\d{4}(-[a-z0-9-]+)?-[a-z-]+-[A-Za-z0-9._-]+@trygg", event.uid.value)
+        start, end = event.dtstart.value, event.dtend.value
+        assert type(start) is date and type(end) is date  # all-day events
+        assert (end - start).days == 1
+        assert event.dtstamp.value.isoformat() == "2021-06-30T00:00:00+00:00"
+        assert event.summary.value
+        assert re.search(r"examples/[a-z]+/\S+\.yaml:\d+$", event.description.value)
+    expected_meetings = [e for e in events if "-meeting-" in e.uid.value]
+    assert expected_meetings, "the next meeting of each body with a cadence is in the feed"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_rfc5545_basics(run: Run, name: str) -> None:
+    data = _feed(run, f"examples/{name}", "--as-of", "2021-06-30")
+    assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b""), "every line ends with CRLF"
+    lines = data.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines), "lines are folded at 75 octets"
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a UTF-8 character
+    unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
+    assert unfolded.count("BEGIN:VEVENT") == unfolded.count("END:VEVENT")
+    assert unfolded.count("BEGIN:VEVENT") == unfolded.count("\r\nDTSTAMP:")
+    assert "\r\nMETHOD:PUBLISH\r\n" in unfolded
+    assert "\r\nCALSCALE:GREGORIAN\r\n" in unfolded
+
+
+def test_the_same_input_gives_the_same_bytes(run: Run) -> None:
+    first = _feed(run, "examples", "--as-of", "2021-06-30")
+    assert _feed(run, "examples", "--as-of", "2021-06-30") == first
+
+
+def test_uids_stay_when_dates_move(run: Run, plan: Path) -> None:
+    """A subscribed calendar updates the same event as the next meeting moves."""
+
+    def events(as_of: str) -> dict[str, str]:
+        calendar = vobject.readOne(
+            _feed(run, "--as-of", as_of, "--within", "365", cwd=plan).decode()
+        )
+        return {e.uid.value: e.dtstart.value.isoformat() for e in calendar.contents["vevent"]}
+
+    before = events("2021-05-15")
+    assert before["0180-meeting-lokala-bra@trygg"] == "2021-06-02"
+    (plan / "moten").joinpath("2021-06-01-lokala-bra.yaml").write_text(
+        "datum: 2021-06-01\norgan: lokala-bra\n", encoding="utf-8"
+    )
+    after = events("2021-06-10")
+    assert after["0180-meeting-lokala-bra@trygg"] == "2021-09-01"
+    assert set(after) >= {
+        "0180-meeting-lokala-bra@trygg",
+        "0180-document-medborgarlofte.expiry@trygg",
+    }
+
+
+def test_a_district_has_its_own_uids(run: Run) -> None:
+    if "angered" not in EXAMPLE_NAMES:
+        pytest.skip("examples/angered is not there")
+    data = _feed(run, "examples/angered", "--as-of", "2021-06-30")
+    assert b"UID:1480-angered-" in data
+
+
+def test_overdue_events_say_so_and_names_are_in_the_language(run: Run, plan: Path) -> None:
+    sv = vobject.readOne(_feed(run, "--as-of", "2021-06-30", cwd=plan).decode())
+    titles = {e.summary.value for e in sv.contents["vevent"]}
+    assert "Försenat: Möte: Lokala BRÅ" in titles
+    assert sv.contents["x-wr-calname"][0].value == "trygg – Testby"
+    en = vobject.readOne(_feed(run, "--as-of", "2021-06-30", "--lang", "en", cwd=plan).decode())
+    assert "Overdue: Meeting: Lokala BRÅ" in {e.summary.value for e in en.contents["vevent"]}
+    event = next(e for e in en.contents["vevent"] if "meeting" in e.uid.value)
+    assert event.categories.value == ["trygg", "meeting", "overdue"]
+    assert event.description.value.endswith("organisation.yaml:22")

@@ -1,0 +1,237 @@
+"""``trygg init``: a plan repository that validates at once, and never overwrites anything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, Run, write
+from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
+from trygghet_cli.render.jsonschema import schema_files
+from trygghet_cli.render.scaffold import NewPlan, repository_files, yaml_text
+from trygghet_cli.resources import schemas_dir, templates_dir
+
+ARGS = ("--municipality", "Fagersta", "--kommunkod", "1982")
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+EXPECTED_FILES = [
+    "README.md",
+    "kommun.yaml",
+    "organisation.yaml",
+    "styrdokument.yaml",
+    "mal.yaml",
+    "aktiviteter.yaml",
+    "nyckeltal.yaml",
+    "moten/README.md",
+    ".github/workflows/trygg.yml",
+    ".gitlab-ci.yml",
+    ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    ".vscode/extensions.json",
+    *(f"schemas/{kind.schema_name}" for kind in ALL_FILE_KINDS),
+]
+
+
+def _tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_init_writes_the_repository_and_the_plan_validates(run: Run, tmp_path: Path) -> None:
+    result = run("init", "plan", *ARGS, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert _tree(tmp_path / "plan") == sorted(EXPECTED_FILES)
+    lines = result.output.splitlines()
+    assert lines[0] == f"Skrev {len(EXPECTED_FILES)} filer för Fagersta i plan:"
+    assert lines[1 : 1 + len(EXPECTED_FILES)] == [f"  {f}" for f in EXPECTED_FILES]
+    assert "  git init             # ett git-förråd för planen" in lines
+    # The new plan is checked at once: no errors, and the two facts init cannot know.
+    assert lines[-5:] == [
+        "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'folkmängd'",
+        "    tips: Fyll i kommunens uppgifter, till exempel folkmängd: {antal: 13391, år: 2020}; "
+        "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket.",
+        "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'polis'",
+        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Norra "
+        "Västmanland}; NTU redovisar utsatthet per polisområde, så jämförelser behöver det.",
+        "2 varningar i 6 filer (1 plan).",
+    ]
+    validated = run("validate", "plan", cwd=tmp_path)
+    assert validated.exit_code == 0, validated.output
+
+
+def test_with_population_and_police_area_the_plan_is_clean_even_when_strict(
+    run: Run, tmp_path: Path
+) -> None:
+    result = run(
+        "init",
+        str(tmp_path / "plan"),
+        "--municipality",
+        "Upplands Väsby",
+        "--kommunkod",
+        "0114",
+        "--folkmangd",
+        "48612",
+        "--folkmangd-ar",
+        "2024",
+        "--polisomrade",
+        "Stockholm nord",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("Inga fel i 6 filer (1 plan).\n")
+    assert run("validate", "--strict", str(tmp_path / "plan")).exit_code == 0
+    kommun = yaml.safe_load((tmp_path / "plan/kommun.yaml").read_text(encoding="utf-8"))
+    assert kommun == {
+        "namn": "Upplands Väsby",
+        "kommunkod": "0114",
+        "län": "Stockholms län",
+        "folkmängd": {"antal": 48612, "år": 2024},
+        "polis": {"polisområde": "Stockholm nord"},
+        "kontaktpersoner": [],
+        "arbetssätt": [],
+    }
+    organisation = (tmp_path / "plan/organisation.yaml").read_text(encoding="utf-8")
+    assert "organisation: Upplands Väsby kommun" in organisation
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("Fagersta", "Fagersta kommun"),
+        ("Lund", "Lunds kommun"),
+        ("Borås", "Borås kommun"),
+        ("Kalix", "Kalix kommun"),
+        ("Malung-Sälen", "Malung-Sälens kommun"),
+    ],
+)
+def test_the_municipality_organisation_name(name: str, organisation: str) -> None:
+    assert NewPlan(name, "1982").organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "name", ["Malung-Sälen", "Upplands Väsby", "Yes", "Nej: ja", "'citat'", "  ", "123", "Åre #1"]
+)
+def test_names_survive_as_yaml(name: str) -> None:
+    assert yaml.safe_load(f"namn: {yaml_text(name)}\n") == {"namn": name}
+
+
+def test_every_plan_file_points_at_a_schema_written_beside_it(tmp_path: Path) -> None:
+    files = repository_files(NewPlan("Fagersta", "1982"))
+    for path, text in files.items():
+        write(tmp_path / path, text)
+    for kind in PLAN_FILES:
+        first = files[kind.filename].splitlines()[0]
+        assert first == f"{SCHEMA_LINE}schemas/{kind.schema_name}"
+        assert (tmp_path / kind.filename).parent.joinpath(first[len(SCHEMA_LINE) :]).is_file()
+    template = (tmp_path / MEETINGS_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"{SCHEMA_LINE}../schemas/mote.schema.json" in template
+    for name, text in schema_files().items():
+        assert files[f"schemas/{name}"] == text, "init writes what 'trygg schema' writes"
+
+
+def test_the_meeting_template_in_the_readme_is_a_valid_meeting(run: Run, tmp_path: Path) -> None:
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    readme = (tmp_path / "plan/moten/README.md").read_text(encoding="utf-8")
+    meeting = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    organisation = tmp_path / "plan/organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    body = "  - id: lokala-bra\n    namn: Lokala BRÅ\n    typ: lokalt_brå\n"
+    organisation.write_text(text.replace("organ:\n", "organ:\n" + body, 1), encoding="utf-8")
+    write(tmp_path / "plan/moten/2025-03-04-lokala-bra.yaml", meeting)
+    result = run("validate", "plan", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "7 filer" in result.output
+
+
+def test_init_refuses_to_overwrite_and_says_what_it_left_alone(run: Run, tmp_path: Path) -> None:
+    own_kommun = "namn: Vår egen\n"
+    write(tmp_path / "plan/kommun.yaml", own_kommun)
+    write(tmp_path / "plan/.gitlab-ci.yml", "test: {script: [echo]}\n")
+    write(tmp_path / "plan/.vscode", "a file where a folder would go\n")
+    result = run("init", "plan", *ARGS, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "plan/kommun.yaml").read_text(encoding="utf-8") == own_kommun
+    assert (tmp_path / "plan/.gitlab-ci.yml").read_text(encoding="utf-8") == (
+        "test: {script: [echo]}\n"
+    )
+    out = result.output
+    assert "Lämnade 4 filer orörda, eftersom de redan finns:\n" in out
+    left = out.split("eftersom de redan finns:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert left == [
+        "  kommun.yaml",
+        "  .gitlab-ci.yml",
+        "  .vscode/settings.json",
+        "  .vscode/extensions.json",
+    ]
+    assert (tmp_path / "plan/organisation.yaml").is_file()
+    # The check that follows shows the state of the plan as it now is, own files included.
+    assert "plan/kommun.yaml:1:1: fel TRY102 Nyckeln 'kommunkod' saknas" in out
+
+
+def test_a_second_run_writes_nothing(run: Run, tmp_path: Path) -> None:
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    before = {p: (tmp_path / "plan" / p).read_bytes() for p in EXPECTED_FILES}
+    result = run("init", "plan", *ARGS, "--lang", "en", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        f"Left {len(EXPECTED_FILES)} files alone, since they already exist:\n"
+    )
+    assert "Next steps" not in result.output
+    assert {p: (tmp_path / "plan" / p).read_bytes() for p in EXPECTED_FILES} == before
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    plan = NewPlan("Fagersta", "1982", 13391, 2020, "Norra Västmanland")
+    assert repository_files(plan) == repository_files(plan)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--municipality", "X", "--kommunkod", "1182"], "'1182' är inte en kommunkod"),
+        (["--municipality", "X", "--kommunkod", "198"], "'198' är inte en kommunkod"),
+        (["--municipality", " ", "--kommunkod", "1982"], "--municipality får inte vara tomt"),
+        ([*ARGS, "--folkmangd", "13391"], "Ange både --folkmangd och --folkmangd-ar"),
+        (["--municipality", "X"], "Missing option '--kommunkod'"),
+    ],
+)
+def test_usage_errors_exit_2(run: Run, tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("init", "plan", *args, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "plan").exists()
+
+
+def test_a_file_in_place_of_the_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    write(tmp_path / "plan", "x")
+    result = run("init", "plan", *ARGS, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "plan är en fil, inte en mapp" in result.output
+
+
+def test_vscode_settings_map_each_schema_to_its_files(tmp_path: Path) -> None:
+    files = repository_files(NewPlan("Fagersta", "1982"))
+    settings = json.loads(files[".vscode/settings.json"])
+    schemas = settings["yaml.schemas"]
+    assert schemas["./schemas/kommun.schema.json"] == ["kommun.yaml", "kommun.yml"]
+    assert schemas["./schemas/mote.schema.json"] == ["moten/**/*.yaml", "moten/**/*.yml"]
+    assert set(schemas) == {f"./schemas/{k.schema_name}" for k in ALL_FILE_KINDS}
+    for patterns in schemas.values():
+        for pattern in patterns:
+            assert not pattern.startswith((".", "*")), "never match the CI files"
+    extensions = json.loads(files[".vscode/extensions.json"])
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_resources_are_found_from_the_source_tree() -> None:
+    assert (templates_dir() / "init/kommun.yaml.j2").is_file()
+    assert {p.name for p in schemas_dir().glob("*.schema.json")} == set(schema_files())
+
+
+def test_the_readme_example_is_real_output(run: Run, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ trygg init trygghetsplan --municipality Fagersta --kommunkod 1982\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
+    assert result.output == shown
