@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,10 @@ from trygghet_cli.loading.roundtrip import scalar_text
 from trygghet_cli.model.meetings import MeetingKind
 from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, Plan
+from trygghet_cli.resources import templates_dir
 
 TEMPLATE = "moten/mote.yaml.j2"
 MODELINE = "# yaml-language-server: $schema="
-
-
-def template_root() -> Path:
-    """The built-in templates: inside the installed package, else the source tree's folder."""
-    packaged = Path(str(resources.files("trygghet_cli"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "templates"
 
 
 @dataclass(frozen=True)
@@ -191,7 +183,7 @@ def render_template(template: Path | None, context: dict[str, Any]) -> str:
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 
-    folder, name = (template.parent, template.name) if template else (template_root(), TEMPLATE)
+    folder, name = (template.parent, template.name) if template else (templates_dir(), TEMPLATE)
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(folder)),
         undefined=StrictUndefined,
