@@ -27,6 +27,7 @@ from trygghet_cli.loading.plan import LoadedFile
 from trygghet_cli.loading.roundtrip import RoundTripFile
 from trygghet_cli.model.indicators import Indicator, Indicators, Level, Value
 from trygghet_cli.model.periods import Period, PeriodError
+from trygghet_cli.wording import number_text
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,6 @@ class NewValue:
     preliminary: bool = False
     illustrative: bool = False
     note: str | None = None
-
-
-def number_text(value: float) -> Text:
-    """A number as people read it: ``11 264`` and ``12,6`` in Swedish, ``11,264`` in English."""
-    from babel.numbers import format_decimal
-
-    return Text(format_decimal(value, locale="sv_SE"), format_decimal(value, locale="en_GB"))
 
 
 def _yaml_number(value: float) -> int | float:
