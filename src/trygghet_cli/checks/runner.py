@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,9 +42,9 @@ class ValidationResult:
         return any(d.level.rank >= worst.rank for d in self.diagnostics)
 
 
-def check_plan(root: Path) -> PlanResult:
-    """Read one plan and run every check on it."""
-    loaded = read_plan(root)
+def check_plan(root: Path, overrides: Mapping[Path, str] | None = None) -> PlanResult:
+    """Read one plan and run every check on it (with some files' text as given, unwritten)."""
+    loaded = read_plan(root, overrides)
     diags = loaded.diagnostics
     for f in loaded.files:
         if f.text is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,18 +171,32 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
     return found, layout
 
 
-def read_plan(root: Path) -> LoadedPlan:
-    """Read and validate every file of one plan, file by file (no cross-file checks)."""
+def read_plan(root: Path, overrides: Mapping[Path, str] | None = None) -> LoadedPlan:
+    """Read and validate every file of one plan, file by file (no cross-file checks).
+
+    ``overrides`` gives the text of some files as an edit would leave them (a new meeting file
+    included), so that an edit can be checked before anything is written.
+    """
     entries, layout = plan_files(root)
+    texts = dict(overrides or {})
+    listed = {path for _, path in entries}
+    entries.extend(
+        (MEETING_FILE, path)
+        for path in sorted(texts)
+        if path not in listed and (root / MEETINGS_DIR) in path.parents
+    )
     files: list[LoadedFile] = []
     for kind, path in entries:
-        files.append(read_plan_file(kind, path))
+        files.append(read_plan_file(kind, path, texts.get(path)))
     return LoadedPlan(root, files, assemble(root, files), layout)
 
 
-def read_plan_file(kind: FileKind, path: Path) -> LoadedFile:
+def read_plan_file(kind: FileKind, path: Path, text: str | None = None) -> LoadedFile:
     loaded = LoadedFile(kind, path, display_path(path))
-    text, diags = yamlfile.read_file(path, loaded.file)
+    if text is None:
+        text, diags = yamlfile.read_file(path, loaded.file)
+    else:
+        text, diags = yamlfile.decode(text.encode("utf-8"), loaded.file)
     loaded.text = text
     loaded.diagnostics.extend(diags)
     if text is None:
