@@ -254,6 +254,8 @@ def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
                 a = root.child("åtgärder", i)
                 ref(ACTORS, action.owner, a.child("ansvarig"), "ansvarig")
                 ref(ACTIVITIES, action.activity, a.child("aktivitet"), "aktivitet")
+                ref(GOALS, action.goal, a.child("mål"), "mål")
+            refs(ACTIONS, model.follow_ups, root.child("följer_upp"), "följer_upp")
     return out
 
 
