@@ -260,6 +260,7 @@ def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
 
 
 _KIND_TEXT = {
+    BodyKind.COUNCIL: Text("fullmäktige", "the municipal council"),
     BodyKind.COMMITTEE: Text("en politisk nämnd", "a political committee"),
     BodyKind.SUBCOMMITTEE: Text("ett politiskt utskott", "a political subcommittee"),
     BodyKind.EXTERNAL: Text("en extern mottagare", "an external recipient"),
