@@ -39,3 +39,16 @@ def test_readme_documents_every_command() -> None:
         assert f"trygg {name}" in readme, f"README lacks 'trygg {name}'"
     for group in app.registered_groups:
         assert f"trygg {group.name}" in readme, f"README lacks 'trygg {group.name}'"
+
+
+def test_hints_only_name_commands_that_exist() -> None:
+    """A hint that tells users to run 'trygg X' must name a real command."""
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    names |= {g.name for g in app.registered_groups if g.name}
+    for rule in RULES.values():
+        for text in (rule.message, rule.hint):
+            if text is None:
+                continue
+            for lang in ("sv", "en"):
+                for command in re.findall(r"'trygg ([a-z]+)", text(lang)):
+                    assert command in names, f"{rule.id} mentions 'trygg {command}'"

@@ -21,8 +21,14 @@ from benchmarks.make_corpus import MISTAKES, inject_mistakes, make_corpus
 from tests.conftest import Run
 from trygghet_cli.checks import parallel
 from trygghet_cli.checks.cache import FileCache
-from trygghet_cli.checks.runner import Options, PlanSummary, ValidationResult, validate_paths
-from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.checks.runner import (
+    Options,
+    PlanSummary,
+    ValidationResult,
+    check_plan,
+    validate_paths,
+)
+from trygghet_cli.diagnostics import Diagnostic, sort_diagnostics
 from trygghet_cli.loading.yamlfile import parse
 
 
@@ -95,7 +101,6 @@ def test_fast_path_cache_and_processes_give_identical_findings(
     cache = tmp_path / "cache"
     ways = {
         "fast path": (Options(), 1),
-        "documents kept": (Options(release_documents=False), 1),
         "two processes": (Options(), 2),
         "cache, cold": (Options(cache=cache), 1),
         "cache, warm": (Options(cache=cache), 1),
@@ -107,6 +112,17 @@ def test_fast_path_cache_and_processes_give_identical_findings(
         assert result.jobs == jobs
         assert shown(result) == reference, way
     assert list(cache.rglob("*.json")), "the cached runs wrote a cache"
+
+
+def test_node_trees_dropped_or_kept_give_identical_findings(broken_corpus: Path) -> None:
+    summary = validate_paths([broken_corpus], jobs=1)  # drops each tree after validation
+    kept = [
+        d
+        for root in sorted(p for p in broken_corpus.iterdir() if p.is_dir())
+        for d in check_plan(root, keep_documents=True).diagnostics
+    ]
+    assert sort_diagnostics(kept) == summary.diagnostics
+    assert [_texts(d) for d in sort_diagnostics(kept)] == [_texts(d) for d in summary.diagnostics]
 
 
 def test_a_changed_file_is_read_again_and_a_moved_one_keeps_its_findings(

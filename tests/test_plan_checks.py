@@ -74,6 +74,13 @@ def test_meeting_of_a_committee_is_a_warning(run: Run, plan: Path) -> None:
             "TRY201",
         ),
         (MEETING, "aktivitet: vandringar", "aktivitet: lokala-bra", "TRY201"),
+        (MEETING, "aktivitet: vandringar", "aktivitet: vandringar\n    mål: farre-brot", "TRY201"),
+        (
+            MEETING,
+            "rapporter: [arsrapport]",
+            "rapporter: [arsrapport]\nföljer_upp: [a-9]",
+            "TRY201",
+        ),
     ],
 )
 def test_every_reference_resolves(

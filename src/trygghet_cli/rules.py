@@ -890,6 +890,196 @@ _ALL = [
         ),
         ("deadline", "law"),
     ),
+    # --- TRY5xx: editing and importing -------------------------------------------------------
+    Rule(
+        "TRY501",
+        "import-json-syntax",
+        E,
+        Text("Felaktig JSON i importfilen", "Invalid JSON in the import file"),
+        Text("Felaktig JSON: {problem}", "Invalid JSON: {problem}"),
+        Text(
+            "Filen ska vara svaret från Koladas API (v2), en eller flera sidor efter varandra. "
+            "Hämta den igen om den har klippts av.",
+            "The file should be the answer of Kolada's API (v2), one or more pages one after "
+            "the other. Fetch it again if it was cut off.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY502",
+        "import-json-structure",
+        E,
+        Text("Posten har inte Koladas format", "Item not in Kolada's format"),
+        Text("Posten har inte Koladas format: {problem}", "Not in Kolada's format: {problem}"),
+        Text(
+            'En post ska se ut så här: {{"kpi": "N07540", "municipality": "1982", '
+            '"period": 2021, "values": [{{"gender": "T", "value": 11264}}]}}.',
+            'An item looks like this: {{"kpi": "N07540", "municipality": "1982", '
+            '"period": 2021, "values": [{{"gender": "T", "value": 11264}}]}}.',
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY503",
+        "import-csv-header",
+        E,
+        Text("Rubrikraden saknar kolumner", "Header line lacks columns"),
+        Text(
+            "Rubrikraden saknar {missing} (den har: {found})",
+            "The header line lacks {missing} (it has: {found})",
+        ),
+        Text(
+            "Första raden ska vara rubrikerna kpi;kommun;period;kön;värde, med semikolon "
+            "mellan. Ordningen spelar ingen roll och fler kolumner går bra.",
+            "The first line should hold the headings kpi;kommun;period;kön;värde, separated by "
+            "semicolons. Their order does not matter and extra columns are fine.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY504",
+        "import-csv-columns",
+        E,
+        Text("Fel antal kolumner på raden", "Wrong number of columns on the line"),
+        Text(
+            "Raden har {count} kolumner men rubrikraden har {expected}{truncated}",
+            "The line has {count} columns but the header line has {expected}{truncated}",
+        ),
+        Text(
+            "Kontrollera att raden är hel och att ett värde som innehåller semikolon står inom "
+            "citattecken.",
+            "Check that the line is complete and that a value holding a semicolon is quoted.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY505",
+        "import-number",
+        E,
+        Text("Värdet är inte ett tal", "Value is not a number"),
+        Text("'{value}' i {field} är inte ett tal", "'{value}' in {field} is not a number"),
+        Text(
+            "Skriv talet med decimalkomma eller decimalpunkt (22,6), '..' för ett värde som "
+            "inte redovisas och '-' för noll.",
+            "Write the number with a decimal comma or point (22,6), '..' for a value that is "
+            "not published and '-' for zero.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY506",
+        "import-period",
+        E,
+        Text("Perioden går inte att läsa", "Period cannot be read"),
+        Text("'{value}' är inte en period", "'{value}' is not a period"),
+        Text(
+            "Kolada redovisar år: skriv till exempel 2021.",
+            "Kolada reports years: write for example 2021.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY507",
+        "import-field",
+        E,
+        Text("Fel värde i en kolumn", "Wrong value in a column"),
+        Text(
+            "'{value}' i kolumnen {column_name} är inte {expected}",
+            "'{value}' in the column {column_name} is not {expected}",
+        ),
+        Text(
+            "Rätta värdet eller exportera filen från Kolada igen.",
+            "Correct the value or export the file from Kolada again.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY508",
+        "import-encoding",
+        E,
+        Text("Importfilen är inte UTF-8", "Import file is not UTF-8"),
+        Text("Filen är inte UTF-8 ({problem})", "The file is not UTF-8 ({problem})"),
+        Text(
+            "Spara filen som UTF-8. I Excel: Spara som → CSV UTF-8 (kommaavgränsad).",
+            "Save the file as UTF-8. In Excel: Save As → CSV UTF-8 (Comma delimited).",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY509",
+        "import-empty",
+        E,
+        Text("Importfilen har inga värden", "Import file holds no values"),
+        Text("Filen innehåller inga värden att importera", "The file holds no values to import"),
+        Text(
+            "Kontrollera att det är rätt fil: en export från Kolada (JSON från API:t eller "
+            "CSV med kpi;kommun;period;kön;värde).",
+            "Check that it is the right file: an export from Kolada (JSON from the API, or CSV "
+            "with kpi;kommun;period;kön;värde).",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY510",
+        "import-conflict",
+        E,
+        Text("Samma värde två gånger med olika tal", "Same figure twice with different numbers"),
+        Text(
+            "{kpi} för {municipality} {period} ({gender}) finns redan på rad {first_line} med "
+            "ett annat värde",
+            "{kpi} for {municipality} {period} ({gender}) is already on line {first_line} with "
+            "another value",
+        ),
+        Text(
+            "Ta bort den rad som är fel; trygg väljer inte åt dig.",
+            "Remove the line that is wrong; trygg will not choose for you.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY511",
+        "import-csv-syntax",
+        E,
+        Text("CSV-filen går inte att läsa", "CSV file cannot be read"),
+        Text("CSV-fel: {problem}", "CSV error: {problem}"),
+        Text(
+            'Kontrollera citattecknen på raden: ett värde som börjar med " måste sluta med ".',
+            'Check the quotes on the line: a value that starts with " must end with ".',
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY520",
+        "edit-unreadable",
+        E,
+        Text("Filen kan inte ändras automatiskt", "File cannot be edited automatically"),
+        Text(
+            "trygg kan inte läsa filen för att ändra den: {problem}",
+            "trygg cannot read the file to edit it: {problem}",
+        ),
+        Text(
+            "Kontrollera filen med 'trygg validate' och gör ändringen för hand.",
+            "Check the file with 'trygg validate' and make the change by hand.",
+        ),
+        ("edit",),
+    ),
+    Rule(
+        "TRY521",
+        "edit-would-lose-comment",
+        E,
+        Text("En kommentar skulle gå förlorad", "A comment would be lost"),
+        Text(
+            "Ändringen skulle ta bort kommentaren '{comment}', så filen skrevs inte",
+            "The change would remove the comment '{comment}', so the file was not written",
+        ),
+        Text(
+            "Gör ändringen för hand, eller flytta kommentaren till en egen rad ovanför nyckeln "
+            "den handlar om. Rapportera gärna filen som en bugg i trygg.",
+            "Make the change by hand, or move the comment to a line of its own above the key it "
+            "is about. Please report the file as a bug in trygg.",
+        ),
+        ("edit",),
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}

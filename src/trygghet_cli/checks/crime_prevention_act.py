@@ -153,7 +153,7 @@ class _Obligations:
         decided = [
             d
             for d in plans
-            if any(r in bodies and bodies[r].kind is BodyKind.COMMITTEE for r in d.adopted_by)
+            if any(r in bodies and bodies[r].kind in _DECIDES_FOR_KOMMUN for r in d.adopted_by)
         ]
         if decided:
             self.stale("TRY421", decided)
@@ -196,3 +196,7 @@ class _Obligations:
                 date=date_text(coordination.established)
             )
             self.add("TRY422", problem, site.child("inrättad"))
+
+
+_DECIDES_FOR_KOMMUN = (BodyKind.COUNCIL, BodyKind.COMMITTEE)
+"""Bodies whose decision is the kommun's decision: fullmäktige and a nämnd (kommunstyrelsen)."""

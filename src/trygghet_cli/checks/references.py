@@ -254,10 +254,13 @@ def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
                 a = root.child("åtgärder", i)
                 ref(ACTORS, action.owner, a.child("ansvarig"), "ansvarig")
                 ref(ACTIVITIES, action.activity, a.child("aktivitet"), "aktivitet")
+                ref(GOALS, action.goal, a.child("mål"), "mål")
+            refs(ACTIONS, model.follow_ups, root.child("följer_upp"), "följer_upp")
     return out
 
 
 _KIND_TEXT = {
+    BodyKind.COUNCIL: Text("fullmäktige", "the municipal council"),
     BodyKind.COMMITTEE: Text("en politisk nämnd", "a political committee"),
     BodyKind.SUBCOMMITTEE: Text("ett politiskt utskott", "a political subcommittee"),
     BodyKind.EXTERNAL: Text("en extern mottagare", "an external recipient"),

@@ -10,7 +10,7 @@ cache (:mod:`trygghet_cli.checks.cache`); checks across files run on every run.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,7 @@ from trygghet_cli.loading.plan import (
     display_below,
     display_path,
     load_plan_file,
-    plan_files,
+    plan_entries,
 )
 from trygghet_cli.model.plan import FileKind, Plan
 
@@ -87,28 +87,37 @@ class ValidationResult:
 
 @dataclass(frozen=True)
 class Options:
-    """How to run: none of these changes what is found, only how fast."""
+    """How to read files: none of these changes what is found, only how fast."""
 
     cache: Path | None = None
     """Folder of the file cache; None runs without one."""
     reference: bool = False
     """Read every file on the reference path (PyYAML's loader, the careful walker)."""
-    release_documents: bool = True
-    """Drop each file's node tree once it is validated, and parse the file again when a check
-    across files needs a position in it. Keeping a plan's trees made a large run a fifth
-    slower (its heap outgrew the processor's caches)."""
 
 
-def check_plan(root: Path, options: Options = Options()) -> PlanResult:
-    """Read one plan and run every check on it."""
+def check_plan(
+    root: Path,
+    overrides: Mapping[Path, str] | None = None,
+    options: Options = Options(),
+    *,
+    keep_documents: bool = True,
+) -> PlanResult:
+    """Read one plan and run every check on it (with some files' text as given, unwritten).
+
+    ``keep_documents=False`` drops each file's node tree once the file is validated; a check
+    across files that needs a position parses the file again. ``trygg validate`` does so:
+    keeping a plan's trees made a large run a fifth slower (its heap outgrew the processor's
+    caches). Callers that read ``LoadedFile.doc`` keep them.
+    """
     cache = FileCache(options.cache).plan(root) if options.cache is not None else None
-    entries, layout = plan_files(root)
+    entries, layout = plan_entries(root, overrides)
+    texts = dict(overrides or {})
     shown = display_below(root)
     files: list[LoadedFile] = []
     diags: list[Diagnostic] = []
     for kind, path in entries:
-        loaded, found = _check_file(kind, path, shown(path), options, cache)
-        if options.release_documents:
+        loaded, found = _check_file(kind, path, shown(path), texts.get(path), options, cache)
+        if not keep_documents:
             loaded.release_document()
         files.append(loaded)
         diags.extend(found)
@@ -123,17 +132,27 @@ def check_plan(root: Path, options: Options = Options()) -> PlanResult:
 
 
 def _check_file(
-    kind: FileKind, path: Path, file: str, options: Options, cache: PlanCache | None
+    kind: FileKind,
+    path: Path,
+    file: str,
+    text: str | None,
+    options: Options,
+    cache: PlanCache | None,
 ) -> tuple[LoadedFile, list[Diagnostic]]:
-    """One file read, parsed, validated and scanned: from the cache when its bytes are known.
+    """One file read (or ``text`` in its place), parsed, validated and scanned: from the cache
+    when its bytes are known.
 
     Returns the loaded file (with the findings of loading it) and the findings of the scan.
     """
     loaded = LoadedFile(kind, path, file)
-    data, diags = yamlfile.read_bytes(path, file)
-    if data is None:
-        loaded.diagnostics.extend(diags)
-        return loaded, []
+    if text is not None:
+        data = text.encode("utf-8")
+    else:
+        read, diags = yamlfile.read_bytes(path, file)
+        if read is None:
+            loaded.diagnostics.extend(diags)
+            return loaded, []
+        data = read
     if cache is None:
         return loaded, _check_bytes(loaded, data, options)
     key = cache.key(kind.key, data)
@@ -170,7 +189,7 @@ def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:
 def summarise(root: Path, options: Options, keep_plan: bool = False) -> PlanSummary:
     """Check one plan and keep only its file names and findings (and its models if asked)."""
     with _no_cycle_collection():
-        result = check_plan(root, options)
+        result = check_plan(root, options=options, keep_documents=False)
         summary = PlanSummary(
             root,
             tuple(f.file for f in result.loaded.files),

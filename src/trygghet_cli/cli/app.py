@@ -12,10 +12,14 @@ import sys
 import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli.cli.action import action_app
 from trygghet_cli.cli.compare import compare
 from trygghet_cli.cli.deadlines import deadlines
 from trygghet_cli.cli.export import export
+from trygghet_cli.cli.fmt import fmt
+from trygghet_cli.cli.indicator import indicator_app
 from trygghet_cli.cli.init import init
+from trygghet_cli.cli.meeting import meeting_app
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.validate import validate
@@ -53,6 +57,10 @@ app.command()(compare)
 app.command()(report)
 app.command()(export)
 app.command()(init)
+app.add_typer(meeting_app, name="meeting")
+app.add_typer(action_app, name="action")
+app.add_typer(indicator_app, name="indicator")
+app.command()(fmt)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,14 +189,35 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
     return found, layout
 
 
-def read_plan(root: Path, *, reference: bool = False) -> LoadedPlan:
-    """Read and validate every file of one plan, file by file (no cross-file checks)."""
-    entries, layout = plan_files(root)
+def read_plan(
+    root: Path, overrides: Mapping[Path, str] | None = None, *, reference: bool = False
+) -> LoadedPlan:
+    """Read and validate every file of one plan, file by file (no cross-file checks).
+
+    ``overrides`` gives the text of some files as an edit would leave them (a new meeting file
+    included), so that an edit can be checked before anything is written.
+    """
+    entries, layout = plan_entries(root, overrides)
+    texts = dict(overrides or {})
     shown = display_below(root)
     files: list[LoadedFile] = []
     for kind, path in entries:
-        files.append(read_plan_file(kind, path, shown(path), reference=reference))
+        files.append(read_plan_file(kind, path, texts.get(path), shown(path), reference=reference))
     return LoadedPlan(root, files, assemble(root, files), layout)
+
+
+def plan_entries(
+    root: Path, overrides: Mapping[Path, str] | None = None
+) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic]]:
+    """:func:`plan_files`, and the new meeting files that ``overrides`` would write."""
+    entries, layout = plan_files(root)
+    listed = {path for _, path in entries}
+    entries.extend(
+        (MEETING_FILE, path)
+        for path in sorted(overrides or {})
+        if path not in listed and (root / MEETINGS_DIR) in path.parents
+    )
+    return entries, layout
 
 
 def display_below(root: Path) -> Callable[[Path], str]:
@@ -218,10 +239,18 @@ def display_below(root: Path) -> Callable[[Path], str]:
 
 
 def read_plan_file(
-    kind: FileKind, path: Path, file: str | None = None, *, reference: bool = False
+    kind: FileKind,
+    path: Path,
+    text: str | None = None,
+    file: str | None = None,
+    *,
+    reference: bool = False,
 ) -> LoadedFile:
-    """Read, parse and validate one file; ``file`` is its name in findings."""
+    """Read, parse and validate one file (or ``text`` in its place); ``file`` is its name in
+    findings."""
     loaded = LoadedFile(kind, path, file if file is not None else display_path(path))
+    if text is not None:
+        return load_plan_file(loaded, text.encode("utf-8"), reference=reference)
     data, diags = yamlfile.read_bytes(path, loaded.file)
     if data is None:
         loaded.diagnostics.extend(diags)

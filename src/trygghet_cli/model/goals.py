@@ -165,6 +165,7 @@ class FollowUp(TryggModel):
         example=["2021-10-15"],
         default_factory=list,
     )
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Goals(TryggModel):

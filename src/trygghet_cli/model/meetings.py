@@ -94,6 +94,12 @@ class Action(TryggModel):
         example="trygghetsvandringar",
         default=None,
     )
+    goal: Ref | None = field(
+        "mål",
+        "Målet eller delmålet (id i mal.yaml) som åtgärden ska bidra till.",
+        example="minska-skadegorelse",
+        default=None,
+    )
     note: str | None = field(
         "anmärkning",
         "Anmärkning om åtgärden, till exempel varför den flyttats.",
@@ -173,6 +179,12 @@ class Meeting(TryggModel):
                 "status": "öppen",
             }
         ],
+        default_factory=list,
+    )
+    follow_ups: list[Ref] = field(
+        "följer_upp",
+        "Åtgärder (id) från tidigare möten som följdes upp vid mötet.",
+        example=["fa-2021-03"],
         default_factory=list,
     )
     reports: list[Ref] = field(

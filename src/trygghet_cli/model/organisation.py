@@ -36,6 +36,7 @@ class BodyKind(str, Enum):
     SSPF = "sspf"
     AREA_COUNCIL = "områdesråd"
     PUBLIC_HEALTH = "folkhälsoråd"
+    COUNCIL = "fullmäktige"
     COMMITTEE = "nämnd"
     SUBCOMMITTEE = "utskott"
     EXTERNAL = "extern"
@@ -44,7 +45,12 @@ class BodyKind(str, Enum):
     @property
     def meets(self) -> bool:
         """Whether the plan keeps a meeting log for bodies of this kind."""
-        return self not in (BodyKind.COMMITTEE, BodyKind.SUBCOMMITTEE, BodyKind.EXTERNAL)
+        return self not in (
+            BodyKind.COUNCIL,
+            BodyKind.COMMITTEE,
+            BodyKind.SUBCOMMITTEE,
+            BodyKind.EXTERNAL,
+        )
 
 
 class Role(TryggModel):
@@ -184,6 +190,7 @@ class ReportingLine(TryggModel):
     since: Day | None = field(
         "från", "Från vilket datum skyldigheten gäller.", example="2021-01-01", default=None
     )
+    illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
 class Body(TryggModel):

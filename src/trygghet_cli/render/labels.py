@@ -69,6 +69,7 @@ LABELS: dict[Enum, Text] = {
     BodyKind.SSPF: _T("SSPF", "SSPF (school, social services, police, leisure)"),
     BodyKind.AREA_COUNCIL: _T("Områdesråd", "Area council"),
     BodyKind.PUBLIC_HEALTH: _T("Folkhälsoråd", "Public health council"),
+    BodyKind.COUNCIL: _T("Fullmäktige", "Municipal council"),
     BodyKind.COMMITTEE: _T("Nämnd", "Committee"),
     BodyKind.SUBCOMMITTEE: _T("Utskott", "Subcommittee"),
     BodyKind.EXTERNAL: _T("Extern mottagare", "External recipient"),

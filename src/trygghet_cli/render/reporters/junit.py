@@ -3,8 +3,8 @@
 GitLab reads ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and ``file``, and a
 ``failure`` child for a failed case. Names include the line and column so that GitLab, which
 keeps only the first of equal names, shows every finding. Errors are failures; warnings are
-failures only under ``--strict`` and otherwise passing cases with the warning in
-``system-out``, so the report agrees with the exit code.
+failures only under ``--strict`` and otherwise skipped cases that carry the warning, so the
+report agrees with the exit code and GitLab still lists every warning.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def render(report: Report) -> Output:
         tests=str(tests),
         failures=str(len(failing)),
         errors="0",
-        skipped="0",
+        skipped=str(len(shown) - len(failing)),
     )
     names: dict[tuple[str, str], int] = {}
     for d in shown:
@@ -63,7 +63,8 @@ def render(report: Report) -> Output:
             failure = ET.SubElement(case, "failure", message=message, type=d.level.value)
             failure.text = text
         else:
-            ET.SubElement(case, "system-out").text = text
+            skipped = ET.SubElement(case, "skipped", message=message, type=d.level.value)
+            skipped.text = text
     for file in passing:
         ET.SubElement(suite, "testcase", classname=_xml(file), name=report.command, file=_xml(file))
     ET.indent(suites)

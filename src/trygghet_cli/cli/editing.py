@@ -1,0 +1,135 @@
+"""What the editing commands share: their options, and how an edit ends.
+
+An edit ends in one of four ways: it cannot be made (exit 1, the reason and a hint), it would
+make the plan invalid (exit 1, the findings, nothing written), it is a dry run (the changes and
+optionally the diff, nothing written, exit 0), or it is written (exit 0). A file that someone
+else changed while trygg worked is never overwritten (exit 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+from trygghet_cli.cli.common import usage_error
+from trygghet_cli.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from trygghet_cli.editing.session import EditSession
+
+T = TypeVar("T")
+
+PlanOption = Annotated[
+    Path,
+    typer.Option(
+        "--plan",
+        "-p",
+        help="Planens mapp (eller en fil eller mapp i den). Standard: den aktuella mappen.",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Visa vad som skulle ändras, men skriv inget."),
+]
+DiffOption = Annotated[
+    bool, typer.Option("--diff", help="Visa ändringarna som en diff (som git diff).")
+]
+
+
+def parse_day(text: str | None, option: str, lang: Lang) -> date | None:
+    """An ÅÅÅÅ-MM-DD option as a date; a usage error (exit 2) otherwise."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        usage_error(
+            Text(
+                f"{option}: '{text}' är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel 2021-03-02.",
+                f"{option}: '{text}' is not a date; write YYYY-MM-DD, for example 2021-03-02.",
+            ),
+            lang,
+        )
+
+
+def fail(
+    message: Text, lang: Lang, hint: Text | None = None, details: list[str] | None = None
+) -> NoReturn:
+    """A mistake in the request or the plan: say what and what to do, exit 1."""
+    typer.echo(f"trygg: {message(lang)}", err=True)
+    for line in details or []:
+        typer.echo(line, err=True)
+    if hint is not None:
+        tip = "tips" if lang == "sv" else "hint"
+        typer.echo(f"    {tip}: {hint(lang)}", err=True)
+    raise typer.Exit(1)
+
+
+def edit_plan(
+    plan: Path,
+    lang: Lang,
+    operation: Callable[[EditSession], T],
+    *,
+    dry_run: bool,
+    diff: bool,
+    report: Callable[[T], list[str]] | None = None,
+) -> T:
+    """Run ``operation(session)`` on the plan at ``plan``, report, and write unless refused.
+
+    ``report`` turns what the operation returned into the lines to show (an import reports
+    its rows); without it, each change is shown with its file and line.
+    """
+    from trygghet_cli.editing.changes import EditError
+    from trygghet_cli.editing.session import EditSession, find_plan, write
+    from trygghet_cli.loading.atomic import FileChangedError
+    from trygghet_cli.loading.plan import display_path
+    from trygghet_cli.render.changes import (
+        change_lines,
+        findings,
+        refusal,
+        unified_diff,
+        written_line,
+    )
+
+    try:
+        session = EditSession(find_plan(plan))
+        value = operation(session)
+        outcome = session.finish()
+    except EditError as exc:
+        fail(exc.text, lang, exc.hint, findings(exc.diagnostics, lang))
+    for line in report(value) if report else change_lines(outcome.changes, lang):
+        typer.echo(line)
+    if outcome.refused:
+        for line in refusal(outcome, lang):
+            typer.echo(line, err=True)
+        raise typer.Exit(1)
+    for line in findings(outcome.warnings, lang):
+        typer.echo(line)
+    if diff:
+        for edit in outcome.written:
+            typer.echo(unified_diff(edit.before, edit.after, edit.file), nl=False)
+    names = [edit.file for edit in outcome.written]
+    if not dry_run:
+        try:
+            write(outcome)
+        except FileChangedError as exc:
+            fail(
+                Text(
+                    f"{display_path(exc.path)} har ändrats av någon annan sedan trygg läste den; "
+                    "inget skrevs.",
+                    f"{display_path(exc.path)} was changed by someone else after trygg read it; "
+                    "nothing was written.",
+                ),
+                lang,
+                Text(
+                    "Kör kommandot igen när filen är sparad.",
+                    "Run the command again once the file is saved.",
+                ),
+            )
+    typer.echo(written_line(names, lang, dry_run=dry_run))
+    return value

@@ -1,0 +1,95 @@
+"""``trygg fmt``: plan files in canonical form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit
+
+
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="SÖKVÄG",
+            help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Skriv inget; avsluta med 1 om någon fil skulle ändras."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Visa ändringarna som en diff; skriv inget.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Skriv planens filer i kanonisk form: två blankstegs indrag, nycklar i schemats ordning,
+    kommentarer kvar.
+
+    Avslutas med 0 när allt gick bra, 1 om en fil har fel (eller med --check om någon fil
+    skulle ändras), 2 vid felaktig användning.
+    """
+    from trygghet_cli.cli.common import usage_error
+    from trygghet_cli.editing.canonical import format_paths
+    from trygghet_cli.i18n import Text
+    from trygghet_cli.loading.atomic import FileChangedError, write_bytes_atomic
+    from trygghet_cli.loading.plan import display_path
+    from trygghet_cli.render.changes import findings, unified_diff
+
+    language = lang_or_exit(lang)
+    result = format_paths(paths or [Path()])
+    if result.missing:
+        usage_error(
+            Text(
+                f"Sökvägen finns inte: {', '.join(result.missing)}",
+                f"No such path: {', '.join(result.missing)}",
+            ),
+            language,
+        )
+    for line in findings(result.diagnostics, language):
+        typer.echo(line, err=True)
+    changed = result.changed
+    total = len(result.files)
+    if diff:
+        for item in changed:
+            typer.echo(unified_diff(item.before, item.after, item.file), nl=False)
+    if check or diff:
+        for item in changed:
+            typer.echo(Text(f"skulle ändras: {item.file}", f"would change: {item.file}")(language))
+        typer.echo(
+            Text(
+                f"{len(changed)} av {total} filer skulle ändras.",
+                f"{len(changed)} of {total} files would change.",
+            )(language)
+        )
+        failed = bool(result.diagnostics) or (check and bool(changed))
+        raise typer.Exit(1 if failed else 0)
+    written = 0
+    for item in changed:
+        try:
+            write_bytes_atomic(item.path, item.data, unchanged_from=item.original)
+        except FileChangedError:
+            typer.echo(
+                Text(
+                    f"{display_path(item.path)} ändrades av någon annan under tiden; "
+                    "den skrevs inte.",
+                    f"{display_path(item.path)} was changed by someone else meanwhile; "
+                    "it was not written.",
+                )(language),
+                err=True,
+            )
+            continue
+        written += 1
+        typer.echo(Text(f"formaterade {item.file}", f"formatted {item.file}")(language))
+    typer.echo(
+        Text(
+            f"{written} av {total} filer formaterades.",
+            f"{written} of {total} files were formatted.",
+        )(language)
+    )
+    raise typer.Exit(1 if result.diagnostics or written < len(changed) else 0)

@@ -1,0 +1,173 @@
+"""``trygg indicator``: record a value, or import a year of figures from Kolada."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit
+from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
+
+indicator_app = typer.Typer(
+    help="Nyckeltal: för in ett värde eller importera värden från Kolada.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@indicator_app.command("set")
+def set_(
+    indicator: Annotated[
+        str, typer.Argument(metavar="NYCKELTAL", help="Nyckeltalets id, t.ex. anmalda-brott.")
+    ],
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="Perioden: 2021, 2021Q1, 2021T1, 2021H1 eller 2021-03."
+        ),
+    ],
+    value: Annotated[
+        str, typer.Argument(metavar="VÄRDE", help="Värdet, med decimalkomma eller -punkt: 22,6.")
+    ],
+    geography: Annotated[
+        str,
+        typer.Option(
+            "--geography",
+            "-g",
+            help="Var värdet gäller: NIVÅ eller NIVÅ:NAMN, t.ex. 'polisområde:Norra Västmanland'.",
+        ),
+    ] = "kommun",
+    preliminary: Annotated[
+        bool, typer.Option("--preliminary", help="Värdet är preliminärt.")
+    ] = False,
+    illustrative: Annotated[
+        bool, typer.Option("--illustrative", help="Värdet är påhittat (illustrativt).")
+    ] = False,
+    note: Annotated[
+        str | None, typer.Option("--note", help="En anmärkning om värdet.", show_default=False)
+    ] = None,
+    plan: PlanOption = Path(),
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
+    lang: LangOption = None,
+) -> None:
+    """För in ett värde: ändrar värdet för perioden och geografin om det finns, annars läggs
+    det till i periodordning."""
+    from trygghet_cli.cli.common import usage_error
+    from trygghet_cli.editing.indicators import Geography, NewValue, set_value
+    from trygghet_cli.i18n import Text
+    from trygghet_cli.loading.kolada import parse_number
+    from trygghet_cli.model.indicators import Level
+    from trygghet_cli.model.periods import Period, PeriodError
+
+    language = lang_or_exit(lang)
+    try:
+        when = Period.parse(period)
+    except PeriodError:
+        usage_error(
+            Text(
+                f"'{period}' är inte en period; skriv till exempel 2021 eller 2021Q1.",
+                f"'{period}' is not a period; write for example 2021 or 2021Q1.",
+            ),
+            language,
+        )
+    number = parse_number(value)
+    if number is None:
+        usage_error(Text(f"'{value}' är inte ett tal.", f"'{value}' is not a number."), language)
+    try:
+        where = Geography.parse(geography)
+    except ValueError:
+        levels = ", ".join(level.value for level in Level)
+        usage_error(
+            Text(
+                f"--geography: '{geography}' är ingen geografisk nivå; välj {levels}.",
+                f"--geography: '{geography}' is not a level; choose {levels}.",
+            ),
+            language,
+        )
+    new = NewValue(when, number, where, preliminary, illustrative, note)
+    edit_plan(
+        plan,
+        language,
+        lambda session: set_value(session, indicator, new),
+        dry_run=dry_run,
+        diff=diff,
+    )
+
+
+@indicator_app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FIL",
+            help="Export från Kolada: JSON från API:t eller CSV (kpi;kommun;period;kön;värde).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    gender: Annotated[
+        str, typer.Option("--gender", help="Vilket kön som importeras: T (totalt), K eller M.")
+    ] = "T",
+    preliminary: Annotated[
+        bool, typer.Option("--preliminary", help="Märk de importerade värdena som preliminära.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Visa alla överhoppade rader.")
+    ] = False,
+    plan: PlanOption = Path(),
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Importera värden från Kolada till nyckeltalen som anger kolada_kpi.
+
+    Kommunen är planens kommunkod, perioden Koladas år, geografin kommun. Raden för varje värde
+    som läggs till, ändras (gammalt → nytt) eller hoppas över visas. En skadad fil ändrar
+    ingenting.
+    """
+    from trygghet_cli.cli.common import usage_error
+    from trygghet_cli.cli.editing import fail
+    from trygghet_cli.editing.indicators import ImportReport, import_rows
+    from trygghet_cli.i18n import Text
+    from trygghet_cli.loading.kolada import GENDERS, read_kolada
+    from trygghet_cli.loading.plan import display_path
+    from trygghet_cli.render.changes import findings, import_lines
+
+    language = lang_or_exit(lang)
+    chosen = gender.strip().upper()
+    if chosen not in GENDERS:
+        usage_error(
+            Text(
+                f"--gender: '{gender}' ska vara T, K eller M.",
+                f"--gender: '{gender}' must be T, K or M.",
+            ),
+            language,
+        )
+    kolada = read_kolada(file, display_path(file))
+    if kolada.diagnostics:
+        count = len(kolada.diagnostics)
+        fail(
+            Text(
+                f"{kolada.file} kan inte importeras ({count} fel); ingen fil ändrades.",
+                f"{kolada.file} cannot be imported ({count} "
+                + ("error" if count == 1 else "errors")
+                + "); no file was changed.",
+            ),
+            language,
+            details=findings(kolada.diagnostics, language),
+        )
+
+    def report(result: ImportReport) -> list[str]:
+        return import_lines(result, language, verbose=verbose)
+
+    edit_plan(
+        plan,
+        language,
+        lambda session: import_rows(session, kolada, gender=chosen, preliminary=preliminary),
+        dry_run=dry_run,
+        diff=diff,
+        report=report,
+    )

@@ -1,0 +1,77 @@
+"""``trygg meeting``: the meeting log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trygghet_cli.cli.common import LangOption, lang_or_exit
+from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
+
+meeting_app = typer.Typer(
+    help="Mötesloggen: skapa ett nytt möte ur en mall.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@meeting_app.command("new")
+def new(
+    body: Annotated[
+        str,
+        typer.Argument(metavar="ORGAN", help="Organet (id) som håller mötet, t.ex. lokala-bra."),
+    ],
+    date: Annotated[str, typer.Option("--date", "-d", help="Mötets datum, ÅÅÅÅ-MM-DD.")],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="ordinarie (standard), extra eller akut.", show_default=False),
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Var mötet hålls.", show_default=False)
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="En egen mall (Jinja2) i stället för trygg:s.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = Path(),
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Skapa moten/ÅÅÅÅ-MM-DD-organ.yaml med organets ledamöter som närvarande och dess
+    öppna åtgärder på dagordningen för uppföljning."""
+    from trygghet_cli.cli.common import usage_error
+    from trygghet_cli.editing.meetings import new_meeting
+    from trygghet_cli.i18n import Text
+    from trygghet_cli.model.meetings import MeetingKind
+
+    language = lang_or_exit(lang)
+    day = parse_day(date, "--date", language)
+    assert day is not None
+    choices = {k.value: k for k in MeetingKind}
+    if kind is not None and kind not in choices:
+        usage_error(
+            Text(
+                f"--kind: '{kind}' är inte en mötestyp; välj {', '.join(choices)}.",
+                f"--kind: '{kind}' is not a kind of meeting; choose {', '.join(choices)}.",
+            ),
+            language,
+        )
+    chosen = choices[kind] if kind else MeetingKind.REGULAR
+    edit_plan(
+        plan,
+        language,
+        lambda session: new_meeting(
+            session, body, day, kind=chosen, place=place, template=template
+        ),
+        dry_run=dry_run,
+        diff=diff,
+    )

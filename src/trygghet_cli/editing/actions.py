@@ -1,0 +1,220 @@
+"""Actions: close one where it lives, or add one to a meeting.
+
+An action (åtgärd) is decided at a meeting and lives in that meeting's file; an åtgärd,
+aktivitet or projekt in ``aktiviteter.yaml`` is closed the same way. ``action done`` sets
+``status: klar`` and ``klar_datum``; ``action add`` appends to a meeting's ``åtgärder``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from trygghet_cli.editing.changes import Change, ChangeKind, EditError, not_found
+from trygghet_cli.editing.nodes import append_item, block_list, mapping, put
+from trygghet_cli.editing.session import EditSession
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.plan import display_path
+from trygghet_cli.model.activities import Activities, Activity
+from trygghet_cli.model.common import TryggModel
+from trygghet_cli.model.meetings import Action, Meeting
+from trygghet_cli.model.plan import MeetingRecord
+
+DONE = "klar"
+OPEN = "öppen"
+
+
+@dataclass(frozen=True)
+class ActionSite:
+    """Where an action lives: the file, the list key and index, and its model."""
+
+    path: Path
+    list_key: str
+    index: int
+    model: type[TryggModel]
+    kind: Text
+
+
+_ACTION = Text("Åtgärden", "The action")
+_ACTIVITY = Text("Aktiviteten", "The activity")
+
+
+def find_action(session: EditSession, action_id: str) -> ActionSite:
+    sites: list[ActionSite] = []
+    known: list[str] = []
+    for f in session.before.loaded.meeting_files():
+        if isinstance(f.model, Meeting):
+            for i, action in enumerate(f.model.actions):
+                known.append(action.id)
+                if action.id == action_id:
+                    sites.append(ActionSite(f.path, "åtgärder", i, Action, _ACTION))
+    activities = session.before.loaded.file("aktiviteter")
+    if activities is not None and isinstance(activities.model, Activities):
+        for i, activity in enumerate(activities.model.activities):
+            known.append(activity.id)
+            if activity.id == action_id:
+                sites.append(ActionSite(activities.path, "aktiviteter", i, Activity, _ACTIVITY))
+    if len(sites) == 1:
+        return sites[0]
+    if sites:
+        where = ", ".join(display_path(s.path) for s in sites)
+        raise EditError(
+            Text(
+                f"Id:t '{action_id}' finns på flera ställen: {where}",
+                f"The id '{action_id}' is used in several places: {where}",
+            ),
+            Text("Ge dem olika id först.", "Give them different ids first."),
+        )
+    raise EditError(
+        not_found(Text("åtgärden", "the action"), action_id, known),
+        session.broken_hint(),
+    )
+
+
+def close_action(session: EditSession, action_id: str, day: date, *, dated: bool) -> Change:
+    """Mark the action done on ``day``. ``dated``: the day was asked for, not today's."""
+    site = find_action(session, action_id)
+    opened = session.open(site.path)
+    node = opened.data[site.list_key][site.index]
+    session.expect_id(opened, node, action_id)
+    pointer = (site.list_key, site.index)
+    old_status = str(node.get("status", ""))
+    old_day = node.get("klar_datum")
+    old_text = old_day.isoformat() if isinstance(old_day, date) else (old_day and str(old_day))
+    what = site.kind
+    if old_status == DONE and old_text and (old_text == day.isoformat() or not dated):
+        return session.record(
+            ChangeKind.UNCHANGED,
+            site.path,
+            pointer,
+            Text(
+                f"{what('sv')} {action_id} är redan klar (klar_datum {old_text}).",
+                f"{what('en')} {action_id} is already done (klar_datum {old_text}).",
+            ),
+        )
+    put(node, "status", DONE, site.model)
+    put(node, "klar_datum", day, site.model)
+    iso = day.isoformat()
+    dated_text = f"{old_text} → {iso}" if old_text else iso
+    status_text = f"{old_status} → {DONE}" if old_status != DONE else DONE
+    return session.record(
+        ChangeKind.CHANGED,
+        site.path,
+        pointer,
+        Text(
+            f"{what('sv')} {action_id} är klar: status {status_text}, klar_datum {dated_text}.",
+            f"{what('en')} {action_id} is done: status {status_text}, klar_datum {dated_text}.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class NewAction:
+    text: str
+    owner: str
+    due: date
+    id: str | None = None
+    activity: str | None = None
+    note: str | None = None
+
+
+def choose_meeting(
+    session: EditSession, meeting: Path | None, body: str | None, on: date | None
+) -> MeetingRecord:
+    """The meeting an action is added to: a file, or a body's meeting (the latest by default)."""
+    plan = session.plan
+    if meeting is not None:
+        wanted = {meeting.resolve(), (session.root / meeting).resolve()}
+        for record in plan.meetings:
+            if (session.root / record.file).resolve() in wanted:
+                return record
+        raise EditError(
+            Text(
+                f"{display_path(meeting)} är inte ett möte i planen som går att läsa",
+                f"{display_path(meeting)} is not a readable meeting of the plan",
+            ),
+            session.broken_hint(),
+        )
+    if body is None:
+        raise EditError(
+            Text("Säg vilket möte åtgärden hör till.", "Say which meeting the action belongs to."),
+            Text(
+                "Ange --meeting FIL eller --body ORGAN (då det senaste mötet, eller det med "
+                "--date).",
+                "Give --meeting FILE or --body BODY (then its latest meeting, or the one on "
+                "--date).",
+            ),
+        )
+    records = [r for r in plan.meetings if r.meeting.body == body]
+    if on is not None:
+        records = [r for r in records if r.meeting.date == on]
+    if not records:
+        when = f" {on.isoformat()}" if on else ""
+        raise EditError(
+            Text(
+                f"Organet '{body}' har inget möte{when} i planen",
+                f"The body '{body}' has no meeting{when} in the plan",
+            ),
+            Text(
+                "Skapa mötet först med 'trygg meeting new'.",
+                "Create the meeting first with 'trygg meeting new'.",
+            ),
+        )
+    return records[-1]
+
+
+def add_action(session: EditSession, record: MeetingRecord, new: NewAction) -> Change:
+    path = session.root / record.file
+    opened = session.open(path)
+    action_id = new.id or next_action_id(session, record)
+    actions = block_list(opened.data, "åtgärder", Meeting)
+    item = mapping(
+        {
+            "id": action_id,
+            "text": " ".join(new.text.split()),
+            "ansvarig": new.owner,
+            "senast": new.due,
+            "status": OPEN,
+            "aktivitet": new.activity,
+            "anmärkning": new.note,
+        }
+    )
+    append_item(actions, item)
+    return session.record(
+        ChangeKind.ADDED,
+        path,
+        ("åtgärder", len(actions) - 1),
+        Text(
+            f"Ny åtgärd {action_id} ({new.owner}, senast {new.due.isoformat()}): {new.text}",
+            f"New action {action_id} ({new.owner}, due {new.due.isoformat()}): {new.text}",
+        ),
+        anchor=item,
+    )
+
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def next_action_id(session: EditSession, record: MeetingRecord) -> str:
+    """The next id in the plan's own series (``fa-2021-57`` → ``fa-2021-58``).
+
+    The series is that of the latest action in the meeting log; a year in it follows the
+    meeting's year (``fa-2022-01`` for the first action of 2022). Without actions in the plan:
+    ``<organ>-<år>-1``.
+    """
+    year = record.meeting.date.year
+    ids = [action.id for _, action in session.plan.actions()]
+    latest = next((m for m in map(_NUMBERED.match, reversed(ids)) if m), None)
+    if latest is None:
+        prefix, width = f"{record.meeting.body}-{year}-", 1
+    else:
+        prefix, width = latest[1], len(latest[2])
+        found = _YEAR.search(prefix)
+        if found and int(found[0]) != year:
+            prefix = prefix[: found.start()] + str(year) + prefix[found.end() :]
+    pattern = re.compile(re.escape(prefix) + r"(\d+)$")
+    taken = [int(m[1]) for m in map(pattern.match, ids) if m]
+    return f"{prefix}{max(taken, default=0) + 1:0{width}d}"

@@ -1,0 +1,308 @@
+"""Indicator values: record one (``indicator set``) or a file of them (``indicator import``).
+
+A value is identified by its period and geography. Setting a value that exists changes it
+(and says from what); a new one is inserted among the indicator's values in period order,
+written like its neighbours (``geografi: {nivå: kommun}`` in flow style when they use it).
+
+An import from Kolada maps each row to the plan: the KPI to the indicators whose
+``källa.kolada_kpi`` names it, the municipality to the plan's ``kommunkod``, the period to
+``period``; by default only the total (gender ``T``). Imported values are the municipality's:
+geography ``kommun`` (with the municipality's name when the plan is for a district, since
+Kolada's figure is then for the whole city). Each row's outcome is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
+from trygghet_cli.editing.nodes import block_list, flow_like, insert_item, mapping, put, remove
+from trygghet_cli.editing.session import EditSession
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.kolada import KoladaFile, KoladaRow
+from trygghet_cli.loading.plan import LoadedFile
+from trygghet_cli.loading.roundtrip import RoundTripFile
+from trygghet_cli.model.indicators import Indicator, Indicators, Level, Value
+from trygghet_cli.model.periods import Period, PeriodError
+from trygghet_cli.wording import number_text
+
+
+@dataclass(frozen=True)
+class Geography:
+    level: Level
+    name: str | None = None
+
+    @staticmethod
+    def parse(text: str) -> Geography:
+        """``kommun`` or ``polisområde:Norra Västmanland``; ValueError otherwise."""
+        level_text, _, name = text.partition(":")
+        level = Level(level_text.strip())
+        return Geography(level, name.strip() or None)
+
+    def matches(self, node: Any) -> bool:
+        if not isinstance(node, dict):
+            return False
+        return str(node.get("nivå")) == self.level.value and (node.get("namn") or None) == (
+            self.name
+        )
+
+    def items(self) -> dict[str, Any]:
+        return {"nivå": self.level.value, "namn": self.name}
+
+    def label(self) -> str:
+        return f"{self.level.value} {self.name}" if self.name else self.level.value
+
+
+@dataclass(frozen=True)
+class NewValue:
+    period: Period
+    value: float
+    geography: Geography
+    preliminary: bool = False
+    illustrative: bool = False
+    note: str | None = None
+
+
+def _yaml_number(value: float) -> int | float:
+    """Whole numbers are written without decimals (``11264``, not ``11264.0``)."""
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
+def indicators_file(session: EditSession) -> LoadedFile:
+    return session.plan_file("nyckeltal")
+
+
+def find_indicator(session: EditSession, indicator_id: str) -> tuple[int, Indicator]:
+    model = indicators_file(session).model
+    assert isinstance(model, Indicators)
+    for index, indicator in enumerate(model.indicators):
+        if indicator.id == indicator_id:
+            return index, indicator
+    raise EditError(
+        not_found(
+            Text("nyckeltalet", "the indicator"),
+            indicator_id,
+            [i.id for i in model.indicators],
+        ),
+        session.broken_hint(),
+    )
+
+
+def set_value(session: EditSession, indicator_id: str, new: NewValue) -> ChangeKind:
+    index, _ = find_indicator(session, indicator_id)
+    loaded = indicators_file(session)
+    opened = session.open(loaded.path)
+    session.expect_id(opened, opened.data["nyckeltal"][index], indicator_id)
+    kind, text, node = apply_value(opened, index, indicator_id, new)
+    session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
+    return kind
+
+
+def apply_value(
+    opened: RoundTripFile, index: int, indicator_id: str, new: NewValue
+) -> tuple[ChangeKind, Text, CommentedMap]:
+    """Set one value of the indicator at ``index`` (whose id is ``indicator_id``); what
+    happened, and the value's node."""
+    indicator = opened.data["nyckeltal"][index]
+    values = block_list(indicator, "värden", Indicator)
+    what = f"{indicator_id} {new.period} ({new.geography.label()})"
+    for node in values:
+        if _period_of(node) == new.period and new.geography.matches(node.get("geografi")):
+            return _change(opened, node, new, what)
+    position = 0
+    for i, node in enumerate(values):
+        period = _period_of(node)
+        if period is not None and period <= new.period:
+            position = i + 1
+    item = mapping(
+        {
+            "period": new.period.as_yaml(),
+            "värde": _yaml_number(new.value),
+            "geografi": mapping(new.geography.items(), flow=flow_like(list(values), "geografi")),
+            "preliminär": True if new.preliminary else None,
+            "anmärkning": new.note,
+            "illustrativ": True if new.illustrative else None,
+        }
+    )
+    insert_item(values, position, item)
+    flags = _flags(new.preliminary, new.illustrative)
+    shown = number_text(new.value)
+    return (
+        ChangeKind.ADDED,
+        Text(f"{what}: {shown('sv')}{flags('sv')}", f"{what}: {shown('en')}{flags('en')}"),
+        item,
+    )
+
+
+def _flags(preliminary: bool, illustrative: bool) -> Text:
+    parts = []
+    if preliminary:
+        parts.append(Text("preliminär", "preliminary"))
+    if illustrative:
+        parts.append(Text("illustrativ", "illustrative"))
+    if not parts:
+        return Text("", "")
+    return Text(
+        " (" + ", ".join(p("sv") for p in parts) + ")",
+        " (" + ", ".join(p("en") for p in parts) + ")",
+    )
+
+
+def _change(
+    opened: RoundTripFile, node: CommentedMap, new: NewValue, what: str
+) -> tuple[ChangeKind, Text, CommentedMap]:
+    notes: list[Text] = []
+    old = node.get("värde")
+    if not isinstance(old, (int, float)) or float(old) != new.value:
+        old_text = number_text(float(old)) if isinstance(old, (int, float)) else Text("–", "–")
+        new_text = number_text(new.value)
+        notes.append(
+            Text(f"{old_text('sv')} → {new_text('sv')}", f"{old_text('en')} → {new_text('en')}")
+        )
+        node["värde"] = _yaml_number(new.value)
+    was_preliminary = node.get("preliminär") is True
+    if new.preliminary and not was_preliminary:
+        put(node, "preliminär", True, Value)
+        notes.append(Text("nu preliminär", "now preliminary"))
+    elif was_preliminary and not new.preliminary:
+        remove(opened, node, "preliminär")
+        notes.append(Text("inte längre preliminär", "no longer preliminary"))
+    was_illustrative = node.get("illustrativ") is True
+    if new.illustrative and not was_illustrative:
+        put(node, "illustrativ", True, Value)
+        notes.append(Text("nu illustrativ", "now illustrative"))
+    elif was_illustrative and not new.illustrative:
+        remove(opened, node, "illustrativ")
+        notes.append(Text("inte längre illustrativ", "no longer illustrative"))
+    if new.note is not None and node.get("anmärkning") != new.note:
+        put(node, "anmärkning", new.note, Value)
+        notes.append(Text("ny anmärkning", "new note"))
+    if not notes:
+        shown = number_text(new.value)
+        return (
+            ChangeKind.UNCHANGED,
+            Text(f"{what}: {shown('sv')}, som förut", f"{what}: {shown('en')}, as before"),
+            node,
+        )
+    return (
+        ChangeKind.CHANGED,
+        Text(
+            f"{what}: " + "; ".join(n("sv") for n in notes),
+            f"{what}: " + "; ".join(n("en") for n in notes),
+        ),
+        node,
+    )
+
+
+def _period_of(node: Any) -> Period | None:
+    if not isinstance(node, dict):
+        return None
+    try:
+        return Period.parse(node.get("period"))
+    except PeriodError:
+        return None
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one row of the import file (for one indicator, when it matched)."""
+
+    row: KoladaRow
+    kind: ChangeKind
+    text: Text
+    indicator: str | None = None
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    gender: str
+    rows: list[RowOutcome] = field(default_factory=list)
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for r in self.rows if r.kind is kind)
+
+
+def import_rows(
+    session: EditSession, kolada: KoladaFile, *, gender: str = "T", preliminary: bool = False
+) -> ImportReport:
+    """Apply the rows of a Kolada file to the plan's indicators (in memory)."""
+    municipality = session.plan_file("kommun")
+    plan = session.plan
+    assert plan.municipality is not None and municipality.model is not None
+    kommunkod = plan.municipality.kommunkod
+    geography = Geography(
+        Level.MUNICIPALITY, plan.municipality.name if plan.municipality.district else None
+    )
+    loaded = indicators_file(session)
+    model = loaded.model
+    assert isinstance(model, Indicators)
+    by_kpi: dict[str, list[tuple[int, Indicator]]] = {}
+    for index, indicator in enumerate(model.indicators):
+        if indicator.source.kolada_kpi:
+            by_kpi.setdefault(indicator.source.kolada_kpi, []).append((index, indicator))
+    report = ImportReport(kolada.file, kolada.format, gender)
+    seen: dict[tuple[str, str, Period, str], int] = {}
+    opened: RoundTripFile | None = None
+    for row in kolada.rows:
+        skip = _skip_reason(row, kommunkod, by_kpi, gender, seen)
+        seen.setdefault(row.key, row.line)
+        if skip is not None:
+            report.rows.append(RowOutcome(row, ChangeKind.SKIPPED, skip))
+            continue
+        assert row.value is not None
+        if opened is None:
+            opened = session.open(loaded.path)
+        for index, indicator in by_kpi[row.kpi]:
+            new = NewValue(row.period, row.value, geography, preliminary=preliminary)
+            session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
+            kind, text, node = apply_value(opened, index, indicator.id, new)
+            if kind is not ChangeKind.UNCHANGED:
+                session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
+            report.rows.append(RowOutcome(row, kind, text, indicator.id))
+    return report
+
+
+def _skip_reason(
+    row: KoladaRow,
+    kommunkod: str,
+    by_kpi: dict[str, list[tuple[int, Indicator]]],
+    gender: str,
+    seen: dict[tuple[str, str, Period, str], int],
+) -> Text | None:
+    """Why a row is not imported, or None when it is."""
+    what = f"{row.kpi} {row.period}"
+    if row.municipality != kommunkod:
+        return Text(
+            f"kommun {row.municipality}, inte planens {kommunkod}",
+            f"municipality {row.municipality}, not the plan's {kommunkod}",
+        )
+    if row.kpi not in by_kpi:
+        return Text(
+            f"{row.kpi}: inget nyckeltal i planen har kolada_kpi: {row.kpi}",
+            f"{row.kpi}: no indicator in the plan has kolada_kpi: {row.kpi}",
+        )
+    if row.gender != gender:
+        return Text(
+            f"{what}: kön {row.gender}, importen tar {gender}",
+            f"{what}: gender {row.gender}, the import takes {gender}",
+        )
+    if row.key in seen:
+        return Text(
+            f"{what}: samma som rad {seen[row.key]}", f"{what}: same as line {seen[row.key]}"
+        )
+    if row.suppressed:
+        return Text(
+            f"{what}: värdet redovisas inte (..)", f"{what}: the value is not published (..)"
+        )
+    if row.value is None:
+        status = f" (status: {row.status})" if row.status else ""
+        return Text(f"{what}: inget värde{status}", f"{what}: no value{status}")
+    return None

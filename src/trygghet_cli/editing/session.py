@@ -1,0 +1,255 @@
+"""An edit session on one plan: open files, change them, check the result, then write.
+
+The session reads the plan once (every check, as ``trygg validate`` runs them), opens the files
+an operation changes in ruamel.yaml's round-trip mode, and collects new files. ``finish`` turns
+that into an :class:`~trygghet_cli.editing.changes.EditOutcome`: the new texts, the changes with
+their lines, and the findings the edit would introduce, found by checking the whole plan with
+the new texts in place of the old, before anything is written. ``write`` writes atomically and
+never over a file that someone else changed since it was read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.checks.runner import PlanResult, check_plan
+from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.editing.changes import Change, ChangeKind, EditError, EditOutcome, FileEdit
+from trygghet_cli.i18n import Text
+from trygghet_cli.loading.atomic import FileChangedError, write_bytes_atomic
+from trygghet_cli.loading.plan import LoadedFile, discover, display_path, plan_root_of
+from trygghet_cli.loading.roundtrip import LostCommentError, RoundTripFile, open_file
+from trygghet_cli.model.plan import MARKER
+
+
+def find_plan(start: Path) -> Path:
+    """The plan folder that ``start`` is, is inside, or (alone) holds."""
+    if not start.exists():
+        raise EditError(Text(f"Sökvägen finns inte: {start}", f"No such path: {start}"))
+    if start.is_dir() and (start / MARKER).is_file():
+        return start
+    root = plan_root_of(start.resolve() if start.is_file() else start.resolve() / MARKER)
+    if root is not None:
+        return root
+    found = discover([start]).plans if start.is_dir() else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(display_path(p) for p in found[:5])
+        raise EditError(
+            Text(
+                f"Det finns {len(found)} planer under {display_path(start)}: {names}",
+                f"There are {len(found)} plans under {display_path(start)}: {names}",
+            ),
+            Text("Välj en av dem med --plan.", "Choose one of them with --plan."),
+        )
+    raise EditError(
+        Text(
+            f"Ingen plan i {display_path(start)} eller mapparna ovanför (ingen {MARKER})",
+            f"No plan in {display_path(start)} or the folders above it (no {MARKER})",
+        ),
+        Text(
+            "Gå till planens mapp eller ange den med --plan.",
+            "Go to the plan's folder or name it with --plan.",
+        ),
+    )
+
+
+class EditSession:
+    """The plan as read, the files opened for editing, and the changes made so far."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.before: PlanResult = check_plan(root)
+        self.plan = self.before.loaded.plan
+        self.changes: list[Change] = []
+        self._files: dict[Path, RoundTripFile] = {}
+        self._new: dict[Path, str] = {}
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def loaded(self, path: Path) -> LoadedFile | None:
+        return next((f for f in self.before.loaded.files if f.path == path), None)
+
+    def plan_file(self, key: str) -> LoadedFile:
+        """A plan file that must have validated, such as ``nyckeltal``."""
+        found = self.before.loaded.file(key)
+        if found is None or found.model is None:
+            name = f"{key}.yaml"
+            raise EditError(
+                Text(
+                    f"{name} saknas i planen eller har fel",
+                    f"{name} is missing from the plan or has errors",
+                ),
+                Text(
+                    f"Kör 'trygg validate {display_path(self.root)}' och rätta felen först.",
+                    f"Run 'trygg validate {display_path(self.root)}' and fix the errors first.",
+                ),
+                diagnostics=found.diagnostics if found else [],
+            )
+        return found
+
+    def expect_id(self, opened: RoundTripFile, node: Any, wanted: str) -> None:
+        """The entry found by reading the plan is the one opened for editing; if not, the
+        file changed in between (someone saved it while trygg was reading)."""
+        if not isinstance(node, dict) or str(node.get("id")) != wanted:
+            raise EditError(
+                Text(
+                    f"{opened.file} ändrades medan trygg läste planen; inget skrevs.",
+                    f"{opened.file} changed while trygg was reading the plan; nothing was written.",
+                ),
+                Text("Kör kommandot igen.", "Run the command again."),
+            )
+
+    def broken_files(self) -> list[LoadedFile]:
+        return [f for f in self.before.loaded.files if f.model is None]
+
+    def broken_hint(self) -> Text | None:
+        """A hint for "not found": perhaps it is in a file that could not be read."""
+        broken = self.broken_files()
+        if not broken:
+            return None
+        return Text(
+            f"{len(broken)} av planens filer har fel och kunde inte läsas; kör 'trygg validate'.",
+            f"{len(broken)} of the plan's files have errors and could not be read; run "
+            "'trygg validate'.",
+        )
+
+    def open(self, path: Path) -> RoundTripFile:
+        """The file at ``path``, opened for editing (once per session)."""
+        if path in self._files:
+            return self._files[path]
+        opened, diags = open_file(path, display_path(path))
+        if opened is None:
+            raise EditError(
+                Text(
+                    f"{display_path(path)} kan inte ändras eftersom den har fel",
+                    f"{display_path(path)} cannot be edited because it has errors",
+                ),
+                Text("Rätta felen först.", "Fix the errors first."),
+                diagnostics=diags,
+            )
+        self._files[path] = opened
+        return opened
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def create(self, path: Path, text: str) -> None:
+        if path.exists() or path in self._new:
+            raise EditError(
+                Text(
+                    f"{display_path(path)} finns redan",
+                    f"{display_path(path)} already exists",
+                ),
+                Text(
+                    "Ändra den befintliga filen, eller ta bort den först.",
+                    "Edit the existing file, or remove it first.",
+                ),
+            )
+        self._new[path] = text
+
+    def record(
+        self,
+        kind: ChangeKind,
+        path: Path,
+        pointer: tuple[str | int, ...],
+        text: Text,
+        anchor: Any = None,
+    ) -> Change:
+        """Note a change; ``anchor`` (the node changed) finds its line even if items moved."""
+        change = Change(kind, path, display_path(path), pointer, text, anchor=anchor)
+        self.changes.append(change)
+        return change
+
+    # --- finishing ---------------------------------------------------------------------------
+
+    def finish(self) -> EditOutcome:
+        """The new texts, the changes with their lines, and what the edit would break."""
+        edits: list[FileEdit] = []
+        for path, opened in self._files.items():
+            try:
+                after = opened.render()
+            except LostCommentError as exc:
+                raise EditError(
+                    Text("Inget skrevs.", "Nothing was written."),
+                    diagnostics=[_lost_comment(opened, exc.comment)],
+                ) from None
+            edits.append(
+                FileEdit(path, opened.file, opened.text, after, opened.raw, opened.encode(after))
+            )
+        for path, text in self._new.items():
+            edits.append(FileEdit(path, display_path(path), None, text, None, text.encode()))
+        outcome = EditOutcome(edits=edits)
+        overrides = {e.path: e.after for e in edits if e.changed}
+        result = check_plan(self.root, overrides) if overrides else self.before
+        outcome.introduced = introduced(self.before.diagnostics, result.diagnostics)
+        docs = {f.path: f.doc for f in result.loaded.files}
+        for change in self.changes:
+            pointer = change.pointer
+            source = self._files.get(change.path)
+            if change.anchor is not None and source is not None:
+                pointer = pointer_to(source.data, change.anchor) or pointer
+            doc = docs.get(change.path)
+            created = change.kind is ChangeKind.CREATED
+            line = doc.position(pointer)[0] if doc is not None and not created else 1
+            outcome.changes.append(dataclasses.replace(change, pointer=pointer, line=line))
+        return outcome
+
+
+def pointer_to(data: Any, target: Any) -> tuple[str | int, ...] | None:
+    """The path of keys and indices from ``data`` to the node ``target`` (by identity)."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, dict):
+            stack.extend((value, (*path, str(key))) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, (*path, index)) for index, value in enumerate(node))
+    return None
+
+
+def introduced(before: list[Diagnostic], after: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings in ``after`` that ``before`` did not have (by rule, file and place)."""
+    seen = Counter(_identity(d) for d in before)
+    out = []
+    for d in after:
+        key = _identity(d)
+        if seen[key]:
+            seen[key] -= 1
+        else:
+            out.append(d)
+    return out
+
+
+def _identity(d: Diagnostic) -> tuple[str, str, str]:
+    """A finding's identity that lines moving up or down do not change."""
+    return (d.rule, d.file, d.pointer or repr(d.args))
+
+
+def _lost_comment(opened: RoundTripFile, comment: str) -> Diagnostic:
+    for number, line in enumerate(opened.text.split("\n"), start=1):
+        column = line.find(comment)
+        if column >= 0:
+            return make("TRY521", opened.file, number, column + 1, comment=comment)
+    return make("TRY521", opened.file, 1, 1, comment=comment)
+
+
+def write(outcome: EditOutcome) -> list[FileEdit]:
+    """Write the changed files; :class:`FileChangedError` if one changed since it was read.
+
+    Every file is compared with what was read before the first one is written, and again just
+    before its own rename.
+    """
+    edits = outcome.written
+    for edit in edits:
+        current = edit.path.read_bytes() if edit.path.exists() else None
+        if current != edit.original:
+            raise FileChangedError(edit.path)
+    for edit in edits:
+        write_bytes_atomic(edit.path, edit.data, unchanged_from=edit.original)
+    return edits

@@ -1,0 +1,137 @@
+"""Text for people about edits: what changed where, what an import did with each row, diffs.
+
+One line per change, ``fil:rad: ändrat  Åtgärden fa-2021-54 är klar ...``, so that editors and
+terminals can jump to it, and a summary line at the end.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.editing.changes import Change, ChangeKind, EditOutcome
+from trygghet_cli.editing.indicators import ImportReport, RowOutcome
+from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.render.reporters.base import Report
+from trygghet_cli.render.reporters.text import lines as finding_lines
+
+KIND_LABELS = {
+    ChangeKind.CREATED: Text("ny fil", "new file"),
+    ChangeKind.ADDED: Text("tillagt", "added"),
+    ChangeKind.CHANGED: Text("ändrat", "changed"),
+    ChangeKind.REMOVED: Text("borttaget", "removed"),
+    ChangeKind.UNCHANGED: Text("oförändrat", "unchanged"),
+    ChangeKind.SKIPPED: Text("överhoppat", "skipped"),
+}
+SUMMARY_ORDER = (ChangeKind.ADDED, ChangeKind.CHANGED, ChangeKind.UNCHANGED, ChangeKind.SKIPPED)
+_COUNT_LABELS = {
+    ChangeKind.ADDED: (Text("{n} tillagd", "{n} added"), Text("{n} tillagda", "{n} added")),
+    ChangeKind.CHANGED: (Text("{n} ändrad", "{n} changed"), Text("{n} ändrade", "{n} changed")),
+    ChangeKind.UNCHANGED: (
+        Text("{n} oförändrad", "{n} unchanged"),
+        Text("{n} oförändrade", "{n} unchanged"),
+    ),
+    ChangeKind.SKIPPED: (
+        Text("{n} överhoppad", "{n} skipped"),
+        Text("{n} överhoppade", "{n} skipped"),
+    ),
+}
+SKIPPED_SHOWN = 20
+"""Skipped rows shown one by one; the rest are counted (``--verbose`` shows all)."""
+
+
+def _label(kind: ChangeKind, lang: Lang) -> str:
+    return KIND_LABELS[kind](lang)
+
+
+def change_lines(changes: Iterable[Change], lang: Lang) -> list[str]:
+    return [f"{c.file}:{c.line}: {_label(c.kind, lang)}: {c.text(lang)}" for c in changes]
+
+
+def findings(diagnostics: list[Diagnostic], lang: Lang) -> list[str]:
+    """Findings as ``trygg validate`` shows them, each with its hint."""
+    report = Report("", diagnostics, [], 0, lang)
+    out: list[str] = []
+    for head, hint, _ in finding_lines(report):
+        out.append(head)
+        if hint:
+            out.append(hint)
+    return out
+
+
+def refusal(outcome: EditOutcome, lang: Lang) -> list[str]:
+    count = len(outcome.errors)
+    return [
+        Text(
+            f"Ändringen skulle ge {count} fel i planen, så inget skrevs "
+            "(raderna gäller filerna som de skulle ha blivit):",
+            f"The change would give the plan {count} "
+            + ("error" if count == 1 else "errors")
+            + ", so nothing was written (lines as the files would have been):",
+        )(lang),
+        *findings(outcome.errors, lang),
+    ]
+
+
+def written_line(files: list[str], lang: Lang, *, dry_run: bool) -> str:
+    if not files:
+        return Text("Inget att ändra; inga filer skrevs.", "Nothing to change; no files written.")(
+            lang
+        )
+    names = ", ".join(files)
+    if dry_run:
+        return Text(f"Provkörning: skulle skriva {names}.", f"Dry run: would write {names}.")(lang)
+    return Text(f"Skrev {names}.", f"Wrote {names}.")(lang)
+
+
+def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> list[str]:
+    """Each row's outcome at its line in the import file, then the totals."""
+    out: list[str] = []
+    skipped: list[RowOutcome] = []
+    for outcome in report.rows:
+        if outcome.kind is ChangeKind.SKIPPED:
+            skipped.append(outcome)
+            if not verbose and len(skipped) > SKIPPED_SHOWN:
+                continue
+        where = f"{report.file}:{outcome.row.line}"
+        if report.format == "json":  # an API page is often one long line
+            where += f":{outcome.row.column}"
+        out.append(f"{where}: {_label(outcome.kind, lang)}: {outcome.text(lang)}")
+    hidden = len(skipped) - SKIPPED_SHOWN
+    if not verbose and hidden > 0:
+        out.append(
+            Text(
+                f"… och {hidden} överhoppade rader till (--verbose visar alla).",
+                f"… and {hidden} more skipped rows (--verbose shows them all).",
+            )(lang)
+        )
+    counts = [
+        _COUNT_LABELS[kind][report.count(kind) != 1](lang).format(n=report.count(kind))
+        for kind in SUMMARY_ORDER
+        if report.count(kind)
+    ]
+    rows = len({(o.row.line, o.row.column) for o in report.rows})
+    out.append(
+        Text(
+            f"{rows} rader i {report.file} (kön {report.gender}): ",
+            f"{rows} rows in {report.file} (gender {report.gender}): ",
+        )(lang)
+        + (", ".join(counts) if counts else Text("inget att importera", "nothing to import")(lang))
+        + "."
+    )
+    return out
+
+
+def unified_diff(before: str | None, after: str, file: str) -> str:
+    """A diff as ``git diff`` shows it (``/dev/null`` for a new file)."""
+    old = [] if before is None else before.splitlines(keepends=True)
+    new = after.splitlines(keepends=True)
+    name = file.lstrip("/")
+    lines = difflib.unified_diff(
+        old, new, "/dev/null" if before is None else f"a/{name}", f"b/{name}", n=3
+    )
+    text = ""
+    for line in lines:
+        text += line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+    return text
