@@ -10,12 +10,16 @@ telephone number (0701234567) than a personnummer.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import date
+from pathlib import Path
 
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
+from trygghet_cli.loading.plan import SKIP_DIRS
+from trygghet_cli.loading.yamlfile import MAX_BYTES
 
 _PATTERN = re.compile(
     r"(?<![\d-])(?P<century>18|19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
@@ -78,3 +82,41 @@ def check_text(text: str, file: str) -> list[Diagnostic]:
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         out.append(make("TRY301", file, line, column, kind=_KINDS[kind], masked=masked))
     return out
+
+
+def check_other_files(
+    root: Path, done: Collection[Path], shown: Callable[[Path], str]
+) -> list[Diagnostic]:
+    """Scan every other text file in the plan folder: notes, README, exports.
+
+    "Anywhere in a plan" means more than the files trygg reads: a ``anteckningar.txt`` or a
+    stray ``mal.yml`` gets published with the rest. Hidden folders, binary files and files
+    larger than a plan file may be are left alone.
+    """
+    out: list[Diagnostic] = []
+    seen = {os.path.normpath(p) for p in done}
+    for current, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(current) / name
+            if name.startswith(".") or os.path.normpath(path) in seen:
+                continue
+            text = _text_of(path)
+            if text is not None:
+                out.extend(check_text(text, shown(path)))
+    return out
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None

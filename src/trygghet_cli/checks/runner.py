@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from trygghet_cli.checks.cache import Entry, FileCache, PlanCache, entry
 from trygghet_cli.checks.consistency import check_consistency
-from trygghet_cli.checks.personal_data import check_text
+from trygghet_cli.checks.personal_data import check_other_files, check_text
 from trygghet_cli.checks.references import build_index, check_references
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.loading import yamlfile
@@ -123,6 +123,7 @@ def check_plan(
         diags.extend(found)
     if cache is not None:
         cache.save()
+    diags.extend(check_other_files(root, [path for _, path in entries], shown))
     loaded_plan = LoadedPlan(root, files, assemble(root, files), layout)
     diags = [*loaded_plan.diagnostics, *diags]
     index = build_index(loaded_plan, (s.id for s in national_data().series))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.i18n import Text
 from trygghet_cli.loading import validation, yamlfile
 from trygghet_cli.loading.yamlfile import YamlDocument
 from trygghet_cli.model.common import TryggModel
@@ -85,14 +86,27 @@ class LoadedPlan:
 
 
 def display_path(path: Path) -> str:
-    """A path as shown in findings: relative to the working folder when inside it."""
+    """A path as shown in findings: relative to the working folder when inside it.
+
+    Bytes in a file name that are not UTF-8 are shown as ``\\xff`` escapes, so every output
+    format can carry the name.
+    """
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        return printable(path.as_posix())
     if rel.startswith(".."):
-        return path.as_posix()
-    return Path(rel).as_posix()
+        return printable(path.as_posix())
+    return printable(Path(rel).as_posix())
+
+
+def printable(name: str) -> str:
+    """A file name with undecodable bytes (surrogate escapes) written as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 @dataclass
@@ -115,7 +129,7 @@ def discover(paths: Iterable[Path]) -> Discovery:
         if not path.exists():
             missing.append(str(path))
             continue
-        if path.is_file():
+        if not path.is_dir():
             root = plan_root_of(path)
             if root is None:
                 diagnostics.append(make("TRY010", display_path(path), 1, 1, marker=MARKER))
@@ -124,24 +138,56 @@ def discover(paths: Iterable[Path]) -> Discovery:
             continue
         found = list(_plans_below(path))
         if not found:
-            diagnostics.append(make("TRY010", display_path(path), 1, 1, marker=MARKER))
+            above = plan_root_of(path / MARKER)  # a folder inside a plan, such as moten/
+            if above is not None:
+                found = [above]
+            else:
+                diagnostics.append(make("TRY010", display_path(path), 1, 1, marker=MARKER))
         for root in found:
             plans[root] = None
     return Discovery(sorted(plans, key=lambda p: p.as_posix()), diagnostics, missing)
 
 
+MARKERS = tuple(Path(MARKER).stem + suffix for suffix in YAML_SUFFIXES)
+"""``kommun.yaml`` or ``kommun.yml``: the file that makes a folder a plan."""
+
+
+def is_plan(folder: Path) -> bool:
+    return any((folder / marker).is_file() for marker in MARKERS)
+
+
 def plan_root_of(path: Path) -> Path | None:
-    """The plan folder a file belongs to: the nearest folder above it with kommun.yaml."""
-    for folder in [path.parent, *path.parent.parents]:
-        if (folder / MARKER).is_file():
-            return folder
+    """The plan folder a file belongs to: the nearest folder above it with kommun.yaml.
+
+    A relative path is resolved first, so ``trygg validate 2021-03-02-lokala-bra.yaml`` run
+    inside ``moten/`` finds its plan; the plan is returned as the user would write it when it
+    lies inside the working folder.
+    """
+    absolute = path.absolute()
+    for folder in [absolute.parent, *absolute.parent.parents]:
+        if is_plan(folder):
+            return _as_given(folder)
     return None
 
 
+def _as_given(folder: Path) -> Path:
+    try:
+        return folder.relative_to(Path.cwd())
+    except ValueError:
+        return folder
+
+
 def _plans_below(folder: Path) -> Iterator[Path]:
-    for current, dirs, files in os.walk(folder):
+    """Plan folders below ``folder``, following symbolic links but never round in a loop."""
+    visited: set[str] = set()
+    for current, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(current)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        if MARKER in files:
+        if any(marker in files for marker in MARKERS):
             yield Path(current)
             dirs[:] = []  # a plan's own folders hold no further plans
 
@@ -163,6 +209,7 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
             found.append((kind, entry))
             continue
         suggestion = difflib.get_close_matches(name, known_names, n=1, cutoff=0.7)
+        duplicate = kind is not None  # mal.yml beside mal.yaml
         layout.append(
             make(
                 "TRY011",
@@ -171,7 +218,8 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
                 1,
                 name=entry.name,
                 known=", ".join(known_names) + f", {MEETINGS_DIR}/*.yaml",
-                suggestion=suggestion[0] if suggestion else "",
+                suggestion="" if duplicate else (suggestion[0] if suggestion else ""),
+                hint=_duplicate_hint(entry.name, name) if duplicate else None,
             )
         )
     for kind in PLAN_FILES:
@@ -187,6 +235,14 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
                 if not name.startswith(".") and name.endswith(YAML_SUFFIXES):
                     found.append((MEETING_FILE, Path(current) / name))
     return found, layout
+
+
+def _duplicate_hint(name: str, kept: str) -> Text:
+    other = kept if kept != name else kept.removesuffix(".yaml") + ".yml"
+    return Text(
+        f"Planen läser redan {other}; slå ihop innehållet där och ta bort {name}.",
+        f"The plan already reads {other}; merge the content there and delete {name}.",
+    )
 
 
 def read_plan(
@@ -232,8 +288,8 @@ def display_below(root: Path) -> Callable[[Path], str]:
         text = str(path)
         if text.startswith(prefix):  # the files of a plan are its folder's path and a name
             rel = text[len(prefix) :]
-            return base + (rel if os.sep == "/" else rel.replace(os.sep, "/"))
-        return base + path.relative_to(root).as_posix()
+            return printable(base + (rel if os.sep == "/" else rel.replace(os.sep, "/")))
+        return printable(base + path.relative_to(root).as_posix())
 
     return shown
 

@@ -20,7 +20,9 @@ careful walker for every file; a test proves both paths give the same findings.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
+from trygghet_cli.i18n import Text
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -49,7 +52,7 @@ except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel 
             Composer.__init__(self)
 
 
-MAX_BYTES = 4_000_000
+MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 10_000
 
@@ -75,20 +78,20 @@ _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 _STR_TAG = _TAG + "str"
 _MAP_TAG = _TAG + "map"
 _SEQ_TAG = _TAG + "seq"
-_VALUE_TAG = _TAG + "value"
 
 
 def _resolve(kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
     """Tags for untagged nodes, without PyYAML's YAML 1.1 regular expressions.
 
     Scalars are typed by the walker (:func:`_plain`), so a scalar's tag only says whether it
-    was tagged in the file. Two plain scalars keep the tag PyYAML gives them, since the walker
-    looks at it: ``<<`` (a merge key) and ``=`` (PyYAML's "value" tag, which trygg rejects).
-    The constants are returned as they are, so the fast walker can compare them by identity.
+    was tagged in the file. A plain ``<<`` keeps PyYAML's merge tag, since the walker looks at
+    it. The constants are returned as they are, so the fast walker can compare them by
+    identity; a tag written in the file is another string object and sends the node to the
+    careful walker.
     """
     if kind is ScalarNode:
-        if implicit[0] and value in ("<<", "="):
-            return _MERGE if value == "<<" else _VALUE_TAG
+        if implicit[0] and value == "<<":
+            return _MERGE
         return _STR_TAG
     return _MAP_TAG if kind is MappingNode else _SEQ_TAG
 
@@ -162,10 +165,15 @@ class YamlDocument:
         return None
 
 
+def grouped(n: int) -> Text:
+    """A number with its thousands grouped: 1 000 000 in Swedish, 1,000,000 in English."""
+    return Text(f"{n:,}".replace(",", "\u00a0"), f"{n:,}")
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 bytes (with or without a byte-order mark) to text, or a diagnostic."""
     if len(data) > MAX_BYTES:
-        return None, [make("TRY014", file, 1, 1, size=len(data), limit=MAX_BYTES)]
+        return None, [too_large(file, len(data))]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -178,12 +186,50 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [make("TRY004", file, line, column, byte=bad, byte_column=column)]
 
 
+def too_large(file: str, size: int) -> Diagnostic:
+    return make("TRY014", file, 1, 1, size=grouped(size), limit=grouped(MAX_BYTES))
+
+
 def read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]:
-    """The bytes of a file, or a diagnostic that says why it cannot be read."""
+    """The bytes of a regular file, or a diagnostic that says why it cannot be read.
+
+    Devices, pipes and folders are refused before anything is read, and no more than
+    :data:`MAX_BYTES` are read, so a link to ``/dev/zero`` or a named pipe cannot hang trygg
+    or fill memory.
+    """
     try:
-        return path.read_bytes(), []
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [make("TRY012", file, 1, 1, reason=_NOT_REGULAR)]
+        if info.st_size > MAX_BYTES:
+            return None, [too_large(file, info.st_size)]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [make("TRY012", file, 1, 1, reason=exc.strerror or str(exc))]
+        return None, [make("TRY012", file, 1, 1, reason=os_reason(exc))]
+    if len(data) > MAX_BYTES:
+        return None, [too_large(file, len(data))]
+    return data, []
+
+
+_NOT_REGULAR = Text("det är ingen vanlig fil", "it is not a regular file")
+_OS_REASONS = {
+    errno.ENOENT: Text("filen finns inte", "the file does not exist"),
+    errno.EACCES: Text("du saknar läsrätt till filen", "you may not read the file"),
+    errno.EPERM: Text("du saknar läsrätt till filen", "you may not read the file"),
+    errno.EISDIR: Text("det är en mapp", "it is a folder"),
+    errno.ELOOP: Text("för många symboliska länkar i rad", "too many symbolic links in a row"),
+    errno.ENAMETOOLONG: Text("sökvägen är för lång", "the path is too long"),
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the system refused, in Swedish and English."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    if known is not None:
+        return known
+    reason = exc.strerror or str(exc)
+    return Text(reason, reason)
 
 
 def read_file(path: Path, file: str) -> tuple[str | None, list[Diagnostic]]:
@@ -222,7 +268,7 @@ def parse(
             return YamlDocument(file, text, root, _plain_data(root, 0)), []
         except _NotPlain:
             pass
-    walker = _Walker(file)
+    walker = _Walker(file, text)
     data = walker.convert(root, 0, ())
     if walker.diagnostics:
         return None, walker.diagnostics
@@ -291,37 +337,147 @@ def _col(mark: Any) -> int:
 
 def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
+    english = str(exc.problem or exc.context or "").strip()
+    context = str(exc.context or "")
+    if "quoted scalar" in context and exc.context_mark is not None:
+        mark = exc.context_mark  # where the unclosed quote begins, not the end of the file
     line, col = _line(mark), _col(mark)
-    problem = str(exc.problem or exc.context or "okänt fel").strip()
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source[: len(source) - len(source.lstrip(" \t"))]
-    if "\t" in problem or "\t" in indent:
+    if "\t" in english or "\t" in indent or "tab character" in english:
         tab_col = source.find("\t") + 1 if "\t" in source else col
         return make("TRY002", file, line, tab_col)
-    return make("TRY001", file, line, col, problem=problem)
+    return make("TRY001", file, line, col, problem=_explain(english, context))
+
+
+_PROBLEMS: tuple[tuple[str, Text], ...] = (
+    (
+        "quoted scalar",
+        Text(
+            "citattecknet som börjar här stängs aldrig",
+            "the quote that starts here is never closed",
+        ),
+    ),
+    (
+        "expected ',' or ']'",
+        Text(
+            "en lista inom [ ] saknar ett kommatecken eller en avslutande ]",
+            "a list in [ ] lacks a comma or its closing ]",
+        ),
+    ),
+    (
+        "expected ',' or '}'",
+        Text(
+            "en mappning inom { } saknar ett kommatecken eller en avslutande }",
+            "a mapping in { } lacks a comma or its closing }",
+        ),
+    ),
+    (
+        "mapping values are not allowed",
+        Text(
+            "ett kolon på fel ställe: text som innehåller ': ' ska stå inom citattecken, annars "
+            "är indraget fel",
+            "a colon in the wrong place: text containing ': ' must be in quotes, or the "
+            "indentation is wrong",
+        ),
+    ),
+    (
+        "undefined alias",
+        Text(
+            "ett alias (*namn) hänvisar till ett ankare (&namn) som inte finns",
+            "an alias (*name) refers to an anchor (&name) that does not exist",
+        ),
+    ),
+    (
+        "did not find expected key",
+        Text(
+            "raden passar inte in: nycklar på samma nivå ska ha samma indrag",
+            "the line does not fit: keys at the same level need the same indentation",
+        ),
+    ),
+    (
+        "could not find expected ':'",
+        Text("ett kolon saknas efter nyckeln", "a colon is missing after the key"),
+    ),
+    (
+        "cannot start any token",
+        Text(
+            "ett tecken som inte kan inleda ett värde (till exempel @ eller `); sätt värdet inom "
+            "citattecken",
+            "a character that cannot begin a value (such as @ or `); put the value in quotes",
+        ),
+    ),
+    (
+        "block sequence entries are not allowed",
+        Text(
+            "ett bindestreck (-) på fel ställe; kontrollera indraget",
+            "a dash (-) in the wrong place; check the indentation",
+        ),
+    ),
+    (
+        "unknown escape character",
+        Text(
+            "ett okänt \\-tecken inom dubbla citattecken; använd enkla citattecken",
+            "an unknown \\ escape inside double quotes; use single quotes",
+        ),
+    ),
+    (
+        "expected <document start>",
+        Text(
+            "mer innehåll efter det som borde vara slutet; kontrollera indraget",
+            "more content after what should be the end; check the indentation",
+        ),
+    ),
+    (
+        "unexpected end of stream",
+        Text("filen tar slut mitt i ett värde", "the file ends in the middle of a value"),
+    ),
+    ("expected node content", Text("ett värde saknas", "a value is missing")),
+)
+
+
+def _explain(problem: str, context: str) -> Text:
+    """libyaml's English problem in words a coordinator understands, in both languages."""
+    both = f"{context} {problem}"
+    for needle, text in _PROBLEMS:
+        if needle in both:
+            return text
+    fallback = problem or "okänt fel"
+    return Text(f"YAML-läsaren säger: {fallback}", fallback)
 
 
 def _reader_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     position = int(getattr(exc, "position", 0) or 0)
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
-    problem = str(getattr(exc, "reason", "")) or str(exc).splitlines()[0]
     char = getattr(exc, "character", None)
     if isinstance(char, str):
-        problem = f"otillåtet tecken U+{ord(char):04X} ({problem})"
+        code = f"U+{ord(char):04X}"
+        problem = Text(
+            f"otillåtet tecken {code}; ta bort det (det syns ofta inte i editorn)",
+            f"character {code} is not allowed; remove it (editors often do not show it)",
+        )
+    else:
+        problem = _explain(str(getattr(exc, "reason", "")) or str(exc).splitlines()[0], "")
     return make("TRY001", file, line, col, problem=problem)
 
 
 class _Walker:
     """Turns composed nodes into data, reporting what the YAML must not contain."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
         self.diagnostics: list[Diagnostic] = []
         self.seen: set[int] = set()
         self.expanded = 0
         self.stopped = False
+
+    def _tagged(self, node: Node) -> bool:
+        """Whether the file gives the node a tag (``!!str 0180``): the tag stands at its start."""
+        index = node.start_mark.index
+        return 0 <= index < len(self.text) and self.text[index] == "!"
 
     def _stop(self, diag: Diagnostic) -> None:
         self.diagnostics.append(diag)
@@ -345,13 +501,18 @@ class _Walker:
                         self.file,
                         mark.line + 1,
                         mark.column + 1,
-                        limit=MAX_ALIAS_EXPANSION,
+                        limit=grouped(MAX_ALIAS_EXPANSION),
                     )
                 )
                 return None
         else:
             self.seen.add(ident)
         tag = node.tag
+        explicit = self._tagged(node)
+        if isinstance(node, ScalarNode) and not explicit:
+            return _scalar(
+                node
+            )  # PyYAML's YAML 1.1 tags (even "!!value" for a plain '=') do not count
         if tag not in _ALLOWED_TAGS:
             mark = node.start_mark
             shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
@@ -367,7 +528,7 @@ class _Walker:
             )
             return None
         if isinstance(node, ScalarNode):
-            return _scalar(node)
+            return node.value if tag == _STR_TAG else _scalar(node)
         if isinstance(node, SequenceNode):
             return [self.convert(item, depth + 1, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, MappingNode)
@@ -389,7 +550,9 @@ class _Walker:
                         self.file,
                         mark.line + 1,
                         mark.column + 1,
-                        problem="en nyckel måste vara en enkel text",
+                        problem=Text(
+                            "en nyckel måste vara en enkel text", "a key must be plain text"
+                        ),
                         pointer=pointer_text(path),
                     )
                 )
@@ -431,7 +594,9 @@ class _Walker:
                         self.file,
                         mark.line + 1,
                         mark.column + 1,
-                        problem="<< kan bara slå ihop mappningar",
+                        problem=Text(
+                            "<< kan bara slå ihop mappningar", "<< can only merge mappings"
+                        ),
                         pointer=pointer_text(path),
                     )
                 )
