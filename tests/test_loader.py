@@ -104,16 +104,20 @@ def test_duplicate_keys_in_nested_mappings() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "a: !!python/object/apply:os.system ['echo owned']",
+        "a: !!python/object/apply:os.system ['touch {marker}']",
         "a: !!python/name:os.system",
         "a: !custom x",
         "!!python/object:builtins.dict {}",
     ],
 )
 def test_tags_are_refused_and_never_run(text: str, tmp_path: Path) -> None:
-    d = only(load_bytes(text.encode())[1])
-    assert d.rule == "TRY006"
-    assert d.line == 1
+    marker = tmp_path / "owned"
+    for reference in (False, True):
+        _, diags = parse(text.replace("{marker}", str(marker)), "f.yaml", reference=reference)
+        d = only(diags)
+        assert d.rule == "TRY006"
+        assert d.line == 1
+    assert not marker.exists()
 
 
 def test_alias_bomb_is_stopped_quickly() -> None:

@@ -4,31 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.rules import RULES, ArgValue, Severity
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    def label(self, lang: Lang) -> str:
-        return _SEVERITY_LABELS[self](lang)
-
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
-
-_SEVERITY_LABELS = {
-    Severity.ERROR: Text("fel", "error"),
-    Severity.WARNING: Text("varning", "warning"),
-    Severity.INFO: Text("info", "info"),
-}
-
-ArgValue = str | int | float | Text
+__all__ = ["ArgValue", "Diagnostic", "Severity", "make", "pointer_text", "sort_diagnostics"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,24 +34,12 @@ class Diagnostic:
 
     @property
     def level(self) -> Severity:
-        from trygghet_cli.rules import RULES
-
         return self.severity or RULES[self.rule].severity
 
-    def arg(self, name: str) -> ArgValue | None:
-        for key, value in self.args:
-            if key == name:
-                return value
-        return None
-
     def message(self, lang: Lang) -> str:
-        from trygghet_cli.rules import RULES
-
         return RULES[self.rule].render_message(dict(self.args), lang)
 
     def hint(self, lang: Lang) -> str | None:
-        from trygghet_cli.rules import RULES
-
         if self.hint_override is not None:
             return self.hint_override(lang)
         return RULES[self.rule].render_hint(dict(self.args), lang)

@@ -16,9 +16,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 
-from trygghet_cli.diagnostics import ArgValue, Severity
 from trygghet_cli.i18n import Lang, Text
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def label(self, lang: Lang) -> str:
+        return _SEVERITY_LABELS[self](lang)
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+_SEVERITY_LABELS = {
+    Severity.ERROR: Text("fel", "error"),
+    Severity.WARNING: Text("varning", "warning"),
+    Severity.INFO: Text("info", "info"),
+}
+
+ArgValue = str | int | float | Text
 
 E, W = Severity.ERROR, Severity.WARNING
 

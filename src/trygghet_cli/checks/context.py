@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity, make, pointer_text
@@ -50,7 +49,3 @@ class Site:
     def describe(self) -> str:
         line, _ = self.position()
         return f"{self.file.file}:{line}"
-
-
-def sites(file: LoadedFile, prefix: Sequence[str | int], count: int) -> list[Site]:
-    return [Site(file, (*prefix, i)) for i in range(count)]

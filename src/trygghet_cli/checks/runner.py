@@ -30,7 +30,6 @@ from trygghet_cli.loading.plan import (
     assemble,
     discover,
     display_below,
-    display_path,
     load_plan_file,
     plan_entries,
 )
@@ -255,6 +254,5 @@ __all__ = [
     "PlanSummary",
     "ValidationResult",
     "check_plan",
-    "display_path",
     "validate_paths",
 ]
