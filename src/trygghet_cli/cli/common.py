@@ -23,6 +23,28 @@ LangOption = Annotated[
 ]
 
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FIL",
+        help="Skriv till en fil i stället för standard ut (atomärt: filen är hel eller orörd).",
+        show_default=False,
+    ),
+]
+
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="REGEL",
+        help="Regel-id att hoppa över, till exempel TRY204. Kan anges flera gånger.",
+        show_default=False,
+    ),
+]
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"

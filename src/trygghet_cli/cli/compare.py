@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
+from trygghet_cli.cli.common import (
+    LangOption,
+    OutputOption,
+    lang_or_exit,
+    usage_error,
+    write_output,
+)
 from trygghet_cli.i18n import Lang, Text
 
 
@@ -57,10 +63,7 @@ def compare(
         bool,
         typer.Option("--list", help="Visa de nationella serier som trygg har med sig."),
     ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Skriv till en fil.", show_default=False),
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """Jämför planernas nyckeltal med riket: värde, rikets värde samma period, skillnad, trend.

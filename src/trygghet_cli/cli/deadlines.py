@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trygghet_cli.cli.common import (
+    IgnoreOption,
     LangOption,
+    OutputOption,
     append_step_summary,
     lang_or_exit,
     on_github_actions,
@@ -88,25 +90,8 @@ def deadlines(
             "förfaller snart (due-soon), eller aldrig (never).",
         ),
     ] = FailOn.overdue,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            metavar="REGEL",
-            help="Regel-id att hoppa över, till exempel TRY407. Kan anges flera gånger.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FIL",
-            help="Skriv till en fil i stället för standard ut (till exempel trygg.ics).",
-            show_default=False,
-        ),
-    ] = None,
+    ignore: IgnoreOption = None,
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """Visa det som är försenat och det som förfaller snart: åtgärder, aktiviteter, mål,

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
+from trygghet_cli.cli.common import (
+    LangOption,
+    OutputOption,
+    lang_or_exit,
+    usage_error,
+    write_output,
+)
 from trygghet_cli.i18n import Text
 
 
@@ -41,10 +47,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Skriv rapporten till en fil.", show_default=False),
-    ] = None,
+    output: OutputOption = None,
     template: Annotated[
         Path | None,
         typer.Option(

@@ -9,7 +9,9 @@ import typer
 
 from trygghet_cli.cli.common import (
     CheckFormat,
+    IgnoreOption,
     LangOption,
+    OutputOption,
     append_step_summary,
     lang_or_exit,
     on_github_actions,
@@ -38,24 +40,8 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också felkod 1.")] = False,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            help="Regel-id att hoppa över, till exempel TRY204. Kan anges flera gånger.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Skriv rapporten till en fil i stället för "
-            "standard ut (till exempel gl-code-quality-report.json).",
-            show_default=False,
-        ),
-    ] = None,
+    ignore: IgnoreOption = None,
+    output: OutputOption = None,
     jobs: Annotated[
         int | None,
         typer.Option(
