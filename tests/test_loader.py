@@ -141,7 +141,9 @@ def test_absurd_nesting() -> None:
     d = only(load_bytes(("[" * 200 + "]" * 200).encode())[1])
     assert d.rule == "TRY007"
     d = only(load_bytes(("[" * 5000 + "]" * 5000).encode())[1])
-    assert d.rule in {"TRY001", "TRY007"}
+    assert (d.rule, d.line) == ("TRY007", 1)
+    d = only(load_bytes("".join(" " * i + "a:\n" for i in range(1100)).encode())[1])
+    assert d.rule == "TRY007"
     assert load_bytes(deep.encode())[1]
 
 

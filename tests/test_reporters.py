@@ -137,3 +137,9 @@ def test_github_escaping() -> None:
 
     assert escape_data("50 %\r\nny rad") == "50 %25%0D%0Any rad"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_sarif_rule_help_has_no_blanks(run: Run) -> None:
+    doc = json.loads(run("validate", "broken", "--format", "sarif", cwd=FIXTURES).output)
+    for rule in doc["runs"][0]["tool"]["driver"]["rules"]:
+        assert "{" not in rule.get("help", {}).get("text", ""), rule["id"]

@@ -348,6 +348,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     if "\t" in english or "\t" in indent or "tab character" in english:
         tab_col = source.find("\t") + 1 if "\t" in source else col
         return make("TRY002", file, line, tab_col)
+    if "nesting depth" in english:
+        return make("TRY007", file, line, col, limit=MAX_DEPTH)
     return make("TRY001", file, line, col, problem=_explain(english, context))
 
 

@@ -39,8 +39,9 @@ def render(report: Report) -> Output:
             "helpUri": f"{RULES_DOC}#{rule.id.lower()}",
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
         }
-        if rule.hint is not None:
-            entry["help"] = {"text": rule.hint(lang)}
+        general = rule.render_hint({}, lang)
+        if general is not None and "{" not in general:  # a hint with blanks fits no single rule
+            entry["help"] = {"text": general}
         rules.append(entry)
     results = []
     for d in report.diagnostics:
