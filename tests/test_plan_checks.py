@@ -244,3 +244,27 @@ def test_unit_must_match_the_national_series(run: Run, plan: Path) -> None:
     ]
     edit(plan / "nyckeltal.yaml", "enhet: procent", "enhet: per_1000_invånare")
     assert codes(run, plan) == []
+
+
+def test_one_mistake_does_not_hide_wrong_references_elsewhere(run: Run, plan: Path) -> None:
+    """A bad cadence makes organisation.yaml fail; its ids still count for references."""
+    edit(plan / "organisation.yaml", "4 gånger per år", "ibland")
+    edit(plan / MEETING, "ansvarig: samordnare", "ansvarig: samordnre")
+    found = codes(run, plan)
+    assert [f.split(" ", 2)[:2] for f in found] == [
+        [
+            "TRY201",
+            f"{MEETING}:12",
+        ],
+        ["TRY107", "organisation.yaml:22"],
+    ]
+    assert "(menade du 'samordnare'?)" in found[0]
+
+
+def test_ids_of_a_broken_file_are_still_unique(run: Run, plan: Path) -> None:
+    edit(plan / "organisation.yaml", "4 gånger per år", "ibland")
+    edit(plan / "organisation.yaml", "  - id: kommunpolis", "  - id: samordnare")
+    found = codes(run, plan)
+    assert any(
+        f.startswith("TRY202 organisation.yaml:6 Id 'samordnare' används redan") for f in found
+    )

@@ -37,7 +37,7 @@ def test_output_is_byte_identical_between_runs(run: Run) -> None:
 
 def test_json_lists_every_finding(run: Run) -> None:
     payload = json.loads(run("validate", "broken", "--format", "json", cwd=FIXTURES).output)
-    assert payload["summary"] == {"plans": 1, "files": 8, "errors": 6, "warnings": 1, "infos": 0}
+    assert payload["summary"] == {"plans": 1, "files": 8, "errors": 7, "warnings": 1, "infos": 0}
     first = payload["diagnostics"][0]
     assert first == {
         "rule": "TRY110",
@@ -54,7 +54,7 @@ def test_json_lists_every_finding(run: Run) -> None:
 
 def test_gitlab_code_quality_fields(run: Run) -> None:
     issues = json.loads(run("validate", "broken", "--format", "gitlab", cwd=FIXTURES).output)
-    assert len(issues) == 7
+    assert len(issues) == 8
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     for issue in issues:
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
@@ -105,7 +105,7 @@ def test_junit_warnings_fail_only_under_strict(run: Run) -> None:
         assert suite is not None
         return int(suite.get("failures", "0"))
 
-    assert (failures(), failures("--strict")) == (6, 7)
+    assert (failures(), failures("--strict")) == (7, 8)
 
 
 def test_junit_survives_control_characters_in_file_names(run: Run, plan: Path) -> None:

@@ -7,13 +7,15 @@ into a file that failed to validate are not checked: its own findings come first
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.i18n import Text
-from trygghet_cli.loading.plan import LoadedPlan
+from trygghet_cli.loading import yamlfile
+from trygghet_cli.loading.plan import LoadedFile, LoadedPlan
 from trygghet_cli.model.activities import Activities
 from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import Goals
@@ -123,6 +125,7 @@ def build_index(lp: LoadedPlan, national_ids: Iterable[str]) -> Index:
     for f in lp.files:
         model = f.model
         if model is None:
+            _index_unvalidated(index, f)
             continue
         root = Site(f, ())
         if isinstance(model, Organisation):
@@ -164,6 +167,72 @@ def build_index(lp: LoadedPlan, national_ids: Iterable[str]) -> Index:
                 if decision.id:
                     index.define(DECISIONS, decision.id, Site(f, ("beslut", i, "id")))
     return index
+
+
+_ID_PATHS: dict[str, tuple[tuple[tuple[str, ...], Namespace, Namespace | None], ...]] = {
+    "organisation": (
+        (("roller", "*", "id"), ROLES, ACTORS),
+        (("organ", "*", "id"), BODIES, ACTORS),
+        (("organ", "*", "rapportering", "*", "id"), REPORTING, None),
+    ),
+    "styrdokument": ((("dokument", "*", "id"), DOCUMENTS, None),),
+    "mal": (
+        (("målområden", "*", "id"), GOALS, None),
+        (("målområden", "*", "mål", "**", "id"), GOALS, None),
+        (("uppföljning", "*", "id"), FOLLOW_UPS, None),
+    ),
+    "aktiviteter": ((("aktiviteter", "*", "id"), ACTIVITIES, None),),
+    "nyckeltal": ((("nyckeltal", "*", "id"), INDICATORS, None),),
+    "mote": (
+        (("åtgärder", "*", "id"), ACTIONS, None),
+        (("beslut", "*", "id"), DECISIONS, None),
+    ),
+}
+"""Where the ids stand in each kind of file, for files that did not validate."""
+
+
+def _index_unvalidated(index: Index, f: LoadedFile) -> None:
+    """The ids of a file that failed validation, read from its raw data.
+
+    One mistake in organisation.yaml must not hide every wrong reference elsewhere: the ids
+    that are there still count, and references to them are still checked.
+    """
+    if f.text is None:
+        return
+    doc = f.document()
+    if doc is None:
+        doc, _ = yamlfile.parse(f.text, f.file)
+        f.doc = doc
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    for pattern, ns, unique_in in _ID_PATHS.get(f.kind.key, ()):
+        index.available |= {ns.name} | ({unique_in.name} if unique_in else set())
+        for path, ident in _walk_ids(doc.data, pattern, ()):
+            index.define(ns, ident, Site(f, path), unique_in=unique_in)
+
+
+def _walk_ids(
+    data: Any, pattern: tuple[str, ...], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """``(path, id)`` for string values at ``pattern``: ``*`` is any list item, ``**`` any
+    depth of nested ``delmål``."""
+    if not pattern:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from _walk_ids(item, rest, (*path, i))
+    elif head == "**":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from _walk_ids(item, rest, (*path, i))
+                if isinstance(item, dict) and "delmål" in item:
+                    yield from _walk_ids(item["delmål"], pattern, (*path, i, "delmål"))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk_ids(data[head], rest, (*path, head))
 
 
 def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
