@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from hypothesis import given, settings
@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, FIXTURES
 from trygghet_cli.checks.deadline_base import Deadline, Status, Window
 from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.followup import add_interval
-from trygghet_cli.checks.recurring import nth_occasion
+from trygghet_cli.checks.followup import add_interval, expected_occasions, occasion_due
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
 
@@ -38,7 +37,7 @@ def test_status_agrees_with_date_and_order(index: int, as_of: date, within: int)
     items = plan_deadlines(_loaded(index), window)
     for item in items:
         if item.status is Status.OVERDUE:
-            assert item.date <= as_of, item
+            assert item.date < as_of, item
         else:
             assert as_of <= item.date <= window.end, item
         assert item.diagnostic.level is item.status.severity
@@ -87,6 +86,12 @@ def test_occasions_move_forward_by_about_the_interval(phrase: str, day: date, n:
     following = add_interval(cadence, day)
     assert following is not None and following > day
     assert abs((following - day).days - interval) <= 3
-    nth = nth_occasion(cadence, day, n)
-    assert abs((nth - day).days - n * interval) <= 3
-    assert nth_occasion(cadence, day, n + 1) > nth
+    nth = occasion_due(cadence, day, n)
+    assert nth is not None
+    assert abs((nth - day).days + 1 - n * interval) <= 3  # the slot's last day
+    following_slot = occasion_due(cadence, day, n + 1)
+    assert following_slot is not None and following_slot > nth
+    # the count asks for the n-th occasion from the day after its slot ends, not before
+    if cadence.qualifier.value != "cirka":
+        assert expected_occasions(cadence, day, nth) == n
+        assert expected_occasions(cadence, day, nth - timedelta(days=1)) == n - 1
