@@ -883,11 +883,11 @@ _ALL = [
         ),
         Text(
             "Lägg in åtgärdsplanen i styrdokument.yaml med 'typ: åtgärdsplan', 'antaget' och "
-            "'antaget_av': en nämnd (typ: nämnd), till exempel kommunstyrelsen eller "
-            "kommunfullmäktige.",
+            "'antaget_av': kommunfullmäktige (typ: fullmäktige) eller en nämnd (typ: nämnd), "
+            "till exempel kommunstyrelsen.",
             "Add the action plan to styrdokument.yaml with 'typ: åtgärdsplan', 'antaget' and "
-            "'antaget_av': a committee (typ: nämnd) such as kommunstyrelsen or "
-            "kommunfullmäktige.",
+            "'antaget_av': the municipal council, kommunfullmäktige (typ: fullmäktige), or a "
+            "committee (typ: nämnd) such as kommunstyrelsen.",
         ),
         ("deadline", "law"),
     ),
