@@ -161,3 +161,15 @@ def test_something_due_on_the_quarter_s_last_day_is_still_to_do(plan: Path) -> N
     assert brief.overdue == ()
     q2 = build_brief(_loaded(plan), Period.parse("2021Q2"))
     assert [(d.rule, d.date) for d in q2.overdue] == [("TRY406", date(2021, 3, 31))]
+
+
+def test_an_evaluation_report_due_next_quarter_is_on_the_to_do_list(plan: Path) -> None:
+    edit(
+        plan / "aktiviteter.yaml",
+        "    status: pågående\n",
+        "    status: pågående\n    utvärdering:\n      utförare: Brå\n"
+        "      rapport_senast: 2021-05-15\n",
+    )
+    brief = build_brief(_loaded(plan), Q1)
+    found = [(d.date, d.key, d.responsible) for d in brief.upcoming]
+    assert (date(2021, 5, 15), "vandringar.evaluation", "Brå") in found

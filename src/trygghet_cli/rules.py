@@ -853,6 +853,24 @@ _ALL = [
         ("deadline", "cadence"),
     ),
     Rule(
+        "TRY412",
+        "evaluation-report-due",
+        E,
+        Text("Utvärdering att redovisa", "Evaluation report due"),
+        Text(
+            "Utvärderingen av aktiviteten '{value}' ({name}) {due} {date} (utförare: {by})",
+            "The evaluation of the activity '{value}' ({name}) {due} {date} (evaluator: {by})",
+        ),
+        Text(
+            "När utvärderingen har redovisats: skriv 'redovisad: ÅÅÅÅ-MM-DD' under "
+            "'utvärdering' i aktiviteter.yaml. Har tidplanen ändrats: ändra 'rapport_senast'.",
+            "When the evaluation has been reported, write 'redovisad: YYYY-MM-DD' under "
+            "'utvärdering' in aktiviteter.yaml. If the schedule has changed, change "
+            "'rapport_senast'.",
+        ),
+        ("deadline",),
+    ),
+    Rule(
         "TRY420",
         "law-situation-picture",
         E,

@@ -86,6 +86,45 @@ def activity_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
         )
 
 
+_EVALUATION_DUE = {
+    Status.OVERDUE: Text("skulle ha redovisats senast", "was due by"),
+    Status.DUE_SOON: Text("ska redovisas senast", "is due by"),
+}
+
+
+def evaluation_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+    """Evaluations of activities (``utvärdering``) whose report (``rapport_senast``) is late or
+    due within the window, until they are reported (``redovisad``)."""
+    loaded = ctx.file("aktiviteter")
+    if loaded is None or ctx.plan.activities is None:
+        return
+    for i, activity in enumerate(ctx.plan.activities.activities):
+        evaluation = activity.evaluation
+        if evaluation is None or evaluation.report_due is None:
+            continue
+        if evaluation.reported is not None and evaluation.reported <= ctx.as_of:
+            continue
+        status = ctx.window.status(evaluation.report_due)
+        if status is None:
+            continue
+        name = first_sentence(activity.name)
+        yield ctx.deadline(
+            Kind.ACTIVITY,
+            f"{activity.id}.evaluation",
+            evaluation.report_due,
+            status,
+            Text(f"Utvärdering redovisas: {name}", f"Evaluation report: {name}"),
+            Site(loaded, ("aktiviteter", i, "utvärdering", "rapport_senast")),
+            "TRY412",
+            responsible=evaluation.by,
+            value=activity.id,
+            name=name,
+            by=evaluation.by,
+            due=_EVALUATION_DUE[status],
+            date=date_text(evaluation.report_due),
+        )
+
+
 _GOAL_DUE = {
     Status.OVERDUE: Text("skulle vara nått", "was to be reached by"),
     Status.DUE_SOON: Text("ska vara nått", "is to be reached by"),
