@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, FIXTURES
-from trygghet_cli.checks.deadline_base import Deadline, Status, Window
+from trygghet_cli.checks.deadline_base import Deadline, Kind, Status, Window
 from trygghet_cli.checks.deadlines import plan_deadlines
 from trygghet_cli.checks.followup import add_interval, expected_occasions, occasion_due
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
+from trygghet_cli.wording import date_label
 
 PLANS = sorted([FIXTURES / "minimal", *(p.parent for p in EXAMPLES.glob("*/kommun.yaml"))])
 
@@ -95,3 +96,21 @@ def test_occasions_move_forward_by_about_the_interval(phrase: str, day: date, n:
     if cadence.qualifier.value != "cirka":
         assert expected_occasions(cadence, day, nth) == n
         assert expected_occasions(cadence, day, nth - timedelta(days=1)) == n - 1
+
+
+MONTH_ENDS = [date(2021, m + 1, 1) - timedelta(days=1) for m in range(1, 12)] + [date(2021, 12, 31)]
+
+
+def test_one_date_per_item_and_overdue_only_once_it_has_passed() -> None:
+    """Every example on every month's last day of 2021: an item's message names the item's own
+    date, and an overdue item's date has passed (a shortfall is never dated in the future)."""
+    for index, root in enumerate(PLANS):
+        for as_of in MONTH_ENDS:
+            for item in plan_deadlines(_loaded(index), Window(as_of, 92)):
+                if item.kind is not Kind.LAW:
+                    assert date_label(item.date, "sv") in item.message("sv"), (root.name, item)
+                    assert date_label(item.date, "en") in item.message("en"), (root.name, item)
+                if item.status is Status.OVERDUE:
+                    assert item.date < as_of, (root.name, as_of, item)
+                if item.rule in ("TRY406", "TRY408", "TRY410"):
+                    assert item.status is Status.OVERDUE, (root.name, as_of, item)
