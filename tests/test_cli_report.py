@@ -180,3 +180,15 @@ def test_templates_are_found_in_the_source_tree() -> None:
 
     root = template_root()
     assert (root / "report/brief.md.j2").is_file() and (root / "shared/layout.html.j2").is_file()
+
+
+def test_the_readme_shows_real_output(run: Run) -> None:
+    """The README's worked example is the start of what the command prints, byte for byte."""
+    if "fagersta" not in EXAMPLE_NAMES:
+        pytest.skip("examples/fagersta is not there")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ trygg report --quarter 2021Q1 examples/fagersta\n"
+    shown = readme.split(command, 1)[1].split("...\n```", 1)[0]
+    assert shown.count("\n") > 20
+    result = run("report", "--quarter", "2021Q1", "examples/fagersta", cwd=ROOT)
+    assert result.stdout.startswith(shown)

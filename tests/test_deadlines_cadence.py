@@ -10,8 +10,7 @@ import pytest
 from tests.conftest import EXAMPLES, edit, write
 from tests.deadline_support import message, of_kind, summary
 from trygghet_cli.checks.deadline_base import Kind
-from trygghet_cli.checks.followup import add_interval
-from trygghet_cli.checks.recurring import nth_occasion
+from trygghet_cli.checks.followup import add_interval, occasion_due
 from trygghet_cli.model.cadence import parse_cadence
 
 
@@ -25,7 +24,7 @@ from trygghet_cli.model.cadence import parse_cadence
         ("var tredje månad", date(2021, 4, 13), date(2021, 7, 13)),
         ("6 gånger per år", date(2021, 6, 8), date(2021, 8, 8)),
         ("4 gånger per år", date(2021, 11, 30), date(2022, 2, 28)),
-        ("5 gånger per år", date(2021, 1, 1), date(2021, 3, 16)),
+        ("5 gånger per år", date(2021, 1, 1), date(2021, 3, 15)),  # 73,05 days
         ("varannan vecka", date(2021, 6, 17), date(2021, 7, 1)),
         ("var tredje vecka", date(2021, 6, 1), date(2021, 6, 22)),
         ("vid behov", date(2021, 6, 1), None),
@@ -36,10 +35,11 @@ def test_add_interval(phrase: str, day: date, expected: date | None) -> None:
     assert add_interval(parse_cadence(phrase), day) == expected
 
 
-def test_nth_occasion_counts_from_the_start_without_drift() -> None:
+def test_slots_count_from_the_start_without_drift() -> None:
     monthly = parse_cadence("varje månad")
-    assert nth_occasion(monthly, date(2021, 1, 31), 2) == date(2021, 3, 31)
-    assert nth_occasion(parse_cadence("varannan vecka"), date(2021, 1, 1), 3) == date(2021, 2, 12)
+    assert occasion_due(monthly, date(2021, 2, 1), 1) == date(2021, 2, 28)
+    assert occasion_due(monthly, date(2021, 2, 1), 2) == date(2021, 3, 31)
+    assert occasion_due(parse_cadence("varannan vecka"), date(2021, 1, 1), 3) == date(2021, 2, 11)
 
 
 MEETINGS = "moten"
@@ -72,23 +72,28 @@ def test_next_meeting_overdue_before_the_count_falls_short(plan: Path) -> None:
 
 
 def test_meeting_shortfall(plan: Path) -> None:
-    items = of_kind(plan, Kind.MEETING, date(2021, 6, 30))
+    # on 30 June the second quarter's meeting can still be held: not yet a shortfall
+    assert [d.rule for d in of_kind(plan, Kind.MEETING, date(2021, 6, 30))] == ["TRY407"]
+    items = of_kind(plan, Kind.MEETING, date(2021, 7, 1))
     assert summary(items) == [("TRY406", "lokala-bra", "overdue", "2021-06-02")]
     assert message(items[0]) == (
-        "Lokala BRÅ har hållit 1 möte sedan 1 januari 2021; mötesfrekvensen 4 gånger per år "
-        "kräver 2. Nästa möte skulle ha hållits senast 2 juni 2021"
+        "Lokala BRÅ har hållit 1 av 2 möten sedan 1 januari 2021 (4 gånger per år); nästa möte "
+        "skulle ha hållits senast 2 juni 2021"
     )
     assert message(items[0], "en") == (
-        "Lokala BRÅ has held 1 meeting since 1 January 2021; its cadence, 4 times a year, asks "
-        "for 2. The next meeting was due by 2 June 2021"
+        "Lokala BRÅ has held 1 of 2 meetings since 1 January 2021 (4 times a year); the next "
+        "meeting was due by 2 June 2021"
     )
 
 
 def test_shortfall_with_no_meeting_at_all_dates_from_the_first_missed(plan: Path) -> None:
     (plan / MEETINGS / "2021-03-02-lokala-bra.yaml").unlink()
-    items = of_kind(plan, Kind.MEETING, date(2021, 5, 1))
-    assert summary(items) == [("TRY406", "lokala-bra", "overdue", "2021-04-01")]
-    assert "har hållit 0 möten sedan 1 januari 2021" in message(items[0])
+    assert summary(of_kind(plan, Kind.MEETING, date(2021, 3, 31))) == [
+        ("TRY407", "lokala-bra", "due-soon", "2021-03-31")
+    ]
+    items = of_kind(plan, Kind.MEETING, date(2021, 4, 1))
+    assert summary(items) == [("TRY406", "lokala-bra", "overdue", "2021-03-31")]
+    assert "har hållit 0 av 1 möte sedan 1 januari 2021" in message(items[0])
 
 
 def test_meetings_held_keep_the_cadence(plan: Path) -> None:
@@ -114,7 +119,7 @@ def test_the_period_starts_with_the_plan(plan: Path) -> None:
         f.write("planen_gäller_från: 2021-05-01\n")
     (plan / MEETINGS / "2021-03-02-lokala-bra.yaml").unlink()
     items = of_kind(plan, Kind.MEETING, date(2021, 6, 30), within=60)
-    assert summary(items) == [("TRY407", "lokala-bra", "due-soon", "2021-08-01")]
+    assert summary(items) == [("TRY407", "lokala-bra", "due-soon", "2021-07-31")]
     assert message(items[0]).endswith("(4 gånger per år; inga möten i mötesloggen)")
 
 
@@ -169,11 +174,11 @@ def test_monthly_report_shortfall(plan: Path) -> None:
     )
     edit(plan / "moten/2021-03-02-lokala-bra.yaml", "[arsrapport]", "[arsrapport, manadsrapport]")
     items = of_kind(plan, Kind.REPORT, date(2021, 4, 30))
-    assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-03-01")]
+    assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-02-28")]
     assert message(items[0]) == (
         "Rapporteringen 'manadsrapport' från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
-        "lämnats 1 gång sedan 1 januari 2021; kadensen varje månad kräver 4. Nästa skulle ha "
-        "lämnats senast 2 april 2021"
+        "lämnats 1 av 3 gånger sedan 1 januari 2021 (varje månad); nästa skulle ha lämnats "
+        "senast 28 februari 2021"
     )
 
 
@@ -216,11 +221,10 @@ def test_follow_up_never_done(plan: Path) -> None:
     with (plan / "mal.yaml").open("a", encoding="utf-8") as f:
         f.write(_FOLLOW_UPS)
     items = [d for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30)) if d.key == "smarta-mal"]
-    assert summary(items) == [("TRY410", "smarta-mal", "overdue", "2021-04-01")]
+    assert summary(items) == [("TRY410", "smarta-mal", "overdue", "2021-03-31")]
     assert message(items[0]) == (
-        "Uppföljningen 'smarta-mal' (Uppföljning med Smarta mål) är gjord 0 gånger sedan "
-        "1 januari 2021; kadensen var tredje månad kräver 2. Nästa skulle ha gjorts senast "
-        "1 april 2021"
+        "Uppföljningen 'smarta-mal' (Uppföljning med Smarta mål) är gjord 0 av 1 gång sedan "
+        "1 januari 2021 (var tredje månad); nästa skulle ha gjorts senast 31 mars 2021"
     )
     assert "utan-kadens" not in [d.key for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30))]
 

@@ -157,8 +157,23 @@ def test_an_action_plan_must_be_decided_by_the_kommun(plan: Path) -> None:
     assert items[0].line == 20  # antaget_av
     assert message(items[0]) == (
         "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 juli 2023: "
-        "'atgardsplan' är antagen av Lokala BRÅ, inte av en nämnd i kommunen"
+        "'atgardsplan' är antagen av Lokala BRÅ, inte av fullmäktige eller en nämnd i kommunen"
     )
+    sv, en = items[0].diagnostic.hint("sv"), items[0].diagnostic.hint("en")
+    assert (
+        sv is not None and "kommunfullmäktige (typ: fullmäktige) eller en nämnd (typ: nämnd)" in sv
+    )
+    assert (
+        en is not None and "kommunfullmäktige (typ: fullmäktige), or a committee (typ: nämnd)" in en
+    )
+
+
+def test_an_action_plan_decided_by_fullmaktige_is_the_kommun_s(plan: Path) -> None:
+    with (plan / "organisation.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - id: kf\n    namn: Kommunfullmäktige\n    typ: fullmäktige\n")
+    _document(plan, PICTURE.format(extra="    revideras: varje år\n"))
+    _document(plan, ACTION_PLAN.format(by="kf"))
+    assert _rules(plan, date(2023, 8, 1)) == []
 
 
 def test_an_action_plan_without_antaget_av(plan: Path) -> None:

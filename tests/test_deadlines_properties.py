@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, FIXTURES
-from trygghet_cli.checks.deadline_base import Deadline, Status, Window
+from trygghet_cli.checks.deadline_base import Deadline, Kind, Status, Window
 from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.followup import add_interval
-from trygghet_cli.checks.recurring import nth_occasion
+from trygghet_cli.checks.followup import add_interval, expected_occasions, occasion_due
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
+from trygghet_cli.wording import date_label
 
 PLANS = sorted([FIXTURES / "minimal", *(p.parent for p in EXAMPLES.glob("*/kommun.yaml"))])
 
@@ -38,7 +38,7 @@ def test_status_agrees_with_date_and_order(index: int, as_of: date, within: int)
     items = plan_deadlines(_loaded(index), window)
     for item in items:
         if item.status is Status.OVERDUE:
-            assert item.date <= as_of, item
+            assert item.date < as_of, item
         else:
             assert as_of <= item.date <= window.end, item
         assert item.diagnostic.level is item.status.severity
@@ -87,6 +87,30 @@ def test_occasions_move_forward_by_about_the_interval(phrase: str, day: date, n:
     following = add_interval(cadence, day)
     assert following is not None and following > day
     assert abs((following - day).days - interval) <= 3
-    nth = nth_occasion(cadence, day, n)
-    assert abs((nth - day).days - n * interval) <= 3
-    assert nth_occasion(cadence, day, n + 1) > nth
+    nth = occasion_due(cadence, day, n)
+    assert nth is not None
+    assert abs((nth - day).days + 1 - n * interval) <= 3  # the slot's last day
+    following_slot = occasion_due(cadence, day, n + 1)
+    assert following_slot is not None and following_slot > nth
+    # the count asks for the n-th occasion from the day after its slot ends, not before
+    if cadence.qualifier.value != "cirka":
+        assert expected_occasions(cadence, day, nth) == n
+        assert expected_occasions(cadence, day, nth - timedelta(days=1)) == n - 1
+
+
+MONTH_ENDS = [date(2021, m + 1, 1) - timedelta(days=1) for m in range(1, 12)] + [date(2021, 12, 31)]
+
+
+def test_one_date_per_item_and_overdue_only_once_it_has_passed() -> None:
+    """Every example on every month's last day of 2021: an item's message names the item's own
+    date, and an overdue item's date has passed (a shortfall is never dated in the future)."""
+    for index, root in enumerate(PLANS):
+        for as_of in MONTH_ENDS:
+            for item in plan_deadlines(_loaded(index), Window(as_of, 92)):
+                if item.kind is not Kind.LAW:
+                    assert date_label(item.date, "sv") in item.message("sv"), (root.name, item)
+                    assert date_label(item.date, "en") in item.message("en"), (root.name, item)
+                if item.status is Status.OVERDUE:
+                    assert item.date < as_of, (root.name, as_of, item)
+                if item.rule in ("TRY406", "TRY408", "TRY410"):
+                    assert item.status is Status.OVERDUE, (root.name, as_of, item)

@@ -106,6 +106,36 @@ def test_a_done_activity_falls_due_only_before_it_was_done(plan: Path) -> None:
     assert of_kind(plan, Kind.ACTIVITY, date(2022, 1, 10)) == []
 
 
+_EVALUATION = """    utvärdering:
+      utförare: Umeå universitet
+      rapport_senast: 2022-06-30
+"""
+
+
+def test_an_evaluation_report_falls_due_until_it_is_reported(plan: Path) -> None:
+    edit(plan / "aktiviteter.yaml", "    status: pågående\n", "    status: klar\n" + _EVALUATION)
+    items = of_kind(plan, Kind.ACTIVITY, date(2022, 6, 10))
+    assert summary(items) == [("TRY412", "vandringar.evaluation", "due-soon", "2022-06-30")]
+    assert (items[0].line, items[0].responsible) == (13, "Umeå universitet")
+    assert message(items[0]) == (
+        "Utvärderingen av aktiviteten 'vandringar' (Trygghetsvandringar) ska redovisas senast "
+        "30 juni 2022 (utförare: Umeå universitet)"
+    )
+    assert message(items[0], "en").startswith(
+        "The evaluation of the activity 'vandringar' (Trygghetsvandringar) is due by 30 June 2022"
+    )
+    assert summary(of_kind(plan, Kind.ACTIVITY, date(2022, 7, 1))) == [
+        ("TRY412", "vandringar.evaluation", "overdue", "2022-06-30")
+    ]
+    edit(
+        plan / "aktiviteter.yaml",
+        "rapport_senast: 2022-06-30",
+        "rapport_senast: 2022-06-30\n      redovisad: 2022-06-20",
+    )
+    assert of_kind(plan, Kind.ACTIVITY, date(2022, 7, 1)) == []
+    assert [d.rule for d in of_kind(plan, Kind.ACTIVITY, date(2022, 6, 10))] == ["TRY412"]
+
+
 def _append_value(plan: Path, period: int, value: int) -> None:
     with (plan / "nyckeltal.yaml").open("a", encoding="utf-8") as f:
         f.write(f"      - period: {period}\n        värde: {value}\n")

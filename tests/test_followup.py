@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,13 @@ from trygghet_cli.checks.followup import (
     ActionState,
     GoalState,
     actions_as_of,
-    check_cadence,
     expected_occasions,
     goals_as_of,
-    meeting_cadence,
-    reporting_cadence,
+    occasion_due,
+    recurrence,
+    regular_meeting_dates,
+    report_deliveries,
+    required_due,
 )
 from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.model.cadence import parse_cadence
@@ -34,7 +36,15 @@ from trygghet_cli.model.plan import Plan
         ("varje månad", date(2021, 1, 1), date(2021, 6, 30), 6),
         ("varje månad", date(2021, 2, 1), date(2021, 2, 28), 1),
         ("varje månad", date(2021, 2, 15), date(2021, 3, 15), 1),
-        ("cirka 6 gånger per år", date(2021, 1, 1), date(2021, 3, 31), 1),
+        ("6 gånger per år", date(2021, 1, 1), date(2021, 2, 27), 0),
+        ("6 gånger per år", date(2021, 1, 1), date(2021, 2, 28), 1),
+        ("4 gånger per år", date(2021, 1, 1), date(2021, 3, 30), 0),
+        ("4 gånger per år", date(2021, 1, 1), date(2021, 3, 31), 1),
+        ("5 gånger per år", date(2021, 1, 1), date(2021, 12, 31), 5),
+        ("5 gånger per år", date(2021, 1, 1), date(2021, 12, 30), 4),
+        # "cirka" asks for 85 % of the slots: the first of six is not asked for
+        ("cirka 6 gånger per år", date(2021, 1, 1), date(2021, 3, 31), 0),
+        ("cirka 6 gånger per år", date(2021, 1, 1), date(2021, 4, 30), 1),
         ("minst 4 gånger per år", date(2021, 1, 1), date(2021, 12, 31), 4),
         ("var tredje månad", date(2021, 1, 1), date(2021, 12, 31), 4),
         ("vartannat år", date(2021, 1, 1), date(2021, 12, 31), 0),
@@ -48,20 +58,75 @@ def test_expected_occasions(phrase: str, start: date, end: date, expected: int) 
     assert expected_occasions(parse_cadence(phrase), start, end) == expected
 
 
-def test_cadence_check_counts_and_next_due() -> None:
+@pytest.mark.parametrize(
+    ("phrase", "n", "due"),
+    [
+        ("4 gånger per år", 1, date(2021, 3, 31)),
+        ("4 gånger per år", 4, date(2021, 12, 31)),
+        ("6 gånger per år", 1, date(2021, 2, 28)),
+        ("6 gånger per år", 3, date(2021, 6, 30)),
+        ("varje månad", 2, date(2021, 2, 28)),
+        ("varannan vecka", 1, date(2021, 1, 14)),
+        ("varannan vecka", 26, date(2021, 12, 30)),
+        ("5 gånger per år", 5, date(2021, 12, 31)),
+        ("varje år", 1, date(2021, 12, 31)),
+    ],
+)
+def test_each_interval_of_the_year_is_a_slot_due_on_its_last_day(
+    phrase: str, n: int, due: date
+) -> None:
+    assert occasion_due(parse_cadence(phrase), date(2021, 1, 1), n) == due
+
+
+def test_the_slots_and_the_count_agree() -> None:
+    """An occasion is asked for from the day after its slot ends, never earlier."""
+    for phrase in ("6 gånger per år", "cirka 6 gånger per år", "varje månad", "varannan vecka"):
+        cadence = parse_cadence(phrase)
+        start = date(2021, 1, 1)
+        for k in range(1, 6):
+            due = required_due(cadence, start, k)
+            assert due is not None
+            assert expected_occasions(cadence, start, due - timedelta(days=1)) == k - 1
+            assert expected_occasions(cadence, start, due) == k
+
+
+def test_recurrence_counts_and_dates_the_next_occasion() -> None:
     cadence = parse_cadence("varannan vecka")
     held = [date(2021, 1, 13), date(2021, 1, 27), date(2021, 2, 10)]
-    check = check_cadence(cadence, held, date(2021, 1, 1), date(2021, 3, 31))
-    assert (check.count, check.expected, check.shortfall) == (3, 6, 3)
-    assert check.last == date(2021, 2, 10)
-    assert check.next_due == date(2021, 2, 24)
+    rec = recurrence(cadence, held, date(2021, 1, 1), date(2021, 3, 31))
+    assert rec is not None
+    assert (rec.count, rec.expected, rec.short) == (3, 6, True)
+    assert rec.last == date(2021, 2, 10)
+    # the fourth slot ended 25 February, but two weeks after the last meeting came first
+    assert rec.due == date(2021, 2, 24)
 
 
-def test_history_before_the_window_sets_the_next_due_date() -> None:
+def test_the_next_occasion_is_due_on_its_slot_when_that_comes_first() -> None:
+    cadence = parse_cadence("4 gånger per år")
+    rec = recurrence(
+        cadence, [date(2021, 1, 5), date(2021, 2, 1)], date(2021, 1, 1), date(2021, 3, 1)
+    )
+    assert rec is not None and not rec.short
+    assert rec.due == date(2021, 5, 1)  # one interval after 1 February, before 30 June
+    rec = recurrence(cadence, [date(2021, 3, 15)], date(2021, 1, 1), date(2021, 3, 20))
+    assert rec is not None and rec.due == date(2021, 6, 15)
+
+
+def test_history_before_the_period_sets_the_next_due_date() -> None:
     cadence = parse_cadence("6 gånger per år")
-    check = check_cadence(cadence, [], date(2021, 4, 1), date(2021, 4, 30), [date(2021, 3, 20)])
-    assert check.count == 0
-    assert check.next_due == date(2021, 5, 20)
+    rec = recurrence(cadence, [date(2020, 12, 20)], date(2021, 1, 1), date(2021, 1, 31))
+    assert rec is not None
+    assert (rec.count, rec.expected, rec.last) == (0, 0, date(2020, 12, 20))
+    assert rec.due == date(2021, 2, 20)
+
+
+def test_a_duty_that_ends_has_nothing_due_after_it() -> None:
+    cadence = parse_cadence("var tredje vecka")
+    rec = recurrence(
+        cadence, [date(2021, 4, 20)], date(2021, 4, 1), date(2021, 4, 25), date(2021, 4, 30)
+    )
+    assert rec is not None and rec.due is None
+    assert recurrence(cadence, [], date(2021, 4, 1), date(2021, 5, 1), date(2021, 4, 30)) is None
 
 
 def _plan(plan_dir: Path) -> Plan:
@@ -73,13 +138,15 @@ def test_meeting_cadence_of_the_fixture(plan: Path) -> None:
         plan / "moten/2021-02-01-lokala-bra.yaml",
         "datum: 2021-02-01\norgan: lokala-bra\ntyp: akut\n",
     )
-    rows = meeting_cadence(_plan(plan), date(2021, 1, 1), date(2021, 6, 30))
-    assert [(b.id, c.count, c.expected) for b, c in rows] == [("lokala-bra", 1, 2)]
+    dates = regular_meeting_dates(_plan(plan), "lokala-bra")
+    assert dates == [date(2021, 3, 2)]
+    rec = recurrence(parse_cadence("4 gånger per år"), dates, date(2021, 1, 1), date(2021, 7, 1))
+    assert rec is not None and (rec.count, rec.expected) == (1, 2)
 
 
 def test_reporting_lines(plan: Path) -> None:
-    rows = reporting_cadence(_plan(plan), date(2021, 1, 1), date(2021, 12, 31))
-    assert [(line.id, c.held) for _, line, c in rows] == [("arsrapport", (date(2021, 3, 2),))]
+    assert report_deliveries(_plan(plan), "arsrapport") == [date(2021, 3, 2)]
+    assert report_deliveries(_plan(plan), "finns-inte") == []
 
 
 def test_action_states_over_time(plan: Path) -> None:

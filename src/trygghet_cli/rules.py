@@ -759,10 +759,8 @@ _ALL = [
         E,
         Text("Färre möten än mötesfrekvensen", "Fewer meetings than the cadence"),
         Text(
-            "{name} har hållit {held} sedan {since}; mötesfrekvensen {cadence} kräver {expected}. "
-            "Nästa möte {due} {next}",
-            "{name} has held {held} since {since}; its cadence, {cadence}, asks for {expected}. "
-            "The next meeting {due} {next}",
+            "{name} har hållit {held} sedan {since} ({cadence}); nästa möte {due} {date}",
+            "{name} has held {held} since {since} ({cadence}); the next meeting {due} {date}",
         ),
         Text(
             "Lägg in mötena som har hållits i moten/ (ett möte per fil), eller ändra "
@@ -794,9 +792,9 @@ _ALL = [
         Text("Färre rapporter än kadensen", "Fewer reports than the cadence"),
         Text(
             "Rapporteringen '{value}' från {sender} till {recipients} har lämnats {held} sedan "
-            "{since}; kadensen {cadence} kräver {expected}. Nästa {due} {next}",
+            "{since} ({cadence}); nästa {due} {date}",
             "The report '{value}' from {sender} to {recipients} has been delivered {held} since "
-            "{since}; its cadence, {cadence}, asks for {expected}. The next one {due} {next}",
+            "{since} ({cadence}); the next one {due} {date}",
         ),
         Text(
             "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnades.",
@@ -828,10 +826,10 @@ _ALL = [
         E,
         Text("Färre uppföljningar än kadensen", "Fewer follow-ups than the cadence"),
         Text(
-            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since}; kadensen "
-            "{cadence} kräver {expected}. Nästa {due} {next}",
-            "The follow-up '{value}' ({description}) has been done {held} since {since}; its "
-            "cadence, {cadence}, asks for {expected}. The next one {due} {next}",
+            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since} ({cadence}); "
+            "nästa {due} {date}",
+            "The follow-up '{value}' ({description}) has been done {held} since {since} "
+            "({cadence}); the next one {due} {date}",
         ),
         Text(
             "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
@@ -853,6 +851,24 @@ _ALL = [
             "Write the date under 'genomförd' in mal.yaml when the follow-up is done.",
         ),
         ("deadline", "cadence"),
+    ),
+    Rule(
+        "TRY412",
+        "evaluation-report-due",
+        E,
+        Text("Utvärdering att redovisa", "Evaluation report due"),
+        Text(
+            "Utvärderingen av aktiviteten '{value}' ({name}) {due} {date} (utförare: {by})",
+            "The evaluation of the activity '{value}' ({name}) {due} {date} (evaluator: {by})",
+        ),
+        Text(
+            "När utvärderingen har redovisats: skriv 'redovisad: ÅÅÅÅ-MM-DD' under "
+            "'utvärdering' i aktiviteter.yaml. Har tidplanen ändrats: ändra 'rapport_senast'.",
+            "When the evaluation has been reported, write 'redovisad: YYYY-MM-DD' under "
+            "'utvärdering' in aktiviteter.yaml. If the schedule has changed, change "
+            "'rapport_senast'.",
+        ),
+        ("deadline",),
     ),
     Rule(
         "TRY420",
@@ -885,11 +901,11 @@ _ALL = [
         ),
         Text(
             "Lägg in åtgärdsplanen i styrdokument.yaml med 'typ: åtgärdsplan', 'antaget' och "
-            "'antaget_av': en nämnd (typ: nämnd), till exempel kommunstyrelsen eller "
-            "kommunfullmäktige.",
+            "'antaget_av': kommunfullmäktige (typ: fullmäktige) eller en nämnd (typ: nämnd), "
+            "till exempel kommunstyrelsen.",
             "Add the action plan to styrdokument.yaml with 'typ: åtgärdsplan', 'antaget' and "
-            "'antaget_av': a committee (typ: nämnd) such as kommunstyrelsen or "
-            "kommunfullmäktige.",
+            "'antaget_av': the municipal council, kommunfullmäktige (typ: fullmäktige), or a "
+            "committee (typ: nämnd) such as kommunstyrelsen.",
         ),
         ("deadline", "law"),
     ),

@@ -1,8 +1,12 @@
 """The quarterly brief as data: what happened in a quarter, and what is due in the next.
 
-Everything is computed as of the quarter's last day with :mod:`trygghet_cli.checks.followup`,
-so the brief for kvartal 1 2021 shows what was open or late on 31 March 2021, even when it is
-written later. The result is plain dataclasses; wording and formats are the renderer's job.
+Everything is computed as of the quarter's last day, so the brief for kvartal 1 2021 shows what
+was open or late on 31 March 2021, even when it is written later. What is late and what falls
+due comes from the same core as ``trygg deadlines``
+(:func:`~trygghet_cli.checks.deadlines.plan_deadlines`, as of the quarter's last day with the
+next quarter as the window), so the two always agree; the tables of meetings and reports per
+quarter count with :mod:`trygghet_cli.checks.followup`, as the deadlines do. The result is
+plain dataclasses; wording and formats are the renderer's job.
 """
 
 from __future__ import annotations
@@ -15,15 +19,12 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from trygghet_cli.checks import followup
-from trygghet_cli.checks.followup import (
-    ActionState,
-    ActionView,
-    CadenceCheck,
-    DocumentDeadline,
-    GoalProgress,
-    GoalState,
-)
-from trygghet_cli.model.activities import Activity
+from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Window
+from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
+from trygghet_cli.checks.deadlines import plan_deadlines
+from trygghet_cli.checks.followup import ActionState, ActionView, GoalProgress, GoalState
+from trygghet_cli.checks.recurring import meeting_window, report_window
+from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goal, GoalArea
 from trygghet_cli.model.meetings import Category, Decision, MeetingKind, SituationEntry
@@ -37,11 +38,27 @@ if TYPE_CHECKING:
 
 
 class Status(str, Enum):
-    """How a row stands: kept, short of its cadence, or without a schedule to keep."""
+    """How a body's meetings or a reporting line stand at the quarter's end, judged as
+    ``trygg deadlines`` judges them on that day."""
 
     OK = "ok"
     LATE = "late"
+    """The next occasion is overdue: fewer than the cadence asked for in the year so far, or
+    none within one interval of the last."""
+    DUE = "due"
+    """The next occasion falls due on the quarter's last day and has not been held."""
     NONE = "none"
+    """No schedule (no cadence, ``vid behov``), or nothing asked for in the quarter."""
+
+
+def _status(expected: int | None, deadline: Deadline | None, end: date) -> Status:
+    if expected is None:
+        return Status.NONE
+    if deadline is not None and deadline.status is DeadlineStatus.OVERDUE:
+        return Status.LATE
+    if deadline is not None and deadline.date <= end:
+        return Status.DUE
+    return Status.OK if expected else Status.NONE
 
 
 @dataclass(frozen=True)
@@ -50,22 +67,19 @@ class BodyMeetings:
     held: tuple[date, ...]
     extra: tuple[date, ...]
     """Acute meetings: held, but not counted against the cadence."""
-    check: CadenceCheck | None
-    """None when the body has no schedule (no cadence, ``vid behov`` or ``löpande``)."""
+    expected: int | None
+    """Meetings the cadence asks for in the quarter (the year's slots that end in it); None
+    when the body has no schedule (no cadence, ``vid behov`` or ``löpande``)."""
+    deadline: Deadline | None
+    """The body's meeting deadline as ``trygg deadlines`` gives it at the quarter's end."""
+    status: Status
+    so_far: tuple[int, int] | None = None
+    """Meetings held and asked for in the year so far, at the quarter's end (its period: from
+    1 January, or from when the plan or the body starts)."""
 
     @property
     def cadence(self) -> Cadence | None:
         return self.body.cadence
-
-    @property
-    def expected(self) -> int | None:
-        return self.check.expected if self.check else None
-
-    @property
-    def status(self) -> Status:
-        if self.check is None or self.check.expected == 0:
-            return Status.NONE
-        return Status.LATE if self.check.shortfall else Status.OK
 
 
 @dataclass(frozen=True)
@@ -73,13 +87,18 @@ class ReportDeliveries:
     body: Body
     line: ReportingLine
     recipients: tuple[str, ...]
-    check: CadenceCheck
+    held: tuple[date, ...]
+    """Deliveries in the quarter."""
+    expected: int
+    """Deliveries the cadence asks for in the quarter."""
+    deadline: Deadline | None
+    status: Status
+    so_far: tuple[int, int] | None = None
+    """Deliveries made and asked for in the year so far, at the quarter's end."""
 
     @property
-    def status(self) -> Status:
-        if self.check.expected == 0:
-            return Status.NONE
-        return Status.LATE if self.check.shortfall else Status.OK
+    def count(self) -> int:
+        return len(self.held)
 
 
 @dataclass(frozen=True)
@@ -176,31 +195,6 @@ class SituationSummary:
     """The first and last week with entries."""
 
 
-class UpcomingKind(str, Enum):
-    ACTION = "action"
-    ACTIVITY = "activity"
-    GOAL = "goal"
-    EVALUATION = "evaluation"
-    DOCUMENT_REVIEW = "document_review"
-    DOCUMENT_EXPIRES = "document_expires"
-    REPORT = "report"
-    FOLLOW_UP = "follow_up"
-
-
-@dataclass(frozen=True)
-class Upcoming:
-    due: date
-    kind: UpcomingKind
-    what: str
-    owner: str
-
-
-@dataclass(frozen=True)
-class LateActivity:
-    activity: Activity
-    owner: str
-
-
 @dataclass(frozen=True)
 class Brief:
     plan: Plan
@@ -210,10 +204,10 @@ class Brief:
     decisions: tuple[MeetingDecisions, ...]
     actions: ActionsSummary
     goals: tuple[GoalItem, ...]
-    late_activities: tuple[LateActivity, ...]
-    overdue_documents: tuple[DocumentDeadline, ...]
     situation: SituationSummary
-    upcoming: tuple[Upcoming, ...]
+    deadlines: tuple[Deadline, ...]
+    """What ``trygg deadlines`` gives as of the quarter's last day, with the next quarter as
+    the window: overdue first, then by date."""
     comparisons: tuple[Comparison, ...] = field(default=())
     """The plan's indicators against the national figures known at the quarter's end."""
     illustrative: bool = False
@@ -229,6 +223,17 @@ class Brief:
     @property
     def next_quarter(self) -> Period:
         return self.quarter.next()
+
+    @property
+    def overdue(self) -> tuple[Deadline, ...]:
+        """Late at the quarter's end."""
+        return tuple(d for d in self.deadlines if d.status is DeadlineStatus.OVERDUE)
+
+    @property
+    def upcoming(self) -> tuple[Deadline, ...]:
+        """Not late yet, and due by the end of the next quarter (or on the quarter's last
+        day)."""
+        return tuple(d for d in self.deadlines if d.status is DeadlineStatus.DUE_SOON)
 
     @property
     def meeting_count(self) -> int:
@@ -248,10 +253,20 @@ def who(plan: Plan, ref: str) -> str:
     return body.name if body is not None else ref
 
 
-def build_brief(plan: Plan, quarter: Period, national: NationalData | None = None) -> Brief:
+def deadline_window(quarter: Period) -> Window:
+    """As of the quarter's last day, up to the end of the next quarter."""
+    return Window(quarter.end, (quarter.next().end - quarter.end).days)
+
+
+def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | None = None) -> Brief:
     """The brief for ``quarter`` (any period works; briefs are written per quarter)."""
+    plan = loaded.plan
     start, end = quarter.start, quarter.end
     in_quarter = [r for r in plan.meetings if start <= r.meeting.date <= end]
+    window = deadline_window(quarter)
+    deadlines = tuple(plan_deadlines(loaded, window))
+    ctx = PlanContext(loaded, window)
+    by_key = {(d.kind, d.key): d for d in deadlines}
     comparisons: tuple[Comparison, ...] = ()
     if national is not None:
         from trygghet_cli.analysis.comparison import comparison_frame
@@ -261,70 +276,98 @@ def build_brief(plan: Plan, quarter: Period, national: NationalData | None = Non
     return Brief(
         plan=plan,
         quarter=quarter,
-        meetings=tuple(_meetings(plan, start, end)),
-        reports=tuple(_reports(plan, start, end)),
+        meetings=tuple(_meetings(ctx, quarter, by_key)),
+        reports=tuple(_reports(ctx, quarter, by_key)),
         decisions=tuple(_decisions(plan, in_quarter)),
         actions=_actions(plan, start, end),
         goals=tuple(_goals(plan, end)),
-        late_activities=tuple(_late_activities(plan, end)),
-        overdue_documents=tuple(
-            d
-            for d in followup.document_deadlines(plan)
-            if d.due <= end and _document_current(d, end)
-        ),
         situation=_situation(plan, quarter),
-        upcoming=tuple(_upcoming(plan, quarter)),
+        deadlines=deadlines,
         comparisons=comparisons,
         illustrative=_uses_illustrative(plan, in_quarter),
     )
 
 
-def _late_activities(plan: Plan, as_of: date) -> list[LateActivity]:
-    late = [a for a in plan.activities_by_id().values() if followup.activity_late(a, as_of)]
-    late.sort(key=lambda a: (a.due or as_of, a.id))
-    return [LateActivity(a, who(plan, a.owner)) for a in late]
+@dataclass(frozen=True)
+class _Count:
+    in_quarter: int
+    so_far: tuple[int, int] | None
 
 
-def _document_current(deadline: DocumentDeadline, as_of: date) -> bool:
-    """An overdue review counts only while the document is still in force."""
-    doc = deadline.document
-    if deadline.event is followup.DocumentEvent.EXPIRES:
-        return False
-    return doc.valid_to is None or doc.valid_to >= as_of
+def _count(
+    cadence: Cadence, period: tuple[date, date] | None, occasions: Iterable[date], quarter: Period
+) -> _Count:
+    """What the year's slots ask for inside the quarter, and held against asked for in the
+    year so far (``period``: the duty's period so far at the quarter's end, whose start
+    anchors the slots)."""
+    if period is None:
+        return _Count(0, None)
+    lo, hi = period
+    before = followup.expected_occasions(cadence, lo, quarter.start - timedelta(days=1))
+    so_far = followup.expected_occasions(cadence, lo, hi)
+    held = sum(1 for d in occasions if lo <= d <= hi)
+    return _Count(so_far - before, (held, so_far))
 
 
-def _meetings(plan: Plan, start: date, end: date) -> Iterable[BodyMeetings]:
+def _dates_in(dates: Iterable[date], lo: date, hi: date) -> tuple[date, ...]:
+    return tuple(sorted(d for d in dates if lo <= d <= hi))
+
+
+_Keyed = dict[tuple[Kind, str], Deadline]
+
+
+def _meetings(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[BodyMeetings]:
+    plan = ctx.plan
     for body in plan.bodies().values():
         if not body.kind.meets:
             continue
-        window = followup.body_window(body, start, end)
+        window = followup.body_window(body, quarter.start, quarter.end)
         if window is None:
             continue
-        records = followup.meetings_of(plan, body.id)
-        regular = followup.regular_meeting_dates(plan, body.id)
-        acute = tuple(
-            sorted(
+        acute = _dates_in(
+            (
                 r.meeting.date
-                for r in records
-                if r.meeting.kind is MeetingKind.ACUTE and window[0] <= r.meeting.date <= window[1]
-            )
+                for r in followup.meetings_of(plan, body.id)
+                if r.meeting.kind is MeetingKind.ACUTE
+            ),
+            *window,
         )
-        held = tuple(sorted(d for d in regular if window[0] <= d <= window[1]))
-        check = None
+        regular = followup.regular_meeting_dates(plan, body.id)
+        held = _dates_in(regular, *window)
+        count = None
         if body.cadence is not None and not body.cadence.only_when_needed:
-            check = followup.check_cadence(body.cadence, regular, window[0], window[1], regular)
-        if check is None and not held and not acute:
+            count = _count(body.cadence, meeting_window(ctx, body), regular, quarter)
+        if count is None and not held and not acute:
             continue
-        yield BodyMeetings(body, held, acute, check)
+        expected = count.in_quarter if count else None
+        deadline = deadlines.get((Kind.MEETING, body.id))
+        status = _status(expected, deadline, quarter.end)
+        so_far = count.so_far if count else None
+        yield BodyMeetings(body, held, acute, expected, deadline, status, so_far)
 
 
-def _reports(plan: Plan, start: date, end: date) -> Iterable[ReportDeliveries]:
+def _reports(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[ReportDeliveries]:
+    plan = ctx.plan
     bodies = plan.bodies()
-    for body, line, check in followup.reporting_cadence(plan, start, end):
-        if line.cadence.only_when_needed and not check.held:
-            continue
-        names = tuple(bodies[r].name if r in bodies else r for r in line.to)
-        yield ReportDeliveries(body, line, names, check)
+    for body in bodies.values():
+        for line in body.reporting:
+            lo = max(quarter.start, line.since) if line.since else quarter.start
+            window = followup.body_window(body, lo, quarter.end)
+            if window is None:
+                continue
+            deliveries = followup.report_deliveries(plan, line.id)
+            held = _dates_in(deliveries, *window)
+            count = None
+            if not line.cadence.only_when_needed:
+                count = _count(line.cadence, report_window(ctx, body, line), deliveries, quarter)
+            elif not held:
+                continue
+            expected = count.in_quarter if count else None
+            deadline = deadlines.get((Kind.REPORT, line.id))
+            status = _status(expected, deadline, quarter.end)
+            names = tuple(bodies[r].name if r in bodies else r for r in line.to)
+            so_far = count.so_far if count else None
+            yield ReportDeliveries(body, line, names, held, expected or 0, deadline, status, so_far)
 
 
 def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDecisions]:
@@ -447,51 +490,6 @@ def _top(entries: list[SituationEntry]) -> Category:
     for e in entries:
         events[e.category] += e.count or 1
     return min(counts, key=lambda c: (-counts[c], -events[c], c.value))
-
-
-def _upcoming(plan: Plan, quarter: Period) -> Iterable[Upcoming]:
-    """Deadlines in the next quarter, in date order."""
-    nxt = quarter.next()
-    end = quarter.end
-    items: list[Upcoming] = []
-
-    def add(due: date | None, kind: UpcomingKind, what: str, owner: str) -> None:
-        if due is not None and nxt.contains(due):
-            items.append(Upcoming(due, kind, what, owner))
-
-    for v in followup.actions_as_of(plan, end):
-        if v.state in (ActionState.OPEN, ActionState.OVERDUE):
-            add(v.action.due, UpcomingKind.ACTION, v.action.text, who(plan, v.action.owner))
-    for a in plan.activities_by_id().values():
-        if not followup.activity_done_by(a, end):
-            add(a.due, UpcomingKind.ACTIVITY, a.name, who(plan, a.owner))
-        if a.evaluation is not None:
-            add(a.evaluation.report_due, UpcomingKind.EVALUATION, a.name, a.evaluation.by)
-    for g in plan.goals_list():
-        owner = who(plan, g.owner) if g.owner else ""
-        add(g.due, UpcomingKind.GOAL, g.text, owner)
-    for d in followup.document_deadlines(plan):
-        kind = (
-            UpcomingKind.DOCUMENT_REVIEW
-            if d.event is followup.DocumentEvent.REVIEW
-            else UpcomingKind.DOCUMENT_EXPIRES
-        )
-        owner = who(plan, d.document.owner) if d.document.owner else ""
-        add(d.due, kind, d.document.title, owner)
-    for body, line, check in followup.reporting_cadence(plan, quarter.start, end):
-        if check.next_due is not None:
-            add(check.next_due, UpcomingKind.REPORT, line.content, body.name)
-    if plan.goals is not None:
-        for f in plan.goals.follow_up:
-            if f.cadence is None:
-                continue
-            done = [d for d in f.done if d <= end]
-            if done:
-                due = followup.add_interval(f.cadence, max(done))
-                owner = who(plan, f.owner) if f.owner else ""
-                add(due, UpcomingKind.FOLLOW_UP, f.description, owner)
-    kinds = list(UpcomingKind)
-    return sorted(items, key=lambda u: (u.due, kinds.index(u.kind), u.what))
 
 
 def _uses_illustrative(plan: Plan, records: list[MeetingRecord]) -> bool:

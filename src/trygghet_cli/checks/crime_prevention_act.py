@@ -11,7 +11,8 @@ In the plan:
 * the lägesbild is a document with ``typ: lägesbild`` in ``styrdokument.yaml``. The lägesbild
   entries in meeting minutes (EST) feed it but are not it;
 * the åtgärdsplan is a document with ``typ: åtgärdsplan`` whose ``antaget_av`` names a body of
-  ``typ: nämnd`` (kommunstyrelsen, kommunfullmäktige, a stadsdelsnämnd): the kommun decides it;
+  ``typ: fullmäktige`` (kommunfullmäktige) or ``typ: nämnd`` (kommunstyrelsen, a
+  stadsdelsnämnd): the kommun decides it;
 * the samordningsfunktion is ``samordning`` in ``organisation.yaml`` with at least one
   ``samordnare`` (and, if given, an ``inrättad`` date that has come).
 
@@ -174,8 +175,8 @@ class _Obligations:
             return
         names = [bodies[r].name if r in bodies else r for r in latest.adopted_by]
         problem = Text(
-            "'{id}' är antagen av {by}, inte av en nämnd i kommunen",
-            "'{id}' was adopted by {by}, not by a committee of the kommun",
+            "'{id}' är antagen av {by}, inte av fullmäktige eller en nämnd i kommunen",
+            "'{id}' was adopted by {by}, not by the council or a committee of the kommun",
         ).format(id=latest.id, by=join_text([Text(n, n) for n in names]))
         self.add("TRY421", problem, self.doc_site(latest, "antaget_av"), latest)
 

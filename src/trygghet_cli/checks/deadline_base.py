@@ -103,6 +103,8 @@ class Deadline:
     title: Text
     """A short title for a calendar event."""
     diagnostic: Diagnostic
+    responsible: str = ""
+    """Who answers for it: a role's title or a body's name ("" when the plan does not say)."""
 
     @property
     def file(self) -> str:
@@ -194,6 +196,8 @@ class PlanContext:
         rule: str,
         at_key: bool = False,
         /,
+        *,
+        responsible: str = "",
         **args: ArgValue,
     ) -> Deadline:
         """A deadline whose diagnostic is ``rule`` at ``site`` (its key with ``at_key``);
@@ -208,7 +212,7 @@ class PlanContext:
             severity=status.severity,
             pointer=pointer_text(site.path),
         )
-        return Deadline(kind, key, due, status, title, diagnostic)
+        return Deadline(kind, key, due, status, title, diagnostic, responsible)
 
 
 def uid_prefix(plan: Plan) -> str:

@@ -2,8 +2,8 @@
 
 Paths in, a :class:`DeadlineResult` out; prints nothing. For every plan:
 
-* actions in the meeting log and activities in the plan, by due date and status
-  (:mod:`~trygghet_cli.checks.work_deadlines`);
+* actions in the meeting log and activities in the plan, by due date and status, and the
+  reports of activities' evaluations (:mod:`~trygghet_cli.checks.work_deadlines`);
 * goals and delmål whose date has passed without the target met, as far as the indicators show;
 * steering documents due for review or renewal, or whose period ends
   (:mod:`~trygghet_cli.checks.document_renewal`);
@@ -30,6 +30,7 @@ from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.checks.work_deadlines import (
     action_deadlines,
     activity_deadlines,
+    evaluation_deadlines,
     goal_deadlines,
 )
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -44,6 +45,7 @@ def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:
     items = [
         *action_deadlines(ctx),
         *activity_deadlines(ctx),
+        *evaluation_deadlines(ctx),
         *goal_deadlines(ctx),
         *document_deadlines(ctx, about),
         *report_deadlines(ctx),

@@ -11,104 +11,142 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
 from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.cadence import Cadence, Qualifier
-from trygghet_cli.model.documents import Document
 from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Better, Indicator, Value
 from trygghet_cli.model.meetings import Action, ActionStatus, MeetingKind
-from trygghet_cli.model.organisation import Body, ReportingLine
+from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import MeetingRecord, Plan
 
 # --- cadence ---------------------------------------------------------------------------------
+#
+# One rule for every recurring duty (meetings, reports, follow-ups), used by ``trygg deadlines``
+# and the quarterly brief alike:
+#
+# * **slots**: a period (a year from 1 January, or from when the plan, the body or the duty
+#   starts) is cut into the cadence's intervals, and each interval asks for one occasion by its
+#   last day. Four times a year from 1 January asks for one by 31 March, 30 June, 30 September
+#   and 31 December; every other week, by 14 January, 28 January …; that is, the n-th occasion
+#   is due the day before n intervals have passed (:func:`occasion_due`). "Cirka" asks for 85 %
+#   of the slots, rounded down.
+# * **interval**: the next occasion is also due one interval after the last one
+#   (:func:`add_interval`), whichever of the two comes first.
+#
+# Both count intervals the same way: whole calendar months where the interval is a whole number
+# of months, else days.
+
+ABOUT_SHARE = 85
+"""Percent of its slots that a "cirka" cadence asks for."""
 
 
-def expected_occasions(cadence: Cadence, start: date, end: date) -> int:
-    """How many occasions the cadence asks for between ``start`` and ``end`` (inclusive).
+def add_interval(cadence: Cadence, day: date) -> date | None:
+    """The day one interval of ``cadence`` after ``day``; None for "vid behov".
 
-    Whole occasions only: six meetings a year ask for one in a quarter, not 1,5. Month-based
-    cadences count calendar months (February is a whole month); weekly ones count days. An
-    occasion counts as due once 95 % of its interval has passed. "Cirka" allows 15 % fewer.
+    Whole months are counted in the calendar (``varje år`` from 1 February is 1 February the
+    next year; the 31st becomes the month's last day), weeks and uneven intervals in days
+    (rounded to the nearest day).
     """
-    if cadence.only_when_needed or end < start:
-        return 0
-    months = cadence.unit.months
-    if months is None:
-        units = ((end - start).days + 1) / cadence.unit.days
-    else:
-        units = _months_between(start, end) / months
-    raw = cadence.times * units / cadence.every
-    if cadence.qualifier is Qualifier.ABOUT:
-        raw *= 0.85
-    return math.floor(raw + 0.05)
-
-
-def _months_between(start: date, end: date) -> float:
-    """Calendar months from the start of ``start`` to the end of ``end``, with fractions."""
-    whole = (end.year - start.year) * 12 + end.month - start.month
-    end_fraction = end.day / calendar.monthrange(end.year, end.month)[1]
-    start_fraction = (start.day - 1) / calendar.monthrange(start.year, start.month)[1]
-    return whole + end_fraction - start_fraction
-
-
-def next_due(cadence: Cadence, last: date | None, start: date) -> date | None:
-    """When the next occasion is due: the interval after the last one (or after ``start``)."""
     interval = cadence.interval_days
     if interval is None:
         return None
-    return (last or start) + timedelta(days=math.ceil(interval))
+    months = cadence.unit.months
+    if months is not None and (months * cadence.every) % cadence.times == 0:
+        step = months * cadence.every // cadence.times
+        index = day.month - 1 + step
+        year, month = day.year + index // 12, index % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=math.floor(interval + 0.5))
+
+
+def occasion_due(cadence: Cadence, start: date, n: int) -> date | None:
+    """The last day of the ``n``-th slot of a period that begins on ``start``: the day before
+    ``n`` intervals after it, counted at once (so that the 31st does not drift to the 28th)."""
+    following = add_interval(replace(cadence, every=cadence.every * n), start)
+    return following - timedelta(days=1) if following is not None else None
+
+
+def _required(cadence: Cadence, slots: int) -> int:
+    """Occasions that ``slots`` slots ask for: all of them, or 85 % for "cirka"."""
+    if cadence.qualifier is Qualifier.ABOUT:
+        return slots * ABOUT_SHARE // 100
+    return slots
+
+
+def required_due(cadence: Cadence, start: date, k: int) -> date | None:
+    """When the ``k``-th occasion the cadence asks for in the period is due (``k`` ≥ 1)."""
+    slot = k
+    if cadence.qualifier is Qualifier.ABOUT:
+        slot = -(-k * 100 // ABOUT_SHARE)  # the first slot count that asks for k
+    return occasion_due(cadence, start, slot)
+
+
+def expected_occasions(cadence: Cadence, start: date, end: date) -> int:
+    """How many occasions the cadence asks for by ``end`` in a period that began on ``start``:
+    the slots that end on or before ``end`` (85 % of them for "cirka")."""
+    if cadence.only_when_needed or end < start:
+        return 0
+    slots = 0
+    while True:
+        due = occasion_due(cadence, start, slots + 1)
+        if due is None or due > end:
+            return _required(cadence, slots)
+        slots += 1
 
 
 @dataclass(frozen=True)
-class CadenceCheck:
-    """Occasions held in a window against what a cadence asks for."""
+class Recurrence:
+    """One recurring duty as of a day: occasions held in the period against the cadence, and
+    when the next one is due."""
 
     cadence: Cadence
     start: date
-    end: date
+    as_of: date
     held: tuple[date, ...]
+    """Occasions in [start, as_of]."""
     expected: int
-    next_due: date | None
+    """Occasions the cadence asked for before ``as_of`` (due on an earlier day)."""
+    last: date | None
+    """The last occasion on or before ``as_of``, in the period or before it."""
+    due: date | None
+    """When the next occasion is due: the first missing one's slot, or one interval after the
+    last occasion when that comes first. None when the duty ends before then."""
 
     @property
     def count(self) -> int:
         return len(self.held)
 
     @property
-    def shortfall(self) -> int:
-        return max(0, self.expected - self.count)
-
-    @property
-    def last(self) -> date | None:
-        return self.held[-1] if self.held else None
+    def short(self) -> bool:
+        """Fewer occasions than the cadence asked for: the next one is overdue."""
+        return self.count < self.expected
 
 
-def check_cadence(
-    cadence: Cadence,
-    occasions: Iterable[date],
-    start: date,
-    end: date,
-    history: Iterable[date] = (),
-) -> CadenceCheck:
-    """Compare ``occasions`` inside [start, end] with the cadence.
+def recurrence(
+    cadence: Cadence, occasions: Iterable[date], start: date, as_of: date, end: date | None = None
+) -> Recurrence | None:
+    """Occasions held in [start, as_of] against ``cadence``; None when nothing recurs.
 
-    ``history`` (occasions before ``start``) only sets when the next one is due.
+    ``end`` is when the duty stops (a working group's last day): nothing is due once it has
+    passed, and no occasion after it.
     """
-    held = tuple(sorted(d for d in occasions if start <= d <= end))
-    before = sorted(d for d in history if d < start)
-    last = held[-1] if held else (before[-1] if before else None)
-    return CadenceCheck(
-        cadence=cadence,
-        start=start,
-        end=end,
-        held=held,
-        expected=expected_occasions(cadence, start, end),
-        next_due=next_due(cadence, last, start),
-    )
+    if cadence.only_when_needed or start > as_of or (end is not None and end < as_of):
+        return None
+    dates = sorted(d for d in occasions if d <= as_of)
+    held = tuple(d for d in dates if d >= start)
+    expected = expected_occasions(cadence, start, as_of - timedelta(days=1))
+    last = dates[-1] if dates else None
+    due = required_due(cadence, start, len(held) + 1)
+    after_last = add_interval(cadence, last) if last is not None else None
+    if due is None or (after_last is not None and after_last < due):
+        due = after_last
+    if due is not None and end is not None and due > end:
+        due = None
+    return Recurrence(cadence, start, as_of, held, expected, last, due)
 
 
 def body_window(body: Body, start: date, end: date) -> tuple[date, date] | None:
@@ -131,38 +169,9 @@ def regular_meeting_dates(plan: Plan, body_id: str) -> list[date]:
     ]
 
 
-def meeting_cadence(plan: Plan, start: date, end: date) -> list[tuple[Body, CadenceCheck]]:
-    """For every body with a meeting cadence, its meetings in [start, end] against it."""
-    out = []
-    for body in plan.bodies().values():
-        if body.cadence is None or body.cadence.only_when_needed:
-            continue
-        window = body_window(body, start, end)
-        if window is None:
-            continue
-        dates = regular_meeting_dates(plan, body.id)
-        out.append((body, check_cadence(body.cadence, dates, window[0], window[1], dates)))
-    return out
-
-
 def report_deliveries(plan: Plan, line_id: str) -> list[date]:
     """Dates of the meetings at which a reporting line was delivered."""
     return sorted(r.meeting.date for r in plan.meetings if line_id in r.meeting.reports)
-
-
-def reporting_cadence(
-    plan: Plan, start: date, end: date
-) -> list[tuple[Body, ReportingLine, CadenceCheck]]:
-    out = []
-    for body in plan.bodies().values():
-        for line in body.reporting:
-            lo = max(start, line.since) if line.since else start
-            window = body_window(body, lo, end)
-            if window is None:
-                continue
-            dates = report_deliveries(plan, line.id)
-            out.append((body, line, check_cadence(line.cadence, dates, *window, dates)))
-    return out
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -296,59 +305,6 @@ def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> 
 def goals_as_of(plan: Plan, as_of: date) -> list[GoalProgress]:
     indicators = plan.indicators_by_id()
     return [goal_progress(g, indicators, as_of) for g in plan.goals_list()]
-
-
-# --- documents -------------------------------------------------------------------------------
-
-
-def add_interval(cadence: Cadence, day: date) -> date | None:
-    """The day one interval of ``cadence`` after ``day``; None for "vid behov".
-
-    Whole months are counted in the calendar (``varje år`` from 1 February is 1 February the
-    next year; the 31st becomes the month's last day), weeks and uneven intervals in days.
-    """
-    interval = cadence.interval_days
-    if interval is None:
-        return None
-    months = cadence.unit.months
-    if months is not None and (months * cadence.every) % cadence.times == 0:
-        step = months * cadence.every // cadence.times
-        index = day.month - 1 + step
-        year, month = day.year + index // 12, index % 12 + 1
-        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-    return day + timedelta(days=math.ceil(interval))
-
-
-class DocumentEvent(str, Enum):
-    REVIEW = "revidering"
-    EXPIRES = "upphör"
-
-
-@dataclass(frozen=True)
-class DocumentDeadline:
-    """A steering document's next review (one interval after adoption) or its last valid day."""
-
-    document: Document
-    due: date
-    event: DocumentEvent
-
-
-def document_deadlines(plan: Plan) -> list[DocumentDeadline]:
-    """Every document's next review and expiry, in date order; filter by window as needed.
-
-    The review is due one ``revideras`` interval after ``antaget`` (or ``gäller_från``): a
-    revised document is adopted again, which moves the date.
-    """
-    out = []
-    for doc in plan.documents_by_id().values():
-        start = doc.adopted or doc.valid_from
-        if doc.review is not None and start is not None:
-            due = add_interval(doc.review, start)
-            if due is not None:
-                out.append(DocumentDeadline(doc, due, DocumentEvent.REVIEW))
-        if doc.valid_to is not None:
-            out.append(DocumentDeadline(doc, doc.valid_to, DocumentEvent.EXPIRES))
-    return sorted(out, key=lambda d: (d.due, d.document.id, d.event.value))
 
 
 # --- activities ------------------------------------------------------------------------------

@@ -1,100 +1,36 @@
 """Things that recur: meetings by a body's cadence, reports by a reporting line's, follow-ups.
 
-For each, as of the window's day:
+Each is judged by :func:`trygghet_cli.checks.followup.recurrence`, the one rule the quarterly
+brief uses too. The period so far starts on 1 January of the as-of year, or later when the
+plan, the body or the reporting duty starts later. One deadline per duty, dated the day its
+next occasion is due (the first missing slot's last day, or one interval after the last
+occasion when that comes first):
 
-* **shortfall** (overdue): fewer occasions in the period so far than the cadence asks for
-  (:func:`trygghet_cli.checks.followup.expected_occasions`: whole occasions, "cirka" allows
-  fewer). The period so far starts on 1 January of the as-of year, or later when the plan, the
-  body or the reporting duty starts later. The deadline's date is the day the first missing
-  occasion was due: when the cadence began to ask for it (never before that many intervals
-  into the period), or one interval after the last occasion when that is earlier.
-* otherwise the **next occasion**: one interval after the last one (or after the start of the
-  period when there is none, :func:`~trygghet_cli.checks.followup.add_interval`), overdue once
-  that day has passed and due soon inside the window.
+* **shortfall** (``TRY406``, ``TRY408``, ``TRY410``; always overdue): fewer occasions in the
+  period so far than the cadence asked for before the as-of day;
+* otherwise the **next occasion** (``TRY407``, ``TRY409``, ``TRY411``): overdue once its day
+  has passed (one interval after the last occasion went by), due soon inside the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
 from trygghet_cli.checks.followup import (
-    add_interval,
+    Recurrence,
     body_window,
-    check_cadence,
-    expected_occasions,
+    recurrence,
     regular_meeting_dates,
     report_deliveries,
 )
 from trygghet_cli.i18n import Text
-from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goals
-from trygghet_cli.model.organisation import Organisation
-from trygghet_cli.wording import count_text, date_text, join_text
-
-
-@dataclass(frozen=True)
-class Recurrence:
-    """Occasions of one recurring duty as of a day."""
-
-    cadence: Cadence
-    start: date
-    as_of: date
-    held: int
-    expected: int
-    last: date | None
-    next_due: date | None
-    shortfall_since: date | None
-    """When the occasions began to fall short of the cadence; None when they do not."""
-
-
-def recurrence(
-    cadence: Cadence, occasions: Iterable[date], start: date, as_of: date, end: date | None = None
-) -> Recurrence | None:
-    """Occasions held in [start, as_of] against ``cadence``; None when nothing recurs.
-
-    ``end`` is when the duty stops (a working group's last day): nothing is due once it has
-    passed, and no occasion after it.
-    """
-    if cadence.only_when_needed or start > as_of or (end is not None and end < as_of):
-        return None
-    dates = sorted(d for d in occasions if d <= as_of)
-    check = check_cadence(cadence, dates, start, as_of, dates)
-    last = dates[-1] if dates else None
-    next_due = add_interval(cadence, last or start)
-    if next_due is not None and end is not None and next_due > end:
-        next_due = None
-    since = None
-    if check.shortfall:
-        missed = max(
-            _first_short_day(cadence, start, as_of, check.count),
-            nth_occasion(cadence, start, check.count + 1),
-        )
-        since = min(missed, next_due or missed, as_of)
-    return Recurrence(cadence, start, as_of, check.count, check.expected, last, next_due, since)
-
-
-def nth_occasion(cadence: Cadence, start: date, n: int) -> date:
-    """When the ``n``-th occasion after ``start`` is due: ``n`` intervals on, counted at once
-    (so that the 31st does not drift to the 28th), as :func:`~.followup.add_interval` counts."""
-    due = add_interval(replace(cadence, every=cadence.every * n), start)
-    assert due is not None, "only called for cadences with an interval"
-    return due
-
-
-def _first_short_day(cadence: Cadence, start: date, end: date, held: int) -> date:
-    """The first day in [start, end] on which the cadence asks for more than ``held``."""
-    lo, hi = 0, (end - start).days
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if expected_occasions(cadence, start, start + timedelta(days=mid)) > held:
-            hi = mid
-        else:
-            lo = mid + 1
-    return start + timedelta(days=lo)
+from trygghet_cli.model.organisation import Body, Organisation, ReportingLine
+from trygghet_cli.wording import count_text, date_text, join_text, number_label
 
 
 @dataclass(frozen=True)
@@ -136,6 +72,15 @@ _FOLLOW_UP = _Words(
 )
 
 
+def _held(rec: Recurrence, words: _Words) -> Text:
+    """``1 av 2 möten`` / ``1 of 2 meetings``."""
+    expected = count_text(rec.expected, *words.noun)
+    return Text(
+        f"{number_label(rec.count, 'sv')} av {expected.sv}",
+        f"{number_label(rec.count, 'en')} of {expected.en}",
+    )
+
+
 def _item(
     ctx: PlanContext,
     rec: Recurrence,
@@ -145,49 +90,65 @@ def _item(
     key: str,
     title: Text,
     site: Site,
+    responsible: str,
     **args: str | Text,
 ) -> Deadline | None:
-    """The shortfall (overdue) or the next occasion, if either is due within the window."""
+    """The duty's one deadline, if its next occasion is overdue or due within the window."""
+    if rec.due is None:
+        return None
+    status = ctx.window.status(rec.due)
+    if status is None:
+        return None
     cadence = Text(rec.cadence.describe("sv"), rec.cadence.describe("en"))
-    if rec.shortfall_since is not None:
-        next_due = rec.next_due or rec.as_of
-        next_status = Status.OVERDUE if next_due < rec.as_of else Status.DUE_SOON
+    if rec.short:
         return ctx.deadline(
             kind,
             key,
-            rec.shortfall_since,
-            Status.OVERDUE,
+            rec.due,
+            status,
             title,
             site,
             rules[0],
-            held=count_text(rec.held, *words.noun),
+            responsible=responsible,
+            held=_held(rec, words),
             since=date_text(rec.start),
             cadence=cadence,
-            expected=str(rec.expected),
-            due=words.due[next_status],
-            next=date_text(next_due),
+            due=words.due[status],
+            date=date_text(rec.due),
             **args,
         )
-    if rec.next_due is None:
-        return None
-    status = ctx.window.status(rec.next_due)
-    if status is None:
-        return None
     last = words.last.format(date=date_text(rec.last)) if rec.last else words.never
     return ctx.deadline(
         kind,
         key,
-        rec.next_due,
+        rec.due,
         status,
         title,
         site,
         rules[1],
+        responsible=responsible,
         due=words.due[status],
-        date=date_text(rec.next_due),
+        date=date_text(rec.due),
         cadence=cadence,
         last=last,
         **args,
     )
+
+
+def meeting_window(
+    ctx: PlanContext, body: Body, end: date | None = None
+) -> tuple[date, date] | None:
+    """Where the body's "period so far" runs, up to ``end`` (the as-of day): from the period's
+    start or the body's, to ``end`` or the body's last day."""
+    return body_window(body, ctx.period_start(), end or ctx.as_of)
+
+
+def report_window(
+    ctx: PlanContext, body: Body, line: ReportingLine, end: date | None = None
+) -> tuple[date, date] | None:
+    """As :func:`meeting_window`, from the reporting duty's ``sedan`` when that is later."""
+    start = max(ctx.period_start(), line.since) if line.since else ctx.period_start()
+    return body_window(body, start, end or ctx.as_of)
 
 
 def meeting_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
@@ -202,7 +163,7 @@ def meeting_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     for i, body in enumerate(loaded.model.bodies):
         if body.cadence is None or not body.kind.meets:
             continue
-        window = body_window(body, ctx.period_start(), ctx.as_of)
+        window = meeting_window(ctx, body)
         if window is None:
             continue
         dates = regular_meeting_dates(ctx.plan, body.id)
@@ -218,6 +179,7 @@ def meeting_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             body.id,
             Text(f"Möte: {body.name}", f"Meeting: {body.name}"),
             Site(loaded, ("organ", i, "mötesfrekvens")),
+            ctx.actor(body.convener or body.chair or body.id),
             name=body.name,
         )
         if item is not None:
@@ -235,8 +197,7 @@ def report_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     bodies = ctx.plan.bodies()
     for i, body in enumerate(loaded.model.bodies):
         for j, line in enumerate(body.reporting):
-            start = max(ctx.period_start(), line.since) if line.since else ctx.period_start()
-            window = body_window(body, start, ctx.as_of)
+            window = report_window(ctx, body, line)
             if window is None:
                 continue
             deliveries = report_deliveries(ctx.plan, line.id)
@@ -258,6 +219,7 @@ def report_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
                 line.id,
                 Text(f"Rapport {line.id} från {body.name}", f"Report {line.id} from {body.name}"),
                 Site(loaded, ("organ", i, "rapportering", j, "kadens")),
+                body.name,
                 value=line.id,
                 sender=body.name,
                 recipients=recipients,
@@ -287,6 +249,7 @@ def follow_up_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             follow_up.id,
             Text(f"Uppföljning: {description}", f"Follow-up: {description}"),
             Site(loaded, ("uppföljning", i, "kadens")),
+            ctx.actor(follow_up.owner) if follow_up.owner else "",
             value=follow_up.id,
             description=description,
         )

@@ -48,6 +48,7 @@ def action_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             Text(f"Åtgärd {view.action.id}: {text}", f"Action {view.action.id}: {text}"),
             Site(loaded, ("åtgärder", index, "senast")),
             "TRY401",
+            responsible=ctx.actor(view.action.owner),
             value=view.action.id,
             due=_ACTION_DUE[status],
             date=date_text(view.action.due),
@@ -76,11 +77,51 @@ def activity_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             Text(f"Aktivitet klar: {name}", f"Activity due: {name}"),
             Site(loaded, ("aktiviteter", i, "klart_senast")),
             "TRY402",
+            responsible=ctx.actor(activity.owner),
             value=activity.id,
             name=name,
             due=_ACTION_DUE[status],
             date=date_text(activity.due),
             owner=ctx.actor(activity.owner),
+        )
+
+
+_EVALUATION_DUE = {
+    Status.OVERDUE: Text("skulle ha redovisats senast", "was due by"),
+    Status.DUE_SOON: Text("ska redovisas senast", "is due by"),
+}
+
+
+def evaluation_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+    """Evaluations of activities (``utvärdering``) whose report (``rapport_senast``) is late or
+    due within the window, until they are reported (``redovisad``)."""
+    loaded = ctx.file("aktiviteter")
+    if loaded is None or ctx.plan.activities is None:
+        return
+    for i, activity in enumerate(ctx.plan.activities.activities):
+        evaluation = activity.evaluation
+        if evaluation is None or evaluation.report_due is None:
+            continue
+        if evaluation.reported is not None and evaluation.reported <= ctx.as_of:
+            continue
+        status = ctx.window.status(evaluation.report_due)
+        if status is None:
+            continue
+        name = first_sentence(activity.name)
+        yield ctx.deadline(
+            Kind.ACTIVITY,
+            f"{activity.id}.evaluation",
+            evaluation.report_due,
+            status,
+            Text(f"Utvärdering redovisas: {name}", f"Evaluation report: {name}"),
+            Site(loaded, ("aktiviteter", i, "utvärdering", "rapport_senast")),
+            "TRY412",
+            responsible=evaluation.by,
+            value=activity.id,
+            name=name,
+            by=evaluation.by,
+            due=_EVALUATION_DUE[status],
+            date=date_text(evaluation.report_due),
         )
 
 
@@ -121,6 +162,7 @@ def goal_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
             ),
             Site(loaded, (*path, "senast")),
             "TRY403",
+            responsible=ctx.actor(goal.owner) if goal.owner else "",
             goal=Text("Delmålet", "The sub-goal") if sub else Text("Målet", "The goal"),
             value=goal.id,
             due=_GOAL_DUE[status],

@@ -14,6 +14,7 @@ from trygghet_cli.checks.runner import validate_paths
 from trygghet_cli.cli.common import usage_error
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.plan import Plan
 
 
@@ -59,3 +60,12 @@ def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bo
         )
         raise typer.Exit(1)
     return [p.plan for p in result.plans if p.plan is not None]
+
+
+def load_plan_files(path: Path | None, lang: Lang, command: str) -> LoadedPlan:
+    """One valid plan with its files, for a command whose findings point into them (the brief
+    gives its deadlines as ``trygg deadlines`` does); exits as :func:`load_plans` does."""
+    from trygghet_cli.checks.runner import check_plan
+
+    [plan] = load_plans([path] if path else None, lang, command, single=True)
+    return check_plan(plan.root).loaded

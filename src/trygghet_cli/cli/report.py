@@ -91,13 +91,13 @@ def report(
     )
 
     from trygghet_cli.analysis.brief import build_brief
-    from trygghet_cli.cli.plans import load_plans
+    from trygghet_cli.cli.plans import load_plan_files
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render.brief import render_brief
     from trygghet_cli.render.templating import TemplateProblem
 
-    plan = load_plans([path] if path else None, language, "report", single=True)[0]
-    brief = build_brief(plan, period, national_data())
+    loaded = load_plan_files(path, language, "report")
+    brief = build_brief(loaded, period, national_data())
     try:
         text = render_brief(brief, language, chosen.value, template)
     except TemplateProblem as exc:

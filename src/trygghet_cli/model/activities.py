@@ -40,6 +40,9 @@ class Evaluation(TryggModel):
     report_due: Day | None = field(
         "rapport_senast", "När utvärderingen ska redovisas.", example="2022-06-30", default=None
     )
+    reported: Day | None = field(
+        "redovisad", "När utvärderingen redovisades.", example="2022-06-15", default=None
+    )
 
 
 class Activity(TryggModel):

@@ -11,14 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli.analysis.brief import (
-    ActionItem,
-    BodyMeetings,
-    Brief,
-    GoalItem,
-    ReportDeliveries,
-    Status,
-)
+from trygghet_cli.analysis.brief import ActionItem, Brief, GoalItem, Status
+from trygghet_cli.checks.deadline_base import Deadline
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek, Period
@@ -74,6 +68,7 @@ class BriefView:
     situation_areas: Table
     situation_serious: tuple[str, ...]
     next_title: str
+    next_intro: str
     upcoming: Table
     footer: tuple[str, ...] = field(default=())
 
@@ -97,8 +92,8 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
         on_track=tuple(on_track(brief, fmt)),
         late=tuple(late(brief, fmt)),
         national=tuple(national_lines(brief, fmt)),
-        meetings=_meetings_table(brief.meetings, fmt),
-        reports=_reports_table(brief.reports, fmt),
+        meetings=_meetings_table(brief, fmt),
+        reports=_reports_table(brief, fmt),
         decisions=tuple(
             DecisionGroup(
                 f"{m.body}, {fmt.date(m.day)}"
@@ -163,16 +158,21 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
             f"Att göra {fmt.quarter(brief.next_quarter)}",
             f"Due in {fmt.quarter(brief.next_quarter)}",
         ),
+        next_intro=t(
+            f"Tidsfrister till och med {fmt.date(brief.next_quarter.end)} för det som inte var "
+            f"klart den {fmt.date(brief.end)}.",
+            f"Deadlines up to {fmt.date(brief.next_quarter.end)} for what was not done on "
+            f"{fmt.date(brief.end)}.",
+        ),
         upcoming=Table(
-            (t("Datum", "Date"), t("Vad", "What"), t("Typ", "Type"), t("Ansvarig", "Responsible")),
+            (t("Datum", "Date"), t("Vad", "What"), t("Ansvarig", "Responsible")),
             tuple(
                 (
-                    fmt.date_in_year(u.due, brief.quarter.year),
-                    u.what,
-                    label(u.kind, lang),
-                    u.owner or "–",
+                    fmt.date_in_year(d.date, brief.quarter.year),
+                    d.title(lang),
+                    d.responsible or "–",
                 )
-                for u in brief.upcoming
+                for d in brief.upcoming
             ),
         ),
         footer=tuple(_footer(brief, fmt)),
@@ -182,16 +182,24 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
 # --- sections --------------------------------------------------------------------------------
 
 
-def _meetings_table(rows: tuple[BodyMeetings, ...], fmt: Formatter) -> Table:
+def _status_text(status: Status, deadline: Deadline | None, fmt: Formatter, year: int) -> str:
+    """The "Läge" of a body's meetings or a reporting line: on track, or since when late."""
+    t = translator(fmt.lang)
+    if deadline is not None and status in (Status.LATE, Status.DUE):
+        day = fmt.date_in_year(deadline.date, year)
+        if status is Status.LATE:
+            return t(f"Försenat sedan {day}", f"Overdue since {day}")
+        return t(f"Senast {day}", f"Due {day}")
+    return label(status, fmt.lang)
+
+
+def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     out = []
-    for m in rows:
+    for m in brief.meetings:
         held = fmt.number(len(m.held))
         if m.extra:
             held += t(f" + {len(m.extra)} akut", f" + {len(m.extra)} urgent")
-        status = label(m.status, fmt.lang)
-        if m.status is Status.LATE and m.check is not None:
-            status = t(f"{m.check.shortfall} för få", f"{m.check.shortfall} too few")
         dates = ", ".join(fmt.day_month(d) for d in sorted((*m.held, *m.extra)))
         out.append(
             (
@@ -199,7 +207,7 @@ def _meetings_table(rows: tuple[BodyMeetings, ...], fmt: Formatter) -> Table:
                 m.cadence.describe(fmt.lang) if m.cadence else "–",
                 held,
                 fmt.number(m.expected) if m.expected is not None else "–",
-                status,
+                _status_text(m.status, m.deadline, fmt, brief.quarter.year),
                 dates or "–",
             )
         )
@@ -214,23 +222,20 @@ def _meetings_table(rows: tuple[BodyMeetings, ...], fmt: Formatter) -> Table:
     return Table(headers, tuple(out), (False, False, True, True, False, False))
 
 
-def _reports_table(rows: tuple[ReportDeliveries, ...], fmt: Formatter) -> Table:
+def _reports_table(brief: Brief, fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     out = []
-    for r in rows:
-        if r.check.expected == 0 and r.check.count == 0:
+    for r in brief.reports:
+        if r.expected == 0 and r.count == 0 and r.status is not Status.LATE:
             continue
-        status = label(r.status, fmt.lang)
-        if r.status is Status.LATE:
-            status = t(f"{r.check.shortfall} saknas", f"{r.check.shortfall} missing")
         out.append(
             (
                 f"{r.body.name} → {listing(list(r.recipients), fmt.lang, limit=5)}",
                 r.line.content,
                 r.line.cadence.describe(fmt.lang),
-                fmt.number(r.check.count),
-                fmt.number(r.check.expected),
-                status,
+                fmt.number(r.count),
+                fmt.number(r.expected),
+                _status_text(r.status, r.deadline, fmt, brief.quarter.year),
             )
         )
     headers = (

@@ -1,5 +1,9 @@
 """The brief's summary in sentences: what is on track, what is late, how the kommun stands
-against the country. Plan text is quoted with Swedish quotation marks (”…”)."""
+against the country. Plan text is quoted with Swedish quotation marks (”…”).
+
+What is late is what ``trygg deadlines`` gives as overdue on the quarter's last day, in its
+words, followed by what only the brief looks at: actions done after their date and goals going
+the wrong way before their date."""
 
 from __future__ import annotations
 
@@ -28,16 +32,24 @@ def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
     return ", ".join(items[:-1]) + Text(" och ", " and ")(lang) + items[-1]
 
 
+def _so_far(counts: tuple[int, int] | None, lang: Lang) -> str:
+    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged."""
+    if counts is None:
+        return ""
+    held, expected = counts
+    return Text(
+        f" ({held} av {expected} hittills i år)", f" ({held} of {expected} so far this year)"
+    )(lang)
+
+
 def _held(m: BodyMeetings, fmt: Formatter) -> str:
-    of = Text("av", "of")(fmt.lang)
-    return f"{m.body.name} ({len(m.held)} {of} {m.expected})"
+    return f"{m.body.name}{_so_far(m.so_far, fmt.lang)}"
 
 
 def _delivered(r: ReportDeliveries, fmt: Formatter) -> str:
-    of = Text("av", "of")(fmt.lang)
     to = Text("till", "to")(fmt.lang)
     recipients = listing(list(r.recipients), fmt.lang, limit=5)
-    return f"{r.body.name} {to} {recipients} ({r.check.count} {of} {r.check.expected})"
+    return f"{r.body.name} {to} {recipients}{_so_far(r.so_far, fmt.lang)}"
 
 
 def on_track(brief: Brief, fmt: Formatter) -> list[str]:
@@ -79,39 +91,7 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
 
 def late(brief: Brief, fmt: Formatter) -> list[str]:
     lang = fmt.lang
-    out = []
-    short = [_held(m, fmt) for m in brief.meetings if m.status is Status.LATE]
-    if short:
-        out.append(
-            Text(
-                "Färre möten än mötesfrekvensen: {x}.", "Fewer meetings than planned: {x}."
-            ).format(x=listing(short, lang, limit=6))(lang)
-        )
-    missing = [_delivered(r, fmt) for r in brief.reports if r.status is Status.LATE]
-    if missing:
-        out.append(
-            Text("Rapporter som saknas: {x}.", "Reports missing: {x}.").format(
-                x=listing(missing, lang, limit=4)
-            )(lang)
-        )
-    overdue = brief.actions.overdue
-    if overdue:
-        items = [
-            f"{quoted(i.view.action.text)} ({i.owner}, "
-            + Text("senast ", "due ")(lang)
-            + f"{fmt.date(i.view.action.due)})"
-            for i in overdue
-        ]
-        out.append(
-            Text(
-                "{n} åtgärder är försenade: {x}."
-                if len(overdue) != 1
-                else "1 åtgärd är försenad: {x}.",
-                "{n} actions are overdue: {x}."
-                if len(overdue) != 1
-                else "1 action is overdue: {x}.",
-            ).format(n=len(overdue), x=listing(items, lang))(lang)
-        )
+    out = [f"{d.message(lang)}." for d in brief.overdue]
     late_done = brief.actions.done_late
     if late_done:
         items = [f"{quoted(i.view.action.text)} ({i.owner})" for i in late_done]
@@ -122,25 +102,8 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
             ).format(x=listing(items, lang))(lang)
         )
     for g in brief.goals:
-        if g.status is Status.LATE:
+        if g.progress.state is GoalState.OFF_TRACK:
             out.append(_goal_sentence(g, fmt))
-    for la in brief.late_activities:
-        due = la.activity.due
-        out.append(
-            Text(
-                "Aktiviteten {name} skulle ha varit klar {due} ({owner}).",
-                "The activity {name} was due {due} ({owner}).",
-            ).format(
-                name=quoted(la.activity.name), due=fmt.date(due) if due else "–", owner=la.owner
-            )(lang)
-        )
-    for d in brief.overdue_documents:
-        out.append(
-            Text(
-                "Styrdokumentet {title} skulle ha reviderats senast {due}.",
-                "The document {title} was due for review by {due}.",
-            ).format(title=quoted(d.document.title), due=fmt.date(d.due))(lang)
-        )
     if not out:
         out.append(Text("Inget är försenat.", "Nothing is late.")(lang))
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from trygghet_cli.analysis.brief import Status, UpcomingKind
+from trygghet_cli.analysis.brief import Status
 from trygghet_cli.checks.followup import ActionState, GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.activities import ActivityKind, ActivityStatus, PreventionKind
@@ -48,16 +48,9 @@ LABELS: dict[Enum, Text] = {
     ActionState.DONE_LATE: _T("Klar, försenad", "Done late"),
     ActionState.CANCELLED: _T("Avbruten", "Cancelled"),
     Status.OK: _T("Enligt plan", "On track"),
-    Status.LATE: _T("Efter plan", "Behind"),
+    Status.LATE: _T("Försenat", "Overdue"),
+    Status.DUE: _T("Förfaller", "Due"),
     Status.NONE: _T("–", "–"),
-    UpcomingKind.ACTION: _T("Åtgärd ska vara klar", "Action due"),
-    UpcomingKind.ACTIVITY: _T("Aktivitet ska vara klar", "Activity due"),
-    UpcomingKind.GOAL: _T("Mål ska vara nått", "Goal due"),
-    UpcomingKind.EVALUATION: _T("Utvärdering redovisas", "Evaluation report due"),
-    UpcomingKind.DOCUMENT_REVIEW: _T("Styrdokument ska revideras", "Document review due"),
-    UpcomingKind.DOCUMENT_EXPIRES: _T("Styrdokument slutar gälla", "Document expires"),
-    UpcomingKind.REPORT: _T("Rapport ska lämnas", "Report due"),
-    UpcomingKind.FOLLOW_UP: _T("Uppföljning", "Follow-up due"),
     BodyKind.STEERING: _T("Styrgrupp", "Steering group"),
     BodyKind.PREPARATORY: _T("Beredningsgrupp", "Preparatory group"),
     BodyKind.LOCAL_BRA: _T("Lokalt brottsförebyggande råd", "Local crime prevention council"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.checks import followup
+from trygghet_cli.checks.document_renewal import review_of
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
     Block,
@@ -20,17 +20,10 @@ from trygghet_cli.render.templating import translator
 def documents_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
     lang = fmt.lang
     t = translator(lang)
-    deadlines = followup.document_deadlines(plan)
     sections = []
     for doc in plan.documents_by_id().values():
-        review = next(
-            (
-                d.due
-                for d in deadlines
-                if d.document.id == doc.id and d.event is followup.DocumentEvent.REVIEW
-            ),
-            None,
-        )
+        next_review = review_of(doc)
+        review = next_review.due if next_review is not None else None
         valid = ""
         if doc.valid_from or doc.valid_to:
             valid = f"{day(fmt, doc.valid_from) or '…'} – {day(fmt, doc.valid_to) or '…'}"
