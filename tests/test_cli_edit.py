@@ -264,15 +264,18 @@ def test_meeting_new_lists_members_open_actions_and_reports(
         "försenad)'\n"
         "  - 'Uppföljning av åtgärd a-2: Skriva lägesbilden (samordnare, senast 2021-05-31, "
         "försenad)'\n"
+        "beslut: []\n"
+        "åtgärder: []\n"
         "# Åtgärderna som följs upp vid mötet; stryk dem som inte togs upp.\n"
         "följer_upp:\n"
         "  - a-3\n"
         "  - a-2\n"
         "# Rapporter som lämnas av eller till organet: arsrapport (varje år).\n"
         "# Skriv 'rapporter: [id]' för dem som lämnas vid mötet.\n"
-        "beslut: []\n"
-        "åtgärder: []\n"
     )
+    # The file is in canonical form as 'trygg fmt' defines it.
+    check = run("fmt", "--check", str(plan / name))
+    assert check.output == "0 av 1 filer skulle ändras.\n"
 
 
 def test_meeting_new_of_another_kind(plan: Path, run: Run) -> None:
