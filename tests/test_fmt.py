@@ -291,6 +291,7 @@ def test_comment_lines_that_end_a_block_keep_its_indentation(
     [
         (),
         ("--polisomrade", "Västmanland", "--folkmangd", "13391", "--folkmangd-ar", "2020"),
+        ("--polisomrade", "Västmanland", "--lokalpolisomrade", "Norra Västmanland"),
     ],
 )
 def test_the_plan_from_init_is_canonical(run: Run, tmp_path: Path, options: tuple[str]) -> None:
@@ -319,7 +320,9 @@ def test_an_example_in_init_s_templates_can_be_uncommented_after_fmt(
         "  samordnare:\n    - roll: samordnare\n      # tjänstgöringsgrad: 100",
         "    samordnare:\n        -   roll: samordnare\n            # tjänstgöringsgrad: 100",
     )
-    edit(plan / "organisation.yaml", "  kommunpolis: [kommunpolis]", "    kommunpolis: [kommunpolis]")
+    edit(
+        plan / "organisation.yaml", "  kommunpolis: [kommunpolis]", "    kommunpolis: [kommunpolis]"
+    )
     assert run("validate", "plan", cwd=tmp_path).exit_code == 0
     formatted = run("fmt", "plan", cwd=tmp_path)
     assert formatted.output.endswith("2 av 6 filer formaterades.\n"), formatted.output

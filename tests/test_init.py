@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, Run, write
+from tests.conftest import FIXTURES, ROOT, Run, write
 from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.render.scaffold import NewPlan, repository_files, yaml_text
@@ -53,8 +53,9 @@ def test_init_writes_the_repository_and_the_plan_validates(run: Run, tmp_path: P
         "    tips: Fyll i kommunens uppgifter, till exempel folkmängd: {antal: 13391, år: 2020}; "
         "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket.",
         "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'polis'",
-        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Norra "
-        "Västmanland}; NTU redovisar utsatthet per polisområde, så jämförelser behöver det.",
+        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Västmanland, "
+        "lokalpolisområde: Norra Västmanland}; NTU redovisar utsatthet per polisområde och "
+        "lokalpolisområde, så jämförelser behöver det.",
         "2 varningar i 6 filer (1 plan).",
     ]
     validated = run("validate", "plan", cwd=tmp_path)
@@ -93,6 +94,34 @@ def test_with_population_and_police_area_the_plan_is_clean_even_when_strict(
     }
     organisation = (tmp_path / "plan/organisation.yaml").read_text(encoding="utf-8")
     assert "organisation: Upplands Väsby kommun" in organisation
+
+
+def test_police_area_and_local_police_area(run: Run, tmp_path: Path) -> None:
+    """In Polisen's organisation Fagersta lies in lokalpolisområde Norra Västmanland, in
+    polisområde Västmanland, in region Bergslagen."""
+    area = ("--polisomrade", "Västmanland")
+    local = ("--lokalpolisomrade", "Norra Västmanland")
+    result = run("init", "plan", *ARGS, *area, *local, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "saknar 'polis'" not in result.output
+    text = (tmp_path / "plan/kommun.yaml").read_text(encoding="utf-8")
+    assert "  polisområde: Västmanland\n  lokalpolisområde: Norra Västmanland\n" in text
+    assert "  # region: …\n  polisområde:" in text, "the region above, where it goes"
+    assert yaml.safe_load(text)["polis"] == {
+        "polisområde": "Västmanland",
+        "lokalpolisområde": "Norra Västmanland",
+    }
+    only_area = run("init", "other", *ARGS, *area, cwd=tmp_path)
+    assert only_area.exit_code == 0
+    text = (tmp_path / "other/kommun.yaml").read_text(encoding="utf-8")
+    assert text.count("lokalpolisområde") == 3  # the comment on top, and the example to fill in
+    assert "  polisområde: Västmanland\n  # Lokalpolisområdet: ta bort # och fyll i.\n" in text
+    without = run("init", "third", *ARGS, *local, cwd=tmp_path)
+    assert without.exit_code == 2
+    assert "Ange också --polisomrade" in without.output
+    assert not (tmp_path / "third").exists()
+    helped = run("init", "--help")
+    assert "--lokalpolisomrade" in helped.output and "Norra Västmanland" in helped.output
 
 
 @pytest.mark.parametrize(
@@ -235,3 +264,75 @@ def test_the_readme_example_is_real_output(run: Run, tmp_path: Path) -> None:
     shown = readme.split(command, 1)[1].split("```", 1)[0]
     result = run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
     assert result.output == shown
+
+
+def uncomment_examples(plan: Path) -> None:
+    """Take away the '#' before the examples of a body and an indicator, as the comments in
+    the files tell a coordinator to do; the indicator gets a Kolada id."""
+    organisation = plan / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    start = text.index("  # - id: lokala-bra")
+    organisation.write_text(text[:start] + text[start:].replace("  # ", "  "), encoding="utf-8")
+    indicators = plan / "nyckeltal.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    head, _, examples = text.partition("nyckeltal: []\n")
+    examples = examples.replace("#  ", "  ").replace("{typ: brå}", "{typ: brå, kolada_kpi: N07540}")
+    indicators.write_text(head + "nyckeltal:\n" + examples, encoding="utf-8")
+
+
+def test_a_new_plan_stays_canonical_through_the_routine_edits(run: Run, tmp_path: Path) -> None:
+    """init, the examples in its files taken into use, then every command that writes a file:
+    after each step 'trygg fmt --check' has nothing to change."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+
+    def canonical() -> None:
+        check = run("fmt", "--check", str(plan))
+        assert check.exit_code == 0 and check.output.startswith("0 av "), check.output
+
+    canonical()
+    uncomment_examples(plan)
+    validated = run("validate", "--strict", str(plan))
+    assert "fel" not in validated.output.splitlines()[-1], validated.output
+    canonical()
+    steps: list[tuple[str, ...]] = [
+        ("meeting", "new", "lokala-bra", "--date", "2025-03-04", "--place", "Stadshuset"),
+        ("action", "add", "Boka trygghetsvandring", "--owner", "samordnare", "--due",
+         "2025-04-01", "--body", "lokala-bra", "--note", "Centrum: busstorget"),
+        ("action", "done", "{new}", "--date", "2025-03-20"),
+        ("indicator", "set", "anmalda-brott", "2023", "9100,5", "--illustrative"),
+        ("indicator", "set", "anmalda-brott", "2024", "8900", "--geography",
+         "lokalpolisområde:Norra Västmanland"),
+        ("indicator", "import", str(FIXTURES / "kolada/fagersta-2021.csv")),
+    ]  # fmt: skip
+    new = ""
+    for step in steps:
+        result = run(*(arg.format(new=new) for arg in step), "--plan", str(plan))
+        assert result.exit_code == 0, (step, result.output)
+        assert "Skrev " in result.output, (step, result.output)
+        canonical()
+        new = new or result.output.partition("Ny åtgärd ")[2].partition(" ")[0]
+    meeting = (plan / "moten/2025-03-04-lokala-bra.yaml").read_text(encoding="utf-8")
+    assert f"  - id: {new}\n" in meeting and "    klar_datum: 2025-03-20\n" in meeting
+    assert run("validate", str(plan)).exit_code == 0
+
+
+def test_the_hint_for_an_empty_file_can_be_followed(run: Run, tmp_path: Path) -> None:
+    """TRY005 points at 'trygg init', which a pip user has (not at examples/, which they lack);
+    doing what it says gives the file back with its explanations."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+    original = (plan / "mal.yaml").read_text(encoding="utf-8")
+    (plan / "mal.yaml").write_text("", encoding="utf-8")
+    result = run("validate", "plan", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "plan/mal.yaml:1:1: fel TRY005 Filen är tom\n" in result.output
+    assert "'trygg init . --municipality NAMN --kommunkod NNNN' i planens mapp" in result.output
+    assert "examples/" not in result.output
+    (plan / "mal.yaml").unlink()
+    again = run("init", ".", *ARGS, cwd=plan)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Skrev 1 fil för Fagersta i .:\n  mal.yaml\n")
+    assert f"Lämnade {len(EXPECTED_FILES) - 1} filer orörda" in again.output
+    assert (plan / "mal.yaml").read_text(encoding="utf-8") == original
+    assert run("validate", str(plan)).exit_code == 0

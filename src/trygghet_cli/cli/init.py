@@ -59,7 +59,16 @@ def init(
         str | None,
         typer.Option(
             "--polisomrade",
-            help="Polisområdet kommunen ligger i, till exempel 'Norra Västmanland'.",
+            help="Polisområdet kommunen ligger i, till exempel 'Västmanland' för Fagersta.",
+            show_default=False,
+        ),
+    ] = None,
+    local_police_area: Annotated[
+        str | None,
+        typer.Option(
+            "--lokalpolisomrade",
+            help="Lokalpolisområdet kommunen ligger i, till exempel 'Norra Västmanland' för "
+            "Fagersta (kräver --polisomrade).",
             show_default=False,
         ),
     ] = None,
@@ -100,6 +109,18 @@ def init(
             ),
             language,
         )
+    area = (police_area or "").strip() or None
+    local_area = (local_police_area or "").strip() or None
+    if local_area and not area:
+        usage_error(
+            Text(
+                "Ange också --polisomrade, polisområdet som lokalpolisområdet hör till (till "
+                "exempel --polisomrade Västmanland --lokalpolisomrade 'Norra Västmanland').",
+                "Give --polisomrade too, the police area the local police area belongs to "
+                "(for instance --polisomrade Västmanland --lokalpolisomrade 'Norra Västmanland').",
+            ),
+            language,
+        )
     if directory.exists() and not directory.is_dir():
         usage_error(
             Text(f"{directory} är en fil, inte en mapp.", f"{directory} is a file, not a folder."),
@@ -110,7 +131,8 @@ def init(
         kommunkod=code,
         population=population,
         population_year=population_year,
-        police_area=(police_area or "").strip() or None,
+        police_area=area,
+        local_police_area=local_area,
     )
     written: list[str] = []
     kept: list[str] = []
@@ -151,18 +173,23 @@ def _summary(
 ) -> list[str]:
     out: list[str] = []
     if written:
+        files = Text("fil", "file") if len(written) == 1 else Text("filer", "files")
         out.append(
             Text(
-                f"Skrev {len(written)} filer för {municipality} i {directory}:",
-                f"Wrote {len(written)} files for {municipality} in {directory}:",
+                f"Skrev {len(written)} {files('sv')} för {municipality} i {directory}:",
+                f"Wrote {len(written)} {files('en')} for {municipality} in {directory}:",
             )(lang)
         )
         out.extend(f"  {path}" for path in written)
     if kept:
         out.append(
             Text(
-                f"Lämnade {len(kept)} filer orörda, eftersom de redan finns:",
-                f"Left {len(kept)} files alone, since they already exist:",
+                f"Lämnade {len(kept)} filer orörda, eftersom de redan finns:"
+                if len(kept) > 1
+                else "Lämnade 1 fil orörd, eftersom den redan finns:",
+                f"Left {len(kept)} files alone, since they already exist:"
+                if len(kept) > 1
+                else "Left 1 file alone, since it already exists:",
             )(lang)
         )
         out.extend(f"  {path}" for path in kept)

@@ -52,6 +52,7 @@ class NewPlan:
     population: int | None = None
     population_year: int | None = None
     police_area: str | None = None
+    local_police_area: str | None = None
 
     @property
     def county(self) -> str:
@@ -76,6 +77,7 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
         "population": plan.population,
         "population_year": plan.population_year,
         "police_area": plan.police_area,
+        "local_police_area": plan.local_police_area,
         "version": __version__,
         "install_spec": INSTALL_SPEC,
         "repository": REPOSITORY,
