@@ -208,15 +208,34 @@ def _summary(
             ),
         ),
         ("trygg validate", Text("kontrollera planen", "check the plan")),
+        ("trygg deadlines", Text("tidsfrister och lagkrav", "deadlines and the law's demands")),
     ]
     width = max(len(command) for command, _ in steps)
     for command, note in steps:
         comment = note(lang)
         out.append(f"  {command:<{width}}   # {comment}" if comment else f"  {command}")
+    if "styrdokument.yaml" in written:
+        out.append("")
+        out.extend(_LAW_DOCUMENTS(lang).split("\n"))
+        out.append("")
     out.append(
         Text(
-            "README.md berättar hur man lägger till ett möte och tar fram kvartalsrapporten.",
-            "README.md tells how to add a meeting and make the quarterly report.",
+            "README.md berättar hur man installerar trygg, lägger till ett möte och tar fram "
+            "kvartalsrapporten.",
+            "README.md tells how to install trygg, add a meeting and make the quarterly report.",
         )(lang)
     )
     return out
+
+
+_LAW_DOCUMENTS = Text(
+    "Lag (2023:196) kräver en lägesbild och en åtgärdsplan som kommunen har beslutat. Lägg in\n"
+    "dem i styrdokument.yaml (typ: lägesbild och typ: åtgärdsplan; exemplen i filen visar hur).\n"
+    "Tills de står där avslutas 'trygg deadlines' med felkod 1 (TRY420 och TRY421), och steget\n"
+    "Tidsfrister i CI är rött.",
+    "Act 2023:196 requires a situation picture (lägesbild) and an action plan (åtgärdsplan)\n"
+    "decided by the kommun. Record them in styrdokument.yaml (typ: lägesbild and typ:\n"
+    "åtgärdsplan; the examples in the file show how). Until they are there 'trygg deadlines'\n"
+    "exits with 1 (TRY420 and TRY421), and the Tidsfrister step in CI is red.",
+)
+"""Why the new repository's deadlines step fails, and what makes it pass."""
