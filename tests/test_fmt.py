@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from tests.conftest import EXAMPLES, Run, edit, write
 from trygghet_cli.editing.canonical import canonical_text, format_paths
 from trygghet_cli.loading import yamlfile
-from trygghet_cli.loading.roundtrip import line_comments
+from trygghet_cli.loading.plan import plan_files
+from trygghet_cli.loading.roundtrip import classify, line_comments
 from trygghet_cli.model.activities import Activities
 from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import Organisation
@@ -345,3 +348,36 @@ def test_an_example_in_init_s_templates_can_be_uncommented_after_fmt(
     assert organisation["samordning"]["samordnare"] == [
         {"roll": "samordnare", "tjänstgöringsgrad": 100}
     ]
+
+
+FAGERSTA_FILES = [(path, kind.model) for kind, path in plan_files(EXAMPLES / "fagersta")[0]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(FAGERSTA_FILES),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12)), min_size=1, max_size=6),
+)
+def test_comment_lines_anywhere_keep_data_and_comments_and_fmt_is_idempotent(
+    file: tuple[Path, type[BaseModel]], comments: list[tuple[float, int]]
+) -> None:
+    """Comment lines put between any two lines, at any indentation: the canonical form has the
+    same data and the same comments, and formatting it again changes nothing."""
+    path, model = file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for n, (where, indent) in enumerate(comments):
+        kinds = [kind for _, kind, _ in classify("\n".join(lines))]
+        at = int(where * len(lines))
+        if at < len(kinds) and kinds[at] == "block":
+            continue  # inside block text a '#' line is text, not a comment
+        lines.insert(at, " " * indent + f"# kommentar {n}")
+    text = "\n".join(lines)
+    before, _ = yamlfile.parse(text, str(path))
+    assume(before is not None)  # a comment inside a value that spans lines ends the value
+    assert before is not None
+    formatted, diagnostics = canonical_text(text, model, str(path))
+    assert diagnostics == [] and formatted is not None
+    after, _ = yamlfile.parse(formatted, str(path))
+    assert after is not None and after.data == before.data
+    assert Counter(line_comments(formatted)) == Counter(line_comments(text))
+    assert canonical_text(formatted, model, str(path)) == (formatted, [])
