@@ -264,15 +264,18 @@ def test_meeting_new_lists_members_open_actions_and_reports(
         "försenad)'\n"
         "  - 'Uppföljning av åtgärd a-2: Skriva lägesbilden (samordnare, senast 2021-05-31, "
         "försenad)'\n"
+        "beslut: []\n"
+        "åtgärder: []\n"
         "# Åtgärderna som följs upp vid mötet; stryk dem som inte togs upp.\n"
         "följer_upp:\n"
         "  - a-3\n"
         "  - a-2\n"
         "# Rapporter som lämnas av eller till organet: arsrapport (varje år).\n"
         "# Skriv 'rapporter: [id]' för dem som lämnas vid mötet.\n"
-        "beslut: []\n"
-        "åtgärder: []\n"
     )
+    # The file is in canonical form as 'trygg fmt' defines it.
+    check = run("fmt", "--check", str(plan / name))
+    assert check.output == "0 av 1 filer skulle ändras.\n"
 
 
 def test_meeting_new_of_another_kind(plan: Path, run: Run) -> None:
@@ -328,6 +331,67 @@ def test_meeting_new_from_the_kommuns_own_template(plan: Path, run: Run, tmp_pat
     result = run(*args[:4], "2021-06-02", *args[5:], "--template", str(broken))
     assert result.exit_code == 1
     assert "trasig.yaml.j2 fungerar inte: 'dag' is undefined" in result.output
+
+
+def test_meeting_new_writes_a_kommuns_template_in_canonical_form(
+    plan: Path, run: Run, tmp_path: Path
+) -> None:
+    """Whatever order and indentation the kommun's template has, the file is as 'trygg fmt'
+    writes it, comments kept."""
+    template = write(
+        tmp_path / "mall.yaml.j2",
+        "# Mötet.\n"
+        "organ: {{ body | yaml }}\n"
+        "närvarande:\n"
+        "{% for role in attendees %}\n"
+        "    - {{ role | yaml }}\n"
+        "{% endfor %}\n"
+        "        # fler vid behov\n"
+        "datum: {{ date }}\n",
+    )
+    args = ("meeting", "new", "lokala-bra", "-d", "2021-06-01", "--plan", str(plan))
+    result = run(*args, "--template", str(template))
+    assert result.exit_code == 0, result.output
+    assert (plan / "moten/2021-06-01-lokala-bra.yaml").read_text() == (
+        "# Mötet.\n"
+        "datum: 2021-06-01\n"
+        "organ: lokala-bra\n"
+        "närvarande:\n"
+        "  - samordnare\n"
+        "  - kommunpolis\n"
+        "  # fler vid behov\n"
+    )
+
+
+def test_the_meeting_template_is_canonical_as_written(plan: Path) -> None:
+    """trygg's own template needs no formatting: what it renders is already canonical."""
+    from trygghet_cli.editing.canonical import canonical_text
+    from trygghet_cli.editing.meetings import FollowUp, ReportDue, render_template
+    from trygghet_cli.model.meetings import Meeting
+
+    for follow_ups, reports, situation in [
+        ([], [], False),
+        ([FollowUp("a-1", "Text: med kolon", "samordnare", "2021-05-01", True)], [], True),
+        (
+            [FollowUp("a-1", "Boka", "samordnare", "2021-05-01", False)],
+            [ReportDue("arsrapport", "varje år")],
+            False,
+        ),
+    ]:
+        context = {
+            "modeline": "# yaml-language-server: $schema=../schemas/mote.schema.json",
+            "date": "2021-06-01",
+            "body": "lokala-bra",
+            "body_name": "Lokala BRÅ",
+            "kind": "extra",
+            "place": "Stadshuset",
+            "attendees": ["samordnare"],
+            "follow_ups": follow_ups,
+            "reports": reports,
+            "situation": situation,
+        }
+        text = render_template(None, context)
+        assert canonical_text(text, Meeting, "x.yaml") == (text, [])
 
 
 def test_meeting_new_from_a_template_that_makes_an_invalid_meeting(

@@ -52,3 +52,11 @@ def test_hints_only_name_commands_that_exist() -> None:
             for lang in ("sv", "en"):
                 for command in re.findall(r"'trygg ([a-z]+)", text(lang)):
                     assert command in names, f"{rule.id} mentions 'trygg {command}'"
+
+
+def test_hints_point_only_at_what_a_pip_user_has() -> None:
+    """examples/ is in this repository, not in the installed package."""
+    for rule in RULES.values():
+        for lang in ("sv", "en"):
+            if rule.hint is not None:
+                assert "examples/" not in rule.hint(lang), rule.id

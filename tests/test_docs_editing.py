@@ -40,6 +40,13 @@ def examples() -> list[tuple[list[str], str]]:
     return out
 
 
+def meeting_file_shown() -> str:
+    """The meeting file the README shows after 'trygg meeting new'."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("#### trygg meeting") : readme.index("#### trygg action")]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
 def test_the_readme_shows_every_editing_command() -> None:
     shown = {tuple(args[:2]) for args, _ in examples()}
     assert {("meeting", "new"), ("action", "done"), ("action", "add")} <= shown
@@ -67,3 +74,7 @@ def test_the_readme_examples_give_the_output_shown(tmp_path: Path, run: Run) -> 
     for args, expected in examples():
         result = run(*args, cwd=plan)
         assert result.output == expected, f"trygg {' '.join(args)}"
+        if args[:2] == ["meeting", "new"]:
+            # The file the README shows below the command is the file written.
+            name = expected.rsplit("Skrev ", 1)[1].rstrip(".\n")
+            assert (plan / name).read_text(encoding="utf-8") == meeting_file_shown()

@@ -60,6 +60,13 @@ def errors(root: Path) -> list[str]:
     return [f"{d.file}:{d.line} {d.rule}" for d in result.diagnostics if d.level.rank >= 1]
 
 
+def assert_canonical(root: Path, run: Run) -> None:
+    """'trygg fmt --check' on the plan changes nothing: trygg writes what its fmt accepts."""
+    check = run("fmt", "--check", str(root))
+    assert check.exit_code == 0, check.output
+    assert check.output.startswith("0 av "), check.output
+
+
 def test_every_example_is_covered() -> None:
     assert NAMES == ["angered", "fagersta", "norsjo", "umea"]
 
@@ -80,6 +87,7 @@ def test_meeting_new(example: Path, run: Run) -> None:
     diff = plan_diff(before, after)
     check_golden(f"edit/{example.name}-meeting-new.diff", diff)
     assert errors(example) == []
+    assert_canonical(example, run)
     meeting = next(r.meeting for r in check_plan(example).loaded.plan.meetings if r.file == name)
     members = [m.role for m in bodies[body].members if not m.when_needed]
     assert all(role in meeting.attendees for role in members)
@@ -102,6 +110,7 @@ def test_action_done(example: Path, run: Run) -> None:
     assert [line.strip() for line in added] == ["status: klar", f"klar_datum: {day}"]
     check_golden(f"edit/{example.name}-action-done.diff", diff)
     assert errors(example) == []
+    assert_canonical(example, run)
 
 
 def _kolada_rows(example: Path) -> dict[tuple[str, int], float]:
@@ -146,6 +155,7 @@ def test_kolada_import(example: Path, run: Run, fmt: str) -> None:
         assert got[key] == value
         assert result.output.count(f"{key[0]} 2021 (kommun)") == 1
     assert errors(example) == []
+    assert_canonical(example, run)
     rows = len((KOLADA / f"{example.name}-2021.csv").read_text("utf-8-sig").splitlines()) - 1
     summary = result.output.splitlines()[-2]
     assert summary.startswith(f"{rows} rader i {source.relative_to(Path.cwd())}")
@@ -172,6 +182,7 @@ def test_edits_in_a_row_touch_only_their_lines(example: Path, run: Run) -> None:
     before = snapshot(example)
     args = ("--plan", str(example))
     assert run("meeting", "new", body, "--date", "2022-01-12", *args).exit_code == 0
+    assert_canonical(example, run)
     added = run(
         "action",
         "add",
@@ -196,4 +207,33 @@ def test_edits_in_a_row_touch_only_their_lines(example: Path, run: Run) -> None:
     text = after[name].decode()
     assert f"  - id: {new_id}\n" in text
     assert "    status: klar\n    klar_datum: 2022-01-20\n" in text
+    assert errors(example) == []
+    assert_canonical(example, run)
+
+
+def test_every_writing_command_leaves_the_plan_canonical(example: Path, run: Run) -> None:
+    """Each command that writes a file, one after the other; 'trygg fmt --check' after each."""
+    plan = check_plan(example).loaded.plan
+    assert plan.indicators is not None
+    body = next(iter(Counter(r.meeting.body for r in plan.meetings)))
+    role = next(iter(plan.roles()))
+    indicator = plan.indicators.indicators[0].id
+    args = ("--plan", str(example))
+    commands: list[tuple[str, ...]] = [
+        ("meeting", "new", body, "--date", "2022-01-12", "--place", "Kommunhuset: sal 2"),
+        ("action", "add", "Boka lokal", "--owner", role, "--due", "2022-02-01", "--body", body),
+        ("action", "add", "Skriv kallelse", "--owner", role, "--due", "2022-02-02", "--body",
+         body, "--id", "egen-1", "--note", "Med: kolon"),
+        ("action", "done", "egen-1", "--date", "2022-01-20"),
+        ("indicator", "set", indicator, "2023", "12,5", "--preliminary", "--illustrative",
+         "--note", "Påhittat # för testet"),
+        ("indicator", "set", indicator, "2023", "7", "--geography", "lokalpolisområde:Norra"),
+        ("indicator", "set", indicator, "2022", "13"),
+        ("indicator", "import", str(KOLADA / f"{example.name}-2021.csv")),
+    ]  # fmt: skip
+    for command in commands:
+        result = run(*command, *args)
+        assert result.exit_code == 0, (command, result.output)
+        assert "Skrev " in result.output or "inga filer skrevs" in result.output, result.output
+        assert_canonical(example, run)
     assert errors(example) == []

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
+import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, Run, write
+from tests.conftest import FIXTURES, ROOT, Run, write
+from trygghet_cli import __version__
 from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
-from trygghet_cli.render.scaffold import NewPlan, repository_files, yaml_text
+from trygghet_cli.render.scaffold import INSTALL_SPEC, NewPlan, repository_files, yaml_text
 from trygghet_cli.resources import schemas_dir, templates_dir
 
 ARGS = ("--municipality", "Fagersta", "--kommunkod", "1982")
@@ -47,14 +51,20 @@ def test_init_writes_the_repository_and_the_plan_validates(run: Run, tmp_path: P
     assert lines[0] == f"Skrev {len(EXPECTED_FILES)} filer för Fagersta i plan:"
     assert lines[1 : 1 + len(EXPECTED_FILES)] == [f"  {f}" for f in EXPECTED_FILES]
     assert "  git init             # ett git-förråd för planen" in lines
+    # The new repository's deadlines step fails from the start, and the output says why.
+    law = result.output.split("Lag (2023:196)", 1)[1].split("\n\n", 1)[0]
+    assert "en lägesbild och en åtgärdsplan som kommunen har beslutat" in law
+    assert "styrdokument.yaml (typ: lägesbild och typ: åtgärdsplan" in " ".join(law.split())
+    assert "avslutas 'trygg deadlines' med felkod 1 (TRY420 och TRY421)" in " ".join(law.split())
     # The new plan is checked at once: no errors, and the two facts init cannot know.
     assert lines[-5:] == [
         "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'folkmängd'",
         "    tips: Fyll i kommunens uppgifter, till exempel folkmängd: {antal: 13391, år: 2020}; "
         "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket.",
         "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'polis'",
-        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Norra "
-        "Västmanland}; NTU redovisar utsatthet per polisområde, så jämförelser behöver det.",
+        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Västmanland, "
+        "lokalpolisområde: Norra Västmanland}; NTU redovisar utsatthet per polisområde och "
+        "lokalpolisområde, så jämförelser behöver det.",
         "2 varningar i 6 filer (1 plan).",
     ]
     validated = run("validate", "plan", cwd=tmp_path)
@@ -93,6 +103,34 @@ def test_with_population_and_police_area_the_plan_is_clean_even_when_strict(
     }
     organisation = (tmp_path / "plan/organisation.yaml").read_text(encoding="utf-8")
     assert "organisation: Upplands Väsby kommun" in organisation
+
+
+def test_police_area_and_local_police_area(run: Run, tmp_path: Path) -> None:
+    """In Polisen's organisation Fagersta lies in lokalpolisområde Norra Västmanland, in
+    polisområde Västmanland, in region Bergslagen."""
+    area = ("--polisomrade", "Västmanland")
+    local = ("--lokalpolisomrade", "Norra Västmanland")
+    result = run("init", "plan", *ARGS, *area, *local, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "saknar 'polis'" not in result.output
+    text = (tmp_path / "plan/kommun.yaml").read_text(encoding="utf-8")
+    assert "  polisområde: Västmanland\n  lokalpolisområde: Norra Västmanland\n" in text
+    assert "  # region: …\n  polisområde:" in text, "the region above, where it goes"
+    assert yaml.safe_load(text)["polis"] == {
+        "polisområde": "Västmanland",
+        "lokalpolisområde": "Norra Västmanland",
+    }
+    only_area = run("init", "other", *ARGS, *area, cwd=tmp_path)
+    assert only_area.exit_code == 0
+    text = (tmp_path / "other/kommun.yaml").read_text(encoding="utf-8")
+    assert text.count("lokalpolisområde") == 3  # the comment on top, and the example to fill in
+    assert "  polisområde: Västmanland\n  # Lokalpolisområdet: ta bort # och fyll i.\n" in text
+    without = run("init", "third", *ARGS, *local, cwd=tmp_path)
+    assert without.exit_code == 2
+    assert "Ange också --polisomrade" in without.output
+    assert not (tmp_path / "third").exists()
+    helped = run("init", "--help")
+    assert "--lokalpolisomrade" in helped.output and "Norra Västmanland" in helped.output
 
 
 @pytest.mark.parametrize(
@@ -235,3 +273,174 @@ def test_the_readme_example_is_real_output(run: Run, tmp_path: Path) -> None:
     shown = readme.split(command, 1)[1].split("```", 1)[0]
     result = run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
     assert result.output == shown
+
+
+def uncomment_examples(plan: Path) -> None:
+    """Take away the '#' before the examples of a body and an indicator, as the comments in
+    the files tell a coordinator to do; the indicator gets a Kolada id."""
+    organisation = plan / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    start = text.index("  # - id: lokala-bra")
+    organisation.write_text(text[:start] + text[start:].replace("  # ", "  "), encoding="utf-8")
+    indicators = plan / "nyckeltal.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    head, _, examples = text.partition("nyckeltal: []\n")
+    examples = examples.replace("#  ", "  ").replace("{typ: brå}", "{typ: brå, kolada_kpi: N07540}")
+    indicators.write_text(head + "nyckeltal:\n" + examples, encoding="utf-8")
+
+
+def test_a_new_plan_stays_canonical_through_the_routine_edits(run: Run, tmp_path: Path) -> None:
+    """init, the examples in its files taken into use, then every command that writes a file:
+    after each step 'trygg fmt --check' has nothing to change."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+
+    def canonical() -> None:
+        check = run("fmt", "--check", str(plan))
+        assert check.exit_code == 0 and check.output.startswith("0 av "), check.output
+
+    canonical()
+    uncomment_examples(plan)
+    validated = run("validate", "--strict", str(plan))
+    assert "fel" not in validated.output.splitlines()[-1], validated.output
+    canonical()
+    steps: list[tuple[str, ...]] = [
+        ("meeting", "new", "lokala-bra", "--date", "2025-03-04", "--place", "Stadshuset"),
+        ("action", "add", "Boka trygghetsvandring", "--owner", "samordnare", "--due",
+         "2025-04-01", "--body", "lokala-bra", "--note", "Centrum: busstorget"),
+        ("action", "done", "{new}", "--date", "2025-03-20"),
+        ("indicator", "set", "anmalda-brott", "2023", "9100,5", "--illustrative"),
+        ("indicator", "set", "anmalda-brott", "2024", "8900", "--geography",
+         "lokalpolisområde:Norra Västmanland"),
+        ("indicator", "import", str(FIXTURES / "kolada/fagersta-2021.csv")),
+    ]  # fmt: skip
+    new = ""
+    for step in steps:
+        result = run(*(arg.format(new=new) for arg in step), "--plan", str(plan))
+        assert result.exit_code == 0, (step, result.output)
+        assert "Skrev " in result.output, (step, result.output)
+        canonical()
+        new = new or result.output.partition("Ny åtgärd ")[2].partition(" ")[0]
+    meeting = (plan / "moten/2025-03-04-lokala-bra.yaml").read_text(encoding="utf-8")
+    assert f"  - id: {new}\n" in meeting and "    klar_datum: 2025-03-20\n" in meeting
+    assert run("validate", str(plan)).exit_code == 0
+
+
+def test_the_hint_for_an_empty_file_can_be_followed(run: Run, tmp_path: Path) -> None:
+    """TRY005 points at 'trygg init', which a pip user has (not at examples/, which they lack);
+    doing what it says gives the file back with its explanations."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+    original = (plan / "mal.yaml").read_text(encoding="utf-8")
+    (plan / "mal.yaml").write_text("", encoding="utf-8")
+    result = run("validate", "plan", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "plan/mal.yaml:1:1: fel TRY005 Filen är tom\n" in result.output
+    assert "'trygg init . --municipality NAMN --kommunkod NNNN' i planens mapp" in result.output
+    assert "examples/" not in result.output
+    (plan / "mal.yaml").unlink()
+    again = run("init", ".", *ARGS, cwd=plan)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Skrev 1 fil för Fagersta i .:\n  mal.yaml\n")
+    assert f"Lämnade {len(EXPECTED_FILES) - 1} filer orörda" in again.output
+    assert (plan / "mal.yaml").read_text(encoding="utf-8") == original
+    assert run("validate", str(plan)).exit_code == 0
+
+
+def _readme(plan: Path) -> str:
+    return (plan / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(markdown: str, language: str = "") -> list[str]:
+    """The fenced code blocks with the given language (none: plain blocks)."""
+    found = re.findall(r"^( *)```(\w*)\n(.*?)^\1```$", markdown, flags=re.S | re.M)
+    return [textwrap.dedent(body) for indent, lang, body in found if lang == language]
+
+
+def follow_the_law_instructions(plan: Path) -> None:
+    """Do what the comment in styrdokument.yaml says: take away '#' before the lägesbild and
+    the åtgärdsplan, and '[]' after 'dokument:'."""
+    path = plan / "styrdokument.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, _, law = text.partition("fyll i era uppgifter:\n")
+    path.write_text(
+        head.replace("dokument: []", "dokument:") + "fyll i era uppgifter:\n"
+        + law.replace("#  ", "  "),
+        encoding="utf-8",
+    )  # fmt: skip
+
+
+def test_the_readme_says_why_the_deadlines_step_is_red_and_what_makes_it_green(
+    run: Run, tmp_path: Path
+) -> None:
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+    readme = _readme(plan)
+    flat = " ".join(readme.split())
+    assert "blir rött när en åtgärd är försenad" not in flat
+    assert "I ett nytt förråd är det rött från början," in flat
+    assert "Tills båda finns i `styrdokument.yaml` säger `trygg deadlines`" in flat
+    assert "(TRY420 och TRY421) och avslutas med felkod 1" in flat
+    # As the code shows: a new plan fails, for these two reasons only.
+    before = run("deadlines", "--format", "github", "--fail-on", "overdue", cwd=plan)
+    assert before.exit_code == 1
+    assert sorted(set(re.findall(r"title=(TRY\d{3})", before.output))) == ["TRY420", "TRY421"]
+    # The documents in the README are the examples in styrdokument.yaml; with them the law is
+    # satisfied (on a day when the examples' dates are current).
+    follow_the_law_instructions(plan)
+    documents = yaml.safe_load((plan / "styrdokument.yaml").read_text(encoding="utf-8"))
+    shown = [yaml.safe_load(b) for b in _blocks(readme, "yaml") if b.startswith("dokument:")]
+    assert shown == [{"dokument": documents["dokument"][-2:]}]
+    after = run("deadlines", "--as-of", "2025-06-30", "--fail-on", "overdue", cwd=plan)
+    assert after.exit_code == 0, after.output
+    assert "Lag (2023:196)" not in after.output
+
+
+def test_the_readme_tells_how_to_install_trygg_from_each_source(tmp_path: Path) -> None:
+    files = repository_files(NewPlan("Fagersta", "1982"))
+    readme = files["README.md"]
+    installs = [b.strip() for b in _blocks(readme) if b.startswith("pip install")]
+    assert installs[:3] == [
+        f'pip install "{INSTALL_SPEC}"',
+        f'pip install "trygghet-cli @ git+https://github.com/trygghet/trygg@v{__version__}"',
+        f"pip install verktyg/trygghet_cli-{__version__}-py3-none-any.whl",
+    ]
+    # The CI files install with the one line the README tells where to change.
+    for path in (".github/workflows/trygg.yml", ".gitlab-ci.yml"):
+        assert f'pip install "{INSTALL_SPEC}"' in files[path] or (
+            f'pip install --quiet "{INSTALL_SPEC}"' in files[path]
+        )
+    assert f'`pip install "{INSTALL_SPEC}"`' in readme
+    assert "byt den raden i båda filerna" in " ".join(readme.split())
+
+
+def test_every_command_in_the_readme_runs(run: Run, tmp_path: Path) -> None:
+    """The generated README's commands, in order, on the new plan with its examples taken
+    into use: the editing commands succeed, the checks run (and may find something)."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    plan = tmp_path / "plan"
+    uncomment_examples(plan)
+    follow_the_law_instructions(plan)
+    (plan / "kolada.csv").write_bytes((FIXTURES / "kolada/fagersta-2021.csv").read_bytes())
+    commands = [
+        shlex.split(line, comments=True)
+        for block in _blocks(_readme(plan))
+        for line in block.splitlines()
+        if line.startswith("trygg ")
+    ]
+    names = [" ".join(argv[1:3]) for argv in commands]
+    for expected in ("meeting new", "action add", "action done", "indicator set"):
+        assert expected in names
+    assert {"indicator import", "fmt", "validate", "deadlines"} <= {
+        " ".join(a[1:3]) if a[1] in ("meeting", "action", "indicator") else a[1] for a in commands
+    }
+    for argv in commands:
+        result = run(*argv[1:], cwd=plan)
+        if argv[1] in ("validate", "deadlines"):
+            assert result.exit_code in (0, 1), (argv, result.output)
+        else:
+            assert result.exit_code == 0, (argv, result.output)
+    meeting = (plan / "moten/2025-03-04-lokala-bra.yaml").read_text(encoding="utf-8")
+    assert "  - id: lokala-bra-2025-1\n" in meeting and "klar_datum: 2025-03-20" in meeting
+    assert run("validate", "--strict", str(plan)).exit_code in (0, 1)
+    assert run("fmt", "--check", str(plan)).exit_code == 0

@@ -16,7 +16,6 @@ from trygghet_cli.loading.roundtrip import (
     Indent,
     LostCommentError,
     RoundTripFile,
-    align_comments,
     detect_indent,
     line_comments,
     open_file,
@@ -97,11 +96,6 @@ def test_comments_are_found_outside_quotes_and_block_text() -> None:
         "# after\n"
     )
     assert line_comments(text) == ["# top", "# eol", "# yes", "# after"]
-
-
-def test_align_comments_indents_a_comment_like_the_line_below() -> None:
-    text = "a:\n      # about b\n  b: 1\n# about c\n    # still about c\nc: 2\n"
-    assert align_comments(text) == "a:\n  # about b\n  b: 1\n# about c\n# still about c\nc: 2\n"
 
 
 @pytest.mark.parametrize(

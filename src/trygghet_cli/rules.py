@@ -145,8 +145,14 @@ _ALL = [
         Text("Tom fil", "Empty file"),
         Text("Filen är tom", "The file is empty"),
         Text(
-            "Fyll i filen (se exemplen i examples/) eller ta bort den.",
-            "Fill in the file (see the examples in examples/) or delete it.",
+            "Fyll i filen eller ta bort den. För en fil med förklaringar och exempel i "
+            "kommentarer: ta bort den tomma filen och kör 'trygg init . --municipality NAMN "
+            "--kommunkod NNNN' i planens mapp (den skriver bara filer som saknas), eller "
+            "'trygg meeting new' för ett möte.",
+            "Fill in the file or delete it. For a file with explanations and examples in "
+            "comments, delete the empty file and run 'trygg init . --municipality NAME "
+            "--kommunkod NNNN' in the plan's folder (it writes only files that are missing), or "
+            "'trygg meeting new' for a meeting.",
         ),
         ("syntax",),
     ),
@@ -292,9 +298,12 @@ _ALL = [
         Text("En fil som planen kräver saknas", "A file the plan needs is missing"),
         Text("Planen saknar filen {name}", "The plan has no file {name}"),
         Text(
-            "Skapa filen; 'trygg init' skriver en mall, och examples/ visar hur den fylls i.",
-            "Create the file; 'trygg init' writes a template, and examples/ shows how to fill "
-            "it in.",
+            "Skapa filen: 'trygg init . --municipality NAMN --kommunkod NNNN' i planens mapp "
+            "skriver de filer som saknas, med förklaringar och exempel i kommentarer, och "
+            "lämnar de andra orörda.",
+            "Create the file: 'trygg init . --municipality NAME --kommunkod NNNN' in the plan's "
+            "folder writes the files that are missing, with explanations and examples in "
+            "comments, and leaves the others alone.",
         ),
         ("layout",),
     ),

@@ -31,10 +31,12 @@ _MISSING_MUNICIPALITY: dict[str, tuple[str, Text]] = {
         ),
     ),
     "polis": (
-        "polis: {polisområde: Norra Västmanland}",
+        "polis: {polisområde: Västmanland, lokalpolisområde: Norra Västmanland}",
         Text(
-            "NTU redovisar utsatthet per polisområde, så jämförelser behöver det",
-            "NTU publishes exposure to crime per police area, so comparisons need it",
+            "NTU redovisar utsatthet per polisområde och lokalpolisområde, så jämförelser "
+            "behöver det",
+            "NTU publishes exposure to crime per police area and local police area, so "
+            "comparisons need it",
         ),
     ),
 }

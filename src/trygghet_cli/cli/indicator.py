@@ -36,7 +36,8 @@ def set_(
         typer.Option(
             "--geography",
             "-g",
-            help="Var värdet gäller: NIVÅ eller NIVÅ:NAMN, t.ex. 'polisområde:Norra Västmanland'.",
+            help="Var värdet gäller: NIVÅ eller NIVÅ:NAMN, t.ex. "
+            "'lokalpolisområde:Norra Västmanland'.",
         ),
     ] = "kommun",
     preliminary: Annotated[

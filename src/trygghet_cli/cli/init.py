@@ -59,7 +59,16 @@ def init(
         str | None,
         typer.Option(
             "--polisomrade",
-            help="Polisområdet kommunen ligger i, till exempel 'Norra Västmanland'.",
+            help="Polisområdet kommunen ligger i, till exempel 'Västmanland' för Fagersta.",
+            show_default=False,
+        ),
+    ] = None,
+    local_police_area: Annotated[
+        str | None,
+        typer.Option(
+            "--lokalpolisomrade",
+            help="Lokalpolisområdet kommunen ligger i, till exempel 'Norra Västmanland' för "
+            "Fagersta (kräver --polisomrade).",
             show_default=False,
         ),
     ] = None,
@@ -100,6 +109,18 @@ def init(
             ),
             language,
         )
+    area = (police_area or "").strip() or None
+    local_area = (local_police_area or "").strip() or None
+    if local_area and not area:
+        usage_error(
+            Text(
+                "Ange också --polisomrade, polisområdet som lokalpolisområdet hör till (till "
+                "exempel --polisomrade Västmanland --lokalpolisomrade 'Norra Västmanland').",
+                "Give --polisomrade too, the police area the local police area belongs to "
+                "(for instance --polisomrade Västmanland --lokalpolisomrade 'Norra Västmanland').",
+            ),
+            language,
+        )
     if directory.exists() and not directory.is_dir():
         usage_error(
             Text(f"{directory} är en fil, inte en mapp.", f"{directory} is a file, not a folder."),
@@ -110,7 +131,8 @@ def init(
         kommunkod=code,
         population=population,
         population_year=population_year,
-        police_area=(police_area or "").strip() or None,
+        police_area=area,
+        local_police_area=local_area,
     )
     written: list[str] = []
     kept: list[str] = []
@@ -151,18 +173,23 @@ def _summary(
 ) -> list[str]:
     out: list[str] = []
     if written:
+        files = Text("fil", "file") if len(written) == 1 else Text("filer", "files")
         out.append(
             Text(
-                f"Skrev {len(written)} filer för {municipality} i {directory}:",
-                f"Wrote {len(written)} files for {municipality} in {directory}:",
+                f"Skrev {len(written)} {files('sv')} för {municipality} i {directory}:",
+                f"Wrote {len(written)} {files('en')} for {municipality} in {directory}:",
             )(lang)
         )
         out.extend(f"  {path}" for path in written)
     if kept:
         out.append(
             Text(
-                f"Lämnade {len(kept)} filer orörda, eftersom de redan finns:",
-                f"Left {len(kept)} files alone, since they already exist:",
+                f"Lämnade {len(kept)} filer orörda, eftersom de redan finns:"
+                if len(kept) > 1
+                else "Lämnade 1 fil orörd, eftersom den redan finns:",
+                f"Left {len(kept)} files alone, since they already exist:"
+                if len(kept) > 1
+                else "Left 1 file alone, since it already exists:",
             )(lang)
         )
         out.extend(f"  {path}" for path in kept)
@@ -181,15 +208,34 @@ def _summary(
             ),
         ),
         ("trygg validate", Text("kontrollera planen", "check the plan")),
+        ("trygg deadlines", Text("tidsfrister och lagkrav", "deadlines and the law's demands")),
     ]
     width = max(len(command) for command, _ in steps)
     for command, note in steps:
         comment = note(lang)
         out.append(f"  {command:<{width}}   # {comment}" if comment else f"  {command}")
+    if "styrdokument.yaml" in written:
+        out.append("")
+        out.extend(_LAW_DOCUMENTS(lang).split("\n"))
+        out.append("")
     out.append(
         Text(
-            "README.md berättar hur man lägger till ett möte och tar fram kvartalsrapporten.",
-            "README.md tells how to add a meeting and make the quarterly report.",
+            "README.md berättar hur man installerar trygg, lägger till ett möte och tar fram "
+            "kvartalsrapporten.",
+            "README.md tells how to install trygg, add a meeting and make the quarterly report.",
         )(lang)
     )
     return out
+
+
+_LAW_DOCUMENTS = Text(
+    "Lag (2023:196) kräver en lägesbild och en åtgärdsplan som kommunen har beslutat. Lägg in\n"
+    "dem i styrdokument.yaml (typ: lägesbild och typ: åtgärdsplan; exemplen i filen visar hur).\n"
+    "Tills de står där avslutas 'trygg deadlines' med felkod 1 (TRY420 och TRY421), och steget\n"
+    "Tidsfrister i CI är rött.",
+    "Act 2023:196 requires a situation picture (lägesbild) and an action plan (åtgärdsplan)\n"
+    "decided by the kommun. Record them in styrdokument.yaml (typ: lägesbild and typ:\n"
+    "åtgärdsplan; the examples in the file show how). Until they are there 'trygg deadlines'\n"
+    "exits with 1 (TRY420 and TRY421), and the Tidsfrister step in CI is red.",
+)
+"""Why the new repository's deadlines step fails, and what makes it pass."""

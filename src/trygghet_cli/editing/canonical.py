@@ -6,7 +6,9 @@ The canonical form:
   ``  - id: ...`` then ``    namn: ...``), as in the examples;
 * keys in the order the plan model defines for each kind of entry (``id``, ``namn``, ``typ``
   ...), among the keys present; a key the model does not know keeps its place;
-* a full-line comment indented like the line below it, which it is about;
+* a full-line comment indented like the line below it, which it is about, except comment lines
+  that end an indented block (a commented-out example as the last line of a list or a
+  mapping): they keep the block's indentation (:mod:`trygghet_cli.editing.comments`);
 * one newline at the end.
 
 Everything else is kept as written: quoting, flow style (``[a, b]``, ``{nivå: kommun}``),
@@ -25,12 +27,12 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.editing.comments import LEADS, Block, align_comments, blocks, last_line, owners
 from trygghet_cli.editing.nodes import child_model, key_order
 from trygghet_cli.loading import yamlfile
 from trygghet_cli.loading.plan import discover, display_path, plan_files, plan_root_of
 from trygghet_cli.loading.roundtrip import (
     CANONICAL,
-    align_comments,
     classify,
     dump,
     line_comments,
@@ -112,10 +114,9 @@ def format_file(path: Path, model: type[BaseModel]) -> tuple[Formatted | None, l
     source, diags = read_source(path, file)
     if source is None:
         return None, diags
-    data, diags = load(reorder_text(source.text, model, file), CANONICAL, file)
-    if data is None:
+    after, diags = canonical_text(source.text, model, file)
+    if after is None:
         return None, diags
-    after = align_comments(dump(data, CANONICAL))
     lost = Counter(line_comments(source.text)) - Counter(line_comments(after))
     if lost:
         comment = sorted(lost)[0]
@@ -124,11 +125,25 @@ def format_file(path: Path, model: type[BaseModel]) -> tuple[Formatted | None, l
     return Formatted(path, file, source.text, after, source.raw, source.encode(after)), []
 
 
+def canonical_text(
+    text: str, model: type[BaseModel], file: str
+) -> tuple[str | None, list[Diagnostic]]:
+    """``text`` (a file's text, LF line endings) in canonical form, or why it has none."""
+    reordered = reorder_text(text, model, file)
+    data, diags = load(reordered, CANONICAL, file)
+    if data is None:
+        return None, diags
+    doc, _ = yamlfile.parse(reordered, file)
+    placed = owners(reordered, doc.root if doc is not None else None)
+    return align_comments(dump(data, CANONICAL), [placed[line] for line in sorted(placed)]), []
+
+
 def reorder_text(text: str, model: type[BaseModel], file: str) -> str:
     """``text`` with the keys of every block mapping in the model's order.
 
-    Works on lines, so nothing moves but whole entries: a key with its value and the comment
-    lines directly above it (a comment belongs to the key below it). Blank lines between
+    Works on lines, so nothing moves but whole entries: a key with its value, the comment
+    lines directly above it (a comment belongs to the key below it) and the comment lines that
+    end a block in its value (a commented-out example last in a list). Blank lines between
     entries stay where they are, and so do comments above a mapping's first key (a file's
     header). Mappings in flow style (``{nivå: kommun}``) are left as written.
     """
@@ -136,9 +151,13 @@ def reorder_text(text: str, model: type[BaseModel], file: str) -> str:
     if doc is None:
         return text
     lines = text.split("\n")
-    kinds = [kind for _, kind, _ in classify(text)]
+    layout = Layout(
+        kinds=[kind for _, kind, _ in classify(text)],
+        owners=owners(text, doc.root),
+        blocks={block.index: block for block in blocks(doc.root)},
+    )
     moves: list[tuple[int, Permutation]] = []
-    _collect(doc.root, model, kinds, 0, moves)
+    _collect(doc.root, model, layout, 0, moves)
     if not moves:
         return text
     # Innermost first: a permutation keeps its region's length, so the regions of the
@@ -152,10 +171,29 @@ def reorder_text(text: str, model: type[BaseModel], file: str) -> str:
     return result
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What the lines of a text are: kinds, the owners of its comments and its blocks."""
+
+    kinds: list[str]
+    owners: dict[int, int | None]
+    blocks: dict[int, Block]
+
+    def leads(self, line: int) -> bool:
+        """A comment line about the line below it."""
+        return line in self.owners and self.owners[line] is LEADS
+
+    def trails(self, line: int, first: int, last: int) -> bool:
+        """A comment line that ends a block that starts within lines ``first``–``last``."""
+        owner = self.owners.get(line)
+        block = self.blocks.get(owner) if owner is not None else None
+        return block is not None and first <= block.first <= last
+
+
 def _collect(
     node: Node,
     model: type[BaseModel] | None,
-    kinds: list[str],
+    layout: Layout,
     depth: int,
     moves: list[tuple[int, Permutation]],
 ) -> None:
@@ -163,14 +201,14 @@ def _collect(
         return
     if isinstance(node, SequenceNode):
         for item in node.value:
-            _collect(item, model, kinds, depth + 1, moves)
+            _collect(item, model, layout, depth + 1, moves)
         return
     if not isinstance(node, MappingNode):
         return
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode):
-            _collect(value_node, child_model(model, key_node.value), kinds, depth + 1, moves)
-    move = _permute(node, key_order(model), kinds)
+            _collect(value_node, child_model(model, key_node.value), layout, depth + 1, moves)
+    move = _permute(node, key_order(model), layout)
     if move is not None:
         moves.append((depth, move))
 
@@ -206,8 +244,12 @@ class Permutation:
         lines[start:end] = out
 
 
-def _permute(node: MappingNode, order: list[str], kinds: list[str]) -> Permutation | None:
-    """How to put one mapping's keys in order; None when they are, or cannot be moved."""
+def _permute(node: MappingNode, order: list[str], layout: Layout) -> Permutation | None:
+    """How to put one mapping's keys in order; None when they are, or cannot be moved.
+
+    An entry is its key, its value, the comment lines directly above the key and the comment
+    lines after the value that end a block inside it.
+    """
     entries = node.value
     if node.flow_style or len(entries) < 2:
         return None
@@ -224,10 +266,13 @@ def _permute(node: MappingNode, order: list[str], kinds: list[str]) -> Permutati
     starts = [key_lines[0]]
     for line in key_lines[1:]:
         start = line
-        while start - 1 > key_lines[0] and kinds[start - 1] == "comment":
+        while start - 1 > key_lines[0] and layout.leads(start - 1):
             start -= 1
         starts.append(start)
-    ends = [_last_line(value) + 1 for _, value in entries]
+    ends = [
+        _entry_end(layout, key_line, last_line(value))
+        for key_line, (_, value) in zip(key_lines, entries, strict=True)
+    ]
     if any(ends[i] > starts[i + 1] for i in range(len(starts) - 1)):
         return None
     return Permutation(
@@ -238,19 +283,14 @@ def _permute(node: MappingNode, order: list[str], kinds: list[str]) -> Permutati
     )
 
 
-def _last_line(node: Node) -> int:
-    """The last line (0-based) that holds part of ``node``."""
-    end = node.end_mark
-    if isinstance(node, ScalarNode):
-        if node.style in ("|", ">") and end.column == 0:
-            return int(end.line) - 1
-        return int(end.line)
-    if getattr(node, "flow_style", False):
-        return int(end.line)
-    children: list[Node] = []
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            children.extend((key, value))
-    elif isinstance(node, SequenceNode):
-        children.extend(node.value)
-    return max((_last_line(child) for child in children), default=int(node.start_mark.line))
+def _entry_end(layout: Layout, key_line: int, last: int) -> int:
+    """The line after an entry: after its value and the comment lines that end a block in it."""
+    end = last + 1
+    line = end
+    while line < len(layout.kinds) and layout.kinds[line] in ("comment", "blank"):
+        if layout.kinds[line] == "comment":
+            if not layout.trails(line, key_line, last):
+                break
+            end = line + 1
+        line += 1
+    return end

@@ -37,7 +37,7 @@ class Geography:
 
     @staticmethod
     def parse(text: str) -> Geography:
-        """``kommun`` or ``polisområde:Norra Västmanland``; ValueError otherwise."""
+        """``kommun`` or ``lokalpolisområde:Norra Västmanland``; ValueError otherwise."""
         level_text, _, name = text.partition(":")
         level = Level(level_text.strip())
         return Geography(level, name.strip() or None)

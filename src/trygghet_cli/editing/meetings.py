@@ -4,7 +4,8 @@ The template (``templates/moten/mote.yaml.j2``, or a kommun's own with ``--templ
 body's members as attendees, the actions still open on the meeting's day (decided at the body's
 earlier meetings, or owned by the body) for follow-up on the agenda, and the reports the body
 gives or receives. It renders in Jinja2's sandbox; values go through the ``yaml`` filter, which
-quotes them when YAML needs it. The result is checked like any other edit before it is written.
+quotes them when YAML needs it. The file is written in canonical form (as ``trygg fmt`` gives
+it), and checked like any other edit before it is written.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli.checks.followup import ActionState, actions_as_of
+from trygghet_cli.editing.canonical import canonical_text
 from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
 from trygghet_cli.editing.session import EditSession
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.plan import display_path
 from trygghet_cli.loading.roundtrip import scalar_text
-from trygghet_cli.model.meetings import MeetingKind
+from trygghet_cli.model.meetings import Meeting, MeetingKind
 from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, Plan
 from trygghet_cli.resources import templates_dir
@@ -93,7 +95,11 @@ def new_meeting(
         "reports": reports_of(plan, body),
         "situation": body.keeps_situation_picture,
     }
-    session.create(path, render_template(template, context))
+    text = render_template(template, context)
+    # In the form 'trygg fmt' gives, whatever the template's order and indentation; a text that
+    # does not parse is kept as it is, for the check to explain.
+    canonical, _ = canonical_text(text, Meeting, display_path(path))
+    session.create(path, canonical or text)
     session.record(
         ChangeKind.CREATED,
         path,

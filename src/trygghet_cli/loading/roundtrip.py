@@ -272,20 +272,6 @@ def line_comments(text: str) -> list[str]:
     return [line[start:].strip() for line, kind, start in classify(text) if start is not None]
 
 
-def align_comments(text: str) -> str:
-    """Indent each full-line comment like the line it stands above (the line it is about)."""
-    lines = classify(text)
-    out = [line for line, _, _ in lines]
-    following: int | None = None
-    for index in range(len(lines) - 1, -1, -1):
-        line, kind, _ = lines[index]
-        if kind == "content":
-            following = len(line) - len(line.lstrip(" "))
-        elif kind == "comment" and following is not None:
-            out[index] = " " * following + line.lstrip(" ")
-    return "\n".join(out)
-
-
 def _eol_comment_start(line: str) -> int | None:
     quote: str | None = None
     previous = " "

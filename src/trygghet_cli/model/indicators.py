@@ -90,7 +90,7 @@ class Value(TryggModel):
     geography: Geography = field(
         "geografi",
         "Var värdet gäller.",
-        example={"nivå": "polisområde", "namn": "Norra Västmanland"},
+        example={"nivå": "lokalpolisområde", "namn": "Norra Västmanland"},
     )
     preliminary: StrictBool = field(
         "preliminär", "Sant för en preliminär siffra.", example=True, default=False

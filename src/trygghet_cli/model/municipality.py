@@ -47,16 +47,22 @@ class ContactPerson(TryggModel):
     )
 
 
+# Polisen's division: region, polisområde, lokalpolisområde. Fagersta lies in lokalpolisområde
+# Norra Västmanland, in polisområde Västmanland, in region Bergslagen.
 class PoliceArea(TryggModel):
     region: str | None = field("region", "Polisregion.", example="Bergslagen", default=None)
     area: str = field(
         "polisområde",
-        "Polisområdet som kommunen ligger i; NTU redovisar utsatthet per polisområde.",
-        example="Norra Västmanland",
+        "Polisområdet som kommunen ligger i; NTU redovisar utsatthet per polisområde och "
+        "lokalpolisområde.",
+        example="Västmanland",
         min_length=1,
     )
     local_area: str | None = field(
-        "lokalpolisområde", "Lokalpolisområdet.", example="Nordöstra Göteborg", default=None
+        "lokalpolisområde",
+        "Lokalpolisområdet som kommunen ligger i, inom polisområdet.",
+        example="Norra Västmanland",
+        default=None,
     )
 
 
@@ -83,7 +89,11 @@ class Municipality(TryggModel):
     police: PoliceArea | None = field(
         "polis",
         "Polisregion, polisområde och lokalpolisområde.",
-        example={"region": "Bergslagen", "polisområde": "Norra Västmanland"},
+        example={
+            "region": "Bergslagen",
+            "polisområde": "Västmanland",
+            "lokalpolisområde": "Norra Västmanland",
+        },
         default=None,
     )
     contacts: list[ContactPerson] = field(

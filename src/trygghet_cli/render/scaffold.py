@@ -26,9 +26,18 @@ SCHEMAS_DIR = "schemas"
 """Where the plan repository keeps its schemas: relative paths work offline in every editor."""
 
 REPOSITORY = ISSUE_TRACKER.rsplit("/issues", 1)[0]
-INSTALL_SPEC = f"trygghet-cli=={__version__}"
+PACKAGE = "trygghet-cli"
+INSTALL_SPEC = f"{PACKAGE}=={__version__}"
 """What the generated CI installs: the version that wrote the repository, so that the
-committed schemas and the checks agree until someone updates both."""
+committed schemas and the checks agree until someone updates both. The generated README says
+how to install trygg from another source (a git URL, a wheel) and where to change this line."""
+WHEEL = f"{PACKAGE.replace('-', '_')}-{__version__}-py3-none-any.whl"
+
+HOOK_FILES = (
+    r"(^|/)((kommun|organisation|styrdokument|mal|aktiviteter|nyckeltal)\.ya?ml|moten/.+\.ya?ml)$"
+)
+"""The plan's YAML files, for pre-commit: the generated ``repo: local`` hook and the project's
+``.pre-commit-hooks.yaml`` (a test keeps them the same)."""
 
 TEMPLATES: tuple[tuple[str, str], ...] = (
     ("README.md", "README.md.j2"),
@@ -52,6 +61,7 @@ class NewPlan:
     population: int | None = None
     population_year: int | None = None
     police_area: str | None = None
+    local_police_area: str | None = None
 
     @property
     def county(self) -> str:
@@ -76,8 +86,12 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
         "population": plan.population,
         "population_year": plan.population_year,
         "police_area": plan.police_area,
+        "local_police_area": plan.local_police_area,
         "version": __version__,
         "install_spec": INSTALL_SPEC,
+        "package": PACKAGE,
+        "wheel": WHEEL,
+        "hook_files": HOOK_FILES,
         "repository": REPOSITORY,
         "homepage": REPOSITORY,
     }
