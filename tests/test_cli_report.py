@@ -155,6 +155,22 @@ def test_a_broken_template_names_its_line(run: Run, plan: Path, tmp_path: Path) 
     assert "brief.md.j2:3" in result.stderr
 
 
+def test_an_error_while_rendering_names_the_template_line(
+    run: Run, plan: Path, tmp_path: Path
+) -> None:
+    """An undefined name is only found while rendering; Jinja2's traceback has the line, in
+    the template itself or in one it includes."""
+    own = tmp_path / "mallar"
+    write(own / "brief.md.j2", "# Rubrik\n\n{{ brief.plan.name }}\n{{ brief.finns_inte }}\n")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own))
+    assert result.exit_code == 1
+    assert f"fel i mallen {own / 'brief.md.j2'}:4: UndefinedError" in result.stderr
+    write(own / "brief.md.j2", '# Rubrik\n{% include "del.md.j2" %}\n')
+    write(own / "del.md.j2", "rad 1\n{{ brief.plan.name }}\n{{ 1 + brief.plan.fel }}\n")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own), "--lang", "en")
+    assert f"template error {own / 'del.md.j2'}:3: UndefinedError" in result.stderr
+
+
 def test_a_missing_template_folder_is_a_usage_error(run: Run, plan: Path) -> None:
     result = run("report", "-q", "2021Q1", str(plan), "--template", "finns-inte")
     assert result.exit_code == 2
