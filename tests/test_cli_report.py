@@ -197,3 +197,13 @@ def test_templates_are_found_in_the_source_tree() -> None:
 
     root = template_root()
     assert (root / "report/brief.md.j2").is_file() and (root / "shared/layout.html.j2").is_file()
+
+
+def test_plan_text_is_quoted_in_the_brief_language(run: Run) -> None:
+    fagersta = str(EXAMPLES / "fagersta")
+    swedish = run("report", "-q", "2021Q1", fagersta).stdout
+    english = run("report", "-q", "2021Q1", fagersta, "--lang", "en").stdout
+    text = "Utse en representant per verksamhet till EST-gruppen"
+    assert f"\u201d{text}" in swedish and f"\u201c{text}" not in swedish
+    assert f"\u201c{text}" in english and f"\u201d{text}" not in english
+    assert english.count("\u201c") == english.count("\u201d") > 0  # every quote opened and closed

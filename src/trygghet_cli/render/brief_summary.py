@@ -1,5 +1,6 @@
 """The brief's summary in sentences: what is on track, what is late, how the kommun stands
-against the country. Plan text is quoted with Swedish quotation marks (”…”)."""
+against the country. Plan text is quoted with the language's quotation marks: ”…” in Swedish,
+“…” in English."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render.formatting import Formatter
 
-QUOTE = "\u201d"  # Swedish quotation marks: ”…”
+QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3
 
 
-def quoted(text: str) -> str:
-    return f"{QUOTE}{text.strip()}{QUOTE}"
+def quoted(text: str, lang: Lang) -> str:
+    """``”Text”`` in Swedish, ``“Text”`` in English."""
+    opening, closing = QUOTES[lang]
+    return f"{opening}{text.strip()}{closing}"
 
 
 def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
@@ -97,7 +100,7 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
     overdue = brief.actions.overdue
     if overdue:
         items = [
-            f"{quoted(i.view.action.text)} ({i.owner}, "
+            f"{quoted(i.view.action.text, lang)} ({i.owner}, "
             + Text("senast ", "due ")(lang)
             + f"{fmt.date(i.view.action.due)})"
             for i in overdue
@@ -114,7 +117,7 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
         )
     late_done = brief.actions.done_late
     if late_done:
-        items = [f"{quoted(i.view.action.text)} ({i.owner})" for i in late_done]
+        items = [f"{quoted(i.view.action.text, lang)} ({i.owner})" for i in late_done]
         out.append(
             Text(
                 "Klara först efter sista datum: {x}.",
@@ -131,7 +134,9 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
                 "Aktiviteten {name} skulle ha varit klar {due} ({owner}).",
                 "The activity {name} was due {due} ({owner}).",
             ).format(
-                name=quoted(la.activity.name), due=fmt.date(due) if due else "–", owner=la.owner
+                name=quoted(la.activity.name, lang),
+                due=fmt.date(due) if due else "–",
+                owner=la.owner,
             )(lang)
         )
     for d in brief.overdue_documents:
@@ -139,7 +144,7 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
             Text(
                 "Styrdokumentet {title} skulle ha reviderats senast {due}.",
                 "The document {title} was due for review by {due}.",
-            ).format(title=quoted(d.document.title), due=fmt.date(d.due))(lang)
+            ).format(title=quoted(d.document.title, lang), due=fmt.date(d.due))(lang)
         )
     if not out:
         out.append(Text("Inget är försenat.", "Nothing is late.")(lang))
@@ -156,7 +161,7 @@ def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
         else Text("nåddes inte i tid", "was not reached in time")
     )
     text = Text("Målet {goal} {state}", "The goal {goal} {state}").format(
-        goal=quoted(g.goal.text), state=state
+        goal=quoted(g.goal.text, lang), state=state
     )(lang)
     if p.latest is not None and p.baseline is not None and p.target is not None:
         text += Text(
