@@ -267,7 +267,7 @@ def svg(plan: Plan, lang: Lang, title: str) -> str:
     long = [e for e in links if row_of[e.source] - row_of[e.target] > 1]
     heading = LOOSE_TEXT(lang)
     heading_w = text_width(heading, 12) + 24
-    inner = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
+    inner: float = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
     if apart:
         inner = max(inner, MARGIN * 2 + heading_w)
     width = inner + (LANE * len(long) + MARGIN if long else 0)
