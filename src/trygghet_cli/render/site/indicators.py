@@ -164,7 +164,7 @@ def _chart(
     data = Table(
         (
             t("Period", "Period"),
-            plan.name,
+            t("Värde", "Value"),
             t("Riket", "National"),
             t("Skillnad", "Difference"),
             t("Geografi", "Geography"),
