@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from trygghet_cli.checks.geography import Place, choose_place, own_place
+from trygghet_cli.checks.geography import Place, choose_place, other_places, own_place
 from trygghet_cli.model.indicators import Better, Level, Unit
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.periods import Period, PeriodKind
@@ -293,7 +293,8 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
         at = Period.of(PeriodKind.YEAR, year)
         if not any(Period.parse(r.period) == at for r in every):
             return None
-    place = choose_place([(_place(r), Period.parse(r.period)) for r in every], at=at, own=own)
+    pairs = [(_place(r), Period.parse(r.period)) for r in every]
+    place = choose_place(pairs, at=at, own=own)
     rows = [r for r in every if _place(r) == place]
     points = tuple(_point(row) for row in rows)
     if at is not None:
@@ -305,10 +306,6 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
     newer = _point(last) if last is not row and year is None else None
     national = None if math.isnan(row.national) else float(row.national)
     difference = None if math.isnan(row.difference) else float(row.difference)
-    others: dict[Place, set[Period]] = {}
-    for r in every:
-        if _place(r) != place:
-            others.setdefault(_place(r), set()).add(Period.parse(r.period))
     notes: list[Note] = []
     if row.level != row.own_level:
         notes.append(Note.GEOGRAPHY)
@@ -324,6 +321,7 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
         )
     elif math.isnan(row.scale):
         notes.append(Note.UNITS_DIFFER)
+    others = tuple(other_places(pairs, place))
     if others:
         notes.append(Note.OTHER_GEOGRAPHIES)
     return Comparison(
@@ -349,7 +347,7 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
         points=points,
         trend=trend(points, Unit(row.unit), Better(row.better)),
         newer=newer,
-        others=tuple((p, tuple(sorted(periods))) for p, periods in sorted(others.items())),
+        others=others,
         national_published=row.national_published,
     )
 

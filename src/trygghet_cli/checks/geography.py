@@ -85,9 +85,15 @@ def other_geographies(
     values: Iterable[Value], place: Place | None
 ) -> list[tuple[Place, tuple[Period, ...]]]:
     """The geographies other than ``place`` that have values, with their periods, in order."""
+    return other_places([(Place.of(v.geography), v.period) for v in values], place)
+
+
+def other_places(
+    every: Iterable[tuple[Place, Period]], place: Place | None
+) -> list[tuple[Place, tuple[Period, ...]]]:
+    """:func:`other_geographies` over (geography, period) pairs, one per value."""
     others: dict[Place, set[Period]] = {}
-    for v in values:
-        key = Place.of(v.geography)
+    for key, period in every:
         if key != place:
-            others.setdefault(key, set()).add(v.period)
+            others.setdefault(key, set()).add(period)
     return [(key, tuple(sorted(periods))) for key, periods in sorted(others.items())]
