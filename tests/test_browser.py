@@ -117,3 +117,40 @@ def test_the_brief_renders(run: Run, tmp_path: Path) -> None:
     assert dom.count("table") >= 5
     share, colours = _ink(_screenshot(tmp_path, page, "1280,2000"))
     assert share > 0.03 and colours > 50
+
+
+_MEASURE = """<script>
+const out = [];
+for (const g of document.querySelectorAll("svg[aria-labelledby] g")) {
+  const rect = g.querySelector("rect");
+  if (!rect) continue;
+  const r = rect.getBBox();
+  for (const t of g.querySelectorAll("text")) {
+    const b = t.getBBox();
+    if (b.x < r.x || b.x + b.width > r.x + r.width || b.y < r.y || b.y + b.height > r.y + r.height)
+      out.push(t.textContent);
+  }
+}
+document.body.setAttribute("data-overflow", JSON.stringify(out));
+document.body.setAttribute("data-boxes", String(document.querySelectorAll("svg rect").length));
+</script>"""
+
+
+@pytest.mark.parametrize("name", sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml")))
+def test_organisation_labels_fit_their_boxes(run: Run, tmp_path: Path, name: str) -> None:
+    """Chromium lays out the diagram's text; no label may run over its box (Angered's
+    "cirka 6 gånger per år, även vid behov" once did)."""
+    import json
+    import re
+
+    out = tmp_path / "site"
+    assert run("export", str(EXAMPLES / name), "-o", str(out)).exit_code == 0
+    page = out / "organisation.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", _MEASURE + "</body>"), encoding="utf-8"
+    )
+    dom = _dom(tmp_path, page)
+    found = re.search(r'data-overflow="([^"]*)"', dom)
+    boxes = re.search(r'data-boxes="(\d+)"', dom)
+    assert found is not None and boxes is not None and int(boxes.group(1)) > 3
+    assert json.loads(found.group(1).replace("&quot;", '"')) == []

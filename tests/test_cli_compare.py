@@ -117,3 +117,32 @@ def test_output_file(run: Run, plan: Path, tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data.startswith("\ufeffplan;kommunkod;".encode())
     assert data.count(b"\r\n") == data.count(b"\n") == 2  # Excel's line endings
+
+
+def test_a_year_without_values_says_which_years_there_are(run: Run) -> None:
+    result = run("compare", "examples", "--year", "2030", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Inga värden för 2030. Nyckeltalen med en nationell jämförelseserie har värden för "
+        "2019, 2020 och 2021.\n"
+    )
+    english = run("compare", "examples", "--year", "2030", "--lang", "en", cwd=ROOT).stdout
+    assert english.startswith("No values for 2030. The indicators with a national series")
+
+
+def test_as_of_uses_only_what_was_published_then(run: Run) -> None:
+    args = ("compare", "examples/fagersta", "--indicator", "utsatthet-ntu", "-f", "json")
+    now = json.loads(run(*args, cwd=ROOT).stdout)["comparisons"][0]
+    assert (now["period"], now["national"]) == ("2020", 20.2)
+    then = json.loads(run(*args, "--as-of", "2021-03-31", cwd=ROOT).stdout)["comparisons"][0]
+    assert (then["period"], then["national"]) == ("2019", 22.6)
+    table = run(
+        "compare", "examples/fagersta", "--indicator", "utsatthet-ntu", "--as-of", "2021-03-31"
+    ).stdout
+    assert "rikets värde för 2020 publicerades först 12 oktober 2021" in table
+
+
+def test_a_bad_as_of_is_a_usage_error(run: Run) -> None:
+    result = run("compare", "examples", "--as-of", "31/3", cwd=ROOT)
+    assert result.exit_code == 2
+    assert "--as-of ska vara ett datum som ÅÅÅÅ-MM-DD, inte '31/3'" in result.stderr

@@ -55,7 +55,8 @@ def test_swedish_formats_in_the_brief(run: Run) -> None:
     assert "# Lägesrapport kvartal 1 2021: Fagersta" in out
     assert "1 januari–31 mars 2021" in out
     assert "11\u00a0777 mot 15\u00a0079 i riket 2020 (\u221221,9\u00a0%, bättre)" in out
-    assert "17,4\u00a0% mot 20,2\u00a0%" in out and "procentenheter" in out
+    # NTU's 2020 figure was published in October 2021, after the quarter.
+    assert "18,1\u00a0% mot 22,6\u00a0% i riket 2019" in out and "procentenheter" in out
     assert "## Att göra kvartal 2 2021" in out
 
 
@@ -154,6 +155,22 @@ def test_a_broken_template_names_its_line(run: Run, plan: Path, tmp_path: Path) 
     assert "brief.md.j2:3" in result.stderr
 
 
+def test_an_error_while_rendering_names_the_template_line(
+    run: Run, plan: Path, tmp_path: Path
+) -> None:
+    """An undefined name is only found while rendering; Jinja2's traceback has the line, in
+    the template itself or in one it includes."""
+    own = tmp_path / "mallar"
+    write(own / "brief.md.j2", "# Rubrik\n\n{{ brief.plan.name }}\n{{ brief.finns_inte }}\n")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own))
+    assert result.exit_code == 1
+    assert f"fel i mallen {own / 'brief.md.j2'}:4: UndefinedError" in result.stderr
+    write(own / "brief.md.j2", '# Rubrik\n{% include "del.md.j2" %}\n')
+    write(own / "del.md.j2", "rad 1\n{{ brief.plan.name }}\n{{ 1 + brief.plan.fel }}\n")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own), "--lang", "en")
+    assert f"template error {own / 'del.md.j2'}:3: UndefinedError" in result.stderr
+
+
 def test_a_missing_template_folder_is_a_usage_error(run: Run, plan: Path) -> None:
     result = run("report", "-q", "2021Q1", str(plan), "--template", "finns-inte")
     assert result.exit_code == 2
@@ -192,3 +209,13 @@ def test_the_readme_shows_real_output(run: Run) -> None:
     assert shown.count("\n") > 20
     result = run("report", "--quarter", "2021Q1", "examples/fagersta", cwd=ROOT)
     assert result.stdout.startswith(shown)
+
+
+def test_plan_text_is_quoted_in_the_brief_language(run: Run) -> None:
+    fagersta = str(EXAMPLES / "fagersta")
+    swedish = run("report", "-q", "2021Q1", fagersta).stdout
+    english = run("report", "-q", "2021Q1", fagersta, "--lang", "en").stdout
+    text = "Utse en representant per verksamhet till EST-gruppen"
+    assert f"\u201d{text}" in swedish and f"\u201c{text}" not in swedish
+    assert f"\u201c{text}" in english and f"\u201d{text}" not in english
+    assert english.count("\u201c") == english.count("\u201d") > 0  # every quote opened and closed

@@ -132,36 +132,61 @@ def _kolada_rows(example: Path) -> dict[tuple[str, int], float]:
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_kolada_import(example: Path, run: Run, fmt: str) -> None:
+    """Every example has an indicator with the Kolada KPI of its fixture (Angered, a district,
+    one for the whole city), so every import adds or changes at least one value."""
     expected = _kolada_rows(example)
+    assert expected, f"no indicator in {example.name} takes a value from its Kolada fixture"
     before = snapshot(example)
     source = KOLADA / f"{example.name}-2021.{fmt}"
     result = run("indicator", "import", str(source), "--plan", str(example))
     assert result.exit_code == 0, result.output
+    assert ": tillagt: " in result.output or ": ändrat: " in result.output, result.output
     after = snapshot(example)
     changed = [k for k in after if after[k] != before.get(k)]
-    assert changed == (["nyckeltal.yaml"] if expected else [])
+    assert changed == ["nyckeltal.yaml"]
     diff = plan_diff(before, after)
+    _, added = changed_lines(diff)
+    assert any("värde: " in line for line in added), diff
     # Both formats hold the same figures, so they must give the same plan.
     check_golden(f"edit/{example.name}-kolada.diff", diff)
-    plan = check_plan(example).loaded.plan
-    assert plan.indicators is not None
+    loaded = check_plan(example).loaded.plan
+    assert loaded.indicators is not None and loaded.municipality is not None
+    city = loaded.municipality.name if loaded.municipality.district else None
     got = {
         (i.id, v.period.year): v.value
-        for i in plan.indicators.indicators
+        for i in loaded.indicators.indicators
         for v in i.values
         if str(v.period) == "2021" and v.geography.level.value == "kommun"
     }
     for key, value in expected.items():
         assert got[key] == value
-        assert result.output.count(f"{key[0]} 2021 (kommun)") == 1
+        where = f"kommun {city}" if city else "kommun"
+        assert result.output.count(f"{key[0]} 2021 ({where})") == 1
     assert errors(example) == []
     assert_canonical(example, run)
     rows = len((KOLADA / f"{example.name}-2021.csv").read_text("utf-8-sig").splitlines()) - 1
     summary = result.output.splitlines()[-2]
     assert summary.startswith(f"{rows} rader i {source.relative_to(Path.cwd())}")
-    if not expected:
-        assert "inget nyckeltal i planen har kolada_kpi" in result.output
-        assert result.output.endswith("Inget att ändra; inga filer skrevs.\n")
+
+
+def test_a_district_keeps_the_city_figures_apart(tmp_path: Path, run: Run) -> None:
+    """Angered is a district: Kolada's figure for Göteborg goes to the city's indicator, with
+    the city's name, and the district's own indicators keep only district values."""
+    target = tmp_path / "angered"
+    shutil.copytree(EXAMPLES / "angered", target)
+    source = KOLADA / "angered-2021.csv"
+    result = run("indicator", "import", str(source), "--plan", str(target))
+    assert result.exit_code == 0, result.output
+    plan = check_plan(target).loaded.plan
+    indicators = plan.indicators_by_id()
+    city = indicators["anmalda-brott-goteborg"]
+    assert [
+        (str(v.period), v.value, v.geography.level.value, v.geography.name) for v in city.values
+    ] == [("2021", 9871.0, "kommun", "Göteborg")]
+    district = indicators["anmalda-brott"]
+    assert {(v.geography.level.value, v.geography.name) for v in district.values} == {
+        ("stadsdel", "Angered")
+    }
 
 
 def test_import_then_reimport_changes_nothing(example: Path, run: Run) -> None:

@@ -5,7 +5,10 @@ The difference is computed the way statisticians read it: for a rate (per 100 00
 in **percentage points** (procentenheter). Whether a difference is better or worse follows
 the indicator's direction (``bättre: lägre``). A plan's value is compared with the national
 value of the *same* period; NTU figures for a police area rather than the kommun, and
-preliminary figures, are flagged.
+preliminary figures, are flagged. A comparison and its trend use the values of one geography
+only (the rule in :mod:`trygghet_cli.checks.geography`): a district's figure is never followed
+by the city's. As of a date (the brief's quarter end, ``trygg compare --as-of``), only values
+whose period has ended and national values published by then count.
 
 pandas does the joining and arithmetic (and CSV for Excel); the results come back as plain
 dataclasses for the brief and the renderers. Import this module only from commands that need
@@ -24,8 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from trygghet_cli.model.indicators import Better, Indicator, Level, Unit
-from trygghet_cli.model.national import NationalData, NationalSeries
+from trygghet_cli.checks.geography import Place, choose_place, other_places, own_place
+from trygghet_cli.model.indicators import Better, Level, Unit
+from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.model.plan import Plan
 
@@ -49,7 +53,9 @@ class Note(str, Enum):
     NATIONAL_PRELIMINARY = "national_preliminary"
     ILLUSTRATIVE = "illustrative"
     NO_NATIONAL_VALUE = "no_national_value"
+    NATIONAL_NOT_PUBLISHED = "national_not_published"
     UNITS_DIFFER = "units_differ"
+    OTHER_GEOGRAPHIES = "other_geographies"
 
 
 # How many of the national series' unit one unit of the plan's indicator is.
@@ -77,7 +83,9 @@ COLUMNS = [
     "level",
     "area",
     "own_level",
+    "own_area",
     "edition",
+    "national_published",
 ]
 
 
@@ -89,13 +97,6 @@ def _scale(unit: Unit, national: Unit) -> float:
     return math.nan
 
 
-def own_level(plan: Plan) -> Level:
-    """The geography a plan is about: the kommun, or the stadsdel for a district plan."""
-    if plan.municipality is not None and plan.municipality.district:
-        return Level.DISTRICT
-    return Level.MUNICIPALITY
-
-
 def comparison_frame(
     plans: Sequence[Plan],
     national: NationalData,
@@ -105,15 +106,17 @@ def comparison_frame(
 ) -> pd.DataFrame:
     """Every value of every indicator with a national series, next to the national value.
 
-    One row per plan, indicator and period (values whose period ends after ``until`` are left
-    out, so that a brief for a past quarter shows only what was known then). ``indicator``
-    keeps one indicator, by its id in the plan or by the national series' id.
+    One row per plan, indicator, period and geography. As of ``until`` (a brief for a past
+    quarter shows only what was known then), values whose period ends later are left out and
+    a national value not yet published is missing (``national_published`` then holds the day
+    it was). ``indicator`` keeps one indicator, by its id in the plan or by the national
+    series' id.
     """
     series_by_id = national.by_id()
     rows: list[dict[str, Any]] = []
     for plan in plans:
         kommunkod = plan.municipality.kommunkod if plan.municipality else ""
-        level = own_level(plan)
+        own = own_place(plan)
         for ind in plan.indicators_by_id().values():
             series = series_by_id.get(ind.national) if ind.national else None
             if series is None:
@@ -124,6 +127,10 @@ def comparison_frame(
                 if until is not None and v.period.end > until:
                     continue
                 nat = series.at(v.period)
+                published = ""
+                if nat is not None and until is not None and not nat.known_on(until):
+                    published = nat.published.isoformat() if nat.published else ""
+                    nat = None
                 rows.append(
                     {
                         "plan": plan.name,
@@ -146,8 +153,10 @@ def comparison_frame(
                         "illustrative": v.illustrative,
                         "level": v.geography.level.value,
                         "area": v.geography.name or "",
-                        "own_level": level.value,
+                        "own_level": own.level.value,
+                        "own_area": own.name,
                         "edition": v.edition or "",
+                        "national_published": published,
                     }
                 )
     frame = pd.DataFrame(rows, columns=COLUMNS)
@@ -168,7 +177,7 @@ def _with_differences(frame: pd.DataFrame) -> pd.DataFrame:
     )
     frame["verdict"] = _verdicts(frame["difference"], frame["better"])
     ordered: pd.DataFrame = frame.sort_values(
-        ["plan", "series", "indicator", "period_start", "period_kind"]
+        ["plan", "series", "indicator", "period_start", "period_kind", "level", "area"]
     )
     result: pd.DataFrame = ordered.reset_index(drop=True)
     return result
@@ -198,6 +207,8 @@ class Point:
     value: float
     national: float | None
     preliminary: bool
+    national_published: str = ""
+    """When the national value was not yet published at the cut-off: the day it was."""
 
 
 @dataclass(frozen=True)
@@ -239,14 +250,21 @@ class Comparison:
     trend: Trend | None
     newer: Point | None
     """A later value of the plan for which there is no national figure yet."""
+    others: tuple[tuple[Place, tuple[Period, ...]], ...] = ()
+    """Other geographies the indicator has values for, left out of the trend."""
+    national_published: str = ""
+    """When the national value is not yet published as of the cut-off: the day it was."""
 
 
 def comparisons(frame: pd.DataFrame, *, year: int | None = None) -> list[Comparison]:
     """One :class:`Comparison` per plan and indicator, at ``year`` or the latest common period.
 
-    Without ``year``, the latest period for which both the plan and the country have a value;
-    if there is none, the plan's latest value (with a note that the national value is
-    missing). With ``year``, that year's value, or nothing for an indicator without one.
+    The values compared, and the trend, are those of one geography (see
+    :func:`trygghet_cli.checks.geography.trend_geography`; with ``year``, among the
+    geographies with a value that year). Without ``year``, the latest period for which both
+    that geography and the country have a value; if there is none, its latest value (with a
+    note that the national value is missing). With ``year``, that year's value, or nothing
+    for an indicator without one.
     """
     out = []
     for _, group in frame.groupby(["plan", "series", "indicator"], sort=True):
@@ -256,14 +274,31 @@ def comparisons(frame: pd.DataFrame, *, year: int | None = None) -> list[Compari
     return out
 
 
+def years_with_values(frame: pd.DataFrame) -> list[int]:
+    """The years the frame has a value for a whole year (what ``--year`` can choose)."""
+    annual = frame[frame["period_kind"] == PeriodKind.YEAR.value]
+    return sorted({int(y) for y in annual["year"]})
+
+
+def _place(row: Any) -> Place:
+    return Place(Level(row.level), row.area)
+
+
 def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
-    rows: list[Any] = list(group.itertuples(index=False))
-    points = tuple(_point(row) for row in rows)
+    every: list[Any] = list(group.itertuples(index=False))
+    first = every[0]
+    own = Place(Level(first.own_level), first.own_area)
+    at = None
     if year is not None:
-        chosen = [r for r in rows if r.year == year and r.period_kind == PeriodKind.YEAR.value]
-        if not chosen:
+        at = Period.of(PeriodKind.YEAR, year)
+        if not any(Period.parse(r.period) == at for r in every):
             return None
-        row = chosen[-1]
+    pairs = [(_place(r), Period.parse(r.period)) for r in every]
+    place = choose_place(pairs, at=at, own=own)
+    rows = [r for r in every if _place(r) == place]
+    points = tuple(_point(row) for row in rows)
+    if at is not None:
+        row = [r for r in rows if Period.parse(r.period) == at][-1]
     else:
         common = [r for r in rows if not math.isnan(r.national)]
         row = common[-1] if common else rows[-1]
@@ -281,9 +316,14 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
     if row.illustrative:
         notes.append(Note.ILLUSTRATIVE)
     if national is None:
-        notes.append(Note.NO_NATIONAL_VALUE)
+        notes.append(
+            Note.NATIONAL_NOT_PUBLISHED if row.national_published else Note.NO_NATIONAL_VALUE
+        )
     elif math.isnan(row.scale):
         notes.append(Note.UNITS_DIFFER)
+    others = tuple(other_places(pairs, place))
+    if others:
+        notes.append(Note.OTHER_GEOGRAPHIES)
     return Comparison(
         plan=row.plan,
         kommunkod=row.kommunkod,
@@ -307,6 +347,8 @@ def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
         points=points,
         trend=trend(points, Unit(row.unit), Better(row.better)),
         newer=newer,
+        others=others,
+        national_published=row.national_published,
     )
 
 
@@ -316,6 +358,7 @@ def _point(row: Any) -> Point:
         value=float(row.value),
         national=None if math.isnan(row.national) else float(row.national),
         preliminary=bool(row.preliminary),
+        national_published=row.national_published,
     )
 
 
@@ -351,22 +394,3 @@ def trend(points: Sequence[Point], unit: Unit, better: Better) -> Trend | None:
     if first.national is not None and last.national is not None:
         national_change, _ = change(first.national, last.national, unit)
     return Trend(first, last, delta, how, judge(delta, better), national_change)
-
-
-def indicator_points(
-    indicator: Indicator, series: NationalSeries | None, until: date | None = None
-) -> list[tuple[Period, float | None, float | None]]:
-    """(period, plan value, national value) for every period either side has, in order.
-
-    For charts: the national line is drawn over the years it has values, even where the plan
-    has none.
-    """
-    periods: dict[Period, list[float | None]] = {}
-    for v in indicator.values:
-        if until is None or v.period.end <= until:
-            periods.setdefault(v.period, [None, None])[0] = v.value
-    if series is not None:
-        for n in series.values:
-            if until is None or n.period.end <= until:
-                periods.setdefault(n.period, [None, None])[1] = n.value
-    return [(p, vals[0], vals[1]) for p, vals in sorted(periods.items())]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
+from trygghet_cli.checks.geography import Place, in_place, own_place, trend_geography
 from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.cadence import Cadence, Qualifier
 from trygghet_cli.model.goals import Goal
@@ -257,32 +258,25 @@ def _reached(direction: Better, value: float, target: float) -> bool:
     return value <= target if direction is Better.LOWER else value >= target
 
 
-def comparable_values(indicator: Indicator, goal: Goal) -> list[Value]:
-    """The indicator's values for the geography the goal is measured in.
+def comparable_values(indicator: Indicator, goal: Goal, own: Place | None = None) -> list[Value]:
+    """The indicator's values in the geography the goal is measured in, in period order.
 
-    That is the geography of the value at the baseline period when there is one, else of the
-    latest value: a national figure must never count as the kommun's own.
+    The rule of :func:`trend_geography`, with the goal's baseline period as the reference: a
+    national figure, or the city's figure in a district's plan, never counts as the plan's
+    own. ``own`` is the plan's geography (:func:`own_place`), preferred when there is a choice.
     """
-    ordered = sorted(indicator.values, key=_value_order)
-    if not ordered:
-        return []
-    at_baseline = [
-        v for v in ordered if goal.baseline is not None and v.period == goal.baseline.period
-    ]
-    reference = (at_baseline or ordered[-1:])[0].geography
-    return [v for v in ordered if v.geography == reference]
+    at = goal.baseline.period if goal.baseline is not None else None
+    return in_place(indicator.values, trend_geography(indicator.values, at=at, own=own))
 
 
-def _value_order(v: Value) -> tuple[object, ...]:
-    return (v.period, v.geography.level.value, v.geography.name or "")
-
-
-def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> GoalProgress:
+def goal_progress(
+    goal: Goal, indicators: dict[str, Indicator], as_of: date, own: Place | None = None
+) -> GoalProgress:
     """Where a goal stands on ``as_of``, as far as its indicator's values show."""
     indicator = indicators.get(goal.indicator) if goal.indicator else None
     if indicator is None or goal.target is None:
         return GoalProgress(goal, indicator, None, GoalState.NOT_MEASURED)
-    known = [v for v in comparable_values(indicator, goal) if v.period.end <= as_of]
+    known = [v for v in comparable_values(indicator, goal, own) if v.period.end <= as_of]
     baseline_period = goal.baseline.period if goal.baseline else None
     later = [v for v in known if baseline_period is None or v.period > baseline_period]
     latest = known[-1] if known else None
@@ -304,7 +298,8 @@ def goal_progress(goal: Goal, indicators: dict[str, Indicator], as_of: date) -> 
 
 def goals_as_of(plan: Plan, as_of: date) -> list[GoalProgress]:
     indicators = plan.indicators_by_id()
-    return [goal_progress(g, indicators, as_of) for g in plan.goals_list()]
+    own = own_place(plan)
+    return [goal_progress(g, indicators, as_of, own) for g in plan.goals_list()]
 
 
 # --- activities ------------------------------------------------------------------------------

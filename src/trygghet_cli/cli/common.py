@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -64,6 +65,20 @@ def lang_or_exit(option: str | None) -> Lang:
                 f"Unknown language '{exc}'; choose sv or en.",
             ),
             "sv",
+        )
+
+
+def day_or_exit(value: str, option: str, lang: Lang) -> date:
+    """A day given as ``ÅÅÅÅ-MM-DD`` to ``option``, or exit 2 saying what is wrong."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        usage_error(
+            Text(
+                f"{option} ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{value}'",
+                f"{option} must be a date as YYYY-MM-DD, not '{value}'",
+            ),
+            lang,
         )
 
 

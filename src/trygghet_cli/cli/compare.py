@@ -11,6 +11,7 @@ import typer
 from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
+    day_or_exit,
     lang_or_exit,
     usage_error,
     write_output,
@@ -59,6 +60,16 @@ def compare(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATUM",
+            help="Jämför som det var den dagen, ÅÅÅÅ-MM-DD: bara värden vars period har slutat "
+            "och rikets värden som var publicerade då. Standard: alla värden.",
+            show_default=False,
+        ),
+    ] = None,
     list_series: Annotated[
         bool,
         typer.Option("--list", help="Visa de nationella serier som trygg har med sig."),
@@ -71,7 +82,7 @@ def compare(
     För en andel (procent) är skillnaden i procentenheter, för ett tal per 100 000 invånare
     relativ, i procent. Om den är bättre eller sämre följer nyckeltalets riktning.
     """
-    from trygghet_cli.analysis.comparison import comparison_frame, comparisons
+    from trygghet_cli.analysis.comparison import comparison_frame, comparisons, years_with_values
     from trygghet_cli.cli.plans import load_plans
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render import comparisons as render
@@ -85,8 +96,9 @@ def compare(
         return
     if year is not None and not 1900 <= year <= 2100:
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
+    until = day_or_exit(as_of, "--as-of", language) if as_of is not None else None
     plans = load_plans(paths, language, "compare", single=False)
-    frame = comparison_frame(plans, national, indicator=indicator)
+    frame = comparison_frame(plans, national, indicator=indicator, until=until)
     if indicator is not None and frame.empty:
         known = sorted(
             {i.id for p in plans for i in p.indicators_by_id().values() if i.national}
@@ -102,14 +114,15 @@ def compare(
             language,
         )
     items = comparisons(frame, year=year)
+    years = years_with_values(frame)
     if format is CompareFormat.csv:
         text = render.as_csv(frame, language, year)
     elif format is CompareFormat.json:
         text = render.as_json(items)
     elif format is CompareFormat.markdown:
-        text = render.as_markdown(items, fmt)
+        text = render.as_markdown(items, fmt, year=year, years=years)
     else:
-        text = render.as_text(items, fmt)
+        text = render.as_text(items, fmt, year=year, years=years)
     _emit(text, output, language)
 
 

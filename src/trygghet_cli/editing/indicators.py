@@ -264,10 +264,27 @@ def import_rows(
             new = NewValue(row.period, row.value, geography, preliminary=preliminary)
             session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
             kind, text, node = apply_value(opened, index, indicator.id, new)
+            if kind is ChangeKind.ADDED:
+                text = _note_other_geographies(text, indicator, geography)
             if kind is not ChangeKind.UNCHANGED:
                 session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
             report.rows.append(RowOutcome(row, kind, text, indicator.id))
     return report
+
+
+def _note_other_geographies(text: Text, indicator: Indicator, geography: Geography) -> Text:
+    """A value for the city added to an indicator whose values are all the district's (or
+    any other geography) says so: trends and comparisons keep the two apart."""
+    places = {Geography(v.geography.level, v.geography.name) for v in indicator.values}
+    if not places or geography in places:
+        return text
+    listed = ", ".join(sorted(p.label() for p in places))
+    return Text(
+        f"{text('sv')}; obs: nyckeltalets övriga värden gäller {listed} (jämförelser och "
+        "trender håller isär geografierna)",
+        f"{text('en')}; note: the indicator's other values are for {listed} (comparisons and "
+        "trends keep the geographies apart)",
+    )
 
 
 def _skip_reason(

@@ -1,10 +1,18 @@
-"""National reference figures that ship with trygg (``trygghet_cli/data/nationella.yaml``)."""
+"""National reference figures that ship with trygg (``trygghet_cli/data/nationella.yaml``).
+
+A national value is known from the day it was published (``publicerad``). Where the source
+does not give that day it is unknown, and the value is assumed to be known from the last day
+of its period: early for NTU (published the autumn after), so the date is filled in wherever
+the source gives it.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import StrictBool, StrictFloat
 
-from trygghet_cli.model.common import Id, PeriodField, TryggModel, field
+from trygghet_cli.model.common import Day, Id, PeriodField, TryggModel, field
 from trygghet_cli.model.indicators import Better, Unit
 from trygghet_cli.model.periods import Period
 
@@ -16,6 +24,16 @@ class NationalValue(TryggModel):
     edition: str | None = field("utgåva", "Publikationen värdet kommer från.", default=None)
     source: str = field("källa", "Källa för just detta värde.")
     url: str | None = field("länk", "Länk till källan.", default=None)
+    published: Day | None = field(
+        "publicerad",
+        "Dagen värdet publicerades, när källan anger den. Utan den antas värdet vara känt "
+        "från periodens sista dag.",
+        default=None,
+    )
+
+    def known_on(self, day: date) -> bool:
+        """Whether the value had been published on ``day`` (see the module's docstring)."""
+        return (self.published or self.period.end) <= day
 
 
 class NationalSeries(TryggModel):
@@ -32,6 +50,10 @@ class NationalSeries(TryggModel):
             if value.period == period:
                 return value
         return None
+
+    def known_on(self, day: date | None) -> list[NationalValue]:
+        """The values published by ``day`` (all of them when ``day`` is None)."""
+        return [v for v in self.values if day is None or v.known_on(day)]
 
 
 class NationalData(TryggModel):

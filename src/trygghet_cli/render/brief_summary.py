@@ -1,5 +1,6 @@
 """The brief's summary in sentences: what is on track, what is late, how the kommun stands
-against the country. Plan text is quoted with Swedish quotation marks (”…”).
+against the country. Plan text is quoted with the language's quotation marks: ”…” in Swedish,
+“…” in English.
 
 What is late is what ``trygg deadlines`` gives as overdue on the quarter's last day, in its
 words, followed by what only the brief looks at: actions done after their date and goals going
@@ -14,12 +15,14 @@ from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render.formatting import Formatter
 
-QUOTE = "\u201d"  # Swedish quotation marks: ”…”
+QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3
 
 
-def quoted(text: str) -> str:
-    return f"{QUOTE}{text.strip()}{QUOTE}"
+def quoted(text: str, lang: Lang) -> str:
+    """``”Text”`` in Swedish, ``“Text”`` in English."""
+    opening, closing = QUOTES[lang]
+    return f"{opening}{text.strip()}{closing}"
 
 
 def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
@@ -94,7 +97,7 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
     out = [f"{d.message(lang)}." for d in brief.overdue]
     late_done = brief.actions.done_late
     if late_done:
-        items = [f"{quoted(i.view.action.text)} ({i.owner})" for i in late_done]
+        items = [f"{quoted(i.view.action.text, lang)} ({i.owner})" for i in late_done]
         out.append(
             Text(
                 "Klara först efter sista datum: {x}.",
@@ -119,7 +122,7 @@ def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
         else Text("nåddes inte i tid", "was not reached in time")
     )
     text = Text("Målet {goal} {state}", "The goal {goal} {state}").format(
-        goal=quoted(g.goal.text), state=state
+        goal=quoted(g.goal.text, lang), state=state
     )(lang)
     if p.latest is not None and p.baseline is not None and p.target is not None:
         text += Text(

@@ -1,22 +1,27 @@
 """Charts of an indicator against the national figures, as SVG from matplotlib.
 
-matplotlib is imported only when a chart is drawn. The SVG is byte-identical for the same
-input: ``svg.hashsalt`` is fixed (per chart, so that ids never clash when several charts are
-inlined in one page), the metadata carries no date, text stays text (``svg.fonttype: none``)
-laid out with the DejaVu Sans metrics that matplotlib ships.
+matplotlib is imported only when a chart is drawn. Time runs along a numeric axis: a year is
+placed at its number and a quarter or a month at its start date (as a fraction of its year), so
+2019, 2020 and 2023 are drawn with the gap where 2021 and 2022 are missing; ticks are whole
+years. The SVG is byte-identical for the same input: ``svg.hashsalt`` is fixed (per chart, so
+that ids never clash when several charts are inlined in one page), the metadata carries no
+date, text stays text (``svg.fonttype: none``) laid out with the DejaVu Sans metrics that
+matplotlib ships.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from typing import Any, cast
 
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
-from trygghet_cli.model.periods import Period
+from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.render.formatting import Formatter
 
 PLAN_COLOUR = "#1f5f99"
@@ -54,7 +59,6 @@ def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
         | ({p for p, _, _ in data.national.points} if data.national else set())
         | {p for p, _ in data.targets}
     )
-    position = {p: i for i, p in enumerate(periods)}
     settings: dict[str, Any] = {
         "svg.hashsalt": f"trygg-{data.key}",
         "svg.fonttype": "none",
@@ -72,12 +76,12 @@ def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
         fig = Figure(figsize=(7.0, 3.2), dpi=100)
         FigureCanvasSVG(fig)
         ax = fig.add_subplot(1, 1, 1)
-        _draw(ax, data.plan, position, PLAN_COLOUR, "-", "o")
+        _draw(ax, data.plan, PLAN_COLOUR, "-", "o")
         if data.national is not None:
-            _draw(ax, data.national, position, NATIONAL_COLOUR, "--", "s")
+            _draw(ax, data.national, NATIONAL_COLOUR, "--", "s")
         if data.targets:
             ax.plot(
-                [position[p] for p, _ in data.targets],
+                [position(p) for p, _ in data.targets],
                 [v for _, v in data.targets],
                 linestyle="none",
                 marker="D",
@@ -85,8 +89,7 @@ def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
                 color=TARGET_COLOUR,
                 label=Text("Målvärde", "Target")(lang),
             )
-        ax.set_xticks(range(len(periods)), [fmt.period(p) for p in periods])
-        ax.set_xlim(-0.5, len(periods) - 0.5)
+        _time_axis(ax, periods)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, data.unit, fmt)))
         values = [v for _, v, _ in data.plan.points] + [v for _, v in data.targets]
@@ -103,18 +106,35 @@ def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
     return _accessible(_prefix_ids(buffer.getvalue(), f"chart-{data.key}-"), alt)
 
 
-def _draw(
-    ax: object,
-    series: Series,
-    position: dict[Period, int],
-    colour: str,
-    style: str,
-    marker: str,
-) -> None:
-    xs = [position[p] for p, _, _ in series.points]
+def position(period: Period) -> float:
+    """Where a period sits on the time axis: its year, plus the part of the year before its
+    start (2021 → 2021.0, kvartal 3 2021 → about 2021.5)."""
+    start = period.start
+    first = date(start.year, 1, 1)
+    days = (date(start.year + 1, 1, 1) - first).days
+    return start.year + (start - first).days / days
+
+
+def _time_axis(ax: Any, periods: list[Period]) -> None:
+    """Whole years as labelled ticks; a quarter's or a month's start as a small tick."""
+    xs = [position(p) for p in periods]
+    annual = all(p.kind is PeriodKind.YEAR for p in periods)
+    pad = 0.5 if annual else 0.125
+    lo = min(math.floor(min(xs)), min(xs) - pad) if not annual else min(xs) - pad
+    hi = max(xs) + pad
+    years = list(range(math.ceil(lo), math.floor(hi) + 1))
+    step = max(1, math.ceil(len(years) / 12))
+    shown = [y for y in years if (y - years[0]) % step == 0]
+    ax.set_xticks(shown, [str(y) for y in shown])
+    ax.set_xticks(sorted({x for x in xs if not float(x).is_integer()}), minor=True)
+    ax.set_xlim(lo, hi)
+
+
+def _draw(ax: object, series: Series, colour: str, style: str, marker: str) -> None:
+    xs = [position(p) for p, _, _ in series.points]
     ys = [v for _, v, _ in series.points]
     ax.plot(xs, ys, linestyle=style, marker=marker, color=colour, linewidth=2, label=series.label)  # type: ignore[attr-defined]
-    hollow = [(position[p], v) for p, v, prel in series.points if prel]
+    hollow = [(position(p), v) for p, v, prel in series.points if prel]
     if hollow:
         ax.plot(  # type: ignore[attr-defined]
             [x for x, _ in hollow],

@@ -7,6 +7,7 @@ import io
 import json
 import math
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -104,6 +105,18 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
                     "trygg has no national value for {period}.",
                 ).format(period=fmt.period(c.period))(lang)
             )
+        elif note is Note.NATIONAL_NOT_PUBLISHED:
+            out.append(
+                Text(
+                    "Rikets värde för {period} publicerades först {day}.",
+                    "The national value for {period} was only published on {day}.",
+                ).format(
+                    period=fmt.period(c.period),
+                    day=fmt.date(date.fromisoformat(c.national_published)),
+                )(lang)
+            )
+        elif note is Note.OTHER_GEOGRAPHIES:
+            out.append(other_geographies(c, fmt))
         elif note is Note.UNITS_DIFFER:
             out.append(
                 Text(
@@ -111,7 +124,20 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
                     "The units ({unit}, {national}) cannot be compared.",
                 ).format(unit=fmt.unit(c.unit), national=fmt.unit(c.national_unit))(lang)
             )
-    if c.newer is not None:
+    if c.newer is not None and c.newer.national_published:
+        out.append(
+            Text(
+                "Det nyare värdet för {period}, {value}, jämförs inte: rikets värde för "
+                "{period} publicerades först {day}.",
+                "The newer value for {period}, {value}, is not compared: the national value "
+                "for {period} was only published on {day}.",
+            ).format(
+                period=fmt.period(c.newer.period),
+                value=fmt.value(c.newer.value, c.unit),
+                day=fmt.date(date.fromisoformat(c.newer.national_published)),
+            )(lang)
+        )
+    elif c.newer is not None:
         out.append(
             Text(
                 "Det nyare värdet för {period}, {value}, har ännu inget värde för riket att "
@@ -122,6 +148,22 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
             )
         )
     return out
+
+
+def other_geographies(c: Comparison, fmt: Formatter) -> str:
+    """``Nyckeltalet har också värden för kommunen Göteborg (2021); de ingår inte …``"""
+    lang = fmt.lang
+    where = [
+        f"{level_name(place.level, lang, place.name)} ({', '.join(fmt.period(p) for p in periods)})"
+        for place, periods in c.others
+    ]
+    and_ = Text(" och ", " and ")(lang)
+    listed = ", ".join(where[:-1]) + and_ + where[-1] if len(where) > 1 else where[0]
+    return Text(
+        "Nyckeltalet har också värden för {where}; de ingår inte i jämförelsen eller trenden.",
+        "The indicator also has values for {where}; they are not part of the comparison or "
+        "the trend.",
+    ).format(where=listed)(lang)
 
 
 # --- trygg compare ---------------------------------------------------------------------------
@@ -186,9 +228,15 @@ def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str,
     return out
 
 
-def as_text(items: Sequence[Comparison], fmt: Formatter) -> str:
+def as_text(
+    items: Sequence[Comparison],
+    fmt: Formatter,
+    *,
+    year: int | None = None,
+    years: Sequence[int] = (),
+) -> str:
     if not items:
-        return _nothing(fmt.lang) + "\n"
+        return _nothing(fmt, year, years) + "\n"
     parts = []
     for title, subtitle, table, foot in grouped(items, fmt):
         block = f"{title}\n({subtitle})\n\n{tables.text(table)}"
@@ -198,13 +246,19 @@ def as_text(items: Sequence[Comparison], fmt: Formatter) -> str:
     return "\n".join(parts)
 
 
-def as_markdown(items: Sequence[Comparison], fmt: Formatter) -> str:
+def as_markdown(
+    items: Sequence[Comparison],
+    fmt: Formatter,
+    *,
+    year: int | None = None,
+    years: Sequence[int] = (),
+) -> str:
     from trygghet_cli.render.templating import md_escape
 
     heading = Text("Jämförelse med riket", "Comparison with the national figures")(fmt.lang)
     parts = [f"# {heading}\n"]
     if not items:
-        parts.append(_nothing(fmt.lang) + "\n")
+        parts.append(md_escape(_nothing(fmt, year, years)) + "\n")
     for title, subtitle, table, foot in grouped(items, fmt):
         block = f"## {md_escape(title)}\n\n{md_escape(subtitle)}\n\n{tables.markdown(table)}"
         if foot:
@@ -213,7 +267,18 @@ def as_markdown(items: Sequence[Comparison], fmt: Formatter) -> str:
     return "\n".join(parts)
 
 
-def _nothing(lang: Lang) -> str:
+def _nothing(fmt: Formatter, year: int | None, years: Sequence[int]) -> str:
+    """Why there is nothing to show: no values for the year asked for, or no indicator with a
+    national series at all."""
+    lang = fmt.lang
+    if year is not None and years:
+        listed = ", ".join(str(y) for y in years[:-1])
+        listed = listed + Text(" och ", " and ")(lang) + str(years[-1]) if listed else str(years[0])
+        return Text(
+            "Inga värden för {year}. Nyckeltalen med en nationell jämförelseserie har värden "
+            "för {years}.",
+            "No values for {year}. The indicators with a national series have values for {years}.",
+        ).format(year=year, years=listed)(lang)
     return Text(
         "Inga nyckeltal med en nationell jämförelseserie (nationell_serie i nyckeltal.yaml).",
         "No indicators with a national series (nationell_serie in nyckeltal.yaml).",
@@ -244,6 +309,15 @@ def _record(c: Comparison) -> dict[str, Any]:
         "verdict": c.verdict.value if c.verdict else None,
         "geography": {"level": c.level.value, "name": c.area or None},
         "notes": [n.value for n in c.notes],
+        "other_geographies": [
+            {
+                "level": place.level.value,
+                "name": place.name or None,
+                "periods": [str(p) for p in periods],
+            }
+            for place, periods in c.others
+        ],
+        "national_published": c.national_published or None,
         "trend": [
             {
                 "period": str(p.period),

@@ -104,6 +104,13 @@ LABELS: dict[Enum, Text] = {
     SourceKind.KOLADA: _T("Kolada", "Kolada"),
     SourceKind.POLICE: _T("Polisen", "Police"),
     SourceKind.OTHER: _T("Annan källa", "Other source"),
+    Level.MUNICIPALITY: _T("Kommun", "Municipality"),
+    Level.DISTRICT: _T("Stadsdel", "District"),
+    Level.AREA: _T("Delområde", "Area"),
+    Level.POLICE_AREA: _T("Polisområde", "Police area"),
+    Level.LOCAL_POLICE_AREA: _T("Lokalpolisområde", "Local police area"),
+    Level.COUNTY: _T("Län", "County"),
+    Level.COUNTRY: _T("Riket", "Country"),
 }
 
 # "the police area Norra Västmanland", "polisområdet Norra Västmanland": definite forms.

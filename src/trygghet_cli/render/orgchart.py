@@ -11,7 +11,6 @@ flowchart, XML escapes in the SVG.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
@@ -34,6 +33,11 @@ class Edge:
     kind: Link
     label: str
 
+
+LOOSE_TEXT = Text(
+    "Organ utan rapportering eller överordnat organ i planen",
+    "Bodies with no reporting line or parent body in the plan",
+)
 
 LINK_TEXT = {
     Link.REPORTS: Text("rapporterar till", "reports to"),
@@ -86,7 +90,11 @@ def mermaid(plan: Plan, lang: Lang) -> str:
 
 # --- SVG -------------------------------------------------------------------------------------
 
-BOX_W, GAP_X, ROW_H, MARGIN, LINE_H, PER_ROW, LANE = 200, 28, 120, 20, 16, 5, 14
+BOX_W, GAP_X, ROW_H, MARGIN, LINE_H, SUB_H, PER_ROW, LANE = 200, 28, 120, 20, 16, 14, 5, 14
+PAD_X = 10
+NAME_SIZE, MIN_NAME_SIZE, SUB_SIZE = 13, 10, 11
+LOOSE_GAP = 44
+"""Space between the linked rows and the framed group of bodies without links."""
 
 
 @dataclass(frozen=True)
@@ -96,13 +104,67 @@ class Placed:
     y: float
     h: float
     lines: tuple[str, ...]
-    sub: str
+    sub: tuple[str, ...]
+    size: int = 13
+    """The font size of the name."""
+
+
+# Advance widths in DejaVu Sans, in em, rounded up per class of characters: the font the SVG
+# asks for first, and wider than the fallbacks (Arial, Helvetica), so that a label that fits
+# here fits in any of them. (regular, bold)
+_NARROW, _MID, _WIDE = set("ijlI'.,:;|!/ "), set("frt()[]-"), set("mwMW&")
+_EM = {
+    "narrow": (0.34, 0.40),
+    "mid": (0.40, 0.50),
+    "wide": (1.00, 1.11),
+    "upper": (0.79, 0.85),
+    "other": (0.64, 0.72),
+}
+
+
+def _em(ch: str) -> tuple[float, float]:
+    if ch in _NARROW:
+        return _EM["narrow"]
+    if ch in _MID:
+        return _EM["mid"]
+    if ch in _WIDE:
+        return _EM["wide"]
+    return _EM["upper"] if ch.isupper() else _EM["other"]
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An upper estimate of ``text``'s width at ``size`` in DejaVu Sans (bold or not)."""
+    return sum(_em(ch)[1 if bold else 0] for ch in text) * size
+
+
+def wrap(text: str, size: float, width: float, *, bold: bool = False) -> tuple[str, ...]:
+    """Words on lines no wider than ``width``; a word longer than a line gets a line of its
+    own, broken where it must be."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold=bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while text_width(line, size, bold=bold) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut] + "-", size, bold=bold) > width:
+                cut -= 1
+            lines.append(line[:cut] + "-")
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return tuple(lines)
 
 
 def layers(plan: Plan, links: list[Edge]) -> list[list[str]]:
-    """Rows of body ids, top first: a body sits one row below the highest body it points to.
-
-    Bodies with no links at all go in a last row. Cycles are broken where they are met.
+    """Rows of the linked bodies' ids, top first: a body sits one row below the highest body
+    it points to. Cycles are broken where they are met. Bodies with no links are left out
+    (see :func:`loose`).
     """
     order = list(plan.bodies())
     up: dict[str, list[str]] = {b: [] for b in order}
@@ -138,49 +200,102 @@ def layers(plan: Plan, links: list[Edge]) -> list[list[str]]:
             return sum(targets) / len(targets) if targets else len(above)
 
         rows[i].sort(key=lambda n: (centre(n), order.index(n)))
-    loose = [n for n in order if n not in linked]
-    if loose:
-        rows.append(loose)
     wrapped: list[list[str]] = []
     for row in rows:
         wrapped.extend(row[i : i + PER_ROW] for i in range(0, len(row), PER_ROW))
     return wrapped
 
 
-def svg(plan: Plan, lang: Lang, title: str) -> str:
-    """The organisation as an inline SVG, with ``role="img"``, a title and a description."""
-    links = edges(plan, lang)
-    rows = layers(plan, links)
-    if not rows:
-        return ""
-    bodies = plan.bodies()
-    widest = max(len(r) for r in rows)
-    row_of = {node: i for i, row in enumerate(rows) for node in row}
-    long = [e for e in links if row_of[e.source] - row_of[e.target] > 1]
-    inner = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
-    width = inner + (LANE * len(long) + MARGIN if long else 0)
+def loose(plan: Plan, links: list[Edge]) -> list[list[str]]:
+    """Rows of the bodies with no link at all, in file order."""
+    linked = {e.source for e in links} | {e.target for e in links}
+    alone = [n for n in plan.bodies() if n not in linked]
+    return [alone[i : i + PER_ROW] for i in range(0, len(alone), PER_ROW)]
+
+
+def _place(body: Body, lang: Lang, x: float, y: float) -> Placed:
+    inner = BOX_W - 2 * PAD_X
+    size = NAME_SIZE
+    longest = max(body.name.split(), key=lambda w: text_width(w, size, bold=True), default="")
+    while size > MIN_NAME_SIZE and text_width(longest, size, bold=True) > inner:
+        size -= 1  # a long compound word fits on its line in a smaller size
+    lines = wrap(body.name, size, inner, bold=True)
+    sub = wrap(body.cadence.describe(lang), SUB_SIZE, inner) if body.cadence else ()
+    h = 16 + LINE_H * len(lines) + SUB_H * len(sub)
+    return Placed(body, x, y, h, lines, sub, size)
+
+
+def _rows(
+    rows: list[list[str]],
+    bodies: dict[str, Body],
+    lang: Lang,
+    width: float,
+    top: float,
+    *,
+    row_height: float = ROW_H,
+    gap: float = 60,
+) -> tuple[dict[str, Placed], float]:
+    """Boxes for ``rows``, centred in ``width`` from ``top``, a row at least ``row_height``
+    below the last and ``gap`` below its tallest box (room for the arrows); and where the
+    last row ends."""
     placed: dict[str, Placed] = {}
-    y = MARGIN + 10.0
+    y = top
+    bottom = top
     for row in rows:
         row_w = len(row) * BOX_W + (len(row) - 1) * GAP_X
         x = (width - row_w) / 2
         tallest = 0.0
         for node in row:
-            body = bodies[node]
-            lines = tuple(textwrap.wrap(body.name, 22)[:3])
-            sub = body.cadence.describe(lang) if body.cadence else ""
-            h = 16 + LINE_H * len(lines) + (LINE_H if sub else 0)
-            placed[node] = Placed(body, x, y, h, lines, sub)
-            tallest = max(tallest, h)
+            placed[node] = _place(bodies[node], lang, x, y)
+            tallest = max(tallest, placed[node].h)
             x += BOX_W + GAP_X
-        y += max(ROW_H, tallest + 60)
-    height = y - ROW_H + max(p.h for p in placed.values()) + MARGIN
+        bottom = y + tallest
+        y += max(row_height, tallest + gap)
+    return placed, bottom
+
+
+def svg(plan: Plan, lang: Lang, title: str) -> str:
+    """The organisation as an inline SVG, with ``role="img"``, a title and a description."""
+    links = edges(plan, lang)
+    rows = layers(plan, links)
+    apart = loose(plan, links)
+    if not rows and not apart:
+        return ""
+    bodies = plan.bodies()
+    widest = max(len(r) for r in rows + apart)
+    row_of = {node: i for i, row in enumerate(rows) for node in row}
+    long = [e for e in links if row_of[e.source] - row_of[e.target] > 1]
+    heading = LOOSE_TEXT(lang)
+    heading_w = text_width(heading, 12) + 24
+    inner: float = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
+    if apart:
+        inner = max(inner, MARGIN * 2 + heading_w)
+    width = inner + (LANE * len(long) + MARGIN if long else 0)
+    placed, bottom = _rows(rows, bodies, lang, width, MARGIN + 10.0)
+    frame = ""
+    if apart:
+        top = bottom + LOOSE_GAP if rows else MARGIN
+        group, group_bottom = _rows(apart, bodies, lang, width, top + 34, row_height=0, gap=GAP_X)
+        placed |= group
+        left = min(p.x for p in group.values()) - 14
+        right = max(p.x for p in group.values()) + BOX_W + 14
+        if right - left < heading_w:
+            left, right = (left + right - heading_w) / 2, (left + right + heading_w) / 2
+        frame = (
+            f'<g><rect x="{left:.1f}" y="{top:.1f}" width="{right - left:.1f}" '
+            f'height="{group_bottom + 14 - top:.1f}" rx="8" fill="none" stroke="#8a92a3" '
+            f'stroke-width="1" stroke-dasharray="5 4"/>'
+            f'<text x="{left + 12:.1f}" y="{top + 21:.1f}" font-size="12" '
+            f'fill="#5a6272">{escape(heading)}</text></g>'
+        )
+        bottom = group_bottom + 14
+    height = bottom + MARGIN
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" '
         f'aria-labelledby="org-title org-desc" font-family="DejaVu Sans, Arial, sans-serif">',
         f'<title id="org-title">{escape(title)}</title>',
-        f'<desc id="org-desc">{escape(_describe(plan, links, lang))}</desc>',
+        f'<desc id="org-desc">{escape(_describe(plan, links, apart, lang))}</desc>',
         "<defs>"
         '<marker id="org-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
@@ -191,6 +306,8 @@ def svg(plan: Plan, lang: Lang, title: str) -> str:
         if e in long:
             lane = inner + LANE * long.index(e)
         parts.append(_edge(placed[e.source], placed[e.target], e.kind, lane))
+    if frame:
+        parts.append(frame)
     for p in placed.values():
         parts.append(_box(p))
     parts.append("</svg>")
@@ -237,25 +354,30 @@ def _box(p: Placed) -> str:
     ty = p.y + 8 + LINE_H - 3
     for line in p.lines:
         out.append(
-            f'<text x="{p.x + BOX_W / 2:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="13" '
-            f'font-weight="bold" fill="#1d2330">{escape(line)}</text>'
+            f'<text x="{p.x + BOX_W / 2:.1f}" y="{ty:.1f}" text-anchor="middle" '
+            f'font-size="{p.size}" font-weight="bold" fill="#1d2330">{escape(line)}</text>'
         )
         ty += LINE_H
-    if p.sub:
+    for line in p.sub:
         out.append(
-            f'<text x="{p.x + BOX_W / 2:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
-            f'fill="#5a6272">{escape(p.sub)}</text>'
+            f'<text x="{p.x + BOX_W / 2:.1f}" y="{ty:.1f}" text-anchor="middle" '
+            f'font-size="{SUB_SIZE}" fill="#5a6272">{escape(line)}</text>'
         )
+        ty += SUB_H
     out.append("</g>")
     return "".join(out)
 
 
-def _describe(plan: Plan, links: list[Edge], lang: Lang) -> str:
-    """The diagram in words, for screen readers: one clause per link."""
+def _describe(plan: Plan, links: list[Edge], apart: list[list[str]], lang: Lang) -> str:
+    """The diagram in words, for screen readers: one clause per link, then the bodies
+    drawn apart."""
     bodies = plan.bodies()
     clauses = [
         f"{bodies[e.source].name} {LINK_TEXT[e.kind](lang)} {bodies[e.target].name}"
         + (f" ({e.label})" if e.kind is Link.REPORTS else "")
         for e in links
     ]
+    alone = [bodies[n].name for row in apart for n in row]
+    if alone:
+        clauses.append(f"{LOOSE_TEXT(lang)}: {', '.join(alone)}")
     return "; ".join(clauses) + "." if clauses else ""

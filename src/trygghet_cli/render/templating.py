@@ -125,11 +125,32 @@ class TemplateProblem(Exception):
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:
-    """Render ``name``; a broken template becomes a :class:`TemplateProblem` with its line."""
+    """Render ``name``; a broken template becomes a :class:`TemplateProblem` with its line.
+
+    A syntax error carries its file and line; an error while rendering (an undefined name, a
+    sandbox refusal) does not, but Jinja2 rewrites the traceback so that the template's own
+    frames stand in it with the template's file and line: the innermost one is where it
+    happened.
+    """
     try:
         return env.get_template(name).render(**context)
     except TemplateError as exc:
-        filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or name
+        filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
         line = getattr(exc, "lineno", None)
+        if line is None:
+            filename, line = _template_frame(exc) or (filename, None)
+        filename = filename or name
         where = f"{filename}:{line}" if line else str(filename)
         raise TemplateProblem(where, f"{type(exc).__name__}: {exc.message or exc}") from exc
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The file and line of the innermost template frame in ``exc``'s traceback."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if "__jinja_exception__" in frame.f_globals or frame.f_code.co_filename.endswith(".j2"):
+            found = (frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from trygghet_cli.analysis.comparison import change
+from trygghet_cli.checks.geography import (
+    Place,
+    in_place,
+    other_geographies,
+    own_place,
+    trend_geography,
+)
 from trygghet_cli.i18n import Lang
 from trygghet_cli.model.indicators import Better, Indicator
 from trygghet_cli.model.national import NationalData, NationalSeries
@@ -69,6 +76,12 @@ def indicators_page(plan: Plan, national: NationalData, fmt: Formatter, nav: str
     )
 
 
+def _place_label(place: Place, lang: Lang) -> str:
+    """``Norra Västmanland (lokalpolisområde)``, for a chart's legend."""
+    level = label(place.level, lang)
+    return f"{place.name} ({level.lower()})" if place.name else level
+
+
 def _source(ind: Indicator, lang: Lang) -> str:
     text = ind.source.name or label(ind.source.kind, lang)
     if ind.source.kolada_kpi:
@@ -85,22 +98,22 @@ def _chart(
 ) -> Figure:
     lang = fmt.lang
     t = translator(lang)
-    values = sorted(ind.values, key=lambda v: v.period)
-    plan_series = charts.Series(
-        plan.name, tuple((v.period, v.value, v.preliminary) for v in values)
-    )
+    own = own_place(plan)
+    place = trend_geography(ind.values, own=own)
+    assert place is not None  # the indicator has values
+    drawn = in_place(ind.values, place)
+    others = other_geographies(ind.values, place)
+    name = plan.name if place == own else _place_label(place, lang)
+    plan_series = charts.Series(name, tuple((v.period, v.value, v.preliminary) for v in drawn))
     national_series = None
     if nat is not None:
         national_series = charts.Series(
             t("Riket", "National"), tuple((v.period, v.value, v.preliminary) for v in nat.values)
         )
+    span = f"{fmt.period(drawn[0].period)}–{fmt.period(drawn[-1].period)}"
     alt = t(
-        f"Diagram: {ind.name}, {plan.name}"
-        + (" och riket" if nat else "")
-        + f", {fmt.period(values[0].period)}–{fmt.period(values[-1].period)}.",
-        f"Chart: {ind.name}, {plan.name}"
-        + (" and the country" if nat else "")
-        + f", {fmt.period(values[0].period)}–{fmt.period(values[-1].period)}.",
+        f"Diagram: {ind.name}, {name}" + (" och riket" if nat else "") + f", {span}.",
+        f"Chart: {ind.name}, {name}" + (" and the country" if nat else "") + f", {span}.",
     )
     svg = charts.line_chart(
         charts.ChartData(ind.id, ind.unit, plan_series, national_series, targets), lang, alt
@@ -113,6 +126,17 @@ def _chart(
         + (" Dashed line: the country." if nat else "")
         + (" Diamond: target." if targets else ""),
     )
+    if others:
+        here = level_name(place.level, lang, place.name)
+        where = "; ".join(
+            f"{level_name(p.level, lang, p.name)} ({', '.join(fmt.period(x) for x in periods)})"
+            for p, periods in others
+        )
+        caption += t(
+            f" Diagrammet visar värdena för {here}; värdena för {where} finns i tabellen.",
+            f" The chart shows the values for {here}; the values for {where} are in the table.",
+        )
+    values = sorted(ind.values, key=lambda v: v.period)
     rows = []
     for v in values:
         nv = nat.at(v.period) if nat else None
@@ -140,7 +164,7 @@ def _chart(
     data = Table(
         (
             t("Period", "Period"),
-            plan.name,
+            t("Värde", "Value"),
             t("Riket", "National"),
             t("Skillnad", "Difference"),
             t("Geografi", "Geography"),
