@@ -23,6 +23,7 @@ from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Windo
 from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
 from trygghet_cli.checks.deadlines import plan_deadlines
 from trygghet_cli.checks.followup import ActionState, ActionView, GoalProgress, GoalState
+from trygghet_cli.checks.geography import own_place
 from trygghet_cli.checks.recurring import meeting_window, report_window
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import Cadence
@@ -417,10 +418,11 @@ def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
     if plan.goals is None:
         return
     indicators = plan.indicators_by_id()
+    own = own_place(plan)
     for area in plan.goals.areas:
         for top in area.goals:
             for goal, _ in top.walk(()):
-                progress = followup.goal_progress(goal, indicators, as_of)
+                progress = followup.goal_progress(goal, indicators, as_of, own)
                 owner = who(plan, goal.owner) if goal.owner else ""
                 yield GoalItem(area, progress, owner)
 
