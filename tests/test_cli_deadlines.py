@@ -85,8 +85,8 @@ def test_as_of_defaults_to_today(run: Run, plan: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--as-of", "2021-13-01"], "--as-of ska vara ett datum som ÅÅÅÅ-MM-DD, inte '2021-13-01'"),
-        (["--as-of", "igår"], "--as-of ska vara ett datum"),
+        (["--as-of", "2021-13-01"], "--as-of: '2021-13-01' är inte ett datum; skriv ÅÅÅÅ-MM-DD"),
+        (["--as-of", "igår"], "--as-of: 'igår' är inte ett datum"),
         (["--ignore", "TRY101"], "Okänd regel för --ignore: TRY101"),
         (["--format", "xml"], "xml"),
         (["--within", "-1"], "--within"),

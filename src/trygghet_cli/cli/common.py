@@ -75,8 +75,9 @@ def day_or_exit(value: str, option: str, lang: Lang) -> date:
     except ValueError:
         usage_error(
             Text(
-                f"{option} ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{value}'",
-                f"{option} must be a date as YYYY-MM-DD, not '{value}'",
+                f"{option}: '{value}' är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel "
+                "2021-03-02.",
+                f"{option}: '{value}' is not a date; write YYYY-MM-DD, for example 2021-03-02.",
             ),
             lang,
         )

@@ -15,6 +15,7 @@ from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
     append_step_summary,
+    day_or_exit,
     lang_or_exit,
     on_github_actions,
     stdout_is_terminal,
@@ -151,18 +152,7 @@ def _default_within(chosen: DeadlineFormat) -> int:
 
 
 def _as_of(value: str | None, lang: Lang) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        usage_error(
-            Text(
-                f"--as-of ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{value}'",
-                f"--as-of must be a date as YYYY-MM-DD, not '{value}'",
-            ),
-            lang,
-        )
+    return date.today() if value is None else day_or_exit(value, "--as-of", lang)
 
 
 def _render(

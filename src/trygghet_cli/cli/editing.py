@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from trygghet_cli.cli.common import usage_error
+from trygghet_cli.cli.common import day_or_exit
 from trygghet_cli.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -43,18 +43,7 @@ DiffOption = Annotated[
 
 def parse_day(text: str | None, option: str, lang: Lang) -> date | None:
     """An ÅÅÅÅ-MM-DD option as a date; a usage error (exit 2) otherwise."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        usage_error(
-            Text(
-                f"{option}: '{text}' är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel 2021-03-02.",
-                f"{option}: '{text}' is not a date; write YYYY-MM-DD, for example 2021-03-02.",
-            ),
-            lang,
-        )
+    return None if text is None else day_or_exit(text, option, lang)
 
 
 def fail(
