@@ -204,3 +204,18 @@ def test_the_readme_shows_real_output(run: Run) -> None:
     event = feed.stdout_bytes.decode().replace("\r\n", "\n").split("BEGIN:VEVENT\n")
     shown = next(e for e in event if "UID:1982-meeting-est-grupp@trygg" in e)
     assert "BEGIN:VEVENT\n" + shown.split("END:VEVENT\n")[0] + "END:VEVENT\n" in readme
+
+
+def test_github_annotates_the_deadlines_before_the_plans_errors(run: Run, plan: Path) -> None:
+    """The workflow's Validera step annotates the plan's errors already; when there are more
+    than GitHub shows, the Tidsfrister step must still annotate what is overdue."""
+    for day in range(10, 22):
+        write(plan / f"moten/2021-03-{day}-nope.yaml", f"datum: 2021-03-{day}\norgan: nope\n")
+    result = run("deadlines", "--as-of", "2021-07-01", "-f", "github", cwd=plan)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10
+    overdue = [line for line in errors if "title=TRY4" in line]
+    assert overdue and overdue[0].startswith("::error file=organisation.yaml,line=22,col=20,")
+    assert sum("title=TRY201" in line for line in errors) == 10 - len(overdue)
+    assert "moten/2021-03-21-nope.yaml:2:8: fel TRY201" in result.output

@@ -207,6 +207,31 @@ def test_init_refuses_to_overwrite_and_says_what_it_left_alone(run: Run, tmp_pat
     assert "plan/kommun.yaml:1:1: fel TRY102 Nyckeln 'kommunkod' saknas" in out
 
 
+def test_a_repository_with_its_own_readme_gets_the_guide_beside_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """A repository created on GitHub or GitLab starts with a README.md: it is left alone, and
+    the coordinator's guide goes to TRYGG.md, which the output and the CI files point to."""
+    own = "# plan\n\nVår egen README.\n"
+    write(tmp_path / "plan/README.md", own)
+    result = run("init", "plan", *ARGS, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "plan/README.md").read_text(encoding="utf-8") == own
+    guide = (tmp_path / "plan/TRYGG.md").read_text(encoding="utf-8")
+    assert guide == repository_files(NewPlan("Fagersta", "1982"))["README.md"]
+    out = result.output
+    assert "Lämnade 1 fil orörd, eftersom den redan finns:\n  README.md\n" in out
+    assert "  TRYGG.md\n" in out.split("Lämnade", 1)[0]
+    assert "\nTRYGG.md berättar hur man installerar trygg" in out
+    assert "README.md berättar" not in out
+    for ci in (".github/workflows/trygg.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
+        text = (tmp_path / "plan" / ci).read_text(encoding="utf-8")
+        assert "TRYGG.md" in text and "README.md" not in text, ci
+    again = run("init", "plan", *ARGS, cwd=tmp_path)
+    assert again.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "plan").glob("*.md")) == ["README.md", "TRYGG.md"]
+
+
 def test_a_second_run_writes_nothing(run: Run, tmp_path: Path) -> None:
     assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
     before = {p: (tmp_path / "plan" / p).read_bytes() for p in EXPECTED_FILES}

@@ -123,10 +123,22 @@ def test_explicit_str_tag_and_plain_equals(reference: bool) -> None:
         ),
         ("a: b: c\n", 1, "ett kolon på fel ställe", "a colon in the wrong place"),
         (
-            "a: [1, 2\nb: 3\n",
-            2,
+            "a: [1, 2 }\nb: 3\n",
+            1,
             "en lista inom [ ] saknar ett kommatecken",
             "a list in [ ] lacks a comma",
+        ),
+        (
+            "a: [1, 2\n# c\n\nb: 3\n",
+            4,
+            "en lista inom [ ] som börjar på rad 1 saknar ett kommatecken eller en avslutande ]",
+            "a list in [ ] that starts on line 1 lacks a comma or its closing ]",
+        ),
+        (
+            "a:\n  b: {x: 1,\n  y: 2\nc: 3\n",
+            4,
+            "en mappning inom { } som börjar på rad 2 saknar ett kommatecken eller en avslutande }",
+            "a mapping in { } that starts on line 2 lacks a comma or its closing }",
         ),
         (
             "a: *x\n",

@@ -184,6 +184,7 @@ def _render(
         plans=len(result.plans),
         lang=lang,
         summary=deadlines_text.summary(result, lang),
+        first=frozenset(d.diagnostic.rule for d in result.deadlines),
     )
     rendered = REPORTERS["github"](report)
     return rendered.stdout.encode(), rendered.step_summary

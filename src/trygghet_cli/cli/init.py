@@ -82,7 +82,12 @@ def init(
     from trygghet_cli.loading.atomic import create_text
     from trygghet_cli.model.municipality import COUNTIES
     from trygghet_cli.render.reporters import REPORTERS, Report
-    from trygghet_cli.render.scaffold import NewPlan, repository_files
+    from trygghet_cli.render.scaffold import (
+        GUIDE_BESIDE_README,
+        README,
+        NewPlan,
+        repository_files,
+    )
 
     language = lang_or_exit(lang)
     name = municipality.strip()
@@ -133,9 +138,10 @@ def init(
         population_year=population_year,
         police_area=area,
         local_police_area=local_area,
+        guide=_guide(directory, README, GUIDE_BESIDE_README),
     )
     written: list[str] = []
-    kept: list[str] = []
+    kept: list[str] = [README] if plan.guide != README and (directory / README).exists() else []
     for relative, text in repository_files(plan).items():
         target = directory / relative
         if _blocked(directory, relative) or not create_text(target, text):
@@ -143,7 +149,7 @@ def init(
         else:
             written.append(relative)
 
-    out = _summary(directory, plan.municipality, written, kept, language)
+    out = _summary(directory, plan.municipality, plan.guide, written, kept, language)
     result = validate_paths([directory])
     report = Report(
         command="trygg validate",
@@ -158,6 +164,18 @@ def init(
     typer.echo("\n".join(out))
 
 
+def _guide(root: Path, readme: str, beside: str) -> str:
+    """The README for the coordinator, or the file beside the repository's own README: one
+    that was there before the plan (a new repository's README from GitHub or GitLab)."""
+    if (root / beside).exists():
+        return beside
+    from trygghet_cli.model.plan import MARKER
+
+    if (root / readme).exists() and not (root / MARKER).exists():
+        return beside
+    return readme
+
+
 def _blocked(root: Path, relative: str) -> bool:
     """True when a folder on the way to the file exists as something else than a folder."""
     current = root
@@ -169,7 +187,12 @@ def _blocked(root: Path, relative: str) -> bool:
 
 
 def _summary(
-    directory: Path, municipality: str, written: list[str], kept: list[str], lang: Lang
+    directory: Path,
+    municipality: str,
+    guide: str,
+    written: list[str],
+    kept: list[str],
+    lang: Lang,
 ) -> list[str]:
     out: list[str] = []
     if written:
@@ -220,9 +243,9 @@ def _summary(
         out.append("")
     out.append(
         Text(
-            "README.md berättar hur man installerar trygg, lägger till ett möte och tar fram "
+            f"{guide} berättar hur man installerar trygg, lägger till ett möte och tar fram "
             "kvartalsrapporten.",
-            "README.md tells how to install trygg, add a meeting and make the quarterly report.",
+            f"{guide} tells how to install trygg, add a meeting and make the quarterly report.",
         )(lang)
     )
     return out

@@ -350,7 +350,37 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
         return make("TRY002", file, line, tab_col)
     if "nesting depth" in english:
         return make("TRY007", file, line, col, limit=MAX_DEPTH)
-    return make("TRY001", file, line, col, problem=_explain(english, context))
+    problem = _explain(english, context)
+    start = exc.context_mark
+    if start is not None and _line(start) != line:
+        for needle, words in _UNCLOSED_FLOW:
+            if needle in context:
+                problem = Text(
+                    words.sv.format(line=_line(start)), words.en.format(line=_line(start))
+                )
+    return make("TRY001", file, line, col, problem=problem)
+
+
+_UNCLOSED_FLOW: tuple[tuple[str, Text], ...] = (
+    (
+        "flow sequence",
+        Text(
+            "en lista inom [ ] som börjar på rad {line} saknar ett kommatecken eller en "
+            "avslutande ]",
+            "a list in [ ] that starts on line {line} lacks a comma or its closing ]",
+        ),
+    ),
+    (
+        "flow mapping",
+        Text(
+            "en mappning inom {{ }} som börjar på rad {line} saknar ett kommatecken eller en "
+            "avslutande }}",
+            "a mapping in {{ }} that starts on line {line} lacks a comma or its closing }}",
+        ),
+    ),
+)
+"""A [ ] or { } broken on a later line than it starts on: often never closed, so the line
+where it starts is named too (libyaml stops where it noticed, perhaps at the end of the file)."""
 
 
 _PROBLEMS: tuple[tuple[str, Text], ...] = (

@@ -39,8 +39,13 @@ HOOK_FILES = (
 """The plan's YAML files, for pre-commit: the generated ``repo: local`` hook and the project's
 ``.pre-commit-hooks.yaml`` (a test keeps them the same)."""
 
+README = "README.md"
+GUIDE_BESIDE_README = "TRYGG.md"
+"""Where the coordinator's guide goes when the repository already has a README of its own
+(GitHub and GitLab offer one when a repository is created)."""
+
 TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("README.md", "README.md.j2"),
+    (README, "README.md.j2"),
     *((kind.filename, f"{kind.filename}.j2") for kind in PLAN_FILES),
     (f"{MEETINGS_DIR}/README.md", "moten/README.md.j2"),
     (".github/workflows/trygg.yml", "github/workflows/trygg.yml.j2"),
@@ -62,6 +67,8 @@ class NewPlan:
     population_year: int | None = None
     police_area: str | None = None
     local_police_area: str | None = None
+    guide: str = README
+    """The file the coordinator's guide is written to, and that the other files point to."""
 
     @property
     def county(self) -> str:
@@ -94,8 +101,12 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
         "hook_files": HOOK_FILES,
         "repository": REPOSITORY,
         "homepage": REPOSITORY,
+        "guide": plan.guide,
     }
-    files = {path: env.get_template(name).render(context) for path, name in TEMPLATES}
+    files = {
+        plan.guide if path == README else path: env.get_template(name).render(context)
+        for path, name in TEMPLATES
+    }
     files[".vscode/settings.json"] = _json(vscode_settings())
     files[".vscode/extensions.json"] = _json({"recommendations": [YAML_EXTENSION]})
     for name, text in schema_files().items():

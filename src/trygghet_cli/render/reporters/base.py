@@ -23,6 +23,9 @@ class Report:
     """The closing line, when the command words it itself (default: errors and warnings)."""
     strict: bool = False
     """Warnings fail the run too (``--strict``): formats that mark failures mark them."""
+    first: frozenset[str] = frozenset()
+    """Rules whose findings come first where a format shows only some (GitHub annotations):
+    a command's own findings before the plan's errors it repeats from ``trygg validate``."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.level is severity)

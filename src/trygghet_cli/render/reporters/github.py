@@ -48,12 +48,14 @@ def annotation(d: Diagnostic, report: Report) -> str:
     return f"::{_COMMAND[d.level]} {props}::{escape_data(message)}"
 
 
-def annotated(diagnostics: list[Diagnostic]) -> set[int]:
+def annotated(diagnostics: list[Diagnostic], first: frozenset[str] = frozenset()) -> set[int]:
     """Indices of the findings that become annotations: errors first, then warnings, then
-    notices, each in file order, within the limits per severity and per command."""
+    notices, each with the rules in ``first`` before the others and then in file order,
+    within the limits per severity and per command."""
     chosen: set[int] = set()
     for level in sorted(Severity, key=lambda s: -s.rank):
         same = [i for i, d in enumerate(diagnostics) if d.level is level]
+        same.sort(key=lambda i: diagnostics[i].rule not in first)
         room = min(PER_STEP_LIMIT, PER_COMMAND_LIMIT - len(chosen))
         chosen.update(same[: max(room, 0)])
     return chosen
@@ -62,7 +64,7 @@ def annotated(diagnostics: list[Diagnostic]) -> set[int]:
 def render(report: Report) -> Output:
     out: list[str] = []
     overflow: list[Diagnostic] = []
-    chosen = annotated(report.diagnostics)
+    chosen = annotated(report.diagnostics, report.first)
     numbered = list(enumerate(report.diagnostics))
     for file, group in groupby(numbered, key=lambda item: item[1].file):
         out.append(f"::group::{escape_data(file)}")
