@@ -232,6 +232,18 @@ def test_a_repository_with_its_own_readme_gets_the_guide_beside_it(
     assert sorted(p.name for p in (tmp_path / "plan").glob("*.md")) == ["README.md", "TRYGG.md"]
 
 
+def test_next_steps_leave_out_what_is_done_already(run: Run, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    result = run("init", ".", *ARGS, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    steps = result.output.split("Nästa steg:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split("#")[0].strip() for line in steps] == [
+        "pre-commit install",
+        "trygg validate",
+        "trygg deadlines",
+    ]
+
+
 def test_a_second_run_writes_nothing(run: Run, tmp_path: Path) -> None:
     assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
     before = {p: (tmp_path / "plan" / p).read_bytes() for p in EXPECTED_FILES}

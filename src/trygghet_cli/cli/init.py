@@ -220,9 +220,14 @@ def _summary(
         return out
     out.append("")
     out.append(Text("Nästa steg:", "Next steps:")(lang))
-    steps = [
-        (f"cd {directory}", Text("", "")),
-        ("git init", Text("ett git-förråd för planen", "a git repository for the plan")),
+    steps: list[tuple[str, Text]] = []
+    if directory.resolve() != Path.cwd().resolve():
+        steps.append((f"cd {directory}", Text("", "")))
+    if not _in_git_repository(directory):
+        steps.append(
+            ("git init", Text("ett git-förråd för planen", "a git repository for the plan"))
+        )
+    steps += [
         (
             "pre-commit install",
             Text(
@@ -249,6 +254,12 @@ def _summary(
         )(lang)
     )
     return out
+
+
+def _in_git_repository(directory: Path) -> bool:
+    """Whether the folder already lies in a git working tree (then ``git init`` is not a step)."""
+    here = directory.resolve()
+    return any((folder / ".git").exists() for folder in (here, *here.parents))
 
 
 _LAW_DOCUMENTS = Text(
