@@ -158,6 +158,24 @@ def test_control_characters() -> None:
     assert d.line == 1
 
 
+@pytest.mark.parametrize("reference", [False, True])
+@pytest.mark.parametrize(
+    ("data", "code", "col"), [(b"a: x\x07y\n", "U+0007", 5), (b"a: b\x00\n", "U+0000", 5)]
+)
+def test_control_characters_are_named_in_both_languages(
+    data: bytes, code: str, col: int, reference: bool
+) -> None:
+    """The fast (libyaml) reader gives the character as a code point, PyYAML's as a string:
+    both name it, in Swedish and English, rather than quoting libyaml's English."""
+    d = only(parse(data.decode(), "f.yaml", reference=reference)[1])
+    assert (d.rule, d.line, d.column) == ("TRY001", 1, col)
+    assert (
+        d.message("sv")
+        == f"YAML-syntaxfel: otillåtet tecken {code}; ta bort det (det syns ofta inte i editorn)"
+    )
+    assert code in d.message("en") and "control characters" not in d.message("en")
+
+
 def test_file_too_large(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * (yamlfile.MAX_BYTES + 1))

@@ -454,8 +454,11 @@ def _reader_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
     char = getattr(exc, "character", None)
-    if isinstance(char, str):
-        code = f"U+{ord(char):04X}"
+    if isinstance(char, str) and char:
+        char = ord(char)
+    # PyYAML's reader gives the character; libyaml's (the fast path) gives its code point.
+    if isinstance(char, int) and not isinstance(char, bool):
+        code = f"U+{char:04X}"
         problem = Text(
             f"otillåtet tecken {code}; ta bort det (det syns ofta inte i editorn)",
             f"character {code} is not allowed; remove it (editors often do not show it)",
