@@ -210,6 +210,12 @@ def _type_hint(kind: str, value: Any, key: str) -> Text | None:
         value, str
     ):
         compact = value.replace(" ", "").replace("\u00a0", "")
+        bare = compact.removesuffix("%").removesuffix("procent").replace(",", ".")
+        if bare != compact.replace(",", ".") and _is_number(bare):
+            return Text(
+                f"Skriv bara talet, utan % eller ordet procent: {key}: {bare}.",
+                f"Write the number alone, without a percent sign: {key}: {bare}.",
+            )
         if "," in compact and _is_number(compact.replace(",", ".")):
             fixed = compact.replace(",", ".")
             return Text(
