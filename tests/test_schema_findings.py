@@ -61,6 +61,36 @@ def test_percent_sign_gets_a_hint(run: Run, plan: Path, written: str, bare: str)
     ) in result.output
 
 
+@pytest.mark.parametrize(
+    ("line", "written", "message"),
+    [
+        ("datum: 2021-03-02", "datum:", "2:7: fel TRY103 'datum' ska vara ett datum (ÅÅÅÅ-MM-DD)"),
+        (
+            "    status: klar",
+            "    status:",
+            "14:12: fel TRY103 'status' ska vara ett av de tillåtna värdena",
+        ),
+        (
+            "  - vecka: 2021-W08",
+            "  - vecka:",
+            "19:11: fel TRY103 'vecka' ska vara en ISO-vecka (till exempel 2021-W09)",
+        ),
+    ],
+)
+def test_empty_value_is_called_empty(
+    run: Run, plan: Path, line: str, written: str, message: str
+) -> None:
+    """'datum:' with nothing after it is an empty value, as for text and numbers, not ''."""
+    meeting = plan / "moten/2021-03-02-lokala-bra.yaml"
+    edit(meeting, line, written)
+    assert findings(run, plan) == [f"{meeting}:{message}, inte ett tomt värde"]
+    if "status" in line:
+        assert (
+            "tips: Tillåtna värden: öppen, pågående, klar, avbruten."
+            in run("validate", str(plan)).output
+        )
+
+
 def test_unknown_enum_value_suggests_the_closest(run: Run, plan: Path) -> None:
     edit(plan / "organisation.yaml", "typ: lokalt_brå", "typ: lokalt_bra")
     out = findings(run, plan)
