@@ -158,6 +158,24 @@ def test_control_characters() -> None:
     assert d.line == 1
 
 
+@pytest.mark.parametrize("reference", [False, True])
+@pytest.mark.parametrize(
+    ("data", "code", "col"), [(b"a: x\x07y\n", "U+0007", 5), (b"a: b\x00\n", "U+0000", 5)]
+)
+def test_control_characters_are_named_in_both_languages(
+    data: bytes, code: str, col: int, reference: bool
+) -> None:
+    """The fast (libyaml) reader gives the character as a code point, PyYAML's as a string:
+    both name it, in Swedish and English, rather than quoting libyaml's English."""
+    d = only(parse(data.decode(), "f.yaml", reference=reference)[1])
+    assert (d.rule, d.line, d.column) == ("TRY001", 1, col)
+    assert (
+        d.message("sv")
+        == f"YAML-syntaxfel: otillåtet tecken {code}; ta bort det (det syns ofta inte i editorn)"
+    )
+    assert code in d.message("en") and "control characters" not in d.message("en")
+
+
 def test_file_too_large(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * (yamlfile.MAX_BYTES + 1))
@@ -201,3 +219,34 @@ def test_damaged_files_give_data_or_diagnostics(at: int, cut: int, junk: str) ->
     for d in diags:
         assert 1 <= d.line <= lines
         assert d.rule.startswith("TRY0")
+
+
+@pytest.mark.parametrize("reference", [False, True])
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ('titel: "Trygg i Göteborg" 2021\n', 1, 27, "text efter ett värde som redan är avslutat"),
+        ("a:\n  - 'x' y\n", 2, 9, "text efter ett värde som redan är avslutat"),
+        ('dokument: "G:\\Trygghet\\plan.pdf"\n', 1, 14, "okänt \\-tecken"),
+        ('a: "\\u12"\n', 1, 7, "okänt \\-tecken"),
+        ("text: * viktigt\n", 1, 8, "ankare eller alias och ska följas av ett namn"),
+        ("organisation: & Co\n", 1, 16, "ankare eller alias och ska följas av ett namn"),
+        ("a:\n  - x\n  y: 1\n", 3, 3, "en rad utan bindestreck mitt i en lista"),
+        ("- a\nb: c\n", 2, 1, "en rad utan bindestreck mitt i en lista"),
+        ("%andel: 50\n", 1, 7, "YAML-direktiv"),
+        ("a: |x\n", 1, 5, "efter | eller >"),
+        ("a: &x 1\nb: &x 2\n", 2, 4, "samma ankare (&namn) förekommer två gånger"),
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "nycklar på samma nivå ska ha samma indrag"),
+    ],
+)
+def test_syntax_errors_say_what_is_wrong_in_swedish(
+    text: str, line: int, col: int, words: str, reference: bool
+) -> None:
+    """Mistakes a coordinator makes get a Swedish explanation at the right place, not
+    libyaml's English ("did not find expected '-' indicator") or a wrong one (an unknown
+    escape is not an unclosed quote; text after a closing quote is not an indentation error)."""
+    d = only(parse(text, "f.yaml", reference=reference)[1])
+    assert (d.rule, d.line, d.column) == ("TRY001", line, col)
+    assert words in d.message("sv")
+    assert "YAML-läsaren säger" not in d.message("sv")
+    assert "did not find" not in d.message("en")

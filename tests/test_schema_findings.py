@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run, edit, write
 
 
@@ -42,6 +44,51 @@ def test_wrong_type_with_decimal_comma_hint(run: Run, plan: Path) -> None:
         f"{plan}/nyckeltal.yaml:11:16: fel TRY103 'värde' ska vara ett tal, inte texten '9000,5'"
     ) in result.output
     assert "tips: Använd decimalpunkt i planfilerna: skriv 9000.5, inte 9000,5." in result.output
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"), [("50 %", "50"), ("50%", "50"), ("50 procent", "50"), ("22,6 %", "22.6")]
+)
+def test_percent_sign_gets_a_hint(run: Run, plan: Path, written: str, bare: str) -> None:
+    """A coordinator writes a share of a post the way it is spoken: '50 %'."""
+    edit(plan / "organisation.yaml", "tjänstgöringsgrad: 50", f"tjänstgöringsgrad: {written}")
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert (
+        f"{plan}/organisation.yaml:12:26: fel TRY103 'tjänstgöringsgrad' ska vara ett tal, inte "
+        f"texten '{written}'\n    tips: Skriv bara talet, utan % eller ordet procent: "
+        f"tjänstgöringsgrad: {bare}.\n"
+    ) in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "message"),
+    [
+        ("datum: 2021-03-02", "datum:", "2:7: fel TRY103 'datum' ska vara ett datum (ÅÅÅÅ-MM-DD)"),
+        (
+            "    status: klar",
+            "    status:",
+            "14:12: fel TRY103 'status' ska vara ett av de tillåtna värdena",
+        ),
+        (
+            "  - vecka: 2021-W08",
+            "  - vecka:",
+            "19:11: fel TRY103 'vecka' ska vara en ISO-vecka (till exempel 2021-W09)",
+        ),
+    ],
+)
+def test_empty_value_is_called_empty(
+    run: Run, plan: Path, line: str, written: str, message: str
+) -> None:
+    """'datum:' with nothing after it is an empty value, as for text and numbers, not ''."""
+    meeting = plan / "moten/2021-03-02-lokala-bra.yaml"
+    edit(meeting, line, written)
+    assert findings(run, plan) == [f"{meeting}:{message}, inte ett tomt värde"]
+    if "status" in line:
+        assert (
+            "tips: Tillåtna värden: öppen, pågående, klar, avbruten."
+            in run("validate", str(plan)).output
+        )
 
 
 def test_unknown_enum_value_suggests_the_closest(run: Run, plan: Path) -> None:

@@ -173,9 +173,11 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                     )
                 )
             held_by = bodies.get(model.body)
+            start, end = (held_by.start, held_by.end) if held_by else (None, None)
+            if start and end and end < start:
+                start = end = None  # an end before the start is TRY203's finding alone
             if held_by is not None and (
-                (held_by.start and model.date < held_by.start)
-                or (held_by.end and model.date > held_by.end)
+                (start and model.date < start) or (end and model.date > end)
             ):
                 out.append(
                     root.child("datum").diagnostic(

@@ -115,6 +115,24 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             got=describe_value(value, None),
             hint=_type_hint("scalar", value, key),
         )
+    if value is None and kind in _EMPTY_EXPECTED:
+        # An empty value ('datum:') is said to be empty, as for text and numbers, not quoted as ''.
+        choices = _choices_at(model, loc) if kind in ("enum", "literal_error") else None
+        return make(
+            "TRY103",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            expected=_EMPTY_EXPECTED[kind],
+            got=describe_value(value, None),
+            hint=Text(
+                f"Tillåtna värden: {', '.join(choices)}.", f"Allowed values: {', '.join(choices)}."
+            )
+            if choices
+            else None,
+        )
     if kind in ("enum", "literal_error"):
         allowed = _choices_at(model, loc) or [str(ctx.get("expected", ""))]
         return make(
@@ -182,6 +200,16 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
     )
 
 
+_DATE = Text("ett datum (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)")
+_CHOICE = Text("ett av de tillåtna värdena", "one of the allowed values")
+_EMPTY_EXPECTED: dict[str, Text] = {
+    **dict.fromkeys((*_DATE_TYPES, "trygg_date"), _DATE),
+    "enum": _CHOICE,
+    "literal_error": _CHOICE,
+    "trygg_week": Text("en ISO-vecka (till exempel 2021-W09)", "an ISO week (such as 2021-W09)"),
+}
+
+
 def describe_value(value: Any, raw: str | None) -> Text:
     shown = _short(raw if raw is not None else value)
     if value is None:
@@ -210,6 +238,12 @@ def _type_hint(kind: str, value: Any, key: str) -> Text | None:
         value, str
     ):
         compact = value.replace(" ", "").replace("\u00a0", "")
+        bare = compact.removesuffix("%").removesuffix("procent").replace(",", ".")
+        if bare != compact.replace(",", ".") and _is_number(bare):
+            return Text(
+                f"Skriv bara talet, utan % eller ordet procent: {key}: {bare}.",
+                f"Write the number alone, without a percent sign: {key}: {bare}.",
+            )
         if "," in compact and _is_number(compact.replace(",", ".")):
             fixed = compact.replace(",", ".")
             return Text(

@@ -339,7 +339,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     english = str(exc.problem or exc.context or "").strip()
     context = str(exc.context or "")
-    if "quoted scalar" in context and exc.context_mark is not None:
+    escape = "escape" in english or "hexdecimal" in english
+    if "quoted scalar" in context and exc.context_mark is not None and not escape:
         mark = exc.context_mark  # where the unclosed quote begins, not the end of the file
     line, col = _line(mark), _col(mark)
     lines = text.splitlines()
@@ -350,15 +351,19 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
         return make("TRY002", file, line, tab_col)
     if "nesting depth" in english:
         return make("TRY007", file, line, col, limit=MAX_DEPTH)
-    problem = _explain(english, context)
     start = exc.context_mark
     if start is not None and _line(start) != line:
         for needle, words in _UNCLOSED_FLOW:
             if needle in context:
-                problem = Text(
-                    words.sv.format(line=_line(start)), words.en.format(line=_line(start))
-                )
-    return make("TRY001", file, line, col, problem=problem)
+                opened = _line(start)
+                problem = Text(words.sv.format(line=opened), words.en.format(line=opened))
+                return make("TRY001", file, line, col, problem=problem)
+    before = source[: col - 1].rstrip()
+    if "did not find expected" in english and before and before[-1] in "\"']}":
+        return make("TRY001", file, line, col, problem=_TEXT_AFTER_VALUE)
+    if escape:
+        return make("TRY001", file, line, col, problem=_ESCAPE)
+    return make("TRY001", file, line, col, problem=_explain(english, context))
 
 
 _UNCLOSED_FLOW: tuple[tuple[str, Text], ...] = (
@@ -382,6 +387,23 @@ _UNCLOSED_FLOW: tuple[tuple[str, Text], ...] = (
 """A [ ] or { } broken on a later line than it starts on: often never closed, so the line
 where it starts is named too (libyaml stops where it noticed, perhaps at the end of the file)."""
 
+
+_TEXT_AFTER_VALUE = Text(
+    "text efter ett värde som redan är avslutat med citattecken eller ] eller }; sätt hela "
+    "värdet inom citattecken",
+    "text after a value already closed by a quote or ] or }; put the whole value in quotes",
+)
+_ESCAPE = Text(
+    "ett okänt \\-tecken inom dubbla citattecken (till exempel i en sökväg som G:\\Trygghet); "
+    "använd enkla citattecken",
+    "an unknown \\ escape inside double quotes (as in a path like G:\\Trygghet); use single quotes",
+)
+_ANCHOR_NAME = Text(
+    "ett & eller * i början av ett värde betyder ankare eller alias och ska följas av ett "
+    "namn; sätt värdet inom citattecken",
+    "a & or * at the start of a value means an anchor or alias and must be followed by a "
+    "name; put the value in quotes",
+)
 
 _PROBLEMS: tuple[tuple[str, Text], ...] = (
     (
@@ -448,10 +470,43 @@ _PROBLEMS: tuple[tuple[str, Text], ...] = (
         ),
     ),
     (
-        "unknown escape character",
+        "did not find expected '-' indicator",
         Text(
-            "ett okänt \\-tecken inom dubbla citattecken; använd enkla citattecken",
-            "an unknown \\ escape inside double quotes; use single quotes",
+            "en rad utan bindestreck mitt i en lista: varje punkt börjar med '- ' på samma "
+            "indrag; kontrollera indraget",
+            "a line without a dash inside a list: every item begins with '- ' at the same "
+            "indentation; check the indentation",
+        ),
+    ),
+    (
+        "while scanning an anchor",
+        _ANCHOR_NAME,
+    ),
+    (
+        "while scanning an alias",
+        _ANCHOR_NAME,
+    ),
+    (
+        "duplicate anchor",
+        Text(
+            "samma ankare (&namn) förekommer två gånger; ge dem olika namn",
+            "the same anchor (&name) occurs twice; give them different names",
+        ),
+    ),
+    (
+        "directive",
+        Text(
+            "en rad som börjar med % läses som ett YAML-direktiv; sätt värdet inom citattecken",
+            "a line beginning with % is read as a YAML directive; put the value in quotes",
+        ),
+    ),
+    (
+        "block scalar",
+        Text(
+            "efter | eller > får bara - , + eller en siffra stå på raden; texten börjar på nästa "
+            "rad, indragen",
+            "after | or > only -, + or a digit may follow on the line; the text begins on the "
+            "next line, indented",
         ),
     ),
     (
@@ -484,8 +539,11 @@ def _reader_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
     char = getattr(exc, "character", None)
-    if isinstance(char, str):
-        code = f"U+{ord(char):04X}"
+    if isinstance(char, str) and char:
+        char = ord(char)
+    # PyYAML's reader gives the character; libyaml's (the fast path) gives its code point.
+    if isinstance(char, int) and not isinstance(char, bool):
+        code = f"U+{char:04X}"
         problem = Text(
             f"otillåtet tecken {code}; ta bort det (det syns ofta inte i editorn)",
             f"character {code} is not allowed; remove it (editors often do not show it)",
