@@ -201,6 +201,20 @@ def test_personnummer_in_a_comment_is_found_too(run: Run, plan: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "gitlab", "sarif", "junit", "github"])
+def test_no_finding_repeats_an_identity_number_in_full(run: Run, plan: Path, fmt: str) -> None:
+    """A number typed as a key or a reference is masked in every finding about it too."""
+    edit(plan / "organisation.yaml", "    ordförande: samordnare", "    ordförande: 640823-3234")
+    with (plan / "kommun.yaml").open("a", encoding="utf-8") as f:
+        f.write("640823-3234: kontakt\n")
+    result = run("validate", str(plan), "--format", fmt)
+    assert result.exit_code == 1
+    rules = {"TRY301", "TRY101", "TRY201"}
+    assert all(rule in result.stdout for rule in rules), result.stdout
+    assert "640823-3234" not in result.stdout + result.stderr
+    assert "640823-****" in result.stdout
+
+
 @pytest.mark.parametrize(
     "text", ["640823-3235", "0701234567", "2021-03-02", "1234567890", "641301-1234"]
 )

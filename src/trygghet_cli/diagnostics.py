@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.identity_numbers import mask_identity_numbers
 from trygghet_cli.rules import RULES, ArgValue, Severity
 
 __all__ = ["ArgValue", "Diagnostic", "Severity", "make", "pointer_text", "sort_diagnostics"]
@@ -37,12 +38,16 @@ class Diagnostic:
         return self.severity or RULES[self.rule].severity
 
     def message(self, lang: Lang) -> str:
-        return RULES[self.rule].render_message(dict(self.args), lang)
+        """The message, with any identity number in it masked (it may quote a plan's value)."""
+        return mask_identity_numbers(RULES[self.rule].render_message(dict(self.args), lang))
 
     def hint(self, lang: Lang) -> str | None:
+        text: str | None
         if self.hint_override is not None:
-            return self.hint_override(lang)
-        return RULES[self.rule].render_hint(dict(self.args), lang)
+            text = self.hint_override(lang)
+        else:
+            text = RULES[self.rule].render_hint(dict(self.args), lang)
+        return None if text is None else mask_identity_numbers(text)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.pointer)

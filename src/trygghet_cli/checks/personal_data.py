@@ -1,73 +1,21 @@
 """Swedish personal identity numbers must never be in a plan: plan files get published.
 
-A personnummer is ÅÅMMDD-NNNK (or ÅÅÅÅMMDDNNNK) whose check digit K is the Luhn (modulus 10,
-weights 2-1-2...) digit of the nine digits before it; a samordningsnummer is the same with 60
-added to the day. The whole text is scanned, comments included.
-
-A ten-digit run without a separator that begins with 0 is left alone: it is far more often a
-telephone number (0701234567) than a personnummer.
+The whole text of every plan file is scanned, comments included, and every other text file in
+the plan folder too (:func:`check_other_files`). What counts as an identity number is
+:mod:`trygghet_cli.identity_numbers`.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Collection, Iterator
-from datetime import date
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
+from trygghet_cli.identity_numbers import find_identity_numbers
 from trygghet_cli.loading.plan import SKIP_DIRS
 from trygghet_cli.loading.yamlfile import MAX_BYTES
-
-_PATTERN = re.compile(
-    r"(?<![\d-])(?P<century>18|19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-    r"(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)(?!\d)"
-)
-_QUICK = re.compile(r"\d\d\d\d\d\d")  # six digits in a row; faster than \d{6}
-
-
-def luhn_digit(digits: str) -> int:
-    """The check digit for ``digits`` (Skatteverket's modulus-10 method)."""
-    total = 0
-    for i, ch in enumerate(digits):
-        product = int(ch) * (2 if i % 2 == 0 else 1)
-        total += product // 10 + product % 10
-    return (10 - total % 10) % 10
-
-
-def _valid_day(century: str | None, yy: str, mm: str, dd: int) -> bool:
-    centuries = [century] if century else ["19", "20", "18"]
-    for c in centuries:
-        try:
-            date(int(c + yy), int(mm), dd)
-            return True
-        except ValueError:
-            continue
-    return False
-
-
-def find_identity_numbers(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, kind, masked) for every valid personnummer or samordningsnummer in ``text``."""
-    if not _QUICK.search(text):
-        return
-    for m in _PATTERN.finditer(text):
-        if not m["century"] and not m["sep"] and m["yy"].startswith("0"):
-            continue
-        day = int(m["dd"])
-        kind = "personnummer"
-        if day > 60:
-            day -= 60
-            kind = "samordningsnummer"
-        if not _valid_day(m["century"], m["yy"], m["mm"], day):
-            continue
-        nine = m["yy"] + m["mm"] + m["dd"] + m["nnn"]
-        if luhn_digit(nine) != int(m["k"]):
-            continue
-        masked = f"{m['century'] or ''}{m['yy']}{m['mm']}{m['dd']}{m['sep'] or ''}****"
-        yield m.start(), kind, masked
-
 
 _KINDS = {
     "personnummer": Text("personnummer", "personal identity number (personnummer)"),

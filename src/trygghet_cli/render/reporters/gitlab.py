@@ -9,6 +9,7 @@ import hashlib
 import json
 
 from trygghet_cli.diagnostics import Severity
+from trygghet_cli.identity_numbers import mask_identity_numbers
 from trygghet_cli.render.reporters.base import Output, Report
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -18,7 +19,7 @@ def render(report: Report) -> Output:
     issues = []
     used: dict[str, int] = {}
     for d in report.diagnostics:
-        where = d.pointer or f"{d.line}:{d.column}"
+        where = mask_identity_numbers(d.pointer) or f"{d.line}:{d.column}"
         base = f"{d.file}\0{d.rule}\0{where}"
         n = used.get(base, 0)
         used[base] = n + 1

@@ -7,6 +7,7 @@ from typing import Any
 
 from trygghet_cli import __version__
 from trygghet_cli.diagnostics import Severity
+from trygghet_cli.identity_numbers import mask_identity_numbers
 from trygghet_cli.render.reporters.base import Output, Report
 from trygghet_cli.rules import RULES
 
@@ -32,7 +33,7 @@ def render(report: Report) -> Output:
                 "file": d.file,
                 "line": d.line,
                 "column": d.column,
-                "pointer": d.pointer,
+                "pointer": mask_identity_numbers(d.pointer),
                 "message": d.message(report.lang),
                 "hint": d.hint(report.lang),
             }
