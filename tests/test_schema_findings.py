@@ -61,6 +61,26 @@ def test_percent_sign_gets_a_hint(run: Run, plan: Path, written: str, bare: str)
     ) in result.output
 
 
+def test_half_time_as_a_decimal_fraction_is_told_to_write_per_cent(run: Run, plan: Path) -> None:
+    """'0,5' for half time: the decimal-point hint would lead to 0.5 per cent of a post."""
+    edit(plan / "organisation.yaml", "tjänstgöringsgrad: 50", "tjänstgöringsgrad: 0,5")
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert (
+        "tips: Andelen skrivs i procent av heltid: tjänstgöringsgrad: 50 för 0,5 av en heltid.\n"
+    ) in result.output
+    edit(plan / "organisation.yaml", "tjänstgöringsgrad: 0,5", "tjänstgöringsgrad: 0.5")
+    result = run("validate", str(plan), "--lang", "en")
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        f"{plan}/organisation.yaml:12:26: warning TRY214 'tjänstgöringsgrad: 0.5' means 0.5 per "
+        "cent of a full-time post\n    hint: The share is written in per cent of full time: "
+        "tjänstgöringsgrad: 50 for 0.5 of a full-time post.\n"
+    )
+    edit(plan / "organisation.yaml", "tjänstgöringsgrad: 0.5", "tjänstgöringsgrad: 2")
+    assert run("validate", str(plan), "--strict").exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("line", "written", "message"),
     [

@@ -650,6 +650,22 @@ _ALL = [
         ),
         ("indicators",),
     ),
+    Rule(
+        "TRY214",
+        "share-of-post-as-fraction",
+        W,
+        Text("Andel av heltid skriven som bråk", "Share of a full-time post written as a fraction"),
+        Text(
+            "'{key}: {value}' betyder {share} procent av en heltid",
+            "'{key}: {value}' means {share} per cent of a full-time post",
+        ),
+        Text(
+            "Andelen skrivs i procent av heltid: {key}: {percent} för {share} av en heltid.",
+            "The share is written in per cent of full time: {key}: {percent} for {share} of a "
+            "full-time post.",
+        ),
+        ("organisation",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

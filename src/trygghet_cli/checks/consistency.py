@@ -76,6 +76,23 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                     example, why = _MISSING_MUNICIPALITY[key]
                     out.append(root.diagnostic("TRY111", key=key, example=example, why=why))
         elif isinstance(model, Organisation):
+            for i, person in enumerate(model.coordination.coordinators):
+                for key, share in (
+                    ("tjänstgöringsgrad", person.fte_percent),
+                    ("andel_brottsförebyggande", person.crime_prevention_percent),
+                ):
+                    if share is not None and 0 < share <= 1:
+                        site = root.child("samordning", "samordnare", i, key)
+                        written = f"{share:g}"
+                        out.append(
+                            site.diagnostic(
+                                "TRY214",
+                                key=key,
+                                value=written,
+                                share=Text(written.replace(".", ","), written),
+                                percent=f"{share * 100:g}",
+                            )
+                        )
             for i, body in enumerate(model.bodies):
                 b = root.child("organ", i)
                 order(("start", body.start), ("slut", body.end), b)

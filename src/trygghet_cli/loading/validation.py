@@ -233,6 +233,10 @@ def _is_number(text: str) -> bool:
     return True
 
 
+SHARE_OF_POST_KEYS = frozenset({"tjänstgöringsgrad", "andel_brottsförebyggande"})
+"""Keys whose number is a share of a full-time post in per cent (50 for half time)."""
+
+
 def _type_hint(kind: str, value: Any, key: str) -> Text | None:
     if kind in ("int_parsing", "float_parsing", "int_type", "float_type") and isinstance(
         value, str
@@ -246,6 +250,14 @@ def _type_hint(kind: str, value: Any, key: str) -> Text | None:
             )
         if "," in compact and _is_number(compact.replace(",", ".")):
             fixed = compact.replace(",", ".")
+            if key in SHARE_OF_POST_KEYS and 0 < float(fixed) <= 1:
+                percent = f"{float(fixed) * 100:g}"
+                return Text(
+                    f"Andelen skrivs i procent av heltid: {key}: {percent} för {_short(value)} "
+                    "av en heltid.",
+                    f"The share is written in per cent of full time: {key}: {percent} for "
+                    f"{fixed} of a full-time post.",
+                )
             return Text(
                 f"Använd decimalpunkt i planfilerna: skriv {fixed}, inte {_short(value)}. "
                 "Rapporterna visar ändå decimalkomma.",
