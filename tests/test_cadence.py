@@ -35,6 +35,12 @@ from trygghet_cli.model.cadence import (
         ("  Varannan   Vecka ", 1, 2, Unit.WEEK, Qualifier.EXACT, False),
         ("3 gånger per 2 år", 3, 2, Unit.YEAR, Qualifier.EXACT, False),
         ("2 gånger per 3 månader", 2, 3, Unit.MONTH, Qualifier.EXACT, False),
+        ("6 ggr/år", 6, 1, Unit.YEAR, Qualifier.EXACT, False),
+        ("minst 4 ggr per år", 4, 1, Unit.YEAR, Qualifier.AT_LEAST, False),
+        ("var annan vecka", 1, 2, Unit.WEEK, Qualifier.EXACT, False),
+        ("vart annat år", 1, 2, Unit.YEAR, Qualifier.EXACT, False),
+        ("varje termin", 1, 1, Unit.HALF_YEAR, Qualifier.EXACT, False),
+        ("2 gånger per termin", 2, 1, Unit.HALF_YEAR, Qualifier.EXACT, False),
     ],
 )
 def test_parses_the_phrases_municipalities_use(
@@ -71,7 +77,8 @@ def test_only_when_needed() -> None:
         "",
         "ofta",
         "0 gånger per år",
-        "sex ggr per år",
+        "sex ggr",
+        "6 per år",
         "var första månad",
         "varje decennium",
         "6 gånger",

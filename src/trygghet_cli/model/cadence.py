@@ -3,7 +3,8 @@
 ``6 gånger per år``, ``minst 4 gånger per år``, ``varannan vecka``, ``varje månad``,
 ``var tredje månad``, ``varje år``, ``vartannat år``, ``cirka 6 gånger per år, även vid behov``,
 ``vid behov`` and ``löpande`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the
-canonical phrase.
+canonical phrase. Common ways of writing them pass too: ``6 ggr/år``, ``var annan vecka``,
+``varje termin`` (a termin counts as a half-year).
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ _UNITS = {
     "tertialet": Unit.TERTIAL,
     "halvår": Unit.HALF_YEAR,
     "halvåret": Unit.HALF_YEAR,
+    "termin": Unit.HALF_YEAR,
+    "terminen": Unit.HALF_YEAR,
     "år": Unit.YEAR,
     "året": Unit.YEAR,
 }
@@ -157,10 +160,10 @@ _WHEN_NEEDED_TAIL = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*(?:(?:även|också)
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _TIMES = re.compile(
-    rf"^({_COUNT_RE})\s+gång(?:er)?\s+(?:per|i|om)\s+(?:(\d{{1,2}})\s+)?({_UNIT_RE})$"
+    rf"^({_COUNT_RE})\s+(?:gång(?:er)?|ggr|gg)\s+(?:per|i|om)\s+(?:(\d{{1,2}})\s+)?({_UNIT_RE})$"
 )
 _EVERY = re.compile(rf"^(?:varje|en\s+gång\s+(?:per|i|om))\s+({_UNIT_RE})$")
-_EVERY_OTHER = re.compile(rf"^(?:varannan|vartannat)\s+({_UNIT_RE})$")
+_EVERY_OTHER = re.compile(rf"^(?:varannan|vartannat|var annan|vart annat)\s+({_UNIT_RE})$")
 _EVERY_NTH = re.compile(rf"^vart?\s+({'|'.join(_ORDINALS)}|\d{{1,2}}:e)\s+({_UNIT_RE})$")
 
 
@@ -170,7 +173,7 @@ class CadenceError(ValueError):
 
 def parse_cadence(text: str) -> Cadence:
     """Parse a Swedish cadence phrase; raises :class:`CadenceError`."""
-    phrase = " ".join(text.strip().lower().split())
+    phrase = " ".join(text.strip().lower().replace("/", " per ").split())
     if not phrase:
         raise CadenceError(text)
     if phrase == "vid behov":
