@@ -68,10 +68,34 @@ def parse_csv(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]:
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
-        diags.append(make("TRY511", file, start, 1, problem=str(exc)))
+        diags.append(make("TRY511", file, start, 1, problem=_csv_problem(exc, delimiter)))
     if columns is None:
         return [], [make("TRY509", file, 1, 1)]
     return rows, diags
+
+
+def _csv_problem(exc: csv.Error, delimiter: str) -> Text:
+    """Python's csv messages (English) said in the user's language."""
+    text = str(exc)
+    if text.startswith("unexpected end of data"):
+        return Text(
+            'ett värde som börjar med " slutar aldrig (citattecknet stängs inte före filens slut)',
+            'a value that starts with " never ends (the quote is not closed before the end of '
+            "the file)",
+        )
+    if re.match(r"^'.' expected after '\"'", text):
+        sv = "tabb" if delimiter == "\t" else f"'{delimiter}'"
+        en = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+        return Text(
+            f"efter ett avslutande citattecken ska det stå {sv} eller radslut",
+            f"a closing quote must be followed by {en} or the end of the line",
+        )
+    if text.startswith("field larger than field limit"):
+        return Text(
+            "ett värde är för långt för att vara ett fält i en Kolada-export",
+            "a value is too long to be a field of a Kolada export",
+        )
+    return Text(text, text)
 
 
 _TRUNCATED = Text(" (filen verkar avklippt mitt i raden)", " (the file seems cut off mid-line)")
