@@ -221,3 +221,21 @@ def test_a_csv_syntax_error_is_explained_in_the_user_s_language(
     assert [(d.rule, d.line) for d in result.diagnostics] == [("TRY511", 2)]
     assert result.diagnostics[0].message("sv") == sv
     assert result.diagnostics[0].message("en") == en
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("kpi;kommun;period;kön;värde;värde", "värde"),
+        ("kpi;kommun;kommun_id;år;kön;värde", "kommun"),
+    ],
+)
+def test_a_column_named_twice_is_not_guessed(header: str, column: str) -> None:
+    width = header.count(";") + 1
+    text = header + "\n" + ";".join(["N07540", "1982", "1982", "2021", "T", "1"][:width]) + "\n"
+    result = parse_kolada(text.encode(), "k.csv")
+    assert result.rows == []
+    assert [(d.rule, d.line, d.column) for d in result.diagnostics] == [("TRY512", 1, 1)]
+    assert result.diagnostics[0].message("sv") == (
+        f"Rubrikraden har {column} två gånger ({header}): trygg vet inte vilken som gäller"
+    )

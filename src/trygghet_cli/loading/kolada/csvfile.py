@@ -43,9 +43,12 @@ def parse_csv(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]:
             if columns is None:
                 columns, missing = _header(record)
                 width = len(record)
+                heading = ";".join(cell.strip() for cell in record)
                 if missing:
-                    heading = ";".join(cell.strip() for cell in record)
                     return [], [make("TRY503", file, line, 1, missing=missing, found=heading)]
+                twice = _twice(record)
+                if twice:
+                    return [], [make("TRY512", file, line, 1, heading=twice, found=heading)]
                 continue
             if len(record) != width:
                 truncated = len(record) < width and line == _last_line(lines)
@@ -114,6 +117,15 @@ def _header(record: list[str]) -> tuple[dict[str, int], str]:
         if index is not None:
             columns[field] = index
     return columns, ", ".join(field for field in COLUMNS if field not in columns)
+
+
+def _twice(record: list[str]) -> str:
+    """The first of the five fields that more than one column of the header names, or ''."""
+    names = [cell.strip().lstrip("\ufeff").strip('"').lower() for cell in record]
+    for field, aliases in COLUMNS.items():
+        if sum(name in aliases for name in names) > 1:
+            return field
+    return ""
 
 
 def _cell_columns(lines: list[str], line: int, record: list[str]) -> list[int]:
