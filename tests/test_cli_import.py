@@ -106,6 +106,24 @@ def test_many_skipped_rows_are_counted_unless_verbose(
     assert result.output.endswith("Inget att ändra; inga filer skrevs.\n")
     verbose = run("indicator", "import", str(source), "-v", "--plan", str(kolada_plan))
     assert verbose.output.count("överhoppat: kommun") == 30
+    one_more = write(tmp_path / "riket21.csv", HEADER + others[: 21 * len(others) // 30])
+    result = run("indicator", "import", str(one_more), "--plan", str(kolada_plan))
+    assert "… och 1 överhoppad rad till (--verbose visar alla)." in result.output
+    assert "21 rader i " in result.output
+    english = run("indicator", "import", str(one_more), "--lang", "en", "--plan", str(kolada_plan))
+    assert "… and 1 more skipped row (--verbose shows them all)." in english.output
+
+
+def test_a_file_of_one_row_is_counted_in_the_singular(
+    kolada_plan: Path, run: Run, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "en.csv", HEADER + "N07540;0180;2021;T;8 950\n")
+    result = run("indicator", "import", str(source), "--plan", str(kolada_plan))
+    assert f"1 rad i {source} (kön T): 1 tillagd." in result.output
+    english = run(
+        "indicator", "import", str(source), "-n", "--lang", "en", "--plan", str(kolada_plan)
+    )
+    assert f"1 row in {source} (gender T): 1 unchanged." in english.output
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(

@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import edit
 from tests.deadline_support import message, of_kind, summary
-from trygghet_cli.checks.deadline_base import Kind
+from trygghet_cli.checks.deadline_base import Kind, Window
+from trygghet_cli.checks.deadlines import find_deadlines
 
 PICTURE = """  - id: lagesbild
     typ: lägesbild
@@ -216,3 +217,30 @@ def test_a_samordningsfunktion_set_up_later(plan: Path) -> None:
     assert summary(items) == [("TRY422", "samordningsfunktion", "overdue", "2023-07-01")]
     assert message(items[0]).endswith(": den inrättas först 1 januari 2024")
     assert _rules(plan, date(2024, 1, 2)) == []
+
+
+def test_an_unreadable_organisation_does_not_make_the_kommun_s_decision_someone_else_s(
+    plan: Path,
+) -> None:
+    """With organisation.yaml in error, trygg cannot tell who kommunstyrelsen is: the plan's
+    error is reported by validate, and no law finding claims the kommun did not decide it."""
+    _compliant(plan)
+    edit(plan / "organisation.yaml", "samordning:", "samordnin:")
+    result = find_deadlines([plan], Window(date(2023, 8, 1), 30))
+    assert "TRY102" in [d.rule for d in result.diagnostics]  # samordning is missing
+    assert [d.rule for d in result.deadlines if d.kind is Kind.LAW] == []
+    # the action plan still goes stale by its own dates
+    late = find_deadlines([plan], Window(date(2027, 1, 5), 30)).deadlines
+    assert ("TRY421", "atgardsplan", "overdue", "2026-12-31") in summary(
+        [d for d in late if d.kind is Kind.LAW]
+    )
+
+
+def test_a_due_soon_renewal_after_the_act_says_since(plan: Path) -> None:
+    _compliant(plan)
+    soon = of_kind(plan, Kind.LAW, date(2024, 2, 10))
+    assert summary(soon) == [("TRY420", "lagesbild", "due-soon", "2024-03-01")]
+    assert message(soon[0]).startswith(
+        "Lag (2023:196) kräver en aktuell lägesbild sedan 1 juli 2023: 'lagesbild' togs fram"
+    )
+    assert "since 1 July 2023" in message(soon[0], "en")

@@ -195,3 +195,47 @@ def test_numbers_in_swedish_or_english_form(value: object) -> None:
 @pytest.mark.parametrize("text", ["", "..", "-", "1.2.3", "1,2,3", "nan", "inf", "12 kr", "1e"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sv", "en"),
+    [
+        (
+            HEADER + 'N07540;1982;2021;T;"1\nN07540;1982;2020;T;2\n',
+            'CSV-fel: ett värde som börjar med " slutar aldrig (citattecknet stängs inte '
+            "före filens slut)",
+            'CSV error: a value that starts with " never ends (the quote is not closed before '
+            "the end of the file)",
+        ),
+        (
+            HEADER + 'N07540;"19"82;2021;T;1\n',
+            "CSV-fel: efter ett avslutande citattecken ska det stå ';' eller radslut",
+            "CSV error: a closing quote must be followed by ';' or the end of the line",
+        ),
+    ],
+)
+def test_a_csv_syntax_error_is_explained_in_the_user_s_language(
+    text: str, sv: str, en: str
+) -> None:
+    result = parse_kolada(text.encode(), "k.csv")
+    assert [(d.rule, d.line) for d in result.diagnostics] == [("TRY511", 2)]
+    assert result.diagnostics[0].message("sv") == sv
+    assert result.diagnostics[0].message("en") == en
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("kpi;kommun;period;kön;värde;värde", "värde"),
+        ("kpi;kommun;kommun_id;år;kön;värde", "kommun"),
+    ],
+)
+def test_a_column_named_twice_is_not_guessed(header: str, column: str) -> None:
+    width = header.count(";") + 1
+    text = header + "\n" + ";".join(["N07540", "1982", "1982", "2021", "T", "1"][:width]) + "\n"
+    result = parse_kolada(text.encode(), "k.csv")
+    assert result.rows == []
+    assert [(d.rule, d.line, d.column) for d in result.diagnostics] == [("TRY512", 1, 1)]
+    assert result.diagnostics[0].message("sv") == (
+        f"Rubrikraden har {column} två gånger ({header}): trygg vet inte vilken som gäller"
+    )

@@ -1112,6 +1112,23 @@ _ALL = [
         ("import",),
     ),
     Rule(
+        "TRY512",
+        "import-csv-header-twice",
+        E,
+        Text("En kolumn finns två gånger", "A column appears twice"),
+        Text(
+            "Rubrikraden har {heading} två gånger ({found}): trygg vet inte vilken som gäller",
+            "The header line has {heading} twice ({found}): trygg cannot tell which one holds",
+        ),
+        Text(
+            "Ta bort eller byt namn på den ena kolumnen, så att kpi, kommun, period, kön och "
+            "värde finns en gång var.",
+            "Remove or rename one of the columns, so that kpi, kommun, period, kön and värde "
+            "appear once each.",
+        ),
+        ("import",),
+    ),
+    Rule(
         "TRY520",
         "edit-unreadable",
         E,

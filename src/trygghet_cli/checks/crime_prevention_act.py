@@ -98,7 +98,7 @@ class _Obligations:
             return
         when = (
             Text("sedan {date}", "since {date}")
-            if status is Status.OVERDUE
+            if status is Status.OVERDUE or self.required <= self.ctx.as_of
             else Text("från {date}", "from {date}")
         )
         self.out.append(
@@ -156,6 +156,10 @@ class _Obligations:
             for d in plans
             if any(r in bodies and bodies[r].kind in _DECIDES_FOR_KOMMUN for r in d.adopted_by)
         ]
+        org_file = self.ctx.file("organisation")
+        if org_file is None or not isinstance(org_file.model, Organisation):
+            # Who adopted it cannot be told without the bodies; the plan's error says why.
+            decided = [d for d in plans if d.adopted_by]
         if decided:
             self.stale("TRY421", decided)
             return

@@ -105,6 +105,11 @@ def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> 
                 f"… och {hidden} överhoppade rader till (--verbose visar alla).",
                 f"… and {hidden} more skipped rows (--verbose shows them all).",
             )(lang)
+            if hidden != 1
+            else Text(
+                "… och 1 överhoppad rad till (--verbose visar alla).",
+                "… and 1 more skipped row (--verbose shows them all).",
+            )(lang)
         )
     counts = [
         _COUNT_LABELS[kind][report.count(kind) != 1](lang).format(n=report.count(kind))
@@ -114,8 +119,8 @@ def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> 
     rows = len({(o.row.line, o.row.column) for o in report.rows})
     out.append(
         Text(
-            f"{rows} rader i {report.file} (kön {report.gender}): ",
-            f"{rows} rows in {report.file} (gender {report.gender}): ",
+            f"{rows} {'rad' if rows == 1 else 'rader'} i {report.file} (kön {report.gender}): ",
+            f"{rows} {'row' if rows == 1 else 'rows'} in {report.file} (gender {report.gender}): ",
         )(lang)
         + (", ".join(counts) if counts else Text("inget att importera", "nothing to import")(lang))
         + "."

@@ -43,9 +43,12 @@ def parse_csv(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]:
             if columns is None:
                 columns, missing = _header(record)
                 width = len(record)
+                heading = ";".join(cell.strip() for cell in record)
                 if missing:
-                    heading = ";".join(cell.strip() for cell in record)
                     return [], [make("TRY503", file, line, 1, missing=missing, found=heading)]
+                twice = _twice(record)
+                if twice:
+                    return [], [make("TRY512", file, line, 1, heading=twice, found=heading)]
                 continue
             if len(record) != width:
                 truncated = len(record) < width and line == _last_line(lines)
@@ -68,10 +71,34 @@ def parse_csv(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]:
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
-        diags.append(make("TRY511", file, start, 1, problem=str(exc)))
+        diags.append(make("TRY511", file, start, 1, problem=_csv_problem(exc, delimiter)))
     if columns is None:
         return [], [make("TRY509", file, 1, 1)]
     return rows, diags
+
+
+def _csv_problem(exc: csv.Error, delimiter: str) -> Text:
+    """Python's csv messages (English) said in the user's language."""
+    text = str(exc)
+    if text.startswith("unexpected end of data"):
+        return Text(
+            'ett värde som börjar med " slutar aldrig (citattecknet stängs inte före filens slut)',
+            'a value that starts with " never ends (the quote is not closed before the end of '
+            "the file)",
+        )
+    if re.match(r"^'.' expected after '\"'", text):
+        sv = "tabb" if delimiter == "\t" else f"'{delimiter}'"
+        en = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+        return Text(
+            f"efter ett avslutande citattecken ska det stå {sv} eller radslut",
+            f"a closing quote must be followed by {en} or the end of the line",
+        )
+    if text.startswith("field larger than field limit"):
+        return Text(
+            "ett värde är för långt för att vara ett fält i en Kolada-export",
+            "a value is too long to be a field of a Kolada export",
+        )
+    return Text(text, text)
 
 
 _TRUNCATED = Text(" (filen verkar avklippt mitt i raden)", " (the file seems cut off mid-line)")
@@ -90,6 +117,15 @@ def _header(record: list[str]) -> tuple[dict[str, int], str]:
         if index is not None:
             columns[field] = index
     return columns, ", ".join(field for field in COLUMNS if field not in columns)
+
+
+def _twice(record: list[str]) -> str:
+    """The first of the five fields that more than one column of the header names, or ''."""
+    names = [cell.strip().lstrip("\ufeff").strip('"').lower() for cell in record]
+    for field, aliases in COLUMNS.items():
+        if sum(name in aliases for name in names) > 1:
+            return field
+    return ""
 
 
 def _cell_columns(lines: list[str], line: int, record: list[str]) -> list[int]:
