@@ -261,6 +261,19 @@ def test_review_after_the_end_of_the_period_is_left_to_the_expiry(plan: Path) ->
     ]
 
 
+def test_a_review_in_the_last_quarter_before_the_end_is_left_to_the_expiry(plan: Path) -> None:
+    """A yearly promise adopted 14 December for the next calendar year: one renewal, not two
+    items a fortnight apart (the review on 14 December and the end on 31 December)."""
+    edit(plan / "styrdokument.yaml", "antaget: 2021-02-01", "antaget: 2020-12-14")
+    edit(plan / "styrdokument.yaml", "gäller_från: 2021-02-01", "gäller_från: 2021-01-01")
+    keys = [d.key for d in of_kind(plan, Kind.DOCUMENT, date(2022, 1, 20), within=60)]
+    assert keys == ["medborgarlofte.expiry"]
+    # A review well before the end is a deadline of its own.
+    edit(plan / "styrdokument.yaml", "revideras: varje år", "revideras: varje halvår")
+    keys = [d.key for d in of_kind(plan, Kind.DOCUMENT, date(2021, 6, 1), within=60)]
+    assert keys == ["medborgarlofte.review"]
+
+
 def test_a_document_adopted_after_the_day_does_not_exist_yet(plan: Path) -> None:
     edit(plan / "styrdokument.yaml", "antaget: 2021-02-01", "antaget: 2022-01-02")
     edit(plan / "styrdokument.yaml", "gäller_från: 2021-02-01", "gäller_från: 2022-01-02")

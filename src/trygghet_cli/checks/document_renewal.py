@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status
@@ -106,6 +106,11 @@ _RENEWAL_DUE = {
 _VALID = {Status.OVERDUE: Text("gällde", "was valid"), Status.DUE_SOON: Text("gäller", "is valid")}
 
 
+ENDING_COVERS_REVIEW = timedelta(days=92)
+"""A review due within a quarter before the document ends is the renewal its end asks for
+anyway: one deadline (the end, TRY405) says it, not two a fortnight apart."""
+
+
 def document_title(doc: Document) -> Text:
     return _KIND_TEXT.get(doc.kind, Text("Dokumentet", "The document"))
 
@@ -121,7 +126,9 @@ def document_deadlines(ctx: PlanContext, skip: set[str]) -> Iterator[Deadline]:
             continue
         site = Site(loaded, ("dokument", i))
         review = review_of(doc, default=renewal_default(doc))
-        if review is not None and (doc.valid_to is None or review.due < doc.valid_to):
+        if review is not None and (
+            doc.valid_to is None or review.due < doc.valid_to - ENDING_COVERS_REVIEW
+        ):
             status = ctx.window.status(review.due)
             if status is not None:
                 renewal = doc.kind is DocumentKind.CITIZEN_PROMISE
