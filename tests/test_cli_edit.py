@@ -511,6 +511,10 @@ def test_a_plan_file_with_errors_is_not_edited(plan: Path, run: Run) -> None:
     assert result.exit_code == 1
     assert "nyckeltal.yaml saknas i planen eller har fel" in result.output
     assert "fel TRY104" in result.output
+    # The finding has its hint; what to do about the whole edit is a line of its own.
+    last = result.output.rstrip("\n").splitlines()
+    assert last[-1] == f"Kör 'trygg validate {plan}' och rätta felen först."
+    assert sum(line.lstrip().startswith("tips:") for line in last) == 1
 
 
 # --- dry run, diff, and someone else's change ------------------------------------------------

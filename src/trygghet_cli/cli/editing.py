@@ -49,11 +49,17 @@ def parse_day(text: str | None, option: str, lang: Lang) -> date | None:
 def fail(
     message: Text, lang: Lang, hint: Text | None = None, details: list[str] | None = None
 ) -> NoReturn:
-    """A mistake in the request or the plan: say what and what to do, exit 1."""
+    """A mistake in the request or the plan: say what and what to do, exit 1.
+
+    Under findings (``details``), which carry their own hints, what to do is a line of its own,
+    not one more indented hint that would read as the last finding's.
+    """
     typer.echo(f"trygg: {message(lang)}", err=True)
     for line in details or []:
         typer.echo(line, err=True)
-    if hint is not None:
+    if hint is not None and details:
+        typer.echo(hint(lang), err=True)
+    elif hint is not None:
         tip = "tips" if lang == "sv" else "hint"
         typer.echo(f"    {tip}: {hint(lang)}", err=True)
     raise typer.Exit(1)
