@@ -125,3 +125,10 @@ def test_several_plans_are_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = run("export", str(EXAMPLES), "--output", str(tmp_path / "ut"))
     assert result.exit_code == 2
     assert "gäller en plan" in result.output
+
+
+def test_the_index_counts_only_indicators_with_a_national_figure(run: Run, tmp_path: Path) -> None:
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
+    assert "[Nyckeltal: 4 nyckeltal, 2 jämförda med riket](nyckeltal.md)" in files["index.md"]
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "en", "markdown", "--lang", "en")
+    assert "4 indicators, 2 compared with the country" in files["index.md"]
