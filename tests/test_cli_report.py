@@ -219,3 +219,14 @@ def test_plan_text_is_quoted_in_the_brief_language(run: Run) -> None:
     assert f"\u201d{text}" in swedish and f"\u201c{text}" not in swedish
     assert f"\u201c{text}" in english and f"\u201d{text}" not in english
     assert english.count("\u201c") == english.count("\u201d") > 0  # every quote opened and closed
+
+
+def test_the_meeting_table_shows_the_year_to_date_the_status_is_judged_on(run: Run) -> None:
+    # Umebrå met once in the fourth quarter, whose slots ask for two, and is on track because
+    # it held all five of the year's meetings; the annual report was delivered in February.
+    out = run("report", "-q", "2021Q4", str(EXAMPLES / "umea")).stdout
+    assert "| Möten | Enligt frekvensen | Hittills i år | Läge |" in out
+    assert "| Umebrå | 5 gånger per år | 1 | 2 | 5 av 5 | Enligt plan |" in out
+    assert "| varje år | 0 | 1 | 1 av 1 | Enligt plan |" in out
+    english = run("report", "-q", "2021Q4", str(EXAMPLES / "umea"), "--lang", "en").stdout
+    assert "| Umebrå | 5 times a year | 1 | 2 | 5 of 5 | On track |" in english

@@ -207,6 +207,7 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
                 m.cadence.describe(fmt.lang) if m.cadence else "–",
                 held,
                 fmt.number(m.expected) if m.expected is not None else "–",
+                _year_to_date(m.so_far, fmt),
                 _status_text(m.status, m.deadline, fmt, brief.quarter.year),
                 dates or "–",
             )
@@ -216,10 +217,20 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
         t("Mötesfrekvens", "Cadence"),
         t("Möten", "Meetings"),
         t("Enligt frekvensen", "Expected"),
+        t("Hittills i år", "Year to date"),
         t("Läge", "Status"),
         t("Datum", "Dates"),
     )
-    return Table(headers, tuple(out), (False, False, True, True, False, False))
+    return Table(headers, tuple(out), (False, False, True, True, True, False, False))
+
+
+def _year_to_date(so_far: tuple[int, int] | None, fmt: Formatter) -> str:
+    """``5 av 5``: held against asked for in the year so far, on which the status is judged
+    (a quarter can hold fewer than its own slots and still be on track, or the other way)."""
+    if so_far is None:
+        return "–"
+    held, expected = (fmt.number(n) for n in so_far)
+    return Text(f"{held} av {expected}", f"{held} of {expected}")(fmt.lang)
 
 
 def _reports_table(brief: Brief, fmt: Formatter) -> Table:
@@ -235,6 +246,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
                 r.line.cadence.describe(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
+                _year_to_date(r.so_far, fmt),
                 _status_text(r.status, r.deadline, fmt, brief.quarter.year),
             )
         )
@@ -244,9 +256,10 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
         t("Kadens", "Cadence"),
         t("Lämnade", "Delivered"),
         t("Enligt kadensen", "Expected"),
+        t("Hittills i år", "Year to date"),
         t("Läge", "Status"),
     )
-    return Table(headers, tuple(out), (False, False, False, True, True, False))
+    return Table(headers, tuple(out), (False, False, False, True, True, True, False))
 
 
 def _actions_intro(brief: Brief, fmt: Formatter) -> str:
