@@ -230,3 +230,11 @@ def test_the_meeting_table_shows_the_year_to_date_the_status_is_judged_on(run: R
     assert "| varje år | 0 | 1 | 1 av 1 | Enligt plan |" in out
     english = run("report", "-q", "2021Q4", str(EXAMPLES / "umea"), "--lang", "en").stdout
     assert "| Umebrå | 5 times a year | 1 | 2 | 5 of 5 | On track |" in english
+
+
+def test_more_meetings_than_asked_for_read_as_more_not_as_a_fraction(run: Run) -> None:
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "umea")).stdout
+    assert "EST Umeå (7 hittills i år, fler än de 6 som krävs)" in out
+    assert "Umebrå (1 av 1 hittills i år)" in out and "7 av 6" not in out.split("## Möten")[0]
+    english = run("report", "-q", "2021Q1", str(EXAMPLES / "umea"), "--lang", "en").stdout
+    assert "EST Umeå (7 so far this year, more than the 6 required)" in english

@@ -36,10 +36,16 @@ def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
 
 
 def _so_far(counts: tuple[int, int] | None, lang: Lang) -> str:
-    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged."""
+    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged; more than asked
+    for: `` (7 hittills i år, fler än de 6 som krävs)``."""
     if counts is None:
         return ""
     held, expected = counts
+    if held > expected:  # "7 av 6" reads as a slip
+        return Text(
+            f" ({held} hittills i år, fler än de {expected} som krävs)",
+            f" ({held} so far this year, more than the {expected} required)",
+        )(lang)
     return Text(
         f" ({held} av {expected} hittills i år)", f" ({held} of {expected} so far this year)"
     )(lang)
