@@ -132,3 +132,8 @@ def test_the_index_counts_only_indicators_with_a_national_figure(run: Run, tmp_p
     assert "[Nyckeltal: 4 nyckeltal, 2 jämförda med riket](nyckeltal.md)" in files["index.md"]
     files = _export(run, EXAMPLES / "fagersta", tmp_path / "en", "markdown", "--lang", "en")
     assert "4 indicators, 2 compared with the country" in files["index.md"]
+
+
+def test_a_goal_s_values_share_their_decimals_on_the_goals_page(run: Run, tmp_path: Path) -> None:
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
+    assert "| 14,2 (2020) | 12,6 (2021) | 12,0 (2021) |" in files["mal.md"]

@@ -19,7 +19,7 @@ from trygghet_cli.model.periods import IsoWeek, Period
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
 from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import label
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import (
@@ -300,10 +300,12 @@ def _actions_table(
     return Table(headers, tuple(rows))
 
 
-def _goal_value(value: float | None, period: Period | None, unit: Unit, fmt: Formatter) -> str:
+def _goal_value(
+    value: float | None, period: Period | None, unit: Unit, fmt: Formatter, decimals: int | None
+) -> str:
     if value is None:
         return "–"
-    text = fmt.value(value, unit)
+    text = fmt.value(value, unit, decimals)
     return f"{text} ({fmt.period(period)})" if period is not None else text
 
 
@@ -317,6 +319,11 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
         baseline = goal.baseline
         target = goal.target
         latest = p.latest
+        decimals = shared_decimals(
+            baseline.value if baseline else None,
+            latest.value if latest else None,
+            target.value if target else None,
+        )
         rows.append(
             (
                 goal.text,
@@ -326,12 +333,21 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
                     baseline.period if baseline else None,
                     unit,
                     fmt,
+                    decimals,
                 ),
                 _goal_value(
-                    latest.value if latest else None, latest.period if latest else None, unit, fmt
+                    latest.value if latest else None,
+                    latest.period if latest else None,
+                    unit,
+                    fmt,
+                    decimals,
                 ),
                 _goal_value(
-                    target.value if target else None, target.period if target else None, unit, fmt
+                    target.value if target else None,
+                    target.period if target else None,
+                    unit,
+                    fmt,
+                    decimals,
                 ),
                 fmt.short_date(goal.due) if goal.due else "–",
                 label(p.state, fmt.lang),

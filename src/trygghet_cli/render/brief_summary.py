@@ -13,7 +13,7 @@ from trygghet_cli.checks.followup import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
 
 QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3
@@ -131,13 +131,14 @@ def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
         goal=quoted(g.goal.text, lang), state=state
     )(lang)
     if p.latest is not None and p.baseline is not None and p.target is not None:
+        decimals = shared_decimals(p.latest.value, p.baseline, p.target)
         text += Text(
             ": {latest} mot utgångsläget {baseline} och målvärdet {target}",
             ": {latest} against a baseline of {baseline} and a target of {target}",
         ).format(
-            latest=fmt.value(p.latest.value, unit),
-            baseline=fmt.value(p.baseline, unit),
-            target=fmt.value(p.target, unit),
+            latest=fmt.value(p.latest.value, unit, decimals),
+            baseline=fmt.value(p.baseline, unit, decimals),
+            target=fmt.value(p.target, unit, decimals),
         )(lang)
     return text + "."
 
