@@ -245,3 +245,11 @@ def test_a_goal_s_values_share_their_decimals(run: Run) -> None:
     assert "| 14,2 (2020) | 14,2 (2020) | 12,0 (2021) |" in out
     assert "| 18,1\u00a0% (2019) | 17,4\u00a0% (2020) | 16,0\u00a0% (2022) |" in out
     assert "| 11\u00a0777 (2020) | 11\u00a0777 (2020) | 11\u00a0000 (2023) |" in out
+
+
+def test_the_to_do_list_says_it_shows_the_next_occasion_of_what_recurs(run: Run) -> None:
+    # EST-gruppen meets every other week, but only its next meeting (8 April) is listed.
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    todo = out.split("## Att göra kvartal 2 2021", 1)[1]
+    assert "för återkommande möten, rapporter och uppföljningar det närmaste tillfället." in todo
+    assert todo.count("Möte: EST-gruppen") == 1

@@ -160,9 +160,11 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
         ),
         next_intro=t(
             f"Tidsfrister till och med {fmt.date(brief.next_quarter.end)} för det som inte var "
-            f"klart den {fmt.date(brief.end)}.",
+            f"klart den {fmt.date(brief.end)}; för återkommande möten, rapporter och "
+            "uppföljningar det närmaste tillfället.",
             f"Deadlines up to {fmt.date(brief.next_quarter.end)} for what was not done on "
-            f"{fmt.date(brief.end)}.",
+            f"{fmt.date(brief.end)}; for recurring meetings, reports and follow-ups the next "
+            "occasion.",
         ),
         upcoming=Table(
             (t("Datum", "Date"), t("Vad", "What"), t("Ansvarig", "Responsible")),
