@@ -54,6 +54,7 @@ def test_csv_for_swedish_excel(run: Run) -> None:
     )
     assert (row["värde"], row["riket"], row["skillnad"]) == ("18,1", "22,6", "-4,5")
     assert row["skillnad_avser"] == "procentenheter" and row["bedömning"] == "bättre"
+    assert row["bättre"] == "lägre"
 
 
 def test_csv_in_english(run: Run) -> None:
@@ -66,6 +67,7 @@ def test_csv_in_english(run: Run) -> None:
     )
     assert (row["value"], row["national"], row["difference"]) == ("7250", "15079", "-51.92")
     assert row["difference_kind"] == "per_cent" and row["verdict"] == "better"
+    assert row["better"] == "lower"  # the direction in English too, not the YAML's 'lägre'
 
 
 def test_markdown_parses(run: Run) -> None:
