@@ -253,3 +253,17 @@ def test_the_to_do_list_says_it_shows_the_next_occasion_of_what_recurs(run: Run)
     todo = out.split("## Att göra kvartal 2 2021", 1)[1]
     assert "för återkommande möten, rapporter och uppföljningar det närmaste tillfället." in todo
     assert todo.count("Möte: EST-gruppen") == 1
+
+
+def test_the_summary_says_when_a_figure_is_the_police_area_s(run: Run) -> None:
+    # NTU gives Fagersta's figure for the local police area, not the kommun: the summary, read
+    # without the table's footnotes, must say so.
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    summary = out.split("## Möten", 1)[0]
+    assert (
+        "- Självrapporterad utsatthet för brott mot enskild person i lokalpolisområdet Norra "
+        "Västmanland: 18,1\u00a0% mot 22,6\u00a0% i riket 2019" in summary
+    )
+    assert "- Anmälda brott per 100 000 invånare: 11\u00a0777 mot" in summary
+    english = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta"), "--lang", "en").stdout
+    assert "person in the local police area Norra Västmanland: 18.1% against" in english

@@ -9,11 +9,13 @@ the wrong way before their date."""
 from __future__ import annotations
 
 from trygghet_cli.analysis.brief import BodyMeetings, Brief, GoalItem, ReportDeliveries, Status
+from trygghet_cli.analysis.comparison import Note
 from trygghet_cli.checks.followup import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render.formatting import Formatter, shared_decimals
+from trygghet_cli.render.labels import level_name
 
 QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3
@@ -149,12 +151,17 @@ def national_lines(brief: Brief, fmt: Formatter) -> list[str]:
     for c in brief.comparisons:
         if c.national is None or c.difference is None:
             continue
+        name = c.indicator_name
+        if Note.GEOGRAPHY in c.notes:  # NTU for the police area, not the kommun
+            name = Text("{name} i {where}", "{name} in {where}").format(
+                name=name, where=level_name(c.level, lang, c.area)
+            )(lang)
         out.append(
             Text(
                 "{name}: {value} mot {national} i riket {period} ({diff}, {verdict}).",
                 "{name}: {value} against {national} nationally in {period} ({diff}, {verdict}).",
             ).format(
-                name=c.indicator_name,
+                name=name,
                 value=fmt.value(c.value, c.unit),
                 national=fmt.value(c.national, c.national_unit),
                 period=fmt.period(c.period),
