@@ -91,10 +91,10 @@ def test_the_brief_shows_what_deadlines_shows(
     assert [row[:2] for row in _rows(todo)] == expected
     assert all(quarter.end <= date.fromisoformat(d["date"]) <= quarter.next().end for d in due)
 
-    meetings = {
-        row[0]: row[4]
-        for row in _rows(_section(brief, "## Möten" if sv else "## Meetings", "\n### "))
-    }
+    table = _section(brief, "## Möten" if sv else "## Meetings", "\n### ")
+    header = [c.strip() for c in table.split("\n|", 1)[1].split("\n", 1)[0].strip("|").split("|")]
+    status = header.index("Läge" if sv else "Status")
+    meetings = {row[0]: row[status] for row in _rows(table)}
     for d in overdue:
         if d["kind"] == "meeting":
             body = d["title"].split(": ", 1)[1]

@@ -125,3 +125,25 @@ def test_several_plans_are_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = run("export", str(EXAMPLES), "--output", str(tmp_path / "ut"))
     assert result.exit_code == 2
     assert "gäller en plan" in result.output
+
+
+def test_the_index_counts_only_indicators_with_a_national_figure(run: Run, tmp_path: Path) -> None:
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
+    assert "[Nyckeltal: 4 nyckeltal, 2 jämförda med riket](nyckeltal.md)" in files["index.md"]
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "en", "markdown", "--lang", "en")
+    assert "4 indicators, 2 compared with the country" in files["index.md"]
+
+
+def test_a_goal_s_values_share_their_decimals_on_the_goals_page(run: Run, tmp_path: Path) -> None:
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
+    assert "| 14,2 (2020) | 12,6 (2021) | 12,0 (2021) |" in files["mal.md"]
+
+
+def test_a_chart_caption_explains_hollow_points_only_when_there_are_some(
+    run: Run, tmp_path: Path
+) -> None:
+    files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
+    page = files["nyckeltal.md"]
+    # SCB's index has no preliminary value; reported crime has (2020, here and nationally).
+    assert "*Trygghetsindex i SCB:s medborgarundersökning (index).*" in page
+    assert "invånare). Ofyllda punkter är preliminära värden. Streckad linje: riket." in page

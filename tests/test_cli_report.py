@@ -219,3 +219,51 @@ def test_plan_text_is_quoted_in_the_brief_language(run: Run) -> None:
     assert f"\u201d{text}" in swedish and f"\u201c{text}" not in swedish
     assert f"\u201c{text}" in english and f"\u201d{text}" not in english
     assert english.count("\u201c") == english.count("\u201d") > 0  # every quote opened and closed
+
+
+def test_the_meeting_table_shows_the_year_to_date_the_status_is_judged_on(run: Run) -> None:
+    # Umebrå met once in the fourth quarter, whose slots ask for two, and is on track because
+    # it held all five of the year's meetings; the annual report was delivered in February.
+    out = run("report", "-q", "2021Q4", str(EXAMPLES / "umea")).stdout
+    assert "| Möten | Enligt frekvensen | Hittills i år | Läge |" in out
+    assert "| Umebrå | 5 gånger per år | 1 | 2 | 5 av 5 | Enligt plan |" in out
+    assert "| varje år | 0 | 1 | 1 av 1 | Enligt plan |" in out
+    english = run("report", "-q", "2021Q4", str(EXAMPLES / "umea"), "--lang", "en").stdout
+    assert "| Umebrå | 5 times a year | 1 | 2 | 5 of 5 | On track |" in english
+
+
+def test_more_meetings_than_asked_for_read_as_more_not_as_a_fraction(run: Run) -> None:
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "umea")).stdout
+    assert "EST Umeå (7 hittills i år, fler än de 6 som krävs)" in out
+    assert "Umebrå (1 av 1 hittills i år)" in out and "7 av 6" not in out.split("## Möten")[0]
+    english = run("report", "-q", "2021Q1", str(EXAMPLES / "umea"), "--lang", "en").stdout
+    assert "EST Umeå (7 so far this year, more than the 6 required)" in english
+
+
+def test_a_goal_s_values_share_their_decimals(run: Run) -> None:
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    assert "| 14,2 (2020) | 14,2 (2020) | 12,0 (2021) |" in out
+    assert "| 18,1\u00a0% (2019) | 18,1\u00a0% (2019) | 16,0\u00a0% (2022) |" in out
+    assert "| 11\u00a0777 (2020) | 11\u00a0777 (2020) | 11\u00a0000 (2023) |" in out
+
+
+def test_the_to_do_list_says_it_shows_the_next_occasion_of_what_recurs(run: Run) -> None:
+    # EST-gruppen meets every other week, but only its next meeting (8 April) is listed.
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    todo = out.split("## Att göra kvartal 2 2021", 1)[1]
+    assert "för återkommande möten, rapporter och uppföljningar det närmaste tillfället." in todo
+    assert todo.count("Möte: EST-gruppen") == 1
+
+
+def test_the_summary_says_when_a_figure_is_the_police_area_s(run: Run) -> None:
+    # NTU gives Fagersta's figure for the local police area, not the kommun: the summary, read
+    # without the table's footnotes, must say so.
+    out = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta")).stdout
+    summary = out.split("## Möten", 1)[0]
+    assert (
+        "- Självrapporterad utsatthet för brott mot enskild person i lokalpolisområdet Norra "
+        "Västmanland: 18,1\u00a0% mot 22,6\u00a0% i riket 2019" in summary
+    )
+    assert "- Anmälda brott per 100 000 invånare: 11\u00a0777 mot" in summary
+    english = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta"), "--lang", "en").stdout
+    assert "person in the local police area Norra Västmanland: 18.1% against" in english

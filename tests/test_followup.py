@@ -19,6 +19,7 @@ from trygghet_cli.checks.followup import (
     regular_meeting_dates,
     report_deliveries,
     required_due,
+    value_known_on,
 )
 from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.model.cadence import parse_cadence
@@ -208,3 +209,26 @@ def test_goal_progress_ignores_other_geographies(plan: Path) -> None:
         progress = goals_as_of(_plan(plan), date(2022, 1, 31))[0]
         assert progress.state is GoalState.OFF_TRACK
         assert progress.latest is not None and progress.latest.value == 9100
+
+
+def test_a_value_from_a_dated_release_counts_from_that_day(plan: Path) -> None:
+    """NTU 2021 (utsatthet during 2020) came out on 12 October 2021, the kommun's figure with
+    the country's: before that day it was not known, whatever its period."""
+    indicators = plan / "nyckeltal.yaml"
+    with indicators.open("a", encoding="utf-8") as f:
+        f.write(
+            "      - period: 2021\n        värde: 8800\n        geografi: {nivå: kommun}\n"
+            "        utgåva: NTU 2022\n"
+        )
+    value = _plan(plan).indicators_by_id()["anmalda-brott"].values[-1]
+    assert value.edition == "NTU 2022"
+    assert not value_known_on(value, date(2022, 10, 10))
+    assert value_known_on(value, date(2022, 10, 11))  # NTU 2022's day in trygg's figures
+
+    def state(day: date) -> GoalState:
+        return goals_as_of(_plan(plan), day)[0].state
+
+    assert state(date(2022, 3, 31)) is GoalState.NO_DATA
+    assert state(date(2022, 12, 31)) is GoalState.ON_TRACK
+    edit(indicators, "utgåva: NTU 2022", "utgåva: Egen enkät 2021")  # no date known: period end
+    assert state(date(2022, 3, 31)) is GoalState.ON_TRACK

@@ -8,7 +8,7 @@ import pytest
 
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek, Period
-from trygghet_cli.render.formatting import MINUS, NBSP, Formatter
+from trygghet_cli.render.formatting import MINUS, NBSP, Formatter, shared_decimals
 
 SV, EN = Formatter("sv"), Formatter("en")
 
@@ -58,3 +58,12 @@ def test_dates_and_periods() -> None:
 )
 def test_unit_names(unit: Unit, sv: str, en: str) -> None:
     assert (SV.unit(unit), EN.unit(unit)) == (sv, en)
+
+
+def test_values_side_by_side_share_their_decimals() -> None:
+    assert shared_decimals(14.2, 14.2, 12.0) == 1
+    assert shared_decimals(11777, None, 11000) is None
+    assert shared_decimals(6.15, 5) == 2 and shared_decimals(0.1 + 0.2) == 1
+    decimals = shared_decimals(18.1, 16.0)
+    assert SV.value(16.0, Unit.PERCENT, decimals) == f"16,0{NBSP}%"
+    assert EN.value(12, Unit.PER_1000, decimals) == "12.0"

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from trygghet_cli.checks.followup import editions_published, value_known_on
 from trygghet_cli.checks.geography import Place, choose_place, other_places, own_place
 from trygghet_cli.model.indicators import Better, Level, Unit
 from trygghet_cli.model.national import NationalData
@@ -113,6 +114,7 @@ def comparison_frame(
     series' id.
     """
     series_by_id = national.by_id()
+    editions = editions_published(national)
     rows: list[dict[str, Any]] = []
     for plan in plans:
         kommunkod = plan.municipality.kommunkod if plan.municipality else ""
@@ -124,7 +126,7 @@ def comparison_frame(
             if indicator is not None and indicator not in (ind.id, series.id):
                 continue
             for v in ind.values:
-                if until is not None and v.period.end > until:
+                if until is not None and not value_known_on(v, until, editions):
                     continue
                 nat = series.at(v.period)
                 published = ""

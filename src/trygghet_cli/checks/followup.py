@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
 
 from trygghet_cli.checks.geography import Place, in_place, own_place, trend_geography
 from trygghet_cli.model.activities import Activity, ActivityStatus
@@ -21,6 +22,7 @@ from trygghet_cli.model.cadence import Cadence, Qualifier
 from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Better, Indicator, Value
 from trygghet_cli.model.meetings import Action, ActionStatus, MeetingKind
+from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import MeetingRecord, Plan
 
@@ -269,6 +271,45 @@ def comparable_values(indicator: Indicator, goal: Goal, own: Place | None = None
     return in_place(indicator.values, trend_geography(indicator.values, at=at, own=own))
 
 
+def _edition_key(edition: str) -> str:
+    return " ".join(edition.split()).casefold()
+
+
+def editions_published(national: NationalData) -> dict[str, date]:
+    """The day each publication (``utgåva``) of the national figures came out, where the
+    source gives it: ``NTU 2021`` → 12 October 2021."""
+    out: dict[str, date] = {}
+    for series in national.series:
+        for v in series.values:
+            if v.edition and v.published:
+                key = _edition_key(v.edition)
+                out[key] = min(out.get(key, v.published), v.published)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_editions() -> dict[str, date]:
+    from trygghet_cli.loading.national import national_data
+
+    return editions_published(national_data())
+
+
+def value_known_on(value: Value, day: date, editions: dict[str, date] | None = None) -> bool:
+    """Whether a plan's value could be known on ``day``: its period has ended, and a value
+    from a publication whose date is known (``utgåva: NTU 2021``, out 12 October 2021; from
+    ``editions``, by default trygg's national figures) had been published. The kommun's NTU
+    figure for 2020 comes in the same release as the country's, so a brief for kvartal 1 2021
+    has neither."""
+    if value.period.end > day:
+        return False
+    if not value.edition:
+        return True
+    published = (_shipped_editions() if editions is None else editions).get(
+        _edition_key(value.edition)
+    )
+    return published is None or published <= day
+
+
 def goal_progress(
     goal: Goal, indicators: dict[str, Indicator], as_of: date, own: Place | None = None
 ) -> GoalProgress:
@@ -276,7 +317,7 @@ def goal_progress(
     indicator = indicators.get(goal.indicator) if goal.indicator else None
     if indicator is None or goal.target is None:
         return GoalProgress(goal, indicator, None, GoalState.NOT_MEASURED)
-    known = [v for v in comparable_values(indicator, goal, own) if v.period.end <= as_of]
+    known = [v for v in comparable_values(indicator, goal, own) if value_known_on(v, as_of)]
     baseline_period = goal.baseline.period if goal.baseline else None
     later = [v for v in known if baseline_period is None or v.period > baseline_period]
     latest = known[-1] if known else None

@@ -19,7 +19,7 @@ from trygghet_cli.model.periods import IsoWeek, Period
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
 from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import label
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import (
@@ -160,9 +160,11 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
         ),
         next_intro=t(
             f"Tidsfrister till och med {fmt.date(brief.next_quarter.end)} för det som inte var "
-            f"klart den {fmt.date(brief.end)}.",
+            f"klart den {fmt.date(brief.end)}; för återkommande möten, rapporter och "
+            "uppföljningar det närmaste tillfället.",
             f"Deadlines up to {fmt.date(brief.next_quarter.end)} for what was not done on "
-            f"{fmt.date(brief.end)}.",
+            f"{fmt.date(brief.end)}; for recurring meetings, reports and follow-ups the next "
+            "occasion.",
         ),
         upcoming=Table(
             (t("Datum", "Date"), t("Vad", "What"), t("Ansvarig", "Responsible")),
@@ -207,6 +209,7 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
                 m.cadence.describe(fmt.lang) if m.cadence else "–",
                 held,
                 fmt.number(m.expected) if m.expected is not None else "–",
+                _year_to_date(m.so_far, fmt),
                 _status_text(m.status, m.deadline, fmt, brief.quarter.year),
                 dates or "–",
             )
@@ -216,10 +219,20 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
         t("Mötesfrekvens", "Cadence"),
         t("Möten", "Meetings"),
         t("Enligt frekvensen", "Expected"),
+        t("Hittills i år", "Year to date"),
         t("Läge", "Status"),
         t("Datum", "Dates"),
     )
-    return Table(headers, tuple(out), (False, False, True, True, False, False))
+    return Table(headers, tuple(out), (False, False, True, True, True, False, False))
+
+
+def _year_to_date(so_far: tuple[int, int] | None, fmt: Formatter) -> str:
+    """``5 av 5``: held against asked for in the year so far, on which the status is judged
+    (a quarter can hold fewer than its own slots and still be on track, or the other way)."""
+    if so_far is None:
+        return "–"
+    held, expected = (fmt.number(n) for n in so_far)
+    return Text(f"{held} av {expected}", f"{held} of {expected}")(fmt.lang)
 
 
 def _reports_table(brief: Brief, fmt: Formatter) -> Table:
@@ -235,6 +248,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
                 r.line.cadence.describe(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
+                _year_to_date(r.so_far, fmt),
                 _status_text(r.status, r.deadline, fmt, brief.quarter.year),
             )
         )
@@ -244,9 +258,10 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
         t("Kadens", "Cadence"),
         t("Lämnade", "Delivered"),
         t("Enligt kadensen", "Expected"),
+        t("Hittills i år", "Year to date"),
         t("Läge", "Status"),
     )
-    return Table(headers, tuple(out), (False, False, False, True, True, False))
+    return Table(headers, tuple(out), (False, False, False, True, True, True, False))
 
 
 def _actions_intro(brief: Brief, fmt: Formatter) -> str:
@@ -287,10 +302,12 @@ def _actions_table(
     return Table(headers, tuple(rows))
 
 
-def _goal_value(value: float | None, period: Period | None, unit: Unit, fmt: Formatter) -> str:
+def _goal_value(
+    value: float | None, period: Period | None, unit: Unit, fmt: Formatter, decimals: int | None
+) -> str:
     if value is None:
         return "–"
-    text = fmt.value(value, unit)
+    text = fmt.value(value, unit, decimals)
     return f"{text} ({fmt.period(period)})" if period is not None else text
 
 
@@ -304,6 +321,11 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
         baseline = goal.baseline
         target = goal.target
         latest = p.latest
+        decimals = shared_decimals(
+            baseline.value if baseline else None,
+            latest.value if latest else None,
+            target.value if target else None,
+        )
         rows.append(
             (
                 goal.text,
@@ -313,12 +335,21 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
                     baseline.period if baseline else None,
                     unit,
                     fmt,
+                    decimals,
                 ),
                 _goal_value(
-                    latest.value if latest else None, latest.period if latest else None, unit, fmt
+                    latest.value if latest else None,
+                    latest.period if latest else None,
+                    unit,
+                    fmt,
+                    decimals,
                 ),
                 _goal_value(
-                    target.value if target else None, target.period if target else None, unit, fmt
+                    target.value if target else None,
+                    target.period if target else None,
+                    unit,
+                    fmt,
+                    decimals,
                 ),
                 fmt.short_date(goal.due) if goal.due else "–",
                 label(p.state, fmt.lang),

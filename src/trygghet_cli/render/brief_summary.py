@@ -9,11 +9,13 @@ the wrong way before their date."""
 from __future__ import annotations
 
 from trygghet_cli.analysis.brief import BodyMeetings, Brief, GoalItem, ReportDeliveries, Status
+from trygghet_cli.analysis.comparison import Note
 from trygghet_cli.checks.followup import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
+from trygghet_cli.render.labels import level_name
 
 QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3
@@ -36,10 +38,16 @@ def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
 
 
 def _so_far(counts: tuple[int, int] | None, lang: Lang) -> str:
-    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged."""
+    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged; more than asked
+    for: `` (7 hittills i år, fler än de 6 som krävs)``."""
     if counts is None:
         return ""
     held, expected = counts
+    if held > expected:  # "7 av 6" reads as a slip
+        return Text(
+            f" ({held} hittills i år, fler än de {expected} som krävs)",
+            f" ({held} so far this year, more than the {expected} required)",
+        )(lang)
     return Text(
         f" ({held} av {expected} hittills i år)", f" ({held} of {expected} so far this year)"
     )(lang)
@@ -125,13 +133,14 @@ def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
         goal=quoted(g.goal.text, lang), state=state
     )(lang)
     if p.latest is not None and p.baseline is not None and p.target is not None:
+        decimals = shared_decimals(p.latest.value, p.baseline, p.target)
         text += Text(
             ": {latest} mot utgångsläget {baseline} och målvärdet {target}",
             ": {latest} against a baseline of {baseline} and a target of {target}",
         ).format(
-            latest=fmt.value(p.latest.value, unit),
-            baseline=fmt.value(p.baseline, unit),
-            target=fmt.value(p.target, unit),
+            latest=fmt.value(p.latest.value, unit, decimals),
+            baseline=fmt.value(p.baseline, unit, decimals),
+            target=fmt.value(p.target, unit, decimals),
         )(lang)
     return text + "."
 
@@ -142,12 +151,17 @@ def national_lines(brief: Brief, fmt: Formatter) -> list[str]:
     for c in brief.comparisons:
         if c.national is None or c.difference is None:
             continue
+        name = c.indicator_name
+        if Note.GEOGRAPHY in c.notes:  # NTU for the police area, not the kommun
+            name = Text("{name} i {where}", "{name} in {where}").format(
+                name=name, where=level_name(c.level, lang, c.area)
+            )(lang)
         out.append(
             Text(
                 "{name}: {value} mot {national} i riket {period} ({diff}, {verdict}).",
                 "{name}: {value} against {national} nationally in {period} ({diff}, {verdict}).",
             ).format(
-                name=c.indicator_name,
+                name=name,
                 value=fmt.value(c.value, c.unit),
                 national=fmt.value(c.national, c.national_unit),
                 period=fmt.period(c.period),

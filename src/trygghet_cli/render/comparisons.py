@@ -380,6 +380,8 @@ def as_csv(frame: pd.DataFrame, lang: Lang, year: int | None = None) -> str:
         for k, d in zip(data["difference_kind"], data["difference"], strict=True)
     ]
     data["verdict"] = [VERDICT[Verdict(v)](lang) if v else "" for v in data["verdict"]]
+    if lang == "en":
+        data["better"] = [{"lägre": "lower", "högre": "higher"}.get(b, b) for b in data["better"]]
     for flag in ("preliminary", "national_preliminary", "illustrative"):
         yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
         data[flag] = [yes if v else no for v in data[flag]]

@@ -74,11 +74,12 @@ class Formatter:
     def _percent_sign(self) -> str:
         return f"{NBSP}%" if self.lang == "sv" else "%"
 
-    def value(self, value: float, unit: Unit) -> str:
-        """An indicator's value in its unit: ``11 777``, ``18,1 %``, ``14,2``."""
+    def value(self, value: float, unit: Unit, decimals: int | None = None) -> str:
+        """An indicator's value in its unit: ``11 777``, ``18,1 %``, ``14,2``; ``decimals``
+        fixes the number of decimals (see :func:`shared_decimals`)."""
         if unit is Unit.PERCENT:
-            return self.percent(value)
-        return self.number(value)
+            return self.percent(value, decimals)
+        return self.number(value, decimals)
 
     def unit(self, unit: Unit) -> str:
         """The unit's name: ``per 100 000 invånare``, ``procent``."""
@@ -124,6 +125,19 @@ class Formatter:
 
     def week(self, week: IsoWeek) -> str:
         return week.label(self.lang)
+
+
+def shared_decimals(*values: float | None) -> int | None:
+    """The decimals that values shown side by side share: the most any of them has (at most
+    two), so a baseline of 14,2 and a target of 12 read ``14,2`` and ``12,0``. None when none
+    has decimals."""
+    most = 0
+    for v in values:
+        if v is None or math.isnan(v):
+            continue
+        text = f"{abs(v):.2f}".rstrip("0")
+        most = max(most, len(text.split(".", 1)[1]))
+    return most or None
 
 
 _UNIT_SV = {

@@ -35,8 +35,14 @@ def day(fmt: Formatter, day: date | None) -> str:
     return fmt.date(day) if day is not None else ""
 
 
-def goal_value(value: float | None, period: Period | None, unit: Unit, fmt: Formatter) -> str:
+def goal_value(
+    value: float | None,
+    period: Period | None,
+    unit: Unit,
+    fmt: Formatter,
+    decimals: int | None = None,
+) -> str:
     if value is None:
         return "–"
-    text = fmt.value(value, unit)
+    text = fmt.value(value, unit, decimals)
     return f"{text} ({fmt.period(period)})" if period is not None else text

@@ -15,7 +15,7 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import label
 from trygghet_cli.render.site.common import goal_value, names, who
 from trygghet_cli.render.tables import Table
@@ -40,6 +40,11 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
             verdict=VERDICT[judge(delta_value, indicator.better)]
         )(lang)
     prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
+    decimals = shared_decimals(
+        goal.baseline.value if goal.baseline else None,
+        latest.value if latest else None,
+        goal.target.value if goal.target else None,
+    )
     return (
         prefix + goal.text,
         label(goal.kind, lang),
@@ -49,13 +54,21 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
             goal.baseline.period if goal.baseline else None,
             unit,
             fmt,
+            decimals,
         ),
-        goal_value(latest.value if latest else None, latest.period if latest else None, unit, fmt),
+        goal_value(
+            latest.value if latest else None,
+            latest.period if latest else None,
+            unit,
+            fmt,
+            decimals,
+        ),
         goal_value(
             goal.target.value if goal.target else None,
             goal.target.period if goal.target else None,
             unit,
             fmt,
+            decimals,
         ),
         fmt.short_date(goal.due) if goal.due else "–",
         who(plan, goal.owner) or "–",

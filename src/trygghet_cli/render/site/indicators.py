@@ -118,11 +118,16 @@ def _chart(
     svg = charts.line_chart(
         charts.ChartData(ind.id, ind.unit, plan_series, national_series, targets), lang, alt
     )
+    hollow = any(v.preliminary for v in drawn) or (
+        nat is not None and any(v.preliminary for v in nat.values)
+    )
     caption = t(
-        f"{ind.name} ({fmt.unit(ind.unit)}). Ofyllda punkter är preliminära värden."
+        f"{ind.name} ({fmt.unit(ind.unit)})."
+        + (" Ofyllda punkter är preliminära värden." if hollow else "")
         + (" Streckad linje: riket." if nat else "")
         + (" Romb: målvärde." if targets else ""),
-        f"{ind.name} ({fmt.unit(ind.unit)}). Hollow points are preliminary values."
+        f"{ind.name} ({fmt.unit(ind.unit)})."
+        + (" Hollow points are preliminary values." if hollow else "")
         + (" Dashed line: the country." if nat else "")
         + (" Diamond: target." if targets else ""),
     )

@@ -64,6 +64,8 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
                 t("Telefon", "Phone"),
             )
             sections.append(Section(t("Kontakt", "Contact"), (table(Table(headers, rows)),)))
+    indicators = plan.indicators_by_id().values()
+    compared = sum(1 for i in indicators if i.national is not None)
     counts = {
         "organisation": t(
             f"{len(plan.bodies())} organ och {len(plan.roles())} roller",
@@ -79,8 +81,8 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
             f"{len(plan.activities_by_id())} activities",
         ),
         "nyckeltal": t(
-            f"{len(plan.indicators_by_id())} nyckeltal jämförda med riket",
-            f"{len(plan.indicators_by_id())} indicators compared with the country",
+            f"{len(indicators)} nyckeltal, {compared} jämförda med riket",
+            f"{len(indicators)} indicators, {compared} compared with the country",
         ),
         "moten": t(f"{len(plan.meetings)} möten", f"{len(plan.meetings)} meetings"),
     }
