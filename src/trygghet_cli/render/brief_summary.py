@@ -3,13 +3,16 @@ against the country. Plan text is quoted with the language's quotation marks: �
 “…” in English.
 
 What is late is what ``trygg deadlines`` gives as overdue on the quarter's last day, in its
-words, followed by what only the brief looks at: actions done after their date and goals going
+words (more than three overdue actions, meetings or reports in one line each, since the brief
+has a table of each),
+followed by what only the brief looks at: actions done after their date and goals going
 the wrong way before their date."""
 
 from __future__ import annotations
 
 from trygghet_cli.analysis.brief import BodyMeetings, Brief, GoalItem, ReportDeliveries, Status
 from trygghet_cli.analysis.comparison import Note
+from trygghet_cli.checks.deadline_base import Kind
 from trygghet_cli.checks.followup import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
@@ -102,7 +105,15 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
 
 def late(brief: Brief, fmt: Formatter) -> list[str]:
     lang = fmt.lang
-    out = [f"{d.message(lang)}." for d in brief.overdue]
+    overdue = list(brief.overdue)
+    grouped: list[str] = []
+    for kind, words in _GROUPED.items():  # each has a table of its own below
+        items = [d for d in overdue if d.kind is kind]
+        if len(items) > MAX_LISTED:
+            overdue = [d for d in overdue if d.kind is not kind]
+            oldest = min(d.date for d in items)
+            grouped.append(words.format(n=len(items), day=fmt.date(oldest))(lang))
+    out = grouped + [f"{d.message(lang)}." for d in overdue]
     late_done = brief.actions.done_late
     if late_done:
         items = [f"{quoted(i.view.action.text, lang)} ({i.owner})" for i in late_done]
@@ -118,6 +129,28 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
     if not out:
         out.append(Text("Inget är försenat.", "Nothing is late.")(lang))
     return out
+
+
+_GROUPED = {
+    Kind.ACTION: Text(
+        "{n} åtgärder från mötena är försenade, den äldsta sedan {day}; de står under Åtgärder "
+        "nedan.",
+        "{n} actions from the meetings are overdue, the oldest since {day}; they are listed "
+        "under Actions below.",
+    ),
+    Kind.MEETING: Text(
+        "{n} organ har hållit färre möten än mötesfrekvensen kräver, det första försenade sedan "
+        "{day}; se Möten nedan.",
+        "{n} bodies have met less often than their cadence asks, the first late since {day}; "
+        "see Meetings below.",
+    ),
+    Kind.REPORT: Text(
+        "{n} rapporteringar är försenade, den första sedan {day}; se Rapporter nedan.",
+        "{n} reports are overdue, the first since {day}; see Reports below.",
+    ),
+}
+"""Kinds whose overdue items, when more than :data:`MAX_LISTED`, the summary counts in one line:
+the brief has a table of each."""
 
 
 def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
