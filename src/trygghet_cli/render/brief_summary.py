@@ -108,11 +108,11 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
     overdue = list(brief.overdue)
     grouped: list[str] = []
     for kind, words in _GROUPED.items():  # each has a table of its own below
-        items = [d for d in overdue if d.kind is kind]
-        if len(items) > MAX_LISTED:
+        of_kind = [d for d in overdue if d.kind is kind]
+        if len(of_kind) > MAX_LISTED:
             overdue = [d for d in overdue if d.kind is not kind]
-            oldest = min(d.date for d in items)
-            grouped.append(words.format(n=len(items), day=fmt.date(oldest))(lang))
+            oldest = min(d.date for d in of_kind)
+            grouped.append(words.format(n=len(of_kind), day=fmt.date(oldest))(lang))
     out = grouped + [f"{d.message(lang)}." for d in overdue]
     late_done = brief.actions.done_late
     if late_done:
