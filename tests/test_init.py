@@ -268,7 +268,7 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         (["--municipality", "X", "--kommunkod", "198"], "'198' är inte en kommunkod"),
         (["--municipality", " ", "--kommunkod", "1982"], "--municipality får inte vara tomt"),
         ([*ARGS, "--folkmangd", "13391"], "Ange både --folkmangd och --folkmangd-ar"),
-        (["--municipality", "X"], "Missing option '--kommunkod'"),
+        (["--municipality", "X"], "Flaggan '--kommunkod' saknas."),
     ],
 )
 def test_usage_errors_exit_2(run: Run, tmp_path: Path, args: list[str], message: str) -> None:

@@ -10,15 +10,17 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
+from trygghet_cli.cli.usage import TryggCommand, TryggGroup
 
 action_app = typer.Typer(
     help="Åtgärder: markera en som klar eller lägg till en i ett möte.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=TryggGroup,
 )
 
 
-@action_app.command("done")
+@action_app.command("done", cls=TryggCommand)
 def done(
     action_id: Annotated[
         str, typer.Argument(metavar="ID", help="Åtgärdens (eller aktivitetens) id.")
@@ -53,7 +55,7 @@ def done(
     )
 
 
-@action_app.command("add")
+@action_app.command("add", cls=TryggCommand)
 def add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Vad som ska göras.")],
     owner: Annotated[str, typer.Option("--owner", help="Roll eller organ (id) som ansvarar.")],

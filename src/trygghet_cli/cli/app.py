@@ -22,6 +22,7 @@ from trygghet_cli.cli.init import init
 from trygghet_cli.cli.meeting import meeting_app
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
+from trygghet_cli.cli.usage import TryggCommand, TryggGroup
 from trygghet_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -31,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=TryggGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -50,17 +52,17 @@ def _root(
     """trygg: kommunens brottsförebyggande och trygghetsskapande arbete som YAML i git."""
 
 
-app.command()(validate)
-app.command()(schema)
-app.command()(deadlines)
-app.command()(compare)
-app.command()(report)
-app.command()(export)
-app.command()(init)
+app.command(cls=TryggCommand)(validate)
+app.command(cls=TryggCommand)(schema)
+app.command(cls=TryggCommand)(deadlines)
+app.command(cls=TryggCommand)(compare)
+app.command(cls=TryggCommand)(report)
+app.command(cls=TryggCommand)(export)
+app.command(cls=TryggCommand)(init)
 app.add_typer(meeting_app, name="meeting")
 app.add_typer(action_app, name="action")
 app.add_typer(indicator_app, name="indicator")
-app.command()(fmt)
+app.command(cls=TryggCommand)(fmt)
 
 
 def main() -> None:

@@ -9,15 +9,17 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
+from trygghet_cli.cli.usage import TryggCommand, TryggGroup
 
 indicator_app = typer.Typer(
     help="Nyckeltal: för in ett värde eller importera värden från Kolada.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=TryggGroup,
 )
 
 
-@indicator_app.command("set")
+@indicator_app.command("set", cls=TryggCommand)
 def set_(
     indicator: Annotated[
         str, typer.Argument(metavar="NYCKELTAL", help="Nyckeltalets id, t.ex. anmalda-brott.")
@@ -98,7 +100,7 @@ def set_(
     )
 
 
-@indicator_app.command("import")
+@indicator_app.command("import", cls=TryggCommand)
 def import_(
     file: Annotated[
         Path,

@@ -9,15 +9,17 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
+from trygghet_cli.cli.usage import TryggCommand, TryggGroup
 
 meeting_app = typer.Typer(
     help="Mötesloggen: skapa ett nytt möte ur en mall.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=TryggGroup,
 )
 
 
-@meeting_app.command("new")
+@meeting_app.command("new", cls=TryggCommand)
 def new(
     body: Annotated[
         str,

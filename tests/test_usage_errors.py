@@ -1,0 +1,228 @@
+"""Usage errors and help screens speak the user's language: Swedish, or English on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+
+from tests.conftest import Run
+from trygghet_cli.cli.app import app
+from trygghet_cli.cli.usage import TryggCommand, TryggGroup, lang_from_args
+
+
+def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str:
+    result = run(*args, env=env)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "", "usage errors go to stderr"
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "sv", "en"),
+    [
+        (
+            ["valdate"],
+            "Fel: Det finns inget kommando 'valdate'. Menade du 'validate'?",
+            "Error: No such command 'valdate'. Did you mean 'validate'?",
+        ),
+        (
+            ["meeting", "nw"],
+            "Fel: Det finns inget kommando 'nw'. Menade du 'new'?",
+            "Error: No such command 'nw'. Did you mean 'new'?",
+        ),
+        (
+            ["validate", "--formt", "json"],
+            "Fel: Okänd flagga --formt. Menade du '--format'?",
+            "Error: No such option --formt. Did you mean '--format'?",
+        ),
+        (
+            ["validate", "--format", "xml", "."],
+            "Fel: Ogiltigt värde för '--format' / '-f': 'xml' finns inte. Välj ett av: text, "
+            "json, github, gitlab, sarif, junit.",
+            "Error: Invalid value for '--format' / '-f': 'xml' is not allowed. Choose one of: "
+            "text, json, github, gitlab, sarif, junit.",
+        ),
+        (
+            ["validate", "-f", "jsn", "."],
+            "Välj ett av: text, json, github, gitlab, sarif, junit. Menade du 'json'?",
+            "Choose one of: text, json, github, gitlab, sarif, junit. Did you mean 'json'?",
+        ),
+        (
+            ["init"],
+            "Fel: Argumentet 'directory' saknas.",
+            "Error: Missing argument 'directory'.",
+        ),
+        (
+            ["init", "plan", "--municipality", "X"],
+            "Fel: Flaggan '--kommunkod' saknas.",
+            "Error: Missing option '--kommunkod'.",
+        ),
+        (
+            ["validate", "--format"],
+            "Fel: Flaggan --format behöver ett värde.",
+            "Error: Option --format requires a value.",
+        ),
+        (
+            ["validate", "--strict=ja"],
+            "Fel: Flaggan --strict tar inget värde.",
+            "Error: Option --strict does not take a value.",
+        ),
+        (
+            ["schema", "a", "b"],
+            "Fel: Oväntade argument 'a', 'b'.",
+            "Error: Unexpected extra arguments 'a', 'b'.",
+        ),
+        (
+            ["init", "plan", "extra", "--municipality", "X", "--kommunkod", "1982"],
+            "Fel: Oväntat argument 'extra'.",
+            "Error: Unexpected extra argument 'extra'.",
+        ),
+        (
+            ["validate", "--jobs", "många"],
+            "Fel: Ogiltigt värde för '--jobs' / '-j': 'många' är inte ett heltal.",
+            "Error: Invalid value for '--jobs' / '-j': 'många' is not a whole number.",
+        ),
+        (
+            ["validate", "-j", "0"],
+            "Fel: Ogiltigt värde för '--jobs' / '-j': värdet ska vara minst 1, inte 0.",
+            "Error: Invalid value for '--jobs' / '-j': the value must be at least 1, not 0.",
+        ),
+        (
+            ["indicator", "import", "saknas.csv"],
+            "Fel: Ogiltigt värde för 'FIL': Filen 'saknas.csv' finns inte.",
+            "Error: Invalid value for 'FIL': File 'saknas.csv' does not exist.",
+        ),
+    ],
+)
+def test_usage_errors_in_both_languages(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], sv: str, en: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    swedish = _usage_error(run, *args)
+    assert sv in swedish
+    first, second = swedish.splitlines()[:2]
+    assert first.startswith("Användning: trygg ")
+    assert second.startswith("Försök 'trygg") and second.endswith(" -h' för hjälp.")
+    assert "Value error" not in swedish
+
+    english = _usage_error(run, *args, env={"TRYGG_LANG": "en"})
+    assert en in english
+    first, second = english.splitlines()[:2]
+    assert first.startswith("Usage: trygg ")
+    assert second.startswith("Try 'trygg") and second.endswith(" -h' for help.")
+    assert "Fel:" not in english
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--lang", "en", "--format", "xml"],
+        ["validate", "--format", "xml", "--lang=en"],
+        ["init", "--lang", "en"],
+        ["valdate", "--lang", "en"],
+        ["deadlines", "--lang", "en", "--bogus"],
+    ],
+)
+def test_lang_option_turns_usage_errors_english(run: Run, args: list[str]) -> None:
+    english = _usage_error(run, *args)
+    assert english.startswith("Usage: trygg")
+    assert "\nError: " in english
+
+
+def test_layout_of_a_usage_error(run: Run) -> None:
+    assert _usage_error(run, "validate", "--bogus") == (
+        "Användning: trygg validate [OPTIONS] [paths]...\n"
+        "Försök 'trygg validate -h' för hjälp.\n"
+        "\n"
+        "Fel: Okänd flagga --bogus.\n"
+    )
+
+
+def test_an_unknown_option_is_offered_only_close_names(run: Run) -> None:
+    """Click offered --jobs for --bogus: every long option shares its two dashes."""
+    message = _usage_error(run, "validate", "--bogus")
+    assert "--jobs" not in message.splitlines()[-1]
+    assert "Menade du" not in message
+    assert "Menade du '--strict'?" in _usage_error(run, "validate", "--strikt")
+
+
+def test_an_unknown_command_lists_the_commands(run: Run) -> None:
+    message = _usage_error(run, "kontrollera")
+    assert "Det finns inget kommando 'kontrollera'. Kommandona är: validate, schema," in message
+
+
+def test_lang_before_the_command_is_explained(run: Run) -> None:
+    message = _usage_error(run, "--lang", "en", "validate")
+    assert "Error: No such option --lang. It goes after the command, for example " in message
+    assert "'trygg validate --lang'" in message
+
+
+def test_lang_equals_form_and_unknown_language(run: Run) -> None:
+    assert "Error: No such option --bogus." in _usage_error(run, "validate", "--lang=en", "--bogus")
+    # A language trygg does not speak leaves the usage error in Swedish (or TRYGG_LANG).
+    assert "Fel: Okänd flagga --bogus." in _usage_error(run, "validate", "--lang", "fi", "--bogus")
+    assert "Error: No such option --bogus." in _usage_error(
+        run, "validate", "--lang", "fi", "--bogus", env={"TRYGG_LANG": "en"}
+    )
+
+
+def test_lang_from_args() -> None:
+    assert lang_from_args([]) == "sv"
+    assert lang_from_args(["validate", "--lang", "en"]) == "en"
+    assert lang_from_args(["validate", "--lang=EN"]) == "en"
+    assert lang_from_args(["validate", "--", "--lang", "en"]) == "sv"
+    assert lang_from_args(["validate", "--lang"]) == "sv"
+
+
+@pytest.mark.parametrize("args", [["-h"], ["validate", "-h"], ["meeting", "-h"]])
+def test_help_screens_in_both_languages(run: Run, args: list[str]) -> None:
+    swedish = run(*args)
+    assert swedish.exit_code == 0
+    assert swedish.stdout.startswith("Användning: trygg")
+    assert "Flaggor:\n" in swedish.stdout
+    assert "-h, --help" in swedish.stdout
+    assert "Visa den här hjälpen och avsluta." in swedish.stdout
+    for english_word in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message"):
+        assert english_word not in swedish.stdout
+
+    english = (
+        run(*args, "--lang", "en")
+        if args[0] == "validate"
+        else run(*args, env={"TRYGG_LANG": "en"})
+    )
+    assert english.stdout.startswith("Usage: trygg")
+    assert "Options:\n" in english.stdout
+    assert "Show this message and exit." in english.stdout
+    assert "Användning" not in english.stdout
+
+
+def test_help_sections_are_named(run: Run) -> None:
+    assert "\nKommandon:\n" in run("-h").stdout
+    assert "\nArgument:\n" in run("validate", "-h").stdout
+    assert "Installera skalkomplettering" in run("-h").stdout
+
+
+def test_a_group_without_its_command_shows_its_help_on_stderr(run: Run) -> None:
+    result = run("meeting")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Användning: trygg meeting [OPTIONS] COMMAND [ARGS]...")
+    assert "Kommandon:" in result.stderr
+
+
+def test_every_command_speaks_the_users_language() -> None:
+    """A command registered without ``cls=TryggCommand`` would answer in English."""
+
+    def walk(command: object, path: str) -> list[str]:
+        wrong: list[str] = []
+        if isinstance(command, TryggGroup):
+            for name, sub in command.commands.items():
+                wrong += walk(sub, f"{path} {name}")
+        elif not isinstance(command, TryggCommand):
+            wrong.append(path)
+        return wrong
+
+    root = get_command(app)
+    assert isinstance(root, TryggGroup)
+    assert walk(root, "trygg") == []
