@@ -15,6 +15,11 @@ or :class:`TryggGroup` (``cls=`` when it is registered), which
 The language is read from the command line before Click parses it (``--lang en`` or
 ``--lang=en`` anywhere before ``--``), because a usage error can happen before the command's
 own ``--lang`` option is parsed.
+
+Typer 0.29 (Python 3.11 and later) gives a usage error the attributes read here. Typer 0.28, the
+last for Python 3.10, lacks some (``type_descriptor``; ``get_error_hint()`` wants a context):
+there a usage error is shown as Typer words it, in English, rather than not at all.
+``pyproject.toml`` pins Typer per Python version accordingly.
 """
 
 from __future__ import annotations
@@ -145,10 +150,18 @@ class LocalizedUsageError(UsageError):
         self.original = original
 
     def format_message(self) -> str:
-        return describe(self.original, current_lang())
+        try:
+            return describe(self.original, current_lang())
+        except (AttributeError, TypeError):  # Typer 0.28: see the module's docstring
+            return self.original.format_message()
 
     def show(self, file: Any = None) -> None:
-        typer.echo(render(self.original, current_lang()), err=True, nl=False)
+        try:
+            text = render(self.original, current_lang())
+        except (AttributeError, TypeError):
+            self.original.show(file)  # Typer 0.28: see the module's docstring
+            return
+        typer.echo(text, err=True, nl=False)
 
 
 def render(error: UsageError, lang: Lang) -> str:
