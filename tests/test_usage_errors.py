@@ -226,3 +226,18 @@ def test_every_command_speaks_the_users_language() -> None:
     root = get_command(app)
     assert isinstance(root, TryggGroup)
     assert walk(root, "trygg") == []
+
+
+def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typer 0.28 (Python 3.10) lacks what ``describe`` reads: the error is still shown, in
+    Typer's English, with exit code 2, never as an internal error."""
+    from trygghet_cli.cli import usage
+
+    def older_typer(*_: object) -> str:
+        raise TypeError("get_error_hint() missing 1 required positional argument: 'ctx'")
+
+    monkeypatch.setattr(usage, "describe", older_typer)
+    stderr = _usage_error(run, "init", "plan", "--municipality", "X")
+    assert "Missing option '--kommunkod'" in stderr
