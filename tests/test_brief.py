@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import EXAMPLES, edit, write
-from trygghet_cli.analysis.brief import Status, build_brief, week_in
+from trygghet_cli.analysis.brief import Status, build_brief
+from trygghet_cli.analysis.brief_situation import week_in
 from trygghet_cli.checks.deadline_base import Kind
 from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
 from trygghet_cli.checks.followup import (

@@ -233,11 +233,12 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
 ) -> None:
     """Typer 0.28 (Python 3.10) lacks what ``describe`` reads: the error is still shown, in
     Typer's English, with exit code 2, never as an internal error."""
-    from trygghet_cli.cli import usage
+    from trygghet_cli.cli import usage, usage_errors
 
     def older_typer(*_: object) -> str:
         raise TypeError("get_error_hint() missing 1 required positional argument: 'ctx'")
 
-    monkeypatch.setattr(usage, "describe", older_typer)
+    monkeypatch.setattr(usage_errors, "describe", older_typer)  # what render() calls
+    monkeypatch.setattr(usage, "describe", older_typer)  # what format_message() calls
     stderr = _usage_error(run, "init", "plan", "--municipality", "X")
     assert "Missing option '--kommunkod'" in stderr

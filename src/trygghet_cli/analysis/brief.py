@@ -7,31 +7,36 @@ due comes from the same core as ``trygg deadlines``
 next quarter as the window), so the two always agree; the tables of meetings and reports per
 quarter count with :mod:`trygghet_cli.checks.followup`, as the deadlines do. The result is
 plain dataclasses; wording and formats are the renderer's job.
+
+The brief's actions are summarised in :mod:`trygghet_cli.analysis.brief_actions`, its situation
+picture in :mod:`trygghet_cli.analysis.brief_situation`; the meetings, reports, decisions and
+goals, and the brief as a whole, here.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from trygghet_cli.analysis.brief_actions import ActionsSummary, actions_summary, who
+from trygghet_cli.analysis.brief_situation import SituationSummary, situation_summary
 from trygghet_cli.checks import followup
 from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Window
 from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
 from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.followup import ActionState, ActionView, GoalProgress, GoalState
+from trygghet_cli.checks.followup import GoalProgress, GoalState
 from trygghet_cli.checks.geography import own_place
 from trygghet_cli.checks.recurring import meeting_window, report_window
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goal, GoalArea
-from trygghet_cli.model.meetings import Category, Decision, MeetingKind, SituationEntry
+from trygghet_cli.model.meetings import Decision, MeetingKind
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.organisation import Body, ReportingLine
-from trygghet_cli.model.periods import IsoWeek, Period
+from trygghet_cli.model.periods import Period
 from trygghet_cli.model.plan import MeetingRecord, Plan
 
 if TYPE_CHECKING:
@@ -118,35 +123,6 @@ class MeetingDecisions:
 
 
 @dataclass(frozen=True)
-class ActionItem:
-    view: ActionView
-    owner: str
-    body: str
-
-    @property
-    def state(self) -> ActionState:
-        return self.view.state
-
-
-@dataclass(frozen=True)
-class ActionsSummary:
-    opened: tuple[ActionItem, ...]
-    """Decided during the quarter, with their state at its end."""
-    completed: tuple[ActionItem, ...]
-    """Done during the quarter, whenever they were decided."""
-    overdue: tuple[ActionItem, ...]
-    """Past their due date and not done at the quarter's end."""
-    open: tuple[ActionItem, ...]
-    """Not yet due at the quarter's end."""
-    due_in_quarter: int
-    """Actions whose due date fell in the quarter."""
-    done_on_time: int
-    """Of those, how many were done by their due date."""
-    done_late: tuple[ActionItem, ...] = ()
-    """Completed in the quarter, but after their due date."""
-
-
-@dataclass(frozen=True)
 class GoalItem:
     area: GoalArea
     progress: GoalProgress
@@ -164,36 +140,6 @@ class GoalItem:
         if state in (GoalState.OFF_TRACK, GoalState.MISSED):
             return Status.LATE
         return Status.NONE
-
-
-@dataclass(frozen=True)
-class CategoryCount:
-    category: Category
-    entries: int
-    events: int
-    previous_entries: int
-
-
-@dataclass(frozen=True)
-class AreaCount:
-    area: str
-    entries: int
-    events: int
-    top_category: Category
-
-
-@dataclass(frozen=True)
-class SituationSummary:
-    entries: int
-    events: int
-    previous_entries: int
-    meetings: int
-    by_category: tuple[CategoryCount, ...]
-    by_area: tuple[AreaCount, ...]
-    serious: tuple[tuple[date, str, SituationEntry], ...]
-    """Entries assessed 3 or 4 (of 4), with the meeting's date and body."""
-    weeks: tuple[IsoWeek, IsoWeek] | None
-    """The first and last week with entries."""
 
 
 @dataclass(frozen=True)
@@ -245,15 +191,6 @@ class Brief:
         return sum(len(m.decisions) for m in self.decisions)
 
 
-def who(plan: Plan, ref: str) -> str:
-    """A role's title or a body's name, short enough for a table cell."""
-    role = plan.roles().get(ref)
-    if role is not None:
-        return role.title
-    body = plan.bodies().get(ref)
-    return body.name if body is not None else ref
-
-
 def deadline_window(quarter: Period) -> Window:
     """As of the quarter's last day, up to the end of the next quarter."""
     return Window(quarter.end, (quarter.next().end - quarter.end).days)
@@ -280,9 +217,9 @@ def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | No
         meetings=tuple(_meetings(ctx, quarter, by_key)),
         reports=tuple(_reports(ctx, quarter, by_key)),
         decisions=tuple(_decisions(plan, in_quarter)),
-        actions=_actions(plan, start, end),
+        actions=actions_summary(plan, start, end),
         goals=tuple(_goals(plan, end)),
-        situation=_situation(plan, quarter),
+        situation=situation_summary(plan, quarter),
         deadlines=deadlines,
         comparisons=comparisons,
         illustrative=_uses_illustrative(plan, in_quarter),
@@ -380,40 +317,6 @@ def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDeci
             yield MeetingDecisions(m.date, name, m.kind, tuple(m.decisions))
 
 
-def _actions(plan: Plan, start: date, end: date) -> ActionsSummary:
-    bodies = plan.bodies()
-    views = followup.actions_as_of(plan, end)
-
-    def item(v: ActionView) -> ActionItem:
-        body = v.record.meeting.body
-        return ActionItem(
-            v, who(plan, v.action.owner), bodies[body].name if body in bodies else body
-        )
-
-    done = (ActionState.DONE, ActionState.DONE_LATE)
-    opened = [item(v) for v in views if start <= v.created <= end]
-    completed = [
-        item(v)
-        for v in views
-        if v.state in done and v.action.done_date is not None and start <= v.action.done_date <= end
-    ]
-    overdue = [item(v) for v in views if v.state is ActionState.OVERDUE]
-    still_open = [item(v) for v in views if v.state is ActionState.OPEN]
-    due_here = [
-        v for v in views if start <= v.action.due <= end and v.state is not ActionState.CANCELLED
-    ]
-    on_time = [v for v in due_here if v.state is ActionState.DONE]
-    return ActionsSummary(
-        opened=tuple(opened),
-        completed=tuple(completed),
-        overdue=tuple(overdue),
-        open=tuple(still_open),
-        due_in_quarter=len(due_here),
-        done_late=tuple(i for i in completed if i.state is ActionState.DONE_LATE),
-        done_on_time=len(on_time),
-    )
-
-
 def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
     if plan.goals is None:
         return
@@ -425,73 +328,6 @@ def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
                 progress = followup.goal_progress(goal, indicators, as_of, own)
                 owner = who(plan, goal.owner) if goal.owner else ""
                 yield GoalItem(area, progress, owner)
-
-
-def week_in(week: IsoWeek, period: Period) -> bool:
-    """An ISO week belongs to the period its Thursday falls in (as it does to its year)."""
-    return period.contains(week.monday + timedelta(days=3))
-
-
-def _situation(plan: Plan, quarter: Period) -> SituationSummary:
-    previous = quarter.previous()
-    current: list[tuple[MeetingRecord, SituationEntry]] = []
-    before: list[SituationEntry] = []
-    for rec in sorted(plan.meetings, key=lambda r: (r.meeting.date, r.file)):
-        for entry in rec.meeting.situation:
-            if week_in(entry.week, quarter):
-                current.append((rec, entry))
-            elif week_in(entry.week, previous):
-                before.append(entry)
-    entries = [e for _, e in current]
-    prev_counts = Counter(e.category for e in before)
-    by_cat: dict[Category, list[SituationEntry]] = {}
-    for e in entries:
-        by_cat.setdefault(e.category, []).append(e)
-    categories = [
-        CategoryCount(cat, len(items), _events(items), prev_counts.get(cat, 0))
-        for cat, items in by_cat.items()
-    ]
-    categories.sort(key=lambda c: (-c.entries, -c.events, c.category.value))
-    by_area: dict[str, list[SituationEntry]] = {}
-    for e in entries:
-        by_area.setdefault(e.area, []).append(e)
-    areas = [
-        AreaCount(area, len(items), _events(items), _top(items)) for area, items in by_area.items()
-    ]
-    areas.sort(key=lambda a: (-a.entries, -a.events, a.area))
-    bodies = plan.bodies()
-    serious = tuple(
-        (
-            rec.meeting.date,
-            bodies[rec.meeting.body].name if rec.meeting.body in bodies else rec.meeting.body,
-            e,
-        )
-        for rec, e in current
-        if e.assessment is not None and e.assessment >= 3
-    )
-    return SituationSummary(
-        entries=len(entries),
-        events=_events(entries),
-        previous_entries=len(before),
-        meetings=len({rec.file for rec, _ in current}),
-        by_category=tuple(categories),
-        by_area=tuple(areas),
-        serious=serious,
-        weeks=(min(e.week for e in entries), max(e.week for e in entries)) if entries else None,
-    )
-
-
-def _events(entries: Iterable[SituationEntry]) -> int:
-    return sum(e.count or 1 for e in entries)
-
-
-def _top(entries: list[SituationEntry]) -> Category:
-    """The category with the most entries; ties go to the one with the most incidents."""
-    counts = Counter(e.category for e in entries)
-    events = Counter[Category]()
-    for e in entries:
-        events[e.category] += e.count or 1
-    return min(counts, key=lambda c: (-counts[c], -events[c], c.value))
 
 
 def _uses_illustrative(plan: Plan, records: list[MeetingRecord]) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli.analysis.brief import ActionItem, Brief, GoalItem, Status
+from trygghet_cli.analysis.brief import Brief, GoalItem, Status
+from trygghet_cli.analysis.brief_actions import ActionItem
 from trygghet_cli.checks.deadline_base import Deadline
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
