@@ -108,13 +108,6 @@ class ReportDeliveries:
 
 
 @dataclass(frozen=True)
-class DecisionItem:
-    day: date
-    body: str
-    decision: Decision
-
-
-@dataclass(frozen=True)
 class MeetingDecisions:
     day: date
     body: str
