@@ -150,3 +150,32 @@ def test_a_bad_as_of_is_a_usage_error(run: Run) -> None:
     result = run("compare", "examples", "--as-of", "31/3", cwd=ROOT)
     assert result.exit_code == 2
     assert "--as-of: '31/3' är inte ett datum; skriv ÅÅÅÅ-MM-DD" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "compare examples --indicator anmalda-brott",
+        "compare examples --indicator utsatthet-ntu --format csv",
+        "compare --list",
+    ],
+)
+def test_the_readme_shows_real_output(run: Run, command: str) -> None:
+    """The README's examples are what the command prints, byte for byte (with the no-break
+    spaces of Swedish numbers); where the README stops at '...', the start of it."""
+    if command.startswith("compare examples") and set(EXAMPLE_NAMES) != {
+        "angered",
+        "fagersta",
+        "norsjo",
+        "umea",
+    }:
+        pytest.skip("the README shows the four examples")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"$ trygg {command}\n", 1)[1].split("```", 1)[0]
+    result = run(*command.split(), cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    out = result.stdout.removeprefix("\ufeff")
+    if shown.endswith("...\n"):
+        assert shown.count("\n") > 1 and out.startswith(shown.removesuffix("...\n"))
+    else:
+        assert out == shown

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, Run, edit
+from tests.conftest import EXAMPLES, ROOT, Run, edit
 from tests.htmlcheck import parse_strict
 from tests.mdcheck import check_markdown, headings
 
@@ -147,3 +147,19 @@ def test_a_chart_caption_explains_hollow_points_only_when_there_are_some(
     # SCB's index has no preliminary value; reported crime has (2020, here and nationally).
     assert "*Trygghetsindex i SCB:s medborgarundersökning (index).*" in page
     assert "invånare). Ofyllda punkter är preliminära värden. Streckad linje: riket." in page
+
+
+def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
+    """What the README shows for both formats is what the command prints."""
+    if not (EXAMPLES / "fagersta").is_dir():
+        pytest.skip("examples/fagersta is not there")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ trygg export examples/fagersta --output intranat\n", 1)[1]
+    block = "$ trygg export examples/fagersta --output intranat\n" + block.split("```", 1)[0]
+    examples = re.findall(r"^\$ trygg (.+)\n((?:[^$].*\n)+)", block, flags=re.M)
+    assert len(examples) == 2
+    shutil.copytree(EXAMPLES / "fagersta", tmp_path / "examples/fagersta")
+    for command, shown in examples:
+        result = run(*command.split(), cwd=tmp_path)
+        assert result.exit_code == 0, result.output
+        assert result.output == shown, command

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, Run, edit, write
+from tests.conftest import FIXTURES, ROOT, Run, edit, write
 
 
 def test_no_path_means_the_current_folder(run: Run, plan: Path) -> None:
@@ -210,3 +210,16 @@ def test_unwritable_step_summary_only_warns(run: Run, plan: Path, tmp_path: Path
     result = run("validate", str(plan), "--format", "github", env=env)
     assert result.exit_code == 1
     assert "kunde inte skriva sammanfattningen" in result.output
+
+
+def test_the_readme_shows_real_output(run: Run) -> None:
+    """The README's example on tests/fixtures/broken: its first findings and its last line
+    are what the command prints, byte for byte."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ trygg validate broken\n", 1)[1].split("```", 1)[0]
+    head, _, tail = shown.partition("...\n")
+    assert head.count("\n") >= 6 and tail.count("\n") == 1
+    result = run("validate", "broken", cwd=FIXTURES)
+    assert result.exit_code == 1
+    assert result.output.startswith(head)
+    assert result.output.endswith("\n" + tail)

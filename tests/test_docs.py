@@ -60,3 +60,54 @@ def test_hints_point_only_at_what_a_pip_user_has() -> None:
         for lang in ("sv", "en"):
             if rule.hint is not None:
                 assert "examples/" not in rule.hint(lang), rule.id
+
+
+def _headings(markdown: str) -> list[str]:
+    """The headings of a Markdown text, outside its fenced code blocks."""
+    headings: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and (match := re.match(r"#{1,6} (.+)", line)):
+            headings.append(match.group(1).strip())
+    return headings
+
+
+def github_anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped (letters such as å, ä
+    and ö stay), spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+def test_github_anchor() -> None:
+    assert github_anchor("Lägesrapport, jämförelse och intranät") == (
+        "lägesrapport-jämförelse-och-intranät"
+    )
+    assert github_anchor("VS Code: komplettering och förklaringar") == (
+        "vs-code-komplettering-och-förklaringar"
+    )
+    assert github_anchor("trygg validate") == "trygg-validate"
+
+
+def test_readme_links_lead_somewhere() -> None:
+    """The table of contents follows GitHub's anchors; links to files name files that exist."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    anchors = {github_anchor(h) for h in _headings(readme)}
+    prose = re.sub(r"`[^`\n]*`", "", readme)  # not the links shown as code
+    links = re.findall(r"\]\(([^)]+)\)", prose)
+    assert sum(link.startswith("#") for link in links) > 20
+    for link in links:
+        if link.startswith("#"):
+            assert link[1:] in anchors, f"README links to {link}, which is no heading"
+        elif not link.startswith("https://"):
+            assert (ROOT / link).exists(), f"README links to {link}, which does not exist"
+
+
+def test_the_readme_quotes_the_example_as_it_is() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intro = "Ett utdrag ur `examples/fagersta/organisation.yaml`:\n\n```yaml\n"
+    quoted = readme.split(intro, 1)[1].split("```", 1)[0]
+    assert quoted.count("\n") > 10
+    text = (ROOT / "examples/fagersta/organisation.yaml").read_text(encoding="utf-8")
+    assert quoted in text, "the README's excerpt of organisation.yaml is stale"

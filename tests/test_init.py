@@ -481,3 +481,21 @@ def test_every_command_in_the_readme_runs(run: Run, tmp_path: Path) -> None:
     assert "  - id: lokala-bra-2025-1\n" in meeting and "klar_datum: 2025-03-20" in meeting
     assert run("validate", "--strict", str(plan)).exit_code in (0, 1)
     assert run("fmt", "--check", str(plan)).exit_code == 0
+
+
+def test_the_readme_shows_what_the_hook_prints(run: Run, tmp_path: Path) -> None:
+    """The README's failed commit: the plan from its init example, with the example of
+    Lokala BRÅ taken into use and 'mötesfrekvens' misspelt; the hook runs 'trygg validate'."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split('$ git commit -m "Lokala BRÅ"\n', 1)[1].split("```", 1)[0]
+    header, _, shown = block.partition("- exit code: 1\n\n")
+    assert header.startswith("trygg validate....") and "- hook id: trygg-validate\n" in header
+    run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
+    plan = tmp_path / "trygghetsplan"
+    uncomment_examples(plan)
+    organisation = plan / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace("mötesfrekvens:", "motesfrekvens:"), encoding="utf-8")
+    result = run("validate", cwd=plan)
+    assert result.exit_code == 1
+    assert result.output == shown

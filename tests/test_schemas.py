@@ -135,3 +135,13 @@ def test_check_jsonschema_rejects_what_trygg_rejects(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 1
+
+
+def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ trygg schema --output schemas\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    shutil.copytree(SCHEMAS, tmp_path / "schemas")
+    result = run(*command[2:].split()[1:], cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.output == shown

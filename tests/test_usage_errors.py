@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.main import get_command
 
-from tests.conftest import Run
+from tests.conftest import ROOT, Run
 from trygghet_cli.cli.app import app
 from trygghet_cli.cli.usage import TryggCommand, TryggGroup, lang_from_args
 
@@ -51,8 +53,8 @@ def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str
         ),
         (
             ["init"],
-            "Fel: Argumentet 'directory' saknas.",
-            "Error: Missing argument 'directory'.",
+            "Fel: Argumentet 'MAPP' saknas.",
+            "Error: Missing argument 'MAPP'.",
         ),
         (
             ["init", "plan", "--municipality", "X"],
@@ -133,7 +135,7 @@ def test_lang_option_turns_usage_errors_english(run: Run, args: list[str]) -> No
 
 def test_layout_of_a_usage_error(run: Run) -> None:
     assert _usage_error(run, "validate", "--bogus") == (
-        "Användning: trygg validate [OPTIONS] [paths]...\n"
+        "Användning: trygg validate [OPTIONS] [SÖKVÄG]...\n"
         "Försök 'trygg validate -h' för hjälp.\n"
         "\n"
         "Fel: Okänd flagga --bogus.\n"
@@ -242,3 +244,33 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
     monkeypatch.setattr(usage, "describe", older_typer)  # what format_message() calls
     stderr = _usage_error(run, "init", "plan", "--municipality", "X")
     assert "Missing option '--kommunkod'" in stderr
+
+
+def test_the_readme_shows_real_usage_errors(run: Run) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ trygg validate --format xml\n", 1)[1].split("```", 1)[0]
+    first, _, second = block.partition("$ trygg valdate\n")
+    assert _usage_error(run, "validate", "--format", "xml") == first
+    assert second.startswith("...\n")
+    assert _usage_error(run, "valdate").endswith(second.removeprefix("...\n"))
+
+
+def _commands(group: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            yield from _commands(command, f"{prefix} {name}")
+        else:
+            yield f"{prefix} {name}", command
+
+
+def test_help_names_every_argument_in_capitals_as_the_readme_does(run: Run) -> None:
+    """'trygg validate [OPTIONS] [SÖKVÄG]...', not Python's parameter name 'paths'."""
+    commands = list(_commands(get_command(app), "trygg"))
+    assert len(commands) > 12
+    for path, command in commands:
+        usage = run(*path.split()[1:], "-h").output.splitlines()[0]
+        assert usage.startswith(f"Användning: {path} [OPTIONS]"), usage
+        for argument in command.params:
+            if argument.param_type_name == "argument":
+                assert argument.metavar and argument.metavar.isupper(), (path, argument.name)
+                assert argument.metavar in usage, usage

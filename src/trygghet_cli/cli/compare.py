@@ -30,6 +30,7 @@ def compare(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PLAN",
             help="Planer eller mappar med planer (till exempel examples). "
             "Standard: den aktuella mappen.",
             show_default=False,

@@ -16,7 +16,9 @@ def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            help="Mappen som förrådet skrivs i. Skapas om den inte finns.", show_default=False
+            metavar="MAPP",
+            help="Mappen som förrådet skrivs i. Skapas om den inte finns.",
+            show_default=False,
         ),
     ],
     municipality: Annotated[

@@ -35,7 +35,11 @@ def report(
     ],
     path: Annotated[
         Path | None,
-        typer.Argument(help="Planens mapp. Standard: den aktuella mappen.", show_default=False),
+        typer.Argument(
+            metavar="PLAN",
+            help="Planens mapp. Standard: den aktuella mappen.",
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         ReportFormat | None,

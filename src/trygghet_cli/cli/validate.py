@@ -26,6 +26,7 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="SÖKVÄG",
             help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
             show_default=False,
         ),
