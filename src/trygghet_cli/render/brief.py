@@ -16,11 +16,11 @@ from trygghet_cli.analysis.brief_actions import ActionItem
 from trygghet_cli.checks.deadline_base import Deadline
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
-from trygghet_cli.model.periods import IsoWeek, Period
+from trygghet_cli.model.periods import IsoWeek
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
 from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
-from trygghet_cli.render.formatting import Formatter, shared_decimals
+from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import label
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import (
@@ -303,15 +303,6 @@ def _actions_table(
     return Table(headers, tuple(rows))
 
 
-def _goal_value(
-    value: float | None, period: Period | None, unit: Unit, fmt: Formatter, decimals: int | None
-) -> str:
-    if value is None:
-        return "–"
-    text = fmt.value(value, unit, decimals)
-    return f"{text} ({fmt.period(period)})" if period is not None else text
-
-
 def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     rows = []
@@ -319,39 +310,14 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
         p = g.progress
         unit = p.indicator.unit if p.indicator else Unit.COUNT
         goal = g.goal
-        baseline = goal.baseline
-        target = goal.target
-        latest = p.latest
-        decimals = shared_decimals(
-            baseline.value if baseline else None,
-            latest.value if latest else None,
-            target.value if target else None,
-        )
+        baseline, latest, target = side_by_side([goal.baseline, p.latest, goal.target], unit, fmt)
         rows.append(
             (
                 goal.text,
                 p.indicator.name if p.indicator else "–",
-                _goal_value(
-                    baseline.value if baseline else None,
-                    baseline.period if baseline else None,
-                    unit,
-                    fmt,
-                    decimals,
-                ),
-                _goal_value(
-                    latest.value if latest else None,
-                    latest.period if latest else None,
-                    unit,
-                    fmt,
-                    decimals,
-                ),
-                _goal_value(
-                    target.value if target else None,
-                    target.period if target else None,
-                    unit,
-                    fmt,
-                    decimals,
-                ),
+                baseline,
+                latest,
+                target,
                 fmt.short_date(goal.due) if goal.due else "–",
                 label(p.state, fmt.lang),
             )

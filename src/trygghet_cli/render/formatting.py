@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -138,6 +140,30 @@ def shared_decimals(*values: float | None) -> int | None:
         text = f"{abs(v):.2f}".rstrip("0")
         most = max(most, len(text.split(".", 1)[1]))
     return most or None
+
+
+class Measured(Protocol):
+    """A value with the period it is for: a goal's baseline or target, an indicator's value."""
+
+    @property
+    def value(self) -> float: ...
+
+    @property
+    def period(self) -> Period | None: ...
+
+
+def side_by_side(points: Sequence[Measured | None], unit: Unit, fmt: Formatter) -> list[str]:
+    """Values read side by side (a goal's baseline, latest value and target): each with its
+    period, all with the same decimals (:func:`shared_decimals`), ``–`` where there is none."""
+    decimals = shared_decimals(*(p.value if p is not None else None for p in points))
+    out = []
+    for p in points:
+        if p is None:
+            out.append("–")
+            continue
+        text = fmt.value(p.value, unit, decimals)
+        out.append(f"{text} ({fmt.period(p.period)})" if p.period is not None else text)
+    return out
 
 
 _UNIT_SV = {

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from trygghet_cli.i18n import Text
-from trygghet_cli.model.indicators import Unit
-from trygghet_cli.model.periods import Period
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.formatting import Formatter
 
@@ -33,16 +31,3 @@ def names(plan: Plan, refs: list[str]) -> str:
 
 def day(fmt: Formatter, day: date | None) -> str:
     return fmt.date(day) if day is not None else ""
-
-
-def goal_value(
-    value: float | None,
-    period: Period | None,
-    unit: Unit,
-    fmt: Formatter,
-    decimals: int | None = None,
-) -> str:
-    if value is None:
-        return "–"
-    text = fmt.value(value, unit, decimals)
-    return f"{text} ({fmt.period(period)})" if period is not None else text

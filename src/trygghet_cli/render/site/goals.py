@@ -15,9 +15,9 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter, shared_decimals
+from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import label
-from trygghet_cli.render.site.common import goal_value, names, who
+from trygghet_cli.render.site.common import names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
@@ -40,36 +40,16 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
             verdict=VERDICT[judge(delta_value, indicator.better)]
         )(lang)
     prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
-    decimals = shared_decimals(
-        goal.baseline.value if goal.baseline else None,
-        latest.value if latest else None,
-        goal.target.value if goal.target else None,
+    baseline_text, latest_text, target_text = side_by_side(
+        [goal.baseline, latest, goal.target], unit, fmt
     )
     return (
         prefix + goal.text,
         label(goal.kind, lang),
         indicator.name if indicator else "–",
-        goal_value(
-            goal.baseline.value if goal.baseline else None,
-            goal.baseline.period if goal.baseline else None,
-            unit,
-            fmt,
-            decimals,
-        ),
-        goal_value(
-            latest.value if latest else None,
-            latest.period if latest else None,
-            unit,
-            fmt,
-            decimals,
-        ),
-        goal_value(
-            goal.target.value if goal.target else None,
-            goal.target.period if goal.target else None,
-            unit,
-            fmt,
-            decimals,
-        ),
+        baseline_text,
+        latest_text,
+        target_text,
         fmt.short_date(goal.due) if goal.due else "–",
         who(plan, goal.owner) or "–",
         direction.capitalize() if direction != "–" else direction,
