@@ -54,7 +54,7 @@ def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str
         (
             ["init"],
             "Fel: Argumentet 'MAPP' saknas.",
-            "Error: Missing argument 'MAPP'.",
+            "Error: Missing argument 'FOLDER'.",
         ),
         (
             ["init", "plan", "--municipality", "X"],
@@ -94,7 +94,7 @@ def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str
         (
             ["indicator", "import", "saknas.csv"],
             "Fel: Ogiltigt värde för 'FIL': Filen 'saknas.csv' finns inte.",
-            "Error: Invalid value for 'FIL': File 'saknas.csv' does not exist.",
+            "Error: Invalid value for 'FILE': File 'saknas.csv' does not exist.",
         ),
     ],
 )
@@ -135,7 +135,7 @@ def test_lang_option_turns_usage_errors_english(run: Run, args: list[str]) -> No
 
 def test_layout_of_a_usage_error(run: Run) -> None:
     assert _usage_error(run, "validate", "--bogus") == (
-        "Användning: trygg validate [OPTIONS] [SÖKVÄG]...\n"
+        "Användning: trygg validate [FLAGGOR] [SÖKVÄG]...\n"
         "Försök 'trygg validate -h' för hjälp.\n"
         "\n"
         "Fel: Okänd flagga --bogus.\n"
@@ -209,7 +209,7 @@ def test_help_sections_are_named(run: Run) -> None:
 def test_a_group_without_its_command_shows_its_help_on_stderr(run: Run) -> None:
     result = run("meeting")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Användning: trygg meeting [OPTIONS] COMMAND [ARGS]...")
+    assert result.stderr.startswith("Användning: trygg meeting [FLAGGOR] KOMMANDO [ARGUMENT]...")
     assert "Kommandon:" in result.stderr
 
 
@@ -264,12 +264,12 @@ def _commands(group: Any, prefix: str) -> Iterator[tuple[str, Any]]:
 
 
 def test_help_names_every_argument_in_capitals_as_the_readme_does(run: Run) -> None:
-    """'trygg validate [OPTIONS] [SÖKVÄG]...', not Python's parameter name 'paths'."""
+    """'trygg validate [FLAGGOR] [SÖKVÄG]...', not Python's parameter name 'paths'."""
     commands = list(_commands(get_command(app), "trygg"))
     assert len(commands) > 12
     for path, command in commands:
         usage = run(*path.split()[1:], "-h").output.splitlines()[0]
-        assert usage.startswith(f"Användning: {path} [OPTIONS]"), usage
+        assert usage.startswith(f"Användning: {path} [FLAGGOR]"), usage
         for argument in command.params:
             if argument.param_type_name == "argument":
                 assert argument.metavar and argument.metavar.isupper(), (path, argument.name)

@@ -30,6 +30,7 @@ def done(
         typer.Option(
             "--date",
             "-d",
+            metavar="DATUM",
             help="Dagen den blev klar, ÅÅÅÅ-MM-DD. Standard: i dag.",
             show_default=False,
         ),
@@ -58,12 +59,15 @@ def done(
 @action_app.command("add", cls=TryggCommand)
 def add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Vad som ska göras.")],
-    owner: Annotated[str, typer.Option("--owner", help="Roll eller organ (id) som ansvarar.")],
-    due: Annotated[str, typer.Option("--due", help="Senast klar, ÅÅÅÅ-MM-DD.")],
+    owner: Annotated[
+        str, typer.Option("--owner", metavar="ROLL", help="Roll eller organ (id) som ansvarar.")
+    ],
+    due: Annotated[str, typer.Option("--due", metavar="DATUM", help="Senast klar, ÅÅÅÅ-MM-DD.")],
     meeting: Annotated[
         Path | None,
         typer.Option(
             "--meeting",
+            metavar="FIL",
             help="Mötesfilen åtgärden beslutades vid.",
             dir_okay=False,
             show_default=False,
@@ -73,28 +77,38 @@ def add(
         str | None,
         typer.Option(
             "--body",
+            metavar="ORGAN",
             help="Organet vars senaste möte (eller möte --date) den hör till.",
             show_default=False,
         ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", "-d", help="Mötets datum, med --body.", show_default=False),
+        typer.Option(
+            "--date", "-d", metavar="DATUM", help="Mötets datum, med --body.", show_default=False
+        ),
     ] = None,
     action_id: Annotated[
         str | None,
         typer.Option(
             "--id",
+            metavar="ID",
             help="Åtgärdens id. Standard: nästa i planens serie (fa-2021-58).",
             show_default=False,
         ),
     ] = None,
     activity: Annotated[
         str | None,
-        typer.Option("--activity", help="Aktiviteten (id) åtgärden hör till.", show_default=False),
+        typer.Option(
+            "--activity",
+            metavar="AKTIVITET",
+            help="Aktiviteten (id) åtgärden hör till.",
+            show_default=False,
+        ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="En anmärkning.", show_default=False)
+        str | None,
+        typer.Option("--note", metavar="TEXT", help="En anmärkning.", show_default=False),
     ] = None,
     plan: PlanOption = Path(),
     dry_run: DryRunOption = False,

@@ -17,6 +17,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="SPRÅK",
         help="Språk för meddelanden och rapporter: sv (standard) eller en. "
         "Kan också sättas med miljövariabeln TRYGG_LANG.",
         show_default=False,

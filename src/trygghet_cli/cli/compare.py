@@ -49,6 +49,7 @@ def compare(
         str | None,
         typer.Option(
             "--indicator",
+            metavar="ID",
             help="Bara ett nyckeltal: dess id i planen eller den nationella seriens id.",
             show_default=False,
         ),
@@ -57,6 +58,7 @@ def compare(
         int | None,
         typer.Option(
             "--year",
+            metavar="ÅR",
             help="Jämför det här året. Standard: senaste år som både planen och riket har.",
             show_default=False,
         ),

@@ -28,6 +28,7 @@ PlanOption = Annotated[
     typer.Option(
         "--plan",
         "-p",
+        metavar="MAPP",
         help="Planens mapp (eller en fil eller mapp i den). Standard: den aktuella mappen.",
         show_default=False,
     ),

@@ -23,6 +23,7 @@ def export(
         typer.Option(
             "--output",
             "-o",
+            metavar="MAPP",
             help="Mappen sidorna skrivs till (skapas vid behov).",
             show_default=False,
         ),

@@ -38,6 +38,7 @@ def set_(
         typer.Option(
             "--geography",
             "-g",
+            metavar="NIVÅ[:NAMN]",
             help="Var värdet gäller: NIVÅ eller NIVÅ:NAMN, t.ex. "
             "'lokalpolisområde:Norra Västmanland'.",
         ),
@@ -49,7 +50,8 @@ def set_(
         bool, typer.Option("--illustrative", help="Värdet är påhittat (illustrativt).")
     ] = False,
     note: Annotated[
-        str | None, typer.Option("--note", help="En anmärkning om värdet.", show_default=False)
+        str | None,
+        typer.Option("--note", metavar="TEXT", help="En anmärkning om värdet.", show_default=False),
     ] = None,
     plan: PlanOption = Path(),
     dry_run: DryRunOption = False,
@@ -112,7 +114,10 @@ def import_(
         ),
     ],
     gender: Annotated[
-        str, typer.Option("--gender", help="Vilket kön som importeras: T (totalt), K eller M.")
+        str,
+        typer.Option(
+            "--gender", metavar="KÖN", help="Vilket kön som importeras: T (totalt), K eller M."
+        ),
     ] = "T",
     preliminary: Annotated[
         bool, typer.Option("--preliminary", help="Märk de importerade värdena som preliminära.")

@@ -26,6 +26,7 @@ def init(
         typer.Option(
             "--municipality",
             "--kommun",
+            metavar="NAMN",
             help="Kommunens namn, till exempel Fagersta.",
             show_default=False,
         ),
@@ -34,6 +35,7 @@ def init(
         str,
         typer.Option(
             "--kommunkod",
+            metavar="NNNN",
             help="SCB:s fyrsiffriga kommunkod, till exempel 1982.",
             show_default=False,
         ),
@@ -43,6 +45,7 @@ def init(
         typer.Option(
             "--folkmangd",
             min=1,
+            metavar="ANTAL",
             help="Folkmängd enligt SCB (kräver --folkmangd-ar).",
             show_default=False,
         ),
@@ -53,6 +56,7 @@ def init(
             "--folkmangd-ar",
             min=1900,
             max=2100,
+            metavar="ÅR",
             help="Året som folkmängden avser.",
             show_default=False,
         ),
@@ -61,6 +65,7 @@ def init(
         str | None,
         typer.Option(
             "--polisomrade",
+            metavar="NAMN",
             help="Polisområdet kommunen ligger i, till exempel 'Västmanland' för Fagersta.",
             show_default=False,
         ),
@@ -69,6 +74,7 @@ def init(
         str | None,
         typer.Option(
             "--lokalpolisomrade",
+            metavar="NAMN",
             help="Lokalpolisområdet kommunen ligger i, till exempel 'Norra Västmanland' för "
             "Fagersta (kräver --polisomrade).",
             show_default=False,

@@ -25,18 +25,27 @@ def new(
         str,
         typer.Argument(metavar="ORGAN", help="Organet (id) som håller mötet, t.ex. lokala-bra."),
     ],
-    date: Annotated[str, typer.Option("--date", "-d", help="Mötets datum, ÅÅÅÅ-MM-DD.")],
+    date: Annotated[
+        str, typer.Option("--date", "-d", metavar="DATUM", help="Mötets datum, ÅÅÅÅ-MM-DD.")
+    ],
     kind: Annotated[
         str | None,
-        typer.Option("--kind", help="ordinarie (standard), extra eller akut.", show_default=False),
+        typer.Option(
+            "--kind",
+            metavar="TYP",
+            help="ordinarie (standard), extra eller akut.",
+            show_default=False,
+        ),
     ] = None,
     place: Annotated[
-        str | None, typer.Option("--place", help="Var mötet hålls.", show_default=False)
+        str | None,
+        typer.Option("--place", metavar="PLATS", help="Var mötet hålls.", show_default=False),
     ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
             "--template",
+            metavar="MALL",
             help="En egen mall (Jinja2) i stället för trygg:s.",
             exists=True,
             dir_okay=False,

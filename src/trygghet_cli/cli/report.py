@@ -29,6 +29,7 @@ def report(
         typer.Option(
             "--quarter",
             "-q",
+            metavar="KVARTAL",
             help="Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
             show_default=False,
         ),
@@ -56,6 +57,7 @@ def report(
         Path | None,
         typer.Option(
             "--template",
+            metavar="MAPP",
             help="En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2); "
             "det som saknas där tas från trygg:s mallar.",
             show_default=False,

@@ -14,7 +14,13 @@ from trygghet_cli.i18n import Text
 def schema(
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="Mappen som scheman skrivs till.", file_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="MAPP",
+            help="Mappen som scheman skrivs till.",
+            file_okay=False,
+        ),
     ] = Path("schemas"),
     check: Annotated[
         bool,

@@ -7,6 +7,9 @@ or :class:`TryggGroup` (``cls=`` when it is registered), which
 
 - write the fixed texts of a help screen (the usage prefix, the section headings, the help
   option's own help) in the user's language, through :class:`TryggHelpFormatter`;
+- write the usage line and the rows of the Arguments and Options sections themselves
+  (:mod:`trygghet_cli.cli.help_screen`): metavars in the user's language instead of Python
+  types, ``[FLAGGOR]``, ``[krävs]``, ``[standard: …]``, ``[minst 1]``;
 - raise usage errors that carry what went wrong
   (:class:`~trygghet_cli.cli.usage_errors.NoSuchCommand`,
   :class:`~trygghet_cli.cli.usage_errors.UnexpectedArguments`) where Click would only have a
@@ -22,7 +25,8 @@ own ``--lang`` option is parsed.
 Typer 0.29 (Python 3.11 and later) gives a usage error the attributes that wording reads.
 Typer 0.28, the last for Python 3.10, lacks some (``type_descriptor``; ``get_error_hint()``
 wants a context): there a usage error is shown as Typer words it, in English, rather than not
-at all.
+at all; a help screen whose lines cannot be built from the parameters is written by Typer, with
+its English notes.
 ``pyproject.toml`` pins Typer per Python version accordingly.
 """
 
@@ -38,13 +42,14 @@ from typing import Any
 import typer
 
 # Typer ≥ 0.26 vendors Click; these classes have no public name in Typer. They are imported
-# here and in cli/usage_errors.py, nowhere else, so a Typer that moves them fails at startup,
-# not silently.
+# here, in cli/usage_errors.py and cli/help_screen.py, nowhere else, so a Typer that moves them
+# fails at startup, not silently.
 from typer._click.core import Parameter
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
+from trygghet_cli.cli.help_screen import help_records, usage_pieces
 from trygghet_cli.cli.usage_errors import NoSuchCommand, UnexpectedArguments, describe, render
 from trygghet_cli.i18n import Lang, Text, resolve_lang
 
@@ -147,6 +152,26 @@ def _localize_help_option(option: Parameter | None) -> Parameter | None:
     return option
 
 
+def _format_params(command: Any, ctx: Any, formatter: Any) -> bool:
+    """Write the Arguments and Options sections; False when this Typer lacks what it reads."""
+    try:
+        arguments, options = help_records(command, ctx, current_lang())
+    except (AttributeError, TypeError):  # Typer 0.28: see the module's docstring
+        return False
+    for heading, rows in (("Arguments", arguments), ("Options", options)):
+        if rows:
+            with formatter.section(heading):
+                formatter.write_dl(rows)
+    return True
+
+
+def _usage_pieces(command: Any, ctx: Any) -> list[str] | None:
+    try:
+        return usage_pieces(command, ctx, current_lang())
+    except (AttributeError, TypeError):  # Typer 0.28: see the module's docstring
+        return None
+
+
 class TryggCommand(TyperCommand):
     """A trygg command: help in the user's language, extra arguments as an error with them."""
 
@@ -154,6 +179,14 @@ class TryggCommand(TyperCommand):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _localize_help_option(super().get_help_option(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = _usage_pieces(self, ctx)
+        return super().collect_usage_pieces(ctx) if pieces is None else pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        if not _format_params(self, ctx, formatter):
+            super().format_options(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         allow_extra_args = ctx.allow_extra_args
@@ -175,6 +208,16 @@ class TryggGroup(TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _localize_help_option(super().get_help_option(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = _usage_pieces(self, ctx)
+        return super().collect_usage_pieces(ctx) if pieces is None else pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        if not _format_params(self, ctx, formatter):
+            super().format_options(ctx, formatter)
+            return
+        self.format_commands(ctx, formatter)
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)

@@ -41,6 +41,7 @@ from typer._click.exceptions import (
 )
 from typer.core import TyperGroup
 
+from trygghet_cli.cli.help_screen import metavar
 from trygghet_cli.i18n import Lang, Text
 
 TRY_HELP = Text("Försök '{command} {option}' för hjälp.", "Try '{command} {option}' for help.")
@@ -204,13 +205,19 @@ def _bad_option_usage(error: BadOptionUsage) -> Text:
     return Text(f"Flaggan {name} behöver ett värde.", f"Option {name} requires a value.")
 
 
-def _hint(error: BadParameter) -> str:
+def _hint(error: BadParameter) -> Text:
+    """The parameter as the error names it: ``'--jobs' / '-j'``, or an argument's metavar
+    (``'MAPP'``, ``'FOLDER'`` in English, as its help shows it)."""
+    param = error.param
+    if param is not None and param.param_type_name == "argument" and param.metavar:
+        return Text(f"'{param.metavar}'", f"'{metavar(param.metavar, 'en')}'")
+    hint = ""
     if error.param_hint is not None:
-        hint = error.param_hint
-        return hint if isinstance(hint, str) else " / ".join(f"'{h}'" for h in hint)
-    if error.param is not None:
-        return error.param.get_error_hint()
-    return ""
+        names = error.param_hint
+        hint = names if isinstance(names, str) else " / ".join(f"'{h}'" for h in names)
+    elif param is not None:
+        hint = param.get_error_hint()
+    return Text(hint, hint)
 
 
 def _choices(param: Any) -> list[str] | None:
@@ -229,11 +236,11 @@ def _missing(error: MissingParameter) -> Text:
     hint = _hint(error)
     kind = error.param_type or (error.param.param_type_name if error.param else "parameter")
     if kind == "option":
-        text = Text(f"Flaggan {hint} saknas.", f"Missing option {hint}.")
+        text = Text(f"Flaggan {hint.sv} saknas.", f"Missing option {hint.en}.")
     elif kind == "argument":
-        text = Text(f"Argumentet {hint} saknas.", f"Missing argument {hint}.")
+        text = Text(f"Argumentet {hint.sv} saknas.", f"Missing argument {hint.en}.")
     else:
-        text = Text(f"Värdet {hint} saknas.", f"Missing parameter {hint}.")
+        text = Text(f"Värdet {hint.sv} saknas.", f"Missing parameter {hint.en}.")
     choices = _choices(error.param)
     return _join(text, Text(" ", " "), _choose(choices)) if choices else text
 
@@ -241,8 +248,10 @@ def _missing(error: MissingParameter) -> Text:
 def _bad_value(error: BadParameter) -> Text:
     hint = _hint(error)
     problem = _value_problem(error)
-    if hint:
-        return _join(Text(f"Ogiltigt värde för {hint}: ", f"Invalid value for {hint}: "), problem)
+    if hint.sv:
+        return _join(
+            Text(f"Ogiltigt värde för {hint.sv}: ", f"Invalid value for {hint.en}: "), problem
+        )
     return _join(Text("Ogiltigt värde: ", "Invalid value: "), problem)
 
 

@@ -49,6 +49,7 @@ def validate(
             "--jobs",
             "-j",
             min=1,
+            metavar="ANTAL",
             help="Antal processer. Standard: en per kärna när det är många filer, annars en.",
             show_default=False,
         ),
