@@ -164,6 +164,8 @@ JSON_DAMAGE = [
     (PAGE.replace('"1982",', '"1982"'), ("TRY501", 2, 43, "ett kommatecken saknas")),
     (PAGE + "x", ("TRY501", 5, 1, "ett värde saknas")),
     ('{"count": 0}', ("TRY502", 1, 1, 'en sida ska ha nyckeln "values"')),
+    ("[1, 2, 3]", ("TRY502", 1, 1, "en lista ska bara innehålla sidor")),
+    (f"[{PAGE}, 7]", ("TRY502", 1, 1, "inte tal eller text")),
     (PAGE.replace('"period": 2021,', ""), ("TRY502", 2, 2, 'nyckeln "period" saknas')),
     (PAGE.replace('"1982"', "1982.5"), ("TRY502", 2, 2, '"municipality" har fel typ (1982.5)')),
     (PAGE.replace("2021", '"2021-13"'), ("TRY506", 2, 2, "'2021-13' är inte en period")),

@@ -91,6 +91,11 @@ def _items(
     """The data items of one page (or of a list of pages)."""
     if isinstance(document, list):
         out: list[Any] = []
+        if any(not isinstance(element, (dict, list)) for element in document):
+            # Numbers or text where pages belong: one finding for the list, not one per element
+            # (a scalar has no position of its own to tell them apart).
+            diags.append(_structure(file, where, _LIST_OF_PAGES))
+            return out
         for element in document:
             if isinstance(element, dict) and "kpi" in element:
                 out.append(element)
@@ -106,6 +111,13 @@ def _items(
 _PAGE = Text(
     'en sida ska ha nyckeln "values" med en lista',
     'a page must have the key "values" holding a list',
+)
+
+
+_LIST_OF_PAGES = Text(
+    'en lista ska bara innehålla sidor (objekt med nyckeln "values") eller poster, inte tal eller '
+    "text",
+    'a list must hold only pages (objects with the key "values") or records, not numbers or text',
 )
 
 
