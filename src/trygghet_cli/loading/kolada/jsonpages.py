@@ -69,6 +69,9 @@ def parse_json(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]
         try:
             document, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
+            if documents and exc.pos == index and text[index] not in "{[":
+                line, column = positions.at(index)
+                return [], [make("TRY501", file, line, column, problem=_AFTER_PAGE)]
             return [], [_json_error(exc, text, file)]
         documents.append((document, index))
         index = end
@@ -79,6 +82,12 @@ def parse_json(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]
         for item in _items(document, positions, where, file, diags):
             _json_item(item, positions, where, file, rows, diags)
     return rows, diags
+
+
+_AFTER_PAGE = Text(
+    "text efter en sida som inte är början på en ny sida ({ eller [)",
+    "text after a page that does not begin a new page ({ or [)",
+)
 
 
 def _items(
