@@ -36,7 +36,7 @@ its English notes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import get_close_matches
@@ -168,17 +168,16 @@ def _format_params(command: Any, ctx: Any, formatter: Any) -> bool:
     return True
 
 
-def _format_help(command: Any, ctx: Any, formatter: Any, write: Any) -> None:
+def _format_help(command: Any, ctx: Any, formatter: Any, write: Callable[[Any, Any], None]) -> None:
     """Write a help screen (with ``write``, the class's own) with its help texts translated."""
     with help_texts_in(current_lang(), [command, *command.get_params(ctx)]):
         write(ctx, formatter)
 
 
-def _short_help(command: Any, limit: int, write: Any) -> str:
+def _short_help(command: Any, limit: int, write: Callable[[int], str]) -> str:
     """A command's line in its group's list of commands, in the user's language."""
     with help_texts_in(current_lang(), [command]):
-        text: str = write(limit)
-    return text
+        return write(limit)
 
 
 def _usage_pieces(command: Any, ctx: Any) -> list[str] | None:
