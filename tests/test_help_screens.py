@@ -74,22 +74,22 @@ def test_help_has_no_programmers_words_in_english(run: Run, path: tuple[str, ...
         (
             ["schema"],
             "  -o, --output MAPP  Mappen som scheman skrivs till.  [standard: schemas]",
-            "  -o, --output FOLDER  Mappen som scheman skrivs till.  [default: schemas]",
+            "  -o, --output FOLDER  The folder the schemas are written to.  [default:",
         ),
         (
             ["init"],
             "  MAPP  Mappen som förrådet skrivs i. Skapas om den inte finns.  [krävs]",
-            "  FOLDER  Mappen som förrådet skrivs i. Skapas om den inte finns.  [required]",
+            "  FOLDER  The folder the repository is written in. Created if it does not exist.",
         ),
         (
             ["init"],
             "  --folkmangd ANTAL              Folkmängd enligt SCB (kräver --folkmangd-ar).",
-            "  --folkmangd NUMBER             Folkmängd enligt SCB (kräver --folkmangd-ar).",
+            "  --folkmangd NUMBER             Population according to SCB (requires",
         ),
         (
             ["validate"],
             "                                  det är många filer, annars en.  [minst 1]",
-            "                                  det är många filer, annars en.  [at least 1]",
+            "                                  many files, otherwise one.  [at least 1]",
         ),
         (
             ["validate"],
@@ -99,7 +99,7 @@ def test_help_has_no_programmers_words_in_english(run: Run, path: tuple[str, ...
         (
             ["report"],
             "  -q, --quarter KVARTAL         Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
-            "  -q, --quarter QUARTER         Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
+            "  -q, --quarter QUARTER         The quarter: 2021Q1, 2021-Q1 or 2021K1.",
         ),
         (
             ["indicator", "set"],
@@ -109,7 +109,7 @@ def test_help_has_no_programmers_words_in_english(run: Run, path: tuple[str, ...
         (
             ["fmt"],
             "  SÖKVÄG...  Planer, mappar med planer eller filer i en plan. Standard: den",
-            "  PATH...  Planer, mappar med planer eller filer i en plan. Standard: den",
+            "  PATH...  Plans, folders of plans or files in a plan. Default: the current",
         ),
     ],
 )

@@ -11,7 +11,11 @@ lines are built from the parameters' settings instead, for
   an option that takes one of a few values shows them (``<text|json|…>``);
 - the notes after the help say ``[krävs]``, ``[standard: html]``, ``[minst 1]``
   (``[required]``, ``[default: html]``, ``[at least 1]`` in English);
-- the usage line says ``[FLAGGOR]`` and ``KOMMANDO [ARGUMENT]...``.
+- the usage line says ``[FLAGGOR]`` and ``KOMMANDO [ARGUMENT]...``;
+- under ``--lang en`` the help texts themselves (an option's or argument's ``help=``, a
+  command's docstring and epilog, the short help in a group's list of commands) are the
+  English of :data:`~trygghet_cli.cli.help_texts_en.HELP_EN`, put in place by
+  :func:`help_texts_in` while the screen is written.
 
 Metavars are written in Swedish where the options are declared (``metavar="KVARTAL"``), as the
 help texts are. Everything read from a parameter is a Click or Typer 0.29 attribute; a Typer
@@ -22,12 +26,15 @@ Typer write the line, in English (see :mod:`trygghet_cli.cli.usage`).
 from __future__ import annotations
 
 import inspect
+from collections.abc import Generator, Iterable
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any
 
 # Typer vendors Click; join_options has no public name in Typer (see cli/usage.py).
 from typer._click.formatting import join_options
 
+from trygghet_cli.cli.help_texts_en import HELP_EN
 from trygghet_cli.i18n import Lang, Text
 
 # Every metavar a trygg command uses, Swedish → English. A test checks that none is missing.
@@ -73,6 +80,42 @@ _CLICK_SUBCOMMAND = "COMMAND [ARGS]..."
 def metavar(name: str, lang: Lang) -> str:
     """A metavar as the user reads it: the Swedish one, or its English translation."""
     return METAVARS_EN.get(name, name) if lang == "en" else name
+
+
+def help_text(text: str, lang: Lang) -> str:
+    """A help text as the user reads it: as declared (Swedish), or its English translation.
+
+    A text without a translation is shown as declared (a test sees that none is missing).
+    """
+    return HELP_EN.get(text, text) if lang == "en" else text
+
+
+# The attributes of a command (help, short_help, epilog) and of a parameter (help) that
+# hold a help text.
+HELP_ATTRIBUTES = ("help", "short_help", "epilog")
+
+
+@contextmanager
+def help_texts_in(lang: Lang, items: Iterable[Any]) -> Generator[None]:
+    """The help texts of commands and parameters in ``lang`` while a help screen is written.
+
+    The declared texts are put back afterwards. Whoever writes the screen (these functions,
+    Click's own help text and epilog, or Typer's rows where this Typer lacks what
+    :func:`help_records` reads) then writes the user's language.
+    """
+    replaced: list[tuple[Any, str, str]] = []
+    if lang != "sv":
+        for item in items:
+            for attribute in HELP_ATTRIBUTES:
+                text = getattr(item, attribute, None)
+                if isinstance(text, str) and help_text(text, lang) != text:
+                    replaced.append((item, attribute, text))
+                    setattr(item, attribute, help_text(text, lang))
+    try:
+        yield
+    finally:
+        for item, attribute, text in reversed(replaced):
+            setattr(item, attribute, text)
 
 
 def usage_pieces(command: Any, ctx: Any, lang: Lang) -> list[str]:

@@ -7,6 +7,9 @@ or :class:`TryggGroup` (``cls=`` when it is registered), which
 
 - write the fixed texts of a help screen (the usage prefix, the section headings, the help
   option's own help) in the user's language, through :class:`TryggHelpFormatter`;
+- write the help texts (the command's help and epilog, its parameters' help, the short help
+  of a group's commands) in the user's language: declared in Swedish, English from
+  :mod:`trygghet_cli.cli.help_texts_en`;
 - write the usage line and the rows of the Arguments and Options sections themselves
   (:mod:`trygghet_cli.cli.help_screen`): metavars in the user's language instead of Python
   types, ``[FLAGGOR]``, ``[krävs]``, ``[standard: …]``, ``[minst 1]``;
@@ -33,7 +36,7 @@ its English notes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import get_close_matches
@@ -49,7 +52,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
-from trygghet_cli.cli.help_screen import help_records, usage_pieces
+from trygghet_cli.cli.help_screen import help_records, help_texts_in, usage_pieces
 from trygghet_cli.cli.usage_errors import NoSuchCommand, UnexpectedArguments, describe, render
 from trygghet_cli.i18n import Lang, Text, resolve_lang
 
@@ -165,6 +168,18 @@ def _format_params(command: Any, ctx: Any, formatter: Any) -> bool:
     return True
 
 
+def _format_help(command: Any, ctx: Any, formatter: Any, write: Callable[[Any, Any], None]) -> None:
+    """Write a help screen (with ``write``, the class's own) with its help texts translated."""
+    with help_texts_in(current_lang(), [command, *command.get_params(ctx)]):
+        write(ctx, formatter)
+
+
+def _short_help(command: Any, limit: int, write: Callable[[int], str]) -> str:
+    """A command's line in its group's list of commands, in the user's language."""
+    with help_texts_in(current_lang(), [command]):
+        return write(limit)
+
+
 def _usage_pieces(command: Any, ctx: Any) -> list[str] | None:
     try:
         return usage_pieces(command, ctx, current_lang())
@@ -183,6 +198,12 @@ class TryggCommand(TyperCommand):
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = _usage_pieces(self, ctx)
         return super().collect_usage_pieces(ctx) if pieces is None else pieces
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(self, ctx, formatter, super().format_help)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self, limit, super().get_short_help_str)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         if not _format_params(self, ctx, formatter):
@@ -212,6 +233,12 @@ class TryggGroup(TyperGroup):
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = _usage_pieces(self, ctx)
         return super().collect_usage_pieces(ctx) if pieces is None else pieces
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(self, ctx, formatter, super().format_help)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self, limit, super().get_short_help_str)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         if not _format_params(self, ctx, formatter):
