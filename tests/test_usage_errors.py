@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.main import get_command
 
-from tests.conftest import ROOT, Run
+from tests.conftest import ROOT, Run, edit
 from trygghet_cli.cli.app import app
 from trygghet_cli.cli.usage import TryggCommand, TryggGroup, lang_from_args
 
@@ -155,10 +155,26 @@ def test_an_unknown_command_lists_the_commands(run: Run) -> None:
     assert "Det finns inget kommando 'kontrollera'. Kommandona är: validate, schema," in message
 
 
-def test_lang_before_the_command_is_explained(run: Run) -> None:
-    message = _usage_error(run, "--lang", "en", "validate")
-    assert "Error: No such option --lang. It goes after the command, for example " in message
-    assert "'trygg validate --lang'" in message
+def test_an_option_before_the_command_is_explained(run: Run) -> None:
+    message = _usage_error(run, "--strict", "validate")
+    assert "Fel: Okänd flagga --strict. Den anges efter kommandot, till exempel " in message
+    assert "'trygg validate --strict'" in message
+
+
+def test_lang_before_the_command_is_the_command_s_language(run: Run, plan: Path) -> None:
+    """'trygg --lang en validate' as 'trygg validate --lang en'; the command's own wins."""
+    edit(plan / "organisation.yaml", "ordförande: samordnare", "ordförande: samordnre")
+    english = run("--lang", "en", "validate", str(plan))
+    assert english.exit_code == 1
+    assert "error TRY201 'ordförande' refers to the role 'samordnre'" in english.stdout
+    swedish = run("--lang", "en", "validate", str(plan), "--lang", "sv")
+    assert "fel TRY201 'ordförande' hänvisar till rollen 'samordnre'" in swedish.stdout
+    nested = run("--lang=en", "meeting", "new", "lokala-bra", "--plan", str(plan))
+    assert "Error: Missing option '--date' / '-d'." in nested.stderr
+    assert run("-h", "--lang", "en").stdout.startswith("Usage: trygg [OPTIONS] COMMAND")
+    unknown = run("--lang", "xx", "validate", str(plan))
+    assert unknown.exit_code == 2
+    assert "Okänt språk 'xx'" in unknown.stderr
 
 
 def test_lang_equals_form_and_unknown_language(run: Run) -> None:

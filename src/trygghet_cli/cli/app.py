@@ -13,6 +13,7 @@ import typer
 
 from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.cli.action import action_app
+from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.compare import compare
 from trygghet_cli.cli.deadlines import deadlines
 from trygghet_cli.cli.export import export
@@ -45,11 +46,29 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Visa versionen och avsluta."
     ),
+    lang: LangOption = None,
 ) -> None:
     """trygg: kommunens brottsförebyggande och trygghetsskapande arbete som YAML i git."""
+    if lang is not None:
+        # 'trygg --lang en validate' as 'trygg validate --lang en': the command's own --lang,
+        # when given, still decides (Click's default_map fills only what is not given).
+        chosen = lang_or_exit(lang)
+        ctx.default_map = {**(ctx.default_map or {}), **_lang_defaults(ctx.command, chosen)}
+
+
+def _lang_defaults(command: object, lang: str) -> dict[str, object]:
+    """``{"validate": {"lang": "en"}, "meeting": {"new": {"lang": "en"}}, …}`` for a group."""
+    out: dict[str, object] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        if hasattr(sub, "commands"):
+            out[name] = _lang_defaults(sub, lang)
+        elif any(param.name == "lang" for param in sub.params):
+            out[name] = {"lang": lang}
+    return out
 
 
 app.command(cls=TryggCommand)(validate)
