@@ -187,23 +187,33 @@ def _usage_pieces(command: Any, ctx: Any) -> list[str] | None:
         return None
 
 
-class TryggCommand(TyperCommand):
-    """A trygg command: help in the user's language, extra arguments as an error with them."""
+class _InTheUsersLanguage:
+    """What a trygg command and a trygg group share: their help in the user's language.
 
-    context_class = TryggContext
+    A mixin before Typer's class in the bases, so ``super()`` is Typer's (Click's) method.
+    """
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _localize_help_option(super().get_help_option(ctx))
+        return _localize_help_option(super().get_help_option(ctx))  # type: ignore[misc]
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = _usage_pieces(self, ctx)
-        return super().collect_usage_pieces(ctx) if pieces is None else pieces
+        if pieces is None:
+            typer_pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+            return typer_pieces
+        return pieces
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _format_help(self, ctx, formatter, super().format_help)
+        _format_help(self, ctx, formatter, super().format_help)  # type: ignore[misc]
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return _short_help(self, limit, super().get_short_help_str)
+        return _short_help(self, limit, super().get_short_help_str)  # type: ignore[misc]
+
+
+class TryggCommand(_InTheUsersLanguage, TyperCommand):
+    """A trygg command: help in the user's language, extra arguments as an error with them."""
+
+    context_class = TryggContext
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         if not _format_params(self, ctx, formatter):
@@ -222,23 +232,10 @@ class TryggCommand(TyperCommand):
         return rest
 
 
-class TryggGroup(TyperGroup):
+class TryggGroup(_InTheUsersLanguage, TyperGroup):
     """A trygg command group; the root one shows usage errors in the user's language."""
 
     context_class = TryggContext
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _localize_help_option(super().get_help_option(ctx))
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        pieces = _usage_pieces(self, ctx)
-        return super().collect_usage_pieces(ctx) if pieces is None else pieces
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _format_help(self, ctx, formatter, super().format_help)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        return _short_help(self, limit, super().get_short_help_str)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         if not _format_params(self, ctx, formatter):
