@@ -3,6 +3,7 @@ before and after, the messages, and what happens when an edit cannot or must not
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,68 @@ def test_action_add_needs_a_meeting(plan: Path, run: Run) -> None:
     result = run(*args, "--body", "lokala-bra", "--date", "2021-03-03", "--plan", str(plan))
     assert result.exit_code == 1
     assert "Organet 'lokala-bra' har inget möte 2021-03-03 i planen" in result.output
+
+
+def test_action_add_to_a_misspelt_body_suggests_the_closest(plan: Path, run: Run) -> None:
+    args = ("action", "add", "X", "--owner", "samordnare", "--due", "2021-06-30")
+    result = run(*args, "--body", "lokala-br", "--plan", str(plan))
+    assert result.exit_code == 1
+    assert "Hittar inte organet 'lokala-br' i planen (menade du 'lokala-bra'?)" in result.output
+
+
+def test_action_add_is_refused_while_a_meeting_file_cannot_be_read(plan: Path, run: Run) -> None:
+    """The unreadable file may be the body's latest meeting: the action would land in an older
+    one without a word."""
+    write(
+        plan / "moten/2021-09-01-lokala-bra.yaml",
+        "datum: 2021-09-01\norgan: lokala-bra\nåtgärder:\n  - id: a-9\n    text: Y\n"
+        "    ansvarig: samordnare\n    senast: 2021-09-31\n    status: öppen\n",
+    )
+    before = files(plan)
+    args = ("action", "add", "X", "--owner", "samordnare", "--due", "2021-06-30")
+    result = run(*args, "--body", "lokala-bra", "--plan", str(plan))
+    assert result.exit_code == 1
+    assert "En mötesfil har fel och kunde inte läsas; den kan vara det möte åtgärden hör till" in (
+        result.output
+    )
+    assert "moten/2021-09-01-lokala-bra.yaml:7:13: fel TRY105" in result.output
+    assert files(plan) == before
+    # Named by file, the meeting that can be read takes the action.
+    result = run(*args, "--meeting", MEETING, "--plan", str(plan))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_date_no_calendar_has_is_read_as_written(plan: Path, run: Run) -> None:
+    """ruamel.yaml cannot make 2021-02-30 a date: fmt and the editing commands read it as the
+    text it is, write it back unchanged, and validate says what is wrong (never exit 3)."""
+    edit(plan / MEETING, "    plats: Torget", "    plats: 2021-02-30")
+    assert run("validate", str(plan)).exit_code == 0  # plats is text
+    assert run("fmt", "--check", str(plan)).exit_code == 0
+    before = (plan / MEETING).read_text(encoding="utf-8")
+    result = run(
+        "action",
+        "add",
+        "X",
+        "--owner",
+        "samordnare",
+        "--due",
+        "2021-06-30",
+        "--body",
+        "lokala-bra",
+        "--plan",
+        str(plan),
+    )
+    assert result.exit_code == 0, result.output
+    after = (plan / MEETING).read_text(encoding="utf-8")
+    assert "    plats: 2021-02-30\n" in after
+    removed = [
+        line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[0] == "-"
+    ]
+    assert removed == []  # the edit only adds the action's lines
+    edit(plan / MEETING, "datum: 2021-03-02", "datum: 2021-02-29")
+    result = run("fmt", "--check", str(plan))
+    assert result.exit_code == 0, result.output
+    assert "TRY105" in run("validate", str(plan)).output
 
 
 @pytest.mark.parametrize(

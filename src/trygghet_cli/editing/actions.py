@@ -20,7 +20,7 @@ from trygghet_cli.loading.plan import display_path
 from trygghet_cli.model.activities import Activities, Activity
 from trygghet_cli.model.common import TryggModel
 from trygghet_cli.model.meetings import Action, Meeting
-from trygghet_cli.model.plan import MeetingRecord
+from trygghet_cli.model.plan import MEETING_FILE, MeetingRecord
 
 DONE = "klar"
 OPEN = "öppen"
@@ -146,6 +146,37 @@ def choose_meeting(
                 "Give --meeting FILE or --body BODY (then its latest meeting, or the one on "
                 "--date).",
             ),
+        )
+    bodies = plan.bodies()
+    if body not in bodies:
+        raise EditError(
+            not_found(Text("organet", "the body"), body, sorted(bodies)),
+            Text(
+                "Organen och deras id står under 'organ' i organisation.yaml.",
+                "The bodies and their ids are under 'organ' in organisation.yaml.",
+            ),
+        )
+    broken = [f for f in session.broken_files() if f.kind is MEETING_FILE]
+    if broken:
+        # One of them may be the body's latest meeting: adding to an older one would be wrong.
+        raise EditError(
+            Text(
+                "En mötesfil har fel och kunde inte läsas; den kan vara det möte åtgärden hör till",
+                "A meeting file has errors and could not be read; it may be the meeting the "
+                "action belongs to",
+            )
+            if len(broken) == 1
+            else Text(
+                f"{len(broken)} mötesfiler har fel och kunde inte läsas; en av dem kan vara det "
+                "möte åtgärden hör till",
+                f"{len(broken)} meeting files have errors and could not be read; one of them may "
+                "be the meeting the action belongs to",
+            ),
+            Text(
+                "Rätta felen först, eller ange mötet med --meeting FIL.",
+                "Fix the errors first, or name the meeting with --meeting FILE.",
+            ),
+            diagnostics=[d for f in broken for d in f.diagnostics],
         )
     records = [r for r in plan.meetings if r.meeting.body == body]
     if on is not None:

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.loading import yamlfile
@@ -56,8 +58,45 @@ class LostCommentError(RuntimeError):
         self.comment = comment
 
 
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class NotADate(str):
+    """A plain scalar shaped like a date that no calendar has (``2021-02-30``, ``2021-13-01``).
+
+    ruamel.yaml would fail to read the file; trygg reads it as the text it is, so that
+    validation can say where the date is wrong (TRY105) or, where text belongs (``plats``),
+    that nothing is, and writes it back plain, as it was written.
+    """
+
+
+class _Constructor(RoundTripConstructor):
+    """ruamel.yaml's round-trip constructor, reading an impossible date as :class:`NotADate`."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return NotADate(node.value)
+
+
+_Constructor.add_constructor(TIMESTAMP, _Constructor.construct_yaml_timestamp)
+
+
+class _Representer(RoundTripRepresenter):
+    """ruamel.yaml's round-trip representer, writing a :class:`NotADate` back plain."""
+
+    def represent_not_a_date(self, value: NotADate) -> Any:
+        return self.represent_scalar(TIMESTAMP, str(value))
+
+
+_Representer.add_representer(NotADate, _Representer.represent_not_a_date)
+
+
 def make_yaml(indent: Indent = CANONICAL) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line
     yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
