@@ -672,3 +672,25 @@ def test_an_entry_that_moved_while_the_plan_was_read(plan: Path, meeting: Path) 
     with pytest.raises(EditError) as caught:
         close_action(session, "a-2", date(2021, 5, 20), dated=True)
     assert "ändrades medan trygg läste planen" in caught.value.text("sv")
+
+
+def test_meeting_new_with_a_template_that_fails_while_rendering(
+    plan: Path, run: Run, tmp_path: Path
+) -> None:
+    template = tmp_path / "mote.yaml.j2"
+    template.write_text("# mötet\n{{ 1/0 }}\n", encoding="utf-8")
+    result = run(
+        "meeting",
+        "new",
+        "lokala-bra",
+        "--date",
+        "2021-09-01",
+        "--plan",
+        str(plan),
+        "--template",
+        str(template),
+    )
+    assert result.exit_code == 1, result.output
+    assert f"Mallen {template}:2 fungerar inte: ZeroDivisionError: division by zero" in (
+        result.output
+    )

@@ -171,6 +171,37 @@ def test_an_error_while_rendering_names_the_template_line(
     assert f"template error {own / 'del.md.j2'}:3: UndefinedError" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("template", "line", "said"),
+    [
+        ("a\n{{ 1/0 }}\n", ":2", "ZeroDivisionError: division by zero"),
+        ('{{ fmt.number("x") }}', ":1", "TypeError"),
+        ("{{ t() }}", ":1", "TypeError"),
+        ('{% extends "brief.md.j2" %}', ":1", "mallen anropar sig själv"),
+    ],
+)
+def test_any_error_a_template_makes_is_the_template_s(
+    run: Run, plan: Path, tmp_path: Path, template: str, line: str, said: str
+) -> None:
+    """Not only Jinja2's own errors: whatever the kommun's template does wrong while rendering
+    is a mistake with its file and line (exit 1), never an internal error (exit 3)."""
+    own = tmp_path / "mallar"
+    write(own / "brief.md.j2", template)
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own))
+    assert result.exit_code == 1, result.output
+    assert f"fel i mallen {own / 'brief.md.j2'}{line}: " in result.stderr
+    assert said in result.stderr
+
+
+def test_a_template_that_is_not_utf8(run: Run, plan: Path, tmp_path: Path) -> None:
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "brief.md.j2").write_bytes(b"\xff\xfe{{ x }}")
+    result = run("report", "-q", "2021Q1", str(plan), "--template", str(own), "--lang", "en")
+    assert result.exit_code == 1
+    assert "template error brief.md.j2: the template is not UTF-8" in result.stderr
+
+
 def test_a_missing_template_folder_is_a_usage_error(run: Run, plan: Path) -> None:
     result = run("report", "-q", "2021Q1", str(plan), "--template", "finns-inte")
     assert result.exit_code == 2

@@ -108,9 +108,10 @@ def report(
         text = render_brief(brief, language, chosen.value, template)
     except TemplateProblem as exc:
         typer.echo(
-            Text(f"trygg report: fel i mallen {exc}", f"trygg report: template error {exc}")(
-                language
-            ),
+            Text(
+                f"trygg report: fel i mallen {exc.text('sv')}",
+                f"trygg report: template error {exc.text('en')}",
+            )(language),
             err=True,
         )
         raise typer.Exit(1) from None

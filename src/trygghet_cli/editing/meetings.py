@@ -186,8 +186,10 @@ def _modeline(session: EditSession, folder: Path) -> str | None:
 
 
 def render_template(template: Path | None, context: dict[str, Any]) -> str:
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+    from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+
+    from trygghet_cli.render.templating import template_problem
 
     folder, name = (template.parent, template.name) if template else (templates_dir(), TEMPLATE)
     env = SandboxedEnvironment(
@@ -201,10 +203,17 @@ def render_template(template: Path | None, context: dict[str, Any]) -> str:
     env.filters["yaml"] = scalar_text
     try:
         text = env.get_template(name).render(**context)
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"{display_path(folder / name)}" + (f":{line}" if line else "")
+    except Exception as exc:
+        problem = template_problem(exc, name)
+        if problem is None:
+            raise
+        where = display_path(folder / name)
+        line = problem.where.rpartition(":")[2]
+        where += f":{line}" if line.isdigit() else ""
         raise EditError(
-            Text(f"Mallen {where} fungerar inte: {exc}", f"The template {where} fails: {exc}")
+            Text(
+                f"Mallen {where} fungerar inte: {problem.message('sv')}",
+                f"The template {where} fails: {problem.message('en')}",
+            )
         ) from None
     return text if text.endswith("\n") else text + "\n"

@@ -23,7 +23,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from trygghet_cli.i18n import Lang
+from trygghet_cli.i18n import Lang, Text
 
 Flavour = Literal["markdown", "html"]
 SUFFIX: dict[Flavour, str] = {"markdown": "md", "html": "html"}
@@ -118,10 +118,13 @@ def translator(lang: Lang) -> Callable[[str, str], str]:
 class TemplateProblem(Exception):
     """A template (most likely a kommun's own) that does not load or render."""
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
+    def __init__(self, where: str, message: Text) -> None:
+        super().__init__(f"{where}: {message('en')}")
         self.where = where
         self.message = message
+
+    def text(self, lang: Lang) -> str:
+        return f"{self.where}: {self.message(lang)}"
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:
@@ -134,14 +137,35 @@ def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, 
     """
     try:
         return env.get_template(name).render(**context)
-    except TemplateError as exc:
-        filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
-        line = getattr(exc, "lineno", None)
-        if line is None:
-            filename, line = _template_frame(exc) or (filename, None)
-        filename = filename or name
-        where = f"{filename}:{line}" if line else str(filename)
-        raise TemplateProblem(where, f"{type(exc).__name__}: {exc.message or exc}") from exc
+    except Exception as exc:
+        problem = template_problem(exc, name)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+def template_problem(exc: Exception, name: str) -> TemplateProblem | None:
+    """What went wrong in template ``name``, with its file and line; None for a bug in trygg.
+
+    Jinja2's own errors say where; so does any other error raised by the template's code (a
+    division by zero, a filter given the wrong type), found in the template's frame of the
+    traceback. A template that is not UTF-8, or includes itself, is the template's fault too.
+    """
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        filename, line = _template_frame(exc) or (filename, None)
+    if not isinstance(exc, (TemplateError, UnicodeDecodeError, RecursionError)) and line is None:
+        return None
+    filename = filename or name
+    where = f"{filename}:{line}" if line else str(filename)
+    said = f"{type(exc).__name__}: {getattr(exc, 'message', None) or exc}"
+    detail = Text(said, said)
+    if isinstance(exc, UnicodeDecodeError):
+        detail = Text("mallen är inte UTF-8", "the template is not UTF-8")
+    elif isinstance(exc, RecursionError):
+        detail = Text("mallen anropar sig själv", "the template includes or extends itself")
+    return TemplateProblem(where, detail)
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int] | None:
