@@ -69,10 +69,15 @@ def lang_or_exit(option: str | None) -> Lang:
         )
 
 
+YEARS = range(1900, 2200)
+"""The years a date on the command line may have: outside them it is a typing mistake, and
+the calendars trygg computes from it (a year ahead, a window of days) stay within Python's."""
+
+
 def day_or_exit(value: str, option: str, lang: Lang) -> date:
     """A day given as ``ÅÅÅÅ-MM-DD`` to ``option``, or exit 2 saying what is wrong."""
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         usage_error(
             Text(
@@ -82,6 +87,16 @@ def day_or_exit(value: str, option: str, lang: Lang) -> date:
             ),
             lang,
         )
+    if day.year not in YEARS:
+        first, last = YEARS[0], YEARS[-1]
+        usage_error(
+            Text(
+                f"{option}: året i '{value}' ligger utanför {first}–{last}; kontrollera datumet.",
+                f"{option}: the year of '{value}' is outside {first}–{last}; check the date.",
+            ),
+            lang,
+        )
+    return day
 
 
 def usage_error(message: Text, lang: Lang) -> NoReturn:

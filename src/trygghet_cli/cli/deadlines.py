@@ -68,6 +68,7 @@ def deadlines(
             "--within",
             metavar="DAGAR",
             min=0,
+            max=36500,
             help=f"Hur många dagar framåt som räknas som 'förfaller snart'. Standard: "
             f"{DEFAULT_WITHIN}, och {DEFAULT_WITHIN_ICS} för --format ics.",
             show_default=False,
