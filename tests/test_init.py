@@ -283,6 +283,9 @@ def test_a_file_in_place_of_the_folder_is_a_usage_error(run: Run, tmp_path: Path
     result = run("init", "plan", *ARGS, cwd=tmp_path)
     assert result.exit_code == 2
     assert "plan är en fil, inte en mapp" in result.output
+    result = run("init", "plan/ny/mapp", *ARGS, cwd=tmp_path)  # under the file
+    assert result.exit_code == 2
+    assert "trygg: plan är en fil, inte en mapp." in result.output
 
 
 def test_vscode_settings_map_each_schema_to_its_files(tmp_path: Path) -> None:

@@ -134,9 +134,10 @@ def init(
             ),
             language,
         )
-    if directory.exists() and not directory.is_dir():
+    blocking = next((p for p in (directory, *directory.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
         usage_error(
-            Text(f"{directory} är en fil, inte en mapp.", f"{directory} is a file, not a folder."),
+            Text(f"{blocking} är en fil, inte en mapp.", f"{blocking} is a file, not a folder."),
             language,
         )
     plan = NewPlan(
