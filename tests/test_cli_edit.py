@@ -144,6 +144,11 @@ def test_no_plan_here(tmp_path: Path, run: Run) -> None:
     result = run("action", "done", "a-1", cwd=tmp_path)
     assert result.exit_code == 1
     assert "Ingen plan i . eller mapparna ovanför (ingen kommun.yaml)" in result.output
+    # A --plan that does not exist is a usage error, as for validate, report and the rest.
+    for args in (("action", "done", "a-1"), ("meeting", "new", "lokala-bra", "-d", "2021-09-01")):
+        result = run(*args, "--plan", "finns-inte", cwd=tmp_path)
+        assert result.exit_code == 2
+        assert "trygg: Sökvägen finns inte: finns-inte" in result.stderr
 
 
 # --- action add ------------------------------------------------------------------------------
