@@ -181,9 +181,16 @@ def test_a_bug_is_reported_in_one_line(
     assert "https://" in err
 
 
-@pytest.mark.parametrize("target", ["folder", "file/x.json", ""])
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("folder", "det är en mapp"),
+        ("file/x.json", "en fil står där en mapp behövs"),
+        ("", "det är en mapp"),
+    ],
+)
 def test_unwritable_output_is_a_usage_error(
-    run: Run, plan: Path, tmp_path: Path, target: str
+    run: Run, plan: Path, tmp_path: Path, target: str, reason: str
 ) -> None:
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("x", encoding="utf-8")
@@ -192,6 +199,7 @@ def test_unwritable_output_is_a_usage_error(
     )
     assert result.exit_code == 2
     assert "Kan inte skriva" in result.output
+    assert f": {reason}" in result.output  # the system's reason in the user's language
 
 
 def test_output_through_a_symlink_replaces_the_target(run: Run, plan: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from datetime import date
@@ -128,10 +129,35 @@ def write_output(path: Path, data: str | bytes, lang: Lang) -> None:
         else:
             write_bytes_atomic(target, payload)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = write_reason(exc)
         usage_error(
-            Text(f"Kan inte skriva {path}: {reason}", f"Cannot write {path}: {reason}"), lang
+            Text(f"Kan inte skriva {path}: {reason('sv')}", f"Cannot write {path}: {reason('en')}"),
+            lang,
         )
+
+
+_WRITE_REASONS = {
+    errno.ENOENT: Text("mappen finns inte", "the folder does not exist"),
+    errno.EEXIST: Text("en fil står där en mapp behövs", "a file stands where a folder is needed"),
+    errno.ENOTDIR: Text(
+        "en del av sökvägen är en fil, inte en mapp", "part of the path is a file, not a folder"
+    ),
+    errno.EISDIR: Text("det är en mapp", "it is a folder"),
+    errno.EACCES: Text("du saknar skrivrätt där", "you may not write there"),
+    errno.EPERM: Text("du saknar skrivrätt där", "you may not write there"),
+    errno.ENOSPC: Text("disken är full", "the disk is full"),
+    errno.EROFS: Text("filsystemet är skrivskyddat", "the file system is read-only"),
+    errno.ENAMETOOLONG: Text("sökvägen är för lång", "the path is too long"),
+}
+
+
+def write_reason(exc: OSError) -> Text:
+    """Why the system refused to write, in Swedish and English."""
+    known = _WRITE_REASONS.get(exc.errno or 0)
+    if known is not None:
+        return known
+    reason = exc.strerror or str(exc)
+    return Text(reason, reason)
 
 
 def append_step_summary(markdown: str | None, lang: Lang) -> None:
@@ -143,11 +169,11 @@ def append_step_summary(markdown: str | None, lang: Lang) -> None:
         with Path(summary_file).open("a", encoding="utf-8") as handle:
             handle.write(markdown)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = write_reason(exc)
         typer.echo(
             Text(
-                f"trygg: kunde inte skriva sammanfattningen till {summary_file}: {reason}",
-                f"trygg: could not write the summary to {summary_file}: {reason}",
+                f"trygg: kunde inte skriva sammanfattningen till {summary_file}: {reason('sv')}",
+                f"trygg: could not write the summary to {summary_file}: {reason('en')}",
             )(lang),
             err=True,
         )
