@@ -398,7 +398,7 @@ def test_meeting_new_from_the_kommuns_own_template(plan: Path, run: Run, tmp_pat
     broken = write(tmp_path / "trasig.yaml.j2", "datum: {{ dag }}\n")
     result = run(*args[:4], "2021-06-02", *args[5:], "--template", str(broken))
     assert result.exit_code == 1
-    assert "trasig.yaml.j2 fungerar inte: 'dag' is undefined" in result.output
+    assert "trasig.yaml.j2:1 fungerar inte: UndefinedError: 'dag' is undefined" in result.output
 
 
 def test_meeting_new_writes_a_kommuns_template_in_canonical_form(
