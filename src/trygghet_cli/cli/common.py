@@ -153,11 +153,9 @@ _WRITE_REASONS = {
 
 def write_reason(exc: OSError) -> Text:
     """Why the system refused to write, in Swedish and English."""
-    known = _WRITE_REASONS.get(exc.errno or 0)
-    if known is not None:
-        return known
-    reason = exc.strerror or str(exc)
-    return Text(reason, reason)
+    from trygghet_cli.loading.yamlfile import os_reason
+
+    return os_reason(exc, _WRITE_REASONS)
 
 
 def append_step_summary(markdown: str | None, lang: Lang) -> None:

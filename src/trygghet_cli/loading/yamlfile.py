@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -223,9 +223,10 @@ _OS_REASONS = {
 }
 
 
-def os_reason(exc: OSError) -> Text:
-    """Why the system refused, in Swedish and English."""
-    known = _OS_REASONS.get(exc.errno or 0)
+def os_reason(exc: OSError, reasons: Mapping[int, Text] = _OS_REASONS) -> Text:
+    """Why the system refused, in Swedish and English: from ``reasons`` by error number (the
+    reasons a read fails, by default), else the system's own words."""
+    known = reasons.get(exc.errno or 0)
     if known is not None:
         return known
     reason = exc.strerror or str(exc)
