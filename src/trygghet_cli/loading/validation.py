@@ -98,12 +98,8 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             description=Text(description, ""),
         )
     line, col = doc.position(loc)
-    if isinstance(value, (list, dict)) and kind not in _EXPECTED:
-        expected = (
-            Text("ett datum", "a date")
-            if kind in _DATE_TYPES or kind == "trygg_date"
-            else Text("ett enda värde", "a single value")
-        )
+
+    def wrong_type(expected: Text, got: Text, hint: Text | None) -> Diagnostic:
         return make(
             "TRY103",
             doc.file,
@@ -112,27 +108,28 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             pointer=pointer,
             key=key,
             expected=expected,
-            got=describe_value(value, None),
-            hint=_type_hint("scalar", value, key),
+            got=got,
+            hint=hint,
         )
+
+    if isinstance(value, (list, dict)) and kind not in _EXPECTED:
+        expected = (
+            Text("ett datum", "a date")
+            if kind in _DATE_TYPES or kind == "trygg_date"
+            else Text("ett enda värde", "a single value")
+        )
+        return wrong_type(expected, describe_value(value, None), _type_hint("scalar", value, key))
     if value is None and kind in _EMPTY_EXPECTED:
         # An empty value ('datum:') is said to be empty, as for text and numbers, not quoted as ''.
         choices = _choices_at(model, loc) if kind in ("enum", "literal_error") else None
-        return make(
-            "TRY103",
-            doc.file,
-            line,
-            col,
-            pointer=pointer,
-            key=key,
-            expected=_EMPTY_EXPECTED[kind],
-            got=describe_value(value, None),
-            hint=Text(
+        choices_hint = (
+            Text(
                 f"Tillåtna värden: {', '.join(choices)}.", f"Allowed values: {', '.join(choices)}."
             )
             if choices
-            else None,
+            else None
         )
+        return wrong_type(_EMPTY_EXPECTED[kind], describe_value(value, None), choices_hint)
     if kind in ("enum", "literal_error"):
         allowed = _choices_at(model, loc) or [str(ctx.get("expected", ""))]
         return make(
@@ -178,17 +175,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             ),
         )
     if kind in _EXPECTED:
-        return make(
-            "TRY103",
-            doc.file,
-            line,
-            col,
-            pointer=pointer,
-            key=key,
-            expected=_EXPECTED[kind],
-            got=describe_value(value, raw),
-            hint=_type_hint(kind, value, key),
-        )
+        return wrong_type(_EXPECTED[kind], describe_value(value, raw), _type_hint(kind, value, key))
     return make(
         "TRY106",
         doc.file,
