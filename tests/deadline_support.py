@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from trygghet_cli.checks.deadline_base import Deadline, Kind, Window
-from trygghet_cli.checks.deadlines import find_deadlines
+from trygghet_cli.followup.base import Deadline, Kind, Window
+from trygghet_cli.followup.deadlines import find_deadlines
 
 
 def deadlines(plan: Path, as_of: date, within: int = 30) -> list[Deadline]:

@@ -1,4 +1,4 @@
-"""The quarterly brief as data, and the follow-up helpers it added to checks/followup.py."""
+"""The quarterly brief as data, and the follow-up helpers it added to followup/state.py."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from pathlib import Path
 from tests.conftest import EXAMPLES, edit, write
 from trygghet_cli.analysis.brief import Status, build_brief
 from trygghet_cli.analysis.brief_situation import week_in
-from trygghet_cli.checks.deadline_base import Kind
-from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
-from trygghet_cli.checks.followup import (
+from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.base import Status as DeadlineStatus
+from trygghet_cli.followup.state import (
     ActionState,
     GoalState,
     activity_done_by,
     activity_late,
     add_interval,
 )
-from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.loading.national import national_data
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import parse_cadence

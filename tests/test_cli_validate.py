@@ -164,13 +164,13 @@ def test_fast_commands_do_not_import_heavy_libraries(args: list[str]) -> None:
 def test_a_bug_is_reported_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from trygghet_cli.checks import runner
+    from trygghet_cli.checks import batch
     from trygghet_cli.cli import app as app_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("något oväntat")
 
-    monkeypatch.setattr(runner, "validate_paths", broken)
+    monkeypatch.setattr(batch, "validate_paths", broken)
     monkeypatch.setattr(sys, "argv", ["trygg", "validate", "."])
     with pytest.raises(SystemExit) as exc:
         app_module.main()

@@ -191,7 +191,7 @@ def test_a_chosen_year_takes_the_geography_that_has_it(plan: Path) -> None:
 def test_goals_follow_the_same_rule(plan: Path) -> None:
     """A goal without a baseline is measured in the plan's own geography, not in the one
     with the latest value."""
-    from trygghet_cli.checks.followup import GoalState, goals_as_of
+    from trygghet_cli.followup.state import GoalState, goals_as_of
 
     edit(plan / "mal.yaml", "        utgångsläge: {värde: 9000, period: 2020}\n", "")
     _add_values(plan, "lokalpolisområde", {2021: 8000})

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import EXAMPLES, edit, write
 from tests.deadline_support import message, of_kind, summary
-from trygghet_cli.checks.deadline_base import Kind
-from trygghet_cli.checks.followup import add_interval, occasion_due
+from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.state import add_interval, occasion_due
 from trygghet_cli.model.cadence import parse_cadence
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import edit
 from tests.deadline_support import message, of_kind, summary
-from trygghet_cli.checks.deadline_base import Kind, Window
-from trygghet_cli.checks.deadlines import find_deadlines
+from trygghet_cli.followup.base import Kind, Window
+from trygghet_cli.followup.deadlines import find_deadlines
 
 PICTURE = """  - id: lagesbild
     typ: lägesbild

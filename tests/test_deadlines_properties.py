@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, FIXTURES
-from trygghet_cli.checks.deadline_base import Deadline, Kind, Status, Window
-from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.followup import add_interval, expected_occasions, occasion_due
+from trygghet_cli.followup.base import Deadline, Kind, Status, Window
+from trygghet_cli.followup.deadlines import plan_deadlines
+from trygghet_cli.followup.state import add_interval, expected_occasions, occasion_due
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
 from trygghet_cli.wording import date_label

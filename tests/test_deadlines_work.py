@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import edit
 from tests.deadline_support import message, of_kind, summary
-from trygghet_cli.checks.deadline_base import Kind, Status, Window
+from trygghet_cli.followup.base import Kind, Status, Window
 
 MEETING = "moten/2021-03-02-lokala-bra.yaml"
 NBSP = "\u00a0"

@@ -19,15 +19,10 @@ from hypothesis import strategies as st
 
 from benchmarks.make_corpus import MISTAKES, inject_mistakes, make_corpus
 from tests.conftest import Run
-from trygghet_cli.checks import parallel
+from trygghet_cli.checks import batch
+from trygghet_cli.checks.batch import ValidationResult, validate_paths
 from trygghet_cli.checks.cache import FileCache
-from trygghet_cli.checks.runner import (
-    Options,
-    PlanSummary,
-    ValidationResult,
-    check_plan,
-    validate_paths,
-)
+from trygghet_cli.checks.runner import Options, PlanSummary, check_plan
 from trygghet_cli.diagnostics import Diagnostic, sort_diagnostics
 from trygghet_cli.loading.yamlfile import parse
 
@@ -206,13 +201,13 @@ def test_no_cache_writes_no_cache(run: Run, tmp_path: Path, plan: Path) -> None:
 
 def test_a_pool_only_for_many_files(broken_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plans = sorted(p for p in broken_corpus.iterdir() if p.is_dir())
-    assert parallel.estimate_files(plans) == 3 * 46
-    assert parallel.choose_jobs(plans, None) == 1  # 138 files: one process is faster
-    assert parallel.choose_jobs(plans, 8) == 3  # never more processes than plans
-    assert parallel.choose_jobs(plans[:1], 4) == 1
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 100)
-    assert parallel.choose_jobs(plans, None) == min(parallel.available_cores(), 3)
-    assert parallel.choose_jobs(plans[:1], None) == 1
+    assert batch.estimate_files(plans) == 3 * 46
+    assert batch.choose_jobs(plans, None) == 1  # 138 files: one process is faster
+    assert batch.choose_jobs(plans, 8) == 3  # never more processes than plans
+    assert batch.choose_jobs(plans[:1], 4) == 1
+    monkeypatch.setattr(batch, "PARALLEL_MIN_FILES", 100)
+    assert batch.choose_jobs(plans, None) == min(batch.available_cores(), 3)
+    assert batch.choose_jobs(plans[:1], None) == 1
 
 
 def test_jobs_must_be_positive(run: Run, plan: Path) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import edit, write
-from trygghet_cli.checks.followup import (
+from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.followup.state import (
     ActionState,
     GoalState,
     actions_as_of,
@@ -21,7 +22,6 @@ from trygghet_cli.checks.followup import (
     required_due,
     value_known_on,
 )
-from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.model.cadence import parse_cadence
 from trygghet_cli.model.plan import Plan
 

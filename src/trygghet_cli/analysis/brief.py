@@ -3,9 +3,9 @@
 Everything is computed as of the quarter's last day, so the brief for kvartal 1 2021 shows what
 was open or late on 31 March 2021, even when it is written later. What is late and what falls
 due comes from the same core as ``trygg deadlines``
-(:func:`~trygghet_cli.checks.deadlines.plan_deadlines`, as of the quarter's last day with the
+(:func:`~trygghet_cli.followup.deadlines.plan_deadlines`, as of the quarter's last day with the
 next quarter as the window), so the two always agree; the tables of meetings and reports per
-quarter count with :mod:`trygghet_cli.checks.followup`, as the deadlines do. The result is
+quarter count with :mod:`trygghet_cli.followup.state`, as the deadlines do. The result is
 plain dataclasses; wording and formats are the renderer's job.
 
 The brief's actions are summarised in :mod:`trygghet_cli.analysis.brief_actions`, its situation
@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING
 
 from trygghet_cli.analysis.brief_actions import ActionsSummary, actions_summary, who
 from trygghet_cli.analysis.brief_situation import SituationSummary, situation_summary
-from trygghet_cli.checks import followup
-from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Window
-from trygghet_cli.checks.deadline_base import Status as DeadlineStatus
-from trygghet_cli.checks.deadlines import plan_deadlines
-from trygghet_cli.checks.followup import GoalProgress, GoalState
-from trygghet_cli.checks.geography import own_place
-from trygghet_cli.checks.recurring import meeting_window, report_window
+from trygghet_cli.followup import state
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Window
+from trygghet_cli.followup.base import Status as DeadlineStatus
+from trygghet_cli.followup.deadlines import plan_deadlines
+from trygghet_cli.followup.geography import own_place
+from trygghet_cli.followup.recurring import meeting_window, report_window
+from trygghet_cli.followup.state import GoalProgress, GoalState
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goal, GoalArea
@@ -234,8 +234,8 @@ def _count(
     if period is None:
         return _Count(0, None)
     lo, hi = period
-    before = followup.expected_occasions(cadence, lo, quarter.start - timedelta(days=1))
-    so_far = followup.expected_occasions(cadence, lo, hi)
+    before = state.expected_occasions(cadence, lo, quarter.start - timedelta(days=1))
+    so_far = state.expected_occasions(cadence, lo, hi)
     held = sum(1 for d in occasions if lo <= d <= hi)
     return _Count(so_far - before, (held, so_far))
 
@@ -252,18 +252,18 @@ def _meetings(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[
     for body in plan.bodies().values():
         if not body.kind.meets:
             continue
-        window = followup.body_window(body, quarter.start, quarter.end)
+        window = state.body_window(body, quarter.start, quarter.end)
         if window is None:
             continue
         acute = _dates_in(
             (
                 r.meeting.date
-                for r in followup.meetings_of(plan, body.id)
+                for r in state.meetings_of(plan, body.id)
                 if r.meeting.kind is MeetingKind.ACUTE
             ),
             *window,
         )
-        regular = followup.regular_meeting_dates(plan, body.id)
+        regular = state.regular_meeting_dates(plan, body.id)
         held = _dates_in(regular, *window)
         count = None
         if body.cadence is not None and not body.cadence.only_when_needed:
@@ -283,10 +283,10 @@ def _reports(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[R
     for body in bodies.values():
         for line in body.reporting:
             lo = max(quarter.start, line.since) if line.since else quarter.start
-            window = followup.body_window(body, lo, quarter.end)
+            window = state.body_window(body, lo, quarter.end)
             if window is None:
                 continue
-            deliveries = followup.report_deliveries(plan, line.id)
+            deliveries = state.report_deliveries(plan, line.id)
             held = _dates_in(deliveries, *window)
             count = None
             if not line.cadence.only_when_needed:
@@ -318,7 +318,7 @@ def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
     for area in plan.goals.areas:
         for top in area.goals:
             for goal, _ in top.walk(()):
-                progress = followup.goal_progress(goal, indicators, as_of, own)
+                progress = state.goal_progress(goal, indicators, as_of, own)
                 owner = who(plan, goal.owner) if goal.owner else ""
                 yield GoalItem(area, progress, owner)
 

@@ -1,6 +1,6 @@
 """The quarterly brief's actions: what was decided, done and late, as of the quarter's last day.
 
-Each action's state comes from :func:`trygghet_cli.checks.followup.actions_as_of` on the
+Each action's state comes from :func:`trygghet_cli.followup.state.actions_as_of` on the
 quarter's last day, so an action done after the quarter still counts as open or overdue in it.
 Part of :class:`~trygghet_cli.analysis.brief.Brief`, built by
 :func:`~trygghet_cli.analysis.brief.build_brief`.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from trygghet_cli.checks import followup
-from trygghet_cli.checks.followup import ActionState, ActionView
+from trygghet_cli.followup import state
+from trygghet_cli.followup.state import ActionState, ActionView
 from trygghet_cli.model.plan import Plan
 
 
@@ -58,7 +58,7 @@ def who(plan: Plan, ref: str) -> str:
 def actions_summary(plan: Plan, start: date, end: date) -> ActionsSummary:
     """The actions of ``plan`` between ``start`` and ``end``, with their states at ``end``."""
     bodies = plan.bodies()
-    views = followup.actions_as_of(plan, end)
+    views = state.actions_as_of(plan, end)
 
     def item(v: ActionView) -> ActionItem:
         body = v.record.meeting.body

@@ -6,7 +6,7 @@ in **percentage points** (procentenheter). Whether a difference is better or wor
 the indicator's direction (``bättre: lägre``). A plan's value is compared with the national
 value of the *same* period; NTU figures for a police area rather than the kommun, and
 preliminary figures, are flagged. A comparison and its trend use the values of one geography
-only (the rule in :mod:`trygghet_cli.checks.geography`): a district's figure is never followed
+only (the rule in :mod:`trygghet_cli.followup.geography`): a district's figure is never followed
 by the city's. As of a date (the brief's quarter end, ``trygg compare --as-of``), only values
 whose period has ended and national values published by then count.
 
@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from trygghet_cli.checks.followup import editions_published, value_known_on
-from trygghet_cli.checks.geography import Place, choose_place, other_places, own_place
+from trygghet_cli.followup.geography import Place, choose_place, other_places, own_place
+from trygghet_cli.followup.state import editions_published, value_known_on
 from trygghet_cli.model.indicators import Better, Level, Unit
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.periods import Period, PeriodKind
@@ -262,7 +262,7 @@ def comparisons(frame: pd.DataFrame, *, year: int | None = None) -> list[Compari
     """One :class:`Comparison` per plan and indicator, at ``year`` or the latest common period.
 
     The values compared, and the trend, are those of one geography (see
-    :func:`trygghet_cli.checks.geography.trend_geography`; with ``year``, among the
+    :func:`trygghet_cli.followup.geography.trend_geography`; with ``year``, among the
     geographies with a value that year). Without ``year``, the latest period for which both
     that geography and the country have a value; if there is none, its latest value (with a
     note that the national value is missing). With ``year``, that year's value, or nothing

@@ -1,18 +1,16 @@
-"""``trygg validate`` as a function: paths in, a :class:`ValidationResult` out. Prints nothing.
+"""One plan checked: its files read, each file's own findings, then the checks across files.
 
-Plans are checked one at a time and only their findings and file names are kept, so memory
-holds one plan's documents at a time however many plans there are. With many files the plans
-are shared out over a pool of processes (:mod:`trygghet_cli.checks.parallel`); the findings
-come back in the same order either way. What each file gives on its own can come from the
-cache (:mod:`trygghet_cli.checks.cache`); checks across files run on every run.
+Prints nothing. Many plans are checked by :mod:`trygghet_cli.checks.batch`, which calls
+:func:`summarise` once per plan. What each file gives on its own can come from the cache
+(:mod:`trygghet_cli.checks.cache`); checks across files run on every run.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,7 +26,6 @@ from trygghet_cli.loading.plan import (
     LoadedFile,
     LoadedPlan,
     assemble,
-    discover,
     display_below,
     load_plan_file,
     plan_entries,
@@ -64,26 +61,6 @@ class PlanSummary:
         return not any(d.level is Severity.ERROR for d in self.diagnostics)
 
 
-@dataclass
-class ValidationResult:
-    plans: list[PlanSummary] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    jobs: int = 1
-    """How many processes checked the plans."""
-
-    @property
-    def files(self) -> list[str]:
-        return [f for p in self.plans for f in p.files]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.level is severity)
-
-    def failed(self, *, strict: bool = False) -> bool:
-        worst = Severity.WARNING if strict else Severity.ERROR
-        return any(d.level.rank >= worst.rank for d in self.diagnostics)
-
-
 @dataclass(frozen=True)
 class Options:
     """How to read files: none of these changes what is found, only how fast."""
@@ -94,10 +71,13 @@ class Options:
     """Read every file on the reference path (PyYAML's loader, the careful walker)."""
 
 
+DEFAULT_OPTIONS = Options()
+
+
 def check_plan(
     root: Path,
     overrides: Mapping[Path, str] | None = None,
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     *,
     keep_documents: bool = True,
 ) -> PlanResult:
@@ -218,41 +198,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def validate_paths(
-    paths: Iterable[Path],
-    *,
-    ignore: Iterable[str] = (),
-    options: Options = Options(),
-    jobs: int | None = None,
-    keep_plans: bool = False,
-) -> ValidationResult:
-    """Validate every plan that ``paths`` name or hold.
-
-    ``jobs`` is the number of processes (None: as many as there are cores when there are many
-    files, else one). The result does not depend on it, nor on ``options``. ``keep_plans``
-    keeps each plan's models in its summary.
-    """
-    from trygghet_cli.checks.parallel import check_plans, choose_jobs
-
-    found = discover(paths)
-    result = ValidationResult(missing=found.missing)
-    diags = list(found.diagnostics)
-    if options.cache is not None:
-        FileCache(options.cache).prune()
-    result.jobs = choose_jobs(found.plans, jobs)
-    for summary in check_plans(found.plans, options, result.jobs, keep_plans):
-        result.plans.append(summary)
-        diags.extend(summary.diagnostics)
-    skip = set(ignore)
-    result.diagnostics = sort_diagnostics(d for d in diags if d.rule not in skip)
-    return result
-
-
 __all__ = [
     "Options",
     "PlanResult",
     "PlanSummary",
-    "ValidationResult",
     "check_plan",
-    "validate_paths",
 ]

@@ -25,7 +25,7 @@ from trygghet_cli.cli.common import (
 from trygghet_cli.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from trygghet_cli.checks.deadlines import DeadlineResult
+    from trygghet_cli.followup.deadlines import DeadlineResult
 
 DEFAULT_WITHIN = 30
 DEFAULT_WITHIN_ICS = 365
@@ -102,8 +102,8 @@ def deadlines(
     Avslutas med 0 när inget är försenat, 1 när något är det (se --fail-on) eller när planen
     har fel, och 2 vid felaktig användning.
     """
-    from trygghet_cli.checks.deadline_base import Status, Window
-    from trygghet_cli.checks.deadlines import find_deadlines
+    from trygghet_cli.followup.base import Status, Window
+    from trygghet_cli.followup.deadlines import find_deadlines
     from trygghet_cli.rules import RULES
 
     language = lang_or_exit(lang)

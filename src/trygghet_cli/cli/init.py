@@ -86,7 +86,7 @@ def init(
 
     Skriver bara filer som inte finns; befintliga filer lämnas orörda och räknas upp.
     """
-    from trygghet_cli.checks.runner import validate_paths
+    from trygghet_cli.checks.batch import validate_paths
     from trygghet_cli.loading.atomic import create_text
     from trygghet_cli.model.municipality import COUNTIES
     from trygghet_cli.render.reporters import REPORTERS, Report

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.checks.runner import validate_paths
+from trygghet_cli.checks.batch import validate_paths
 from trygghet_cli.cli.common import usage_error
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.i18n import Lang, Text

@@ -69,8 +69,9 @@ def validate(
     Avslutas med 0 när allt är rätt, 1 vid fel (och vid varningar med --strict),
     2 vid felaktig användning.
     """
+    from trygghet_cli.checks.batch import validate_paths
     from trygghet_cli.checks.cache import default_folder
-    from trygghet_cli.checks.runner import Options, validate_paths
+    from trygghet_cli.checks.runner import Options
     from trygghet_cli.render.reporters import REPORTERS, Report
     from trygghet_cli.rules import RULES
 

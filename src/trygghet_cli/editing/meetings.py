@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.checks.followup import ActionState, actions_as_of
 from trygghet_cli.editing.canonical import canonical_text
 from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
 from trygghet_cli.editing.session import EditSession
+from trygghet_cli.followup.state import ActionState, actions_as_of
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.plan import display_path
 from trygghet_cli.loading.roundtrip import scalar_text
@@ -186,20 +186,10 @@ def _modeline(session: EditSession, folder: Path) -> str | None:
 
 
 def render_template(template: Path | None, context: dict[str, Any]) -> str:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from trygghet_cli.render.templating import template_problem
+    from trygghet_cli.sandbox import sandboxed_environment, template_problem
 
     folder, name = (template.parent, template.name) if template else (templates_dir(), TEMPLATE)
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(folder)),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = sandboxed_environment([folder], autoescape=False)
     env.filters["yaml"] = scalar_text
     try:
         text = env.get_template(name).render(**context)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from trygghet_cli.analysis.brief import Brief, GoalItem, Status
 from trygghet_cli.analysis.brief_actions import ActionItem
-from trygghet_cli.checks.deadline_base import Deadline
+from trygghet_cli.followup.base import Deadline
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek

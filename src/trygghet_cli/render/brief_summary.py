@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from trygghet_cli.analysis.brief import BodyMeetings, Brief, GoalItem, ReportDeliveries, Status
 from trygghet_cli.analysis.comparison import Note
-from trygghet_cli.checks.deadline_base import Kind
-from trygghet_cli.checks.followup import GoalState
+from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.state import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp

@@ -9,9 +9,9 @@ import json
 from typing import Any
 
 from trygghet_cli import __version__
-from trygghet_cli.checks.deadline_base import Deadline, Status
-from trygghet_cli.checks.deadlines import DeadlineResult
 from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.followup.base import Deadline, Status
+from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang
 from trygghet_cli.render.ics import event_uid
 from trygghet_cli.rules import RULES

@@ -23,9 +23,9 @@ import io
 import re
 import textwrap
 
-from trygghet_cli.checks.deadline_base import Status
-from trygghet_cli.checks.deadlines import DeadlineResult
 from trygghet_cli.diagnostics import Diagnostic
+from trygghet_cli.followup.base import Status
+from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.render.reporters.base import location
 from trygghet_cli.wording import date_label

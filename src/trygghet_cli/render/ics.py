@@ -22,8 +22,8 @@ from datetime import datetime, time, timedelta, timezone
 from icalendar import Calendar, Event
 
 from trygghet_cli import __version__
-from trygghet_cli.checks.deadline_base import Deadline, Status
-from trygghet_cli.checks.deadlines import DeadlineResult
+from trygghet_cli.followup.base import Deadline, Status
+from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang, Text
 
 UID_DOMAIN = "trygg"

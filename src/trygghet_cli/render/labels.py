@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from trygghet_cli.analysis.brief import Status
-from trygghet_cli.checks.followup import ActionState, GoalState
+from trygghet_cli.followup.state import ActionState, GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.activities import ActivityKind, ActivityStatus, PreventionKind
 from trygghet_cli.model.documents import DocumentKind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.checks.document_renewal import review_of
+from trygghet_cli.followup.documents import review_of
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
     Block,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.analysis.comparison import change
-from trygghet_cli.checks.geography import (
+from trygghet_cli.followup.geography import (
     Place,
     in_place,
     other_geographies,

@@ -1,4 +1,8 @@
-"""Checking many plans on all cores: a pool of processes, one plan per task, results in order.
+"""``trygg validate`` as a function: paths in, a :class:`ValidationResult` out. Prints nothing.
+
+Plans are checked one at a time and only their findings and file names are kept, so memory
+holds one plan's documents at a time however many plans there are. With many files the plans
+are shared out over a pool of processes, one plan per task, results in order.
 
 A pool only pays off when there is much to do: starting it and sending results back costs
 some tens of milliseconds, one plan's year of meetings a few. With fewer than
@@ -12,11 +16,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygghet_cli.checks.runner import Options, PlanSummary, summarise
+from trygghet_cli.checks.cache import FileCache
+from trygghet_cli.checks.runner import DEFAULT_OPTIONS, Options, PlanSummary, summarise
+from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
+from trygghet_cli.loading.plan import discover
 from trygghet_cli.model.plan import MEETINGS_DIR, PLAN_FILES
 
 if TYPE_CHECKING:
@@ -76,3 +84,51 @@ def _context() -> BaseContext:
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()  # pragma: no cover - spawn elsewhere
+
+
+@dataclass
+class ValidationResult:
+    plans: list[PlanSummary] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    jobs: int = 1
+    """How many processes checked the plans."""
+
+    @property
+    def files(self) -> list[str]:
+        return [f for p in self.plans for f in p.files]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.level is severity)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        worst = Severity.WARNING if strict else Severity.ERROR
+        return any(d.level.rank >= worst.rank for d in self.diagnostics)
+
+
+def validate_paths(
+    paths: Iterable[Path],
+    *,
+    ignore: Iterable[str] = (),
+    options: Options = DEFAULT_OPTIONS,
+    jobs: int | None = None,
+    keep_plans: bool = False,
+) -> ValidationResult:
+    """Validate every plan that ``paths`` name or hold.
+
+    ``jobs`` is the number of processes (None: as many as there are cores when there are many
+    files, else one). The result does not depend on it, nor on ``options``. ``keep_plans``
+    keeps each plan's models in its summary.
+    """
+    found = discover(paths)
+    result = ValidationResult(missing=found.missing)
+    diags = list(found.diagnostics)
+    if options.cache is not None:
+        FileCache(options.cache).prune()
+    result.jobs = choose_jobs(found.plans, jobs)
+    for summary in check_plans(found.plans, options, result.jobs, keep_plans):
+        result.plans.append(summary)
+        diags.extend(summary.diagnostics)
+    skip = set(ignore)
+    result.diagnostics = sort_diagnostics(d for d in diags if d.rule not in skip)
+    return result

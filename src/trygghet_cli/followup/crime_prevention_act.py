@@ -27,8 +27,8 @@ from __future__ import annotations
 from datetime import date
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.checks.deadline_base import LAW_IN_FORCE, Deadline, Kind, PlanContext, Status
-from trygghet_cli.checks.document_renewal import YEARLY, currency, exists_on, started
+from trygghet_cli.followup.base import LAW_IN_FORCE, Deadline, Kind, PlanContext, Status
+from trygghet_cli.followup.documents import YEARLY, currency, exists_on, started
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.documents import Document, DocumentKind, Documents
 from trygghet_cli.model.organisation import BodyKind, Organisation

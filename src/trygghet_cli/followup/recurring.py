@@ -1,6 +1,6 @@
 """Things that recur: meetings by a body's cadence, reports by a reporting line's, follow-ups.
 
-Each is judged by :func:`trygghet_cli.checks.followup.recurrence`, the one rule the quarterly
+Each is judged by :func:`trygghet_cli.followup.state.recurrence`, the one rule the quarterly
 brief uses too. The period so far starts on 1 January of the as-of year, or later when the
 plan, the body or the reporting duty starts later. One deadline per duty, dated the day its
 next occasion is due (the first missing slot's last day, or one interval after the last
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
-from trygghet_cli.checks.followup import (
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, first_sentence
+from trygghet_cli.followup.state import (
     Recurrence,
     body_window,
     recurrence,

@@ -1,6 +1,6 @@
 """Deadlines of the work itself: actions in the meeting log, activities, goals and delmål.
 
-Each is judged as of the window's day with :mod:`trygghet_cli.checks.followup`: an action done
+Each is judged as of the window's day with :mod:`trygghet_cli.followup.state`: an action done
 after that day was still open on it; a goal counts as missed only as far as its indicator's
 values show.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status, first_sentence
-from trygghet_cli.checks.followup import (
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, first_sentence
+from trygghet_cli.followup.state import (
     ActionState,
     GoalProgress,
     GoalState,

@@ -3,13 +3,13 @@
 Paths in, a :class:`DeadlineResult` out; prints nothing. For every plan:
 
 * actions in the meeting log and activities in the plan, by due date and status, and the
-  reports of activities' evaluations (:mod:`~trygghet_cli.checks.work_deadlines`);
+  reports of activities' evaluations (:mod:`~trygghet_cli.followup.work`);
 * goals and delmål whose date has passed without the target met, as far as the indicators show;
 * steering documents due for review or renewal, or whose period ends
-  (:mod:`~trygghet_cli.checks.document_renewal`);
+  (:mod:`~trygghet_cli.followup.documents`);
 * reporting lines, follow-ups in ``mal.yaml`` and meetings by their cadence
-  (:mod:`~trygghet_cli.checks.recurring`);
-* the obligations of Lag (2023:196) (:mod:`~trygghet_cli.checks.crime_prevention_act`).
+  (:mod:`~trygghet_cli.followup.recurring`);
+* the obligations of Lag (2023:196) (:mod:`~trygghet_cli.followup.crime_prevention_act`).
 
 Each deadline is also a :class:`~trygghet_cli.diagnostics.Diagnostic` (rules ``TRY4xx``).
 Plans are validated first; their errors are returned too, since a file that could not be read
@@ -22,18 +22,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli.checks.crime_prevention_act import law_deadlines
-from trygghet_cli.checks.deadline_base import Deadline, PlanContext, Status, Window, uid_prefix
-from trygghet_cli.checks.document_renewal import document_deadlines
-from trygghet_cli.checks.recurring import follow_up_deadlines, meeting_deadlines, report_deadlines
 from trygghet_cli.checks.runner import check_plan
-from trygghet_cli.checks.work_deadlines import (
+from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
+from trygghet_cli.followup.base import Deadline, PlanContext, Status, Window, uid_prefix
+from trygghet_cli.followup.crime_prevention_act import law_deadlines
+from trygghet_cli.followup.documents import document_deadlines
+from trygghet_cli.followup.recurring import follow_up_deadlines, meeting_deadlines, report_deadlines
+from trygghet_cli.followup.work import (
     action_deadlines,
     activity_deadlines,
     evaluation_deadlines,
     goal_deadlines,
 )
-from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.loading.plan import LoadedPlan, discover
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.checks.deadline_base import Deadline, Kind, PlanContext, Status
-from trygghet_cli.checks.followup import add_interval
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status
+from trygghet_cli.followup.state import add_interval
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.cadence import Cadence, Unit
 from trygghet_cli.model.documents import Document, DocumentKind, Documents

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 
-from trygghet_cli.checks.geography import Place, in_place, own_place, trend_geography
+from trygghet_cli.followup.geography import Place, in_place, own_place, trend_geography
 from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.cadence import Cadence, Qualifier
 from trygghet_cli.model.goals import Goal
