@@ -323,6 +323,8 @@ def test_fast_and_reference_paths_agree_on_anything(text: str) -> None:
     "text",
     [
         "a: 1\na: 2\n",
+        "? \n!!str <<: ",  # libyaml gave the explicit key an empty string, PyYAML nothing
+        "? a\n!!str b: ",
         "a: &x {b: 1}\nc: *x\n",
         "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
         "a: !!python/object:os.system x\n",

@@ -98,6 +98,11 @@ def _resolve(kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
 
 _NO_PATH_RESOLVERS: dict[object, object] = {}
 
+_EXPLICIT_KEY = re.compile(r"(?:^|[\s\[\]{},])\?(?:\s|$)")
+"""A ``?`` that may start an explicit key. libyaml reads ``? a`` followed by a tagged key
+(``!!str b:``) as a key whose value is an empty string, PyYAML as one with no value; a text
+with an explicit key takes PyYAML's parser so that both paths agree. Plans hardly use them."""
+
 
 class _FastLoader(_Parser):
     """libyaml's composer with a resolver that does no work and no path resolvers."""
@@ -248,6 +253,8 @@ def parse(
     ``reference=True`` takes the reference path (PyYAML's loader, the careful walker); the
     result is the same, only slower.
     """
+    if not reference and "?" in text and _EXPLICIT_KEY.search(text):
+        reference = True  # libyaml and PyYAML part ways on some explicit keys: take PyYAML's
     loader = _Loader(text) if reference else _FastLoader(text)
     try:
         root = loader.get_single_node()
