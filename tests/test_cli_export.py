@@ -163,3 +163,14 @@ def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
         result = run(*command.split(), cwd=tmp_path)
         assert result.exit_code == 0, result.output
         assert result.output == shown, command
+
+
+def test_an_unchanged_goal_reads_unchanged_on_the_goals_page(
+    run: Run, plan: Path, tmp_path: Path
+) -> None:
+    """Issue 11, item 4: not "Lika än utgångsläget", which is neither Swedish nor a verdict."""
+    with (plan / "nyckeltal.yaml").open("a", encoding="utf-8") as f:
+        f.write("      - period: 2021\n        värde: 9000\n        geografi: {nivå: kommun}\n")
+    files = _export(run, plan, tmp_path / "ut", "markdown")
+    row = next(line for line in files["mal.md"].splitlines() if "Minska antalet" in line)
+    assert row.endswith("| Oförändrat sedan utgångsläget |")

@@ -298,3 +298,14 @@ def test_the_summary_says_when_a_figure_is_the_police_area_s(run: Run) -> None:
     assert "- Anmälda brott per 100 000 invånare: 11\u00a0777 mot" in summary
     english = run("report", "-q", "2021Q1", str(EXAMPLES / "fagersta"), "--lang", "en").stdout
     assert "person in the local police area Norra Västmanland: 18.1% against" in english
+
+
+def test_an_unchanged_goal_is_not_reported_as_off_track(run: Run, plan: Path) -> None:
+    """Issue 11, item 4: the latest value equal to the baseline is "Oförändrat" in the goals
+    table, and the summary does not list it among what goes the wrong way."""
+    with (plan / "nyckeltal.yaml").open("a", encoding="utf-8") as f:
+        f.write("      - period: 2021\n        värde: 9000\n        geografi: {nivå: kommun}\n")
+    result = run("report", "--quarter", "2022Q1", str(plan))
+    assert result.exit_code == 0, result.output
+    assert "Oförändrat" in result.output
+    assert "går åt fel håll" not in result.output.lower()

@@ -232,3 +232,13 @@ def test_a_value_from_a_dated_release_counts_from_that_day(plan: Path) -> None:
     assert state(date(2022, 12, 31)) is GoalState.ON_TRACK
     edit(indicators, "utgåva: NTU 2022", "utgåva: Egen enkät 2021")  # no date known: period end
     assert state(date(2022, 3, 31)) is GoalState.ON_TRACK
+
+
+def test_a_latest_value_equal_to_the_baseline_is_unchanged_not_off_track(plan: Path) -> None:
+    """Issue 11, item 4: 9 000 in 2021 against a baseline of 9 000 (2020) neither improves nor
+    worsens; it is *oförändrat*, not "går åt fel håll"."""
+    with (plan / "nyckeltal.yaml").open("a", encoding="utf-8") as f:
+        f.write("      - period: 2021\n        värde: 9000\n        geografi: {nivå: kommun}\n")
+    progress = goals_as_of(_plan(plan), date(2022, 1, 31))[0]
+    assert progress.state is GoalState.UNCHANGED
+    assert progress.state.value == "oförändrat"

@@ -231,6 +231,7 @@ class GoalState(str, Enum):
     ACHIEVED = "uppnått"
     ON_TRACK = "på_väg"
     OFF_TRACK = "fel_håll"
+    UNCHANGED = "oförändrat"
     MISSED = "ej_uppnått"
     NO_DATA = "saknar_mätning"
     NOT_MEASURED = "mäts_inte"
@@ -331,6 +332,8 @@ def goal_progress(
         return GoalProgress(goal, indicator, latest, GoalState.MISSED)
     if not later or latest is None or goal.baseline is None:
         return GoalProgress(goal, indicator, latest, GoalState.NO_DATA)
+    if latest.value == goal.baseline.value:
+        return GoalProgress(goal, indicator, latest, GoalState.UNCHANGED)
     improving = _better(indicator.better, latest.value, goal.baseline.value)
     return GoalProgress(
         goal, indicator, latest, GoalState.ON_TRACK if improving else GoalState.OFF_TRACK

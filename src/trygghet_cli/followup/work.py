@@ -129,7 +129,13 @@ _GOAL_DUE = {
     Status.OVERDUE: Text("skulle vara nått", "was to be reached by"),
     Status.DUE_SOON: Text("ska vara nått", "is to be reached by"),
 }
-_OPEN_GOAL = (GoalState.MISSED, GoalState.ON_TRACK, GoalState.OFF_TRACK, GoalState.NO_DATA)
+_OPEN_GOAL = (
+    GoalState.MISSED,
+    GoalState.ON_TRACK,
+    GoalState.OFF_TRACK,
+    GoalState.UNCHANGED,
+    GoalState.NO_DATA,
+)
 
 
 def goal_deadlines(ctx: PlanContext) -> Iterator[Deadline]:

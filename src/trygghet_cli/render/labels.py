@@ -39,6 +39,7 @@ LABELS: dict[Enum, Text] = {
     GoalState.ACHIEVED: _T("Uppnått", "Achieved"),
     GoalState.ON_TRACK: _T("På väg", "On track"),
     GoalState.OFF_TRACK: _T("Går åt fel håll", "Off track"),
+    GoalState.UNCHANGED: _T("Oförändrat", "Unchanged"),
     GoalState.MISSED: _T("Ej uppnått i tid", "Missed"),
     GoalState.NO_DATA: _T("Ingen ny mätning", "No new measurement"),
     GoalState.NOT_MEASURED: _T("Mäts inte med nyckeltal", "Not measured by an indicator"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.analysis.comparison import change, judge
+from trygghet_cli.analysis.comparison import Verdict, change, judge
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Unit
@@ -36,9 +36,14 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
         and (baseline.period is None or latest.period > baseline.period)
     ):
         delta_value, _ = change(baseline.value, latest.value, unit)
-        direction = Text("{verdict} än utgångsläget", "{verdict} than the baseline").format(
-            verdict=VERDICT[judge(delta_value, indicator.better)]
-        )(lang)
+        verdict = judge(delta_value, indicator.better)
+        direction = (
+            Text("oförändrat sedan utgångsläget", "unchanged since the baseline")(lang)
+            if verdict is Verdict.SAME
+            else Text("{verdict} än utgångsläget", "{verdict} than the baseline").format(
+                verdict=VERDICT[verdict]
+            )(lang)
+        )
     prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
     baseline_text, latest_text, target_text = side_by_side(
         [goal.baseline, latest, goal.target], unit, fmt
