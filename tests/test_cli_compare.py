@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,98 @@ def test_the_readme_shows_real_output(run: Run, command: str) -> None:
         assert shown.count("\n") > 1 and out.startswith(shown.removesuffix("...\n"))
     else:
         assert out == shown
+
+
+def _exposure_plan(plan: Path, value: str) -> None:
+    """The small plan's indicator as NTU's share (22,6 % in the country in 2019)."""
+    edit(
+        plan / "nyckeltal.yaml",
+        "nationell_serie: anmalda-brott-per-100000",
+        "nationell_serie: ntu-utsatthet-brott-mot-person",
+    )
+    edit(plan / "nyckeltal.yaml", "enhet: per_100000_invånare", "enhet: procent")
+    edit(
+        plan / "nyckeltal.yaml",
+        "period: 2020\n        värde: 9000",
+        f"period: 2019\n        värde: {value}",
+    )
+    edit(plan / "mal.yaml", "{värde: 9000, period: 2020}", "{värde: 25, period: 2019}")
+    edit(plan / "mal.yaml", "{värde: 8500, period: 2022}", "{värde: 20, period: 2022}")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "verdict"),
+    [
+        ("22.65", "+0,1\u00a0procentenheter", "sämre"),
+        ("22.55", "\u22120,1\u00a0procentenheter", "bättre"),
+    ],
+)
+def test_half_a_tenth_is_rounded_away_from_zero_either_way(
+    run: Run, plan: Path, value: str, shown: str, verdict: str
+) -> None:
+    """Issue 11, item 5: +0,05 procentenheter was "0,0, lika" and −0,05 "−0,1, bättre"
+    (binary floating point, rounded half to even); both are 0,1 away from the country."""
+    _exposure_plan(plan, value)
+    result = run("compare", str(plan))
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("Testby"))
+    assert shown in row and verdict in row, row
+    data = json.loads(run("compare", str(plan), "-f", "json").stdout)["comparisons"][0]
+    assert data["difference"] == pytest.approx(float(value) - 22.6, abs=1e-9)
+    assert data["verdict"] == ("worse" if verdict == "sämre" else "better")
+
+
+def test_a_plan_direction_against_the_series_is_shown_and_warned_about(
+    run: Run, plan: Path
+) -> None:
+    """Issue 11, item 6: 'bättre: högre' on a series where lower is better: validate warns, and
+    the table judges by the plan's direction under a header that says so."""
+    edit(plan / "nyckeltal.yaml", "bättre: lägre", "bättre: högre")
+    validated = run("validate", str(plan))
+    assert validated.exit_code == 0, validated.output
+    assert (
+        f"{plan}/nyckeltal.yaml:6:13: varning TRY215 Nyckeltalet räknar högre som bättre, "
+        "men den nationella serien 'anmalda-brott-per-100000' räknar lägre som bättre"
+    ) in validated.output
+    result = run("compare", str(plan))
+    assert "(per 100\u00a0000 invånare; relativ skillnad i procent; högre är bättre)" in (
+        result.stdout
+    )
+    row = next(line for line in result.stdout.splitlines() if line.startswith("Testby"))
+    assert "\u221240,3\u00a0%" in row and "sämre" in row
+    assert (
+        "Planen anger att högre är bättre för nyckeltalet, medan rikets serie räknar att lägre "
+        "är bättre; bedömningen följer planen." in result.stdout
+    )
+
+
+def test_plans_of_both_directions_share_no_header_direction(run: Run, tmp_path: Path) -> None:
+    for name in ("fagersta", "umea"):
+        shutil.copytree(EXAMPLES / name, tmp_path / name)
+    edit(tmp_path / "umea" / "nyckeltal.yaml", "bättre: lägre", "bättre: högre")
+    out = run("compare", str(tmp_path), "--indicator", "anmalda-brott").stdout
+    assert "(per 100\u00a0000 invånare; relativ skillnad i procent)\n" in out
+    umea = next(line for line in out.splitlines() if line.startswith("Umeå"))
+    assert "sämre" in umea
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_never_start_a_formula(run: Run, plan: Path, start: str) -> None:
+    """Issue 12: a plan's text that a spreadsheet would run as a formula is written as text
+    (OWASP: a leading apostrophe); the numbers stay numbers."""
+    edit(
+        plan / "kommun.yaml",
+        "län: Stockholms län\n",
+        f"län: Stockholms län\nstadsdel: '{start}HYPERLINK(\"http://x\")'\n",
+    )
+    edit(
+        plan / "nyckeltal.yaml",
+        "namn: Anmälda brott per 100 000 invånare",
+        f"namn: '{start}1+2'",
+    )
+    for lang, sep in (("sv", ";"), ("en", ",")):
+        out = run("compare", str(plan), "-f", "csv", "--lang", lang).stdout.lstrip("\ufeff")
+        [row] = list(csv.reader(io.StringIO(out), delimiter=sep))[1:]
+        assert row[0].startswith(f'\'{start}HYPERLINK("http://x") (')
+        assert row[3] == f"'{start}1+2"
+        assert row[10].startswith("-40")  # a negative difference is still a number

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -67,3 +68,26 @@ def test_values_side_by_side_share_their_decimals() -> None:
     decimals = shared_decimals(18.1, 16.0)
     assert SV.value(16.0, Unit.PERCENT, decimals) == f"16,0{NBSP}%"
     assert EN.value(12, Unit.PER_1000, decimals) == "12.0"
+
+
+@pytest.mark.parametrize(
+    ("value", "sv", "en"),
+    [
+        (-21.85, "\u221221,9\u00a0%", "\u221221.9%"),
+        (21.85, "+21,9\u00a0%", "+21.9%"),
+        (0.05, "+0,1\u00a0%", "+0.1%"),
+        (-0.05, "\u22120,1\u00a0%", "\u22120.1%"),
+        (0.25, "+0,3\u00a0%", "+0.3%"),
+        (Decimal("-0.04999"), "0,0\u00a0%", "0.0%"),
+    ],
+)
+def test_differences_round_half_away_from_zero(value: float, sv: str, en: str) -> None:
+    """Issue 11, item 5: as official statistics round, not half to even on a binary float
+    (−21,85 was "−21,8", +0,05 "0,0")."""
+    assert Formatter("sv").signed_percent(value) == sv
+    assert Formatter("en").signed_percent(value) == en
+
+
+def test_a_number_too_large_for_the_default_decimal_context_is_still_shown() -> None:
+    """Issue 12: 1e30 crashed Babel's rounding (decimal.InvalidOperation)."""
+    assert Formatter("en").number(1e30) == "1,000,000,000,000,000,000,000,000,000,000"

@@ -666,6 +666,30 @@ _ALL = [
         ),
         ("organisation",),
     ),
+    Rule(
+        "TRY215",
+        "direction-differs-from-national",
+        W,
+        Text(
+            "Annan riktning än den nationella serien",
+            "Direction differs from the national series",
+        ),
+        Text(
+            "Nyckeltalet räknar {value} som bättre, men den nationella serien '{series}' räknar "
+            "{other} som bättre",
+            "The indicator counts {value} as better, but the national series '{series}' counts "
+            "{other} as better",
+        ),
+        Text(
+            "Kontrollera 'bättre'. Jämförelsen med riket bedömer efter planens riktning; om "
+            "nyckeltalet mäter samma sak som serien ska riktningen vara densamma, annars hör det "
+            "inte till serien.",
+            "Check 'bättre'. The comparison with the country judges by the plan's direction; if "
+            "the indicator measures the same thing as the series the direction should be the "
+            "same, otherwise it does not belong to the series.",
+        ),
+        ("indicators",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

@@ -8,6 +8,7 @@ is a ``Text`` holding both spellings: ``13 december 2021`` and ``13 December 202
 from __future__ import annotations
 
 from datetime import date
+from decimal import localcontext
 from functools import cache, lru_cache
 
 from babel import Locale
@@ -15,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.rounding import CONTEXT, rounded
 
 LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
 
@@ -35,8 +37,10 @@ def date_text(day: date) -> Text:
 
 
 def number_label(value: float, lang: Lang) -> str:
-    """``11 777``, ``12,6`` / ``11,777``, ``12.6``: at most two decimals, none when whole."""
-    return format_decimal(value, format="#,##0.##", locale=_locale(lang))
+    """``11 777``, ``12,6`` / ``11,777``, ``12.6``: at most two decimals, none when whole,
+    rounded half away from zero (:mod:`trygghet_cli.rounding`)."""
+    with localcontext(CONTEXT):
+        return format_decimal(rounded(value, 2), format="#,##0.##", locale=_locale(lang))
 
 
 def number_text(value: float) -> Text:

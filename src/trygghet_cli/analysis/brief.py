@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from trygghet_cli.analysis.brief_actions import ActionsSummary, actions_summary, who
 from trygghet_cli.analysis.brief_situation import SituationSummary, situation_summary
+from trygghet_cli.analysis.comparison import Comparison, comparison_rows
+from trygghet_cli.analysis.comparison import comparisons as compare
 from trygghet_cli.followup import state
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Window
 from trygghet_cli.followup.base import Status as DeadlineStatus
@@ -38,9 +39,6 @@ from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.organisation import Body, ReportingLine
 from trygghet_cli.model.periods import Period
 from trygghet_cli.model.plan import MeetingRecord, Plan
-
-if TYPE_CHECKING:
-    from trygghet_cli.analysis.comparison import Comparison
 
 
 class Status(str, Enum):
@@ -200,10 +198,7 @@ def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | No
     by_key = {(d.kind, d.key): d for d in deadlines}
     comparisons: tuple[Comparison, ...] = ()
     if national is not None:
-        from trygghet_cli.analysis.comparison import comparison_frame
-        from trygghet_cli.analysis.comparison import comparisons as compare
-
-        comparisons = tuple(compare(comparison_frame([plan], national, until=end)))
+        comparisons = tuple(compare(comparison_rows([plan], national, until=end)))
     return Brief(
         plan=plan,
         quarter=quarter,

@@ -1,38 +1,39 @@
-"""A plan's indicators against the national figures that ship with trygg.
+"""A plan's indicators against the national figures.
 
 The difference is computed the way statisticians read it: for a rate (per 100 000 or per
 1 000 invånare) the **relative** difference in per cent, for a share (procent) the difference
-in **percentage points** (procentenheter). Whether a difference is better or worse follows
-the indicator's direction (``bättre: lägre``). A plan's value is compared with the national
-value of the *same* period; NTU figures for a police area rather than the kommun, and
-preliminary figures, are flagged. A comparison and its trend use the values of one geography
-only (the rule in :mod:`trygghet_cli.followup.geography`): a district's figure is never followed
-by the city's. As of a date (the brief's quarter end, ``trygg compare --as-of``), only values
-whose period has ended and national values published by then count.
+in **percentage points** (procentenheter). Differences are computed in decimal and rounded half
+away from zero (:mod:`trygghet_cli.rounding`); the verdict is that of the difference as shown,
+to one decimal, so +0,05 and −0,05 procentenheter are both a difference, of 0,1. Whether a
+difference is better or worse follows the **plan's** direction (``bättre: lägre``), also where
+the national series counts the other way (``trygg validate`` warns, TRY215).
 
-pandas does the joining and arithmetic (and CSV for Excel); the results come back as plain
-dataclasses for the brief and the renderers. Import this module only from commands that need
-it: it imports pandas.
+A plan's value is compared with the national value of the *same* period; NTU figures for a
+police area rather than the kommun, and preliminary figures, are flagged. A comparison and its
+trend use the values of one geography only (the rule in :mod:`trygghet_cli.followup.geography`):
+a district's figure is never followed by the city's. As of a date (the brief's quarter end,
+``trygg compare --as-of``), only values whose period has ended and national values published by
+then count.
+
+Plain Python and plain data: one :class:`Row` per value, one :class:`Comparison` per plan and
+indicator. The CSV table for Excel is made from the rows in :mod:`trygghet_cli.render.comparisons`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
-from typing import Any
-
-import numpy as np
-import pandas as pd
 
 from trygghet_cli.followup.geography import Place, choose_place, other_places, own_place
 from trygghet_cli.followup.state import editions_published, value_known_on
-from trygghet_cli.model.indicators import Better, Level, Unit
-from trygghet_cli.model.national import NationalData
+from trygghet_cli.model.indicators import Better, Indicator, Level, Unit, Value
+from trygghet_cli.model.national import NationalData, NationalSeries, NationalValue
 from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.model.plan import Plan
+from trygghet_cli.rounding import CONTEXT, divide, exact, rounded
 
 
 class DifferenceKind(str, Enum):
@@ -57,65 +58,101 @@ class Note(str, Enum):
     NATIONAL_NOT_PUBLISHED = "national_not_published"
     UNITS_DIFFER = "units_differ"
     OTHER_GEOGRAPHIES = "other_geographies"
+    DIRECTION_DIFFERS = "direction_differs"
 
+
+VERDICT_PLACES = 1
+"""Decimals a difference is shown with, and judged by."""
 
 # How many of the national series' unit one unit of the plan's indicator is.
-_RATE_SCALE = {Unit.PER_100K: 100_000.0, Unit.PER_1000: 1_000.0}
-
-COLUMNS = [
-    "plan",
-    "kommunkod",
-    "indicator",
-    "indicator_name",
-    "series",
-    "series_name",
-    "unit",
-    "national_unit",
-    "better",
-    "period",
-    "period_start",
-    "period_kind",
-    "year",
-    "value",
-    "national",
-    "preliminary",
-    "national_preliminary",
-    "illustrative",
-    "level",
-    "area",
-    "own_level",
-    "own_area",
-    "edition",
-    "national_published",
-]
+_RATE_SCALE = {Unit.PER_100K: Decimal(100_000), Unit.PER_1000: Decimal(1_000)}
 
 
-def _scale(unit: Unit, national: Unit) -> float:
+def scale(unit: Unit, national: Unit) -> Decimal | None:
+    """The factor that turns ``unit`` into ``national``; None when they cannot be compared."""
     if unit is national:
-        return 1.0
+        return Decimal(1)
     if unit in _RATE_SCALE and national in _RATE_SCALE:
-        return _RATE_SCALE[national] / _RATE_SCALE[unit]
-    return math.nan
+        return divide(_RATE_SCALE[national], _RATE_SCALE[unit])
+    return None
 
 
-def comparison_frame(
+def change(first: float, last: float, unit: Unit) -> tuple[Decimal | None, DifferenceKind]:
+    """From ``first`` to ``last``: percentage points for a share, relative per cent for
+    anything else (None when ``first`` is 0, from which no relative change can be told)."""
+    gap = CONTEXT.subtract(exact(last), exact(first))
+    if unit is Unit.PERCENT:
+        return gap, DifferenceKind.POINTS
+    if first == 0:
+        return None, DifferenceKind.RELATIVE
+    return CONTEXT.multiply(divide(gap, exact(first)), Decimal(100)), DifferenceKind.RELATIVE
+
+
+def judge(delta: Decimal | None, better: Better) -> Verdict:
+    """Whether a change or difference is for the better, by the direction given, on the
+    difference as shown (rounded half away from zero to one decimal)."""
+    if delta is None or delta.is_nan():
+        return Verdict.SAME
+    shown = rounded(delta, VERDICT_PLACES)
+    if shown == 0:
+        return Verdict.SAME
+    improving = shown < 0 if better is Better.LOWER else shown > 0
+    return Verdict.BETTER if improving else Verdict.WORSE
+
+
+# --- one row per value -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One value of a plan's indicator, beside the national value of the same period."""
+
+    plan: str
+    kommunkod: str
+    indicator: Indicator
+    series: NationalSeries
+    value: Value
+    own: Place
+    national: NationalValue | None
+    """The national value of the period, as known at the cut-off."""
+    national_published: date | None
+    """When the national value exists but was not yet published at the cut-off: the day it
+    was."""
+    difference: Decimal | None
+    kind: DifferenceKind
+    verdict: Verdict | None
+
+    @property
+    def place(self) -> Place:
+        return Place.of(self.value.geography)
+
+    @property
+    def period(self) -> Period:
+        return self.value.period
+
+    @property
+    def units_differ(self) -> bool:
+        return scale(self.indicator.unit, self.series.unit) is None
+
+
+def comparison_rows(
     plans: Sequence[Plan],
     national: NationalData,
     *,
     until: date | None = None,
     indicator: str | None = None,
-) -> pd.DataFrame:
+) -> list[Row]:
     """Every value of every indicator with a national series, next to the national value.
 
-    One row per plan, indicator, period and geography. As of ``until`` (a brief for a past
-    quarter shows only what was known then), values whose period ends later are left out and
-    a national value not yet published is missing (``national_published`` then holds the day
-    it was). ``indicator`` keeps one indicator, by its id in the plan or by the national
-    series' id.
+    One row per plan, indicator, period and geography, in the order plan, series, indicator,
+    period, geography. As of ``until`` (a brief for a past quarter shows only what was known
+    then), values whose period ends later are left out and a national value not yet published
+    is missing (``national_published`` then holds the day it was). ``indicator`` keeps one
+    indicator, by its id in the plan or by the national series' id.
     """
     series_by_id = national.by_id()
     editions = editions_published(national)
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     for plan in plans:
         kommunkod = plan.municipality.kommunkod if plan.municipality else ""
         own = own_place(plan)
@@ -129,76 +166,59 @@ def comparison_frame(
                 if until is not None and not value_known_on(v, until, editions):
                     continue
                 nat = series.at(v.period)
-                published = ""
+                published = None
                 if nat is not None and until is not None and not nat.known_on(until):
-                    published = nat.published.isoformat() if nat.published else ""
+                    published = nat.published
                     nat = None
+                difference, kind = _difference(ind.unit, series.unit, v.value, nat)
+                verdict = None if difference is None else judge(difference, ind.better)
                 rows.append(
-                    {
-                        "plan": plan.name,
-                        "kommunkod": kommunkod,
-                        "indicator": ind.id,
-                        "indicator_name": ind.name,
-                        "series": series.id,
-                        "series_name": series.name,
-                        "unit": ind.unit.value,
-                        "national_unit": series.unit.value,
-                        "better": ind.better.value,
-                        "period": str(v.period),
-                        "period_start": v.period.start.isoformat(),
-                        "period_kind": v.period.kind.value,
-                        "year": v.period.year,
-                        "value": v.value,
-                        "national": nat.value if nat is not None else math.nan,
-                        "preliminary": v.preliminary,
-                        "national_preliminary": bool(nat is not None and nat.preliminary),
-                        "illustrative": v.illustrative,
-                        "level": v.geography.level.value,
-                        "area": v.geography.name or "",
-                        "own_level": own.level.value,
-                        "own_area": own.name,
-                        "edition": v.edition or "",
-                        "national_published": published,
-                    }
+                    Row(
+                        plan.name,
+                        kommunkod,
+                        ind,
+                        series,
+                        v,
+                        own,
+                        nat,
+                        published,
+                        difference,
+                        kind,
+                        verdict,
+                    )
                 )
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return _with_differences(frame)
+    rows.sort(key=_row_order)
+    return rows
 
 
-def _with_differences(frame: pd.DataFrame) -> pd.DataFrame:
-    scale = [
-        _scale(Unit(u), Unit(n)) for u, n in zip(frame["unit"], frame["national_unit"], strict=True)
-    ]
-    frame["scale"] = pd.Series(scale, index=frame.index, dtype="float64")
-    frame["value_in_national_unit"] = frame["value"].astype("float64") * frame["scale"]
-    share = frame["national_unit"] == Unit.PERCENT.value
-    gap = frame["value_in_national_unit"] - frame["national"].astype("float64")
-    frame["difference"] = np.where(share, gap, gap / frame["national"] * 100.0)
-    frame["difference_kind"] = np.where(
-        share, DifferenceKind.POINTS.value, DifferenceKind.RELATIVE.value
-    )
-    frame["verdict"] = _verdicts(frame["difference"], frame["better"])
-    ordered: pd.DataFrame = frame.sort_values(
-        ["plan", "series", "indicator", "period_start", "period_kind", "level", "area"]
-    )
-    result: pd.DataFrame = ordered.reset_index(drop=True)
-    return result
+def _row_order(row: Row) -> tuple[str, str, str, Period, str, str]:
+    level, area = row.value.geography.level.value, row.value.geography.name or ""
+    return (row.plan, row.series.id, row.indicator.id, row.period, level, area)
 
 
-def _verdicts(difference: pd.Series, better: pd.Series) -> pd.Series:
-    """better/worse/same by the indicator's direction; empty where there is no difference."""
-    direction = np.where(better == Better.LOWER.value, -1.0, 1.0)
-    score = np.sign(difference.round(1)) * direction
-    labels = np.select(
-        [score > 0, score < 0, score == 0],
-        [Verdict.BETTER.value, Verdict.WORSE.value, Verdict.SAME.value],
-        default="",
-    )
-    result: pd.Series = pd.Series(labels, index=difference.index, dtype="object")
-    return result
+def _difference(
+    unit: Unit, national_unit: Unit, value: float, national: NationalValue | None
+) -> tuple[Decimal | None, DifferenceKind]:
+    """The plan's value against the national one, in the national series' unit."""
+    kind = DifferenceKind.POINTS if national_unit is Unit.PERCENT else DifferenceKind.RELATIVE
+    factor = scale(unit, national_unit)
+    if national is None or factor is None:
+        return None, kind
+    in_national_unit = CONTEXT.multiply(exact(value), factor)
+    gap = CONTEXT.subtract(in_national_unit, exact(national.value))
+    if kind is DifferenceKind.POINTS:
+        return gap, kind
+    if national.value == 0:
+        return None, kind
+    return CONTEXT.multiply(divide(gap, exact(national.value)), Decimal(100)), kind
 
 
-# --- results as plain data -------------------------------------------------------------------
+def years_with_values(rows: Sequence[Row]) -> list[int]:
+    """The years with a value for a whole year (what ``--year`` can choose)."""
+    return sorted({r.period.year for r in rows if r.period.kind is PeriodKind.YEAR})
+
+
+# --- one comparison per plan and indicator ---------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -209,7 +229,7 @@ class Point:
     value: float
     national: float | None
     preliminary: bool
-    national_published: str = ""
+    national_published: date | None = None
     """When the national value was not yet published at the cut-off: the day it was."""
 
 
@@ -219,10 +239,10 @@ class Trend:
 
     first: Point
     last: Point
-    change: float
+    change: Decimal | None
     kind: DifferenceKind
     verdict: Verdict
-    national_change: float | None
+    national_change: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -238,10 +258,13 @@ class Comparison:
     unit: Unit
     national_unit: Unit
     better: Better
+    """The plan's direction, by which every verdict is made."""
+    series_better: Better
+    """The national series' direction (it may differ: TRY215)."""
     period: Period
     value: float
     national: float | None
-    difference: float | None
+    difference: Decimal | None
     kind: DifferenceKind
     verdict: Verdict | None
     level: Level
@@ -254,11 +277,11 @@ class Comparison:
     """A later value of the plan for which there is no national figure yet."""
     others: tuple[tuple[Place, tuple[Period, ...]], ...] = ()
     """Other geographies the indicator has values for, left out of the trend."""
-    national_published: str = ""
+    national_published: date | None = None
     """When the national value is not yet published as of the cut-off: the day it was."""
 
 
-def comparisons(frame: pd.DataFrame, *, year: int | None = None) -> list[Comparison]:
+def comparisons(rows: Sequence[Row], *, year: int | None = None) -> list[Comparison]:
     """One :class:`Comparison` per plan and indicator, at ``year`` or the latest common period.
 
     The values compared, and the trend, are those of one geography (see
@@ -268,118 +291,93 @@ def comparisons(frame: pd.DataFrame, *, year: int | None = None) -> list[Compari
     note that the national value is missing). With ``year``, that year's value, or nothing
     for an indicator without one.
     """
+    groups: dict[tuple[str, str, str], list[Row]] = {}
+    for row in rows:
+        groups.setdefault((row.plan, row.series.id, row.indicator.id), []).append(row)
     out = []
-    for _, group in frame.groupby(["plan", "series", "indicator"], sort=True):
-        comparison = _comparison(group, year)
+    for key in sorted(groups):
+        comparison = _comparison(groups[key], year)
         if comparison is not None:
             out.append(comparison)
     return out
 
 
-def years_with_values(frame: pd.DataFrame) -> list[int]:
-    """The years the frame has a value for a whole year (what ``--year`` can choose)."""
-    annual = frame[frame["period_kind"] == PeriodKind.YEAR.value]
-    return sorted({int(y) for y in annual["year"]})
-
-
-def _place(row: Any) -> Place:
-    return Place(Level(row.level), row.area)
-
-
-def _comparison(group: pd.DataFrame, year: int | None) -> Comparison | None:
-    every: list[Any] = list(group.itertuples(index=False))
+def _comparison(every: list[Row], year: int | None) -> Comparison | None:
     first = every[0]
-    own = Place(Level(first.own_level), first.own_area)
     at = None
     if year is not None:
         at = Period.of(PeriodKind.YEAR, year)
-        if not any(Period.parse(r.period) == at for r in every):
+        if not any(r.period == at for r in every):
             return None
-    pairs = [(_place(r), Period.parse(r.period)) for r in every]
-    place = choose_place(pairs, at=at, own=own)
-    rows = [r for r in every if _place(r) == place]
-    points = tuple(_point(row) for row in rows)
+    pairs = [(r.place, r.period) for r in every]
+    place = choose_place(pairs, at=at, own=first.own)
+    rows = [r for r in every if r.place == place]
+    points = tuple(_point(r) for r in rows)
     if at is not None:
-        row = [r for r in rows if Period.parse(r.period) == at][-1]
+        row = [r for r in rows if r.period == at][-1]
     else:
-        common = [r for r in rows if not math.isnan(r.national)]
+        common = [r for r in rows if r.national is not None]
         row = common[-1] if common else rows[-1]
     last = rows[-1]
     newer = _point(last) if last is not row and year is None else None
-    national = None if math.isnan(row.national) else float(row.national)
-    difference = None if math.isnan(row.difference) else float(row.difference)
+    ind, series = row.indicator, row.series
     notes: list[Note] = []
-    if row.level != row.own_level:
+    if row.place.level is not row.own.level:
         notes.append(Note.GEOGRAPHY)
-    if row.preliminary:
+    if row.value.preliminary:
         notes.append(Note.PRELIMINARY)
-    if row.national_preliminary:
+    if row.national is not None and row.national.preliminary:
         notes.append(Note.NATIONAL_PRELIMINARY)
-    if row.illustrative:
+    if row.value.illustrative:
         notes.append(Note.ILLUSTRATIVE)
-    if national is None:
+    if row.national is None:
         notes.append(
             Note.NATIONAL_NOT_PUBLISHED if row.national_published else Note.NO_NATIONAL_VALUE
         )
-    elif math.isnan(row.scale):
+    elif row.units_differ:
         notes.append(Note.UNITS_DIFFER)
+    if ind.better is not series.better:
+        notes.append(Note.DIRECTION_DIFFERS)
     others = tuple(other_places(pairs, place))
     if others:
         notes.append(Note.OTHER_GEOGRAPHIES)
     return Comparison(
         plan=row.plan,
         kommunkod=row.kommunkod,
-        indicator=row.indicator,
-        indicator_name=row.indicator_name,
-        series=row.series,
-        series_name=row.series_name,
-        unit=Unit(row.unit),
-        national_unit=Unit(row.national_unit),
-        better=Better(row.better),
-        period=Period.parse(row.period),
-        value=float(row.value),
-        national=national,
-        difference=difference,
-        kind=DifferenceKind(row.difference_kind),
-        verdict=Verdict(row.verdict) if row.verdict else None,
-        level=Level(row.level),
-        area=row.area,
-        own_level=Level(row.own_level),
+        indicator=ind.id,
+        indicator_name=ind.name,
+        series=series.id,
+        series_name=series.name,
+        unit=ind.unit,
+        national_unit=series.unit,
+        better=ind.better,
+        series_better=series.better,
+        period=row.period,
+        value=row.value.value,
+        national=row.national.value if row.national is not None else None,
+        difference=row.difference,
+        kind=row.kind,
+        verdict=row.verdict,
+        level=row.place.level,
+        area=row.place.name,
+        own_level=row.own.level,
         notes=tuple(notes),
         points=points,
-        trend=trend(points, Unit(row.unit), Better(row.better)),
+        trend=trend(points, ind.unit, ind.better),
         newer=newer,
         others=others,
         national_published=row.national_published,
     )
 
 
-def _point(row: Any) -> Point:
+def _point(row: Row) -> Point:
     return Point(
-        period=Period.parse(row.period),
-        value=float(row.value),
-        national=None if math.isnan(row.national) else float(row.national),
-        preliminary=bool(row.preliminary),
+        period=row.period,
+        value=row.value.value,
+        national=row.national.value if row.national is not None else None,
+        preliminary=row.value.preliminary,
         national_published=row.national_published,
     )
-
-
-def change(first: float, last: float, unit: Unit) -> tuple[float, DifferenceKind]:
-    """Percentage points for a share, relative per cent for anything else."""
-    if unit is Unit.PERCENT:
-        return last - first, DifferenceKind.POINTS
-    if first == 0:
-        return math.nan, DifferenceKind.RELATIVE
-    return (last - first) / first * 100.0, DifferenceKind.RELATIVE
-
-
-def judge(delta: float, better: Better) -> Verdict:
-    """Whether a change or difference is for the better, by the indicator's direction."""
-    rounded = round(delta, 1)
-    if rounded == 0 or math.isnan(delta):
-        return Verdict.SAME
-    improving = rounded < 0 if better is Better.LOWER else rounded > 0
-    return Verdict.BETTER if improving else Verdict.WORSE
 
 
 def trend(points: Sequence[Point], unit: Unit, better: Better) -> Trend | None:

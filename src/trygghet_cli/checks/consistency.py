@@ -14,7 +14,7 @@ from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.activities import Activities, ActivityStatus
 from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import GoalKind, Goals
-from trygghet_cli.model.indicators import Indicators, Unit
+from trygghet_cli.model.indicators import Better, Indicators, Unit
 from trygghet_cli.model.meetings import ActionStatus, Meeting
 from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import BodyKind, Organisation
@@ -156,6 +156,15 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                             unit=reference.unit.value,
                         )
                     )
+                if reference is not None and ind.better is not reference.better:
+                    out.append(
+                        root.child("nyckeltal", i, "bättre").diagnostic(
+                            "TRY215",
+                            value=_BETTER_WORDS[ind.better],
+                            series=reference.id,
+                            other=_BETTER_WORDS[reference.better],
+                        )
+                    )
                 seen: dict[tuple[str, str, str], Site] = {}
                 for j, value in enumerate(ind.values):
                     v = root.child("nyckeltal", i, "värden", j)
@@ -252,6 +261,9 @@ _BEFORE_MEETING = Text(
     "'datum' is the date of the meeting that decided the action; an action cannot have its date "
     "before the meeting. Fix the date, or give 'skapad:' if the action was decided earlier.",
 )
+
+
+_BETTER_WORDS = {Better.LOWER: Text("lägre", "lower"), Better.HIGHER: Text("högre", "higher")}
 
 
 def _comparable_units(unit: Unit, other: Unit) -> bool:

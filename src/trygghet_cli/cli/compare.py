@@ -85,7 +85,7 @@ def compare(
     För en andel (procent) är skillnaden i procentenheter, för ett tal per 100 000 invånare
     relativ, i procent. Om den är bättre eller sämre följer nyckeltalets riktning.
     """
-    from trygghet_cli.analysis.comparison import comparison_frame, comparisons, years_with_values
+    from trygghet_cli.analysis.comparison import comparison_rows, comparisons, years_with_values
     from trygghet_cli.cli.plans import load_plans
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render import comparisons as render
@@ -101,8 +101,8 @@ def compare(
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
     until = day_or_exit(as_of, "--as-of", language) if as_of is not None else None
     plans = load_plans(paths, language, "compare", single=False)
-    frame = comparison_frame(plans, national, indicator=indicator, until=until)
-    if indicator is not None and frame.empty:
+    rows = comparison_rows(plans, national, indicator=indicator, until=until)
+    if indicator is not None and not rows:
         known = sorted(
             {i.id for p in plans for i in p.indicators_by_id().values() if i.national}
             | {s.id for s in national.series}
@@ -116,10 +116,10 @@ def compare(
             ),
             language,
         )
-    items = comparisons(frame, year=year)
-    years = years_with_values(frame)
+    items = comparisons(rows, year=year)
+    years = years_with_values(rows)
     if format is CompareFormat.csv:
-        text = render.as_csv(frame, language, year)
+        text = render.as_csv(rows, language, year)
     elif format is CompareFormat.json:
         text = render.as_json(items)
     elif format is CompareFormat.markdown:

@@ -5,20 +5,28 @@ from __future__ import annotations
 
 import io
 import json
-import math
 from collections.abc import Sequence
-from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
-from trygghet_cli.analysis.comparison import Comparison, DifferenceKind, Note, Trend, Verdict
+from trygghet_cli.analysis.comparison import (
+    Comparison,
+    DifferenceKind,
+    Note,
+    Row,
+    Trend,
+    Verdict,
+)
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.indicators import Better
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.render import tables
 from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import level_name
 from trygghet_cli.render.tables import Table
+from trygghet_cli.rounding import rounded
 
 VERDICT = {
     Verdict.BETTER: Text("bättre", "better"),
@@ -40,12 +48,18 @@ def difference(c: Comparison, fmt: Formatter) -> str:
     return delta(c.difference, c.kind, fmt)
 
 
-def delta(value: float, kind: DifferenceKind, fmt: Formatter) -> str:
-    if math.isnan(value):
+def delta(value: Decimal | None, kind: DifferenceKind, fmt: Formatter) -> str:
+    if value is None or value.is_nan():
         return "–"
     if kind is DifferenceKind.POINTS:
         return fmt.percentage_points(value)
     return fmt.signed_percent(value)
+
+
+DIRECTION = {
+    Better.LOWER: Text("lägre är bättre", "lower is better"),
+    Better.HIGHER: Text("högre är bättre", "higher is better"),
+}
 
 
 def verdict(c: Comparison, lang: Lang) -> str:
@@ -112,11 +126,22 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
                     "The national value for {period} was only published on {day}.",
                 ).format(
                     period=fmt.period(c.period),
-                    day=fmt.date(date.fromisoformat(c.national_published)),
+                    day=fmt.date(c.national_published) if c.national_published else "–",
                 )(lang)
             )
         elif note is Note.OTHER_GEOGRAPHIES:
             out.append(other_geographies(c, fmt))
+        elif note is Note.DIRECTION_DIFFERS:
+            out.append(
+                Text(
+                    "Planen anger att {own} för nyckeltalet, medan rikets serie räknar att "
+                    "{series}; bedömningen följer planen.",
+                    "The plan says {own} for the indicator, while the national series counts "
+                    "{series}; the verdict follows the plan.",
+                ).format(own=DIRECTION[c.better](lang), series=DIRECTION[c.series_better](lang))(
+                    lang
+                )
+            )
         elif note is Note.UNITS_DIFFER:
             out.append(
                 Text(
@@ -134,7 +159,7 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
             ).format(
                 period=fmt.period(c.newer.period),
                 value=fmt.value(c.newer.value, c.unit),
-                day=fmt.date(date.fromisoformat(c.newer.national_published)),
+                day=fmt.date(c.newer.national_published),
             )(lang)
         )
     elif c.newer is not None:
@@ -219,10 +244,10 @@ def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str,
             if first.kind is DifferenceKind.POINTS
             else Text("relativ skillnad i procent", "relative difference in per cent")
         )
-        better = Text("lägre är bättre", "lower is better")
-        if first.better.value == "högre":
-            better = Text("högre är bättre", "higher is better")
-        subtitle = f"{fmt.unit(first.national_unit)}; {how(lang)}; {better(lang)}"
+        subtitle = f"{fmt.unit(first.national_unit)}; {how(lang)}"
+        directions = {c.better for c in groups[series]}
+        if len(directions) == 1:  # the plans' own direction, shared by all in the table
+            subtitle += f"; {DIRECTION[first.better](lang)}"
         table = Table(_headers(lang), tuple(rows), (False, False, True, True, True, False, False))
         out.append((first.series_name, subtitle, table, foot))
     return out
@@ -290,6 +315,13 @@ def as_json(items: Sequence[Comparison]) -> str:
     return json.dumps({"comparisons": payload}, ensure_ascii=False, indent=2) + "\n"
 
 
+def _json_number(value: Decimal | None, places: int = 4) -> float | None:
+    """A difference for JSON: rounded half away from zero, None where there is none."""
+    if value is None or value.is_nan():
+        return None
+    return float(rounded(value, places))
+
+
 def _record(c: Comparison) -> dict[str, Any]:
     return {
         "plan": c.plan,
@@ -301,10 +333,11 @@ def _record(c: Comparison) -> dict[str, Any]:
         "unit": c.unit.value,
         "national_unit": c.national_unit.value,
         "better": c.better.value,
+        "national_better": c.series_better.value,
         "period": str(c.period),
         "value": c.value,
         "national": c.national,
-        "difference": None if c.difference is None else round(c.difference, 4),
+        "difference": _json_number(c.difference),
         "difference_kind": c.kind.value,
         "verdict": c.verdict.value if c.verdict else None,
         "geography": {"level": c.level.value, "name": c.area or None},
@@ -317,7 +350,7 @@ def _record(c: Comparison) -> dict[str, Any]:
             }
             for place, periods in c.others
         ],
-        "national_published": c.national_published or None,
+        "national_published": c.national_published.isoformat() if c.national_published else None,
         "trend": [
             {
                 "period": str(p.period),
@@ -332,12 +365,10 @@ def _record(c: Comparison) -> dict[str, Any]:
         else {
             "from": str(c.trend.first.period),
             "to": str(c.trend.last.period),
-            "change": round(c.trend.change, 4),
+            "change": _json_number(c.trend.change),
             "kind": c.trend.kind.value,
             "verdict": c.trend.verdict.value,
-            "national_change": None
-            if c.trend.national_change is None
-            else round(c.trend.national_change, 4),
+            "national_change": _json_number(c.trend.national_change),
         },
     }
 
@@ -363,28 +394,63 @@ _CSV_COLUMNS = {
     "illustrative": Text("illustrativ", "illustrative"),
 }
 
+_KIND_WORDS = {
+    DifferenceKind.RELATIVE: Text("procent", "per_cent"),
+    DifferenceKind.POINTS: Text("procentenheter", "percentage_points"),
+}
+_BETTER_WORDS = {Better.LOWER: Text("lägre", "lower"), Better.HIGHER: Text("högre", "higher")}
 
-def as_csv(frame: pd.DataFrame, lang: Lang, year: int | None = None) -> str:
-    """Every value as a row (the trend is in the rows). Swedish: ``;`` and decimal comma."""
-    data = frame.copy()
-    if year is not None:
-        data = data[data["year"] == year]
-    data = data[list(_CSV_COLUMNS)]
-    data["difference"] = data["difference"].round(2)
-    kind_words = {
-        "relative_percent": Text("procent", "per_cent"),
-        "percentage_points": Text("procentenheter", "percentage_points"),
-    }
-    data["difference_kind"] = [
-        kind_words[k](lang) if not math.isnan(d) else ""
-        for k, d in zip(data["difference_kind"], data["difference"], strict=True)
-    ]
-    data["verdict"] = [VERDICT[Verdict(v)](lang) if v else "" for v in data["verdict"]]
-    if lang == "en":
-        data["better"] = [{"lägre": "lower", "högre": "higher"}.get(b, b) for b in data["better"]]
-    for flag in ("preliminary", "national_preliminary", "illustrative"):
-        yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
-        data[flag] = [yes if v else no for v in data[flag]]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes as the start of a formula in a text cell (OWASP, CSV injection)."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell that a spreadsheet shows as text: one that would start a formula is
+    prefixed with an apostrophe, as OWASP advises against CSV injection."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def as_csv(rows: Sequence[Row], lang: Lang, year: int | None = None) -> str:
+    """Every value as a row (the trend is in the rows). Swedish: ``;`` and decimal comma.
+
+    Text cells that would start a formula (``=``, ``+``, ``-``, ``@``) begin with an
+    apostrophe (:func:`spreadsheet_text`); numbers stay numbers.
+    """
+    yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+    records = []
+    for r in rows:
+        if year is not None and r.period.year != year:
+            continue
+        difference = None
+        if r.difference is not None and not r.difference.is_nan():
+            difference = float(rounded(r.difference, 2))
+        records.append(
+            {
+                "plan": spreadsheet_text(r.plan),
+                "kommunkod": r.kommunkod,
+                "indicator": r.indicator.id,
+                "indicator_name": spreadsheet_text(r.indicator.name),
+                "series": r.series.id,
+                "unit": r.indicator.unit.value,
+                "better": _BETTER_WORDS[r.indicator.better](lang),
+                "period": str(r.period),
+                "value": r.value.value,
+                "national": r.national.value if r.national is not None else None,
+                "difference": difference,
+                "difference_kind": _KIND_WORDS[r.kind](lang) if difference is not None else "",
+                "verdict": VERDICT[r.verdict](lang) if r.verdict is not None else "",
+                "level": r.value.geography.level.value,
+                "area": spreadsheet_text(r.value.geography.name or ""),
+                "preliminary": yes if r.value.preliminary else no,
+                "national_preliminary": yes
+                if r.national is not None and r.national.preliminary
+                else no,
+                "illustrative": yes if r.value.illustrative else no,
+            }
+        )
+    data = pd.DataFrame.from_records(records, columns=list(_CSV_COLUMNS))
+    for column in ("value", "national", "difference"):
+        data[column] = data[column].astype("float64")
     data.columns = pd.Index([_CSV_COLUMNS[c](lang) for c in data.columns])
     buffer = io.StringIO()
     if lang == "sv":

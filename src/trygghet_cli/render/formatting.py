@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, localcontext
 from typing import Protocol
 
 from babel.dates import format_date
@@ -22,6 +23,7 @@ from babel.numbers import format_decimal
 from trygghet_cli.i18n import Lang
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek, Period
+from trygghet_cli.rounding import CONTEXT, rounded
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -40,9 +42,14 @@ class Formatter:
 
     # --- numbers -----------------------------------------------------------------------------
 
-    def number(self, value: float, decimals: int | None = None) -> str:
-        """``15 079``, ``14,2``; ``decimals`` fixes the number of decimals."""
-        if math.isnan(value):
+    def number(self, value: float | Decimal, decimals: int | None = None) -> str:
+        """``15 079``, ``14,2``; ``decimals`` fixes the number of decimals, else at most two.
+
+        Rounded half away from zero, as official statistics round (:mod:`trygghet_cli.rounding`):
+        −21,85 is ``−21,9``, not ``−21,8``.
+        """
+        number = rounded(value, 2 if decimals is None else decimals)
+        if number.is_nan():
             return "–"
         if decimals is None:
             pattern = "#,##0.##"
@@ -50,24 +57,25 @@ class Formatter:
             pattern = "#,##0"
         else:
             pattern = "#,##0." + "0" * decimals
-        text = format_decimal(abs(value), format=pattern, locale=self.locale)
-        return (MINUS if value < 0 and text.strip("0.,") else "") + text
+        with localcontext(CONTEXT):
+            text = format_decimal(abs(number), format=pattern, locale=self.locale)
+        return (MINUS if number < 0 and text.strip("0.,") else "") + text
 
-    def signed(self, value: float, decimals: int = 1) -> str:
+    def signed(self, value: float | Decimal, decimals: int = 1) -> str:
         """``+3,2``, ``−3,2`` or ``0,0``: a difference with its sign always shown."""
         text = self.number(value, decimals)
         if value > 0 and text.strip("0.,"):
             return "+" + text
         return text
 
-    def percent(self, value: float, decimals: int | None = None) -> str:
+    def percent(self, value: float | Decimal, decimals: int | None = None) -> str:
         """A value already in percent: ``22,6 %`` (English ``22.6%``)."""
         return self.number(value, decimals) + self._percent_sign
 
-    def signed_percent(self, value: float, decimals: int = 1) -> str:
+    def signed_percent(self, value: float | Decimal, decimals: int = 1) -> str:
         return self.signed(value, decimals) + self._percent_sign
 
-    def percentage_points(self, value: float, decimals: int = 1) -> str:
+    def percentage_points(self, value: float | Decimal, decimals: int = 1) -> str:
         """``−3,1 procentenheter`` / ``−3.1 percentage points``."""
         unit = "procentenheter" if self.lang == "sv" else "percentage points"
         return f"{self.signed(value, decimals)}{NBSP}{unit}"
