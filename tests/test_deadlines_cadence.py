@@ -55,12 +55,12 @@ def test_next_meeting_due_soon(plan: Path) -> None:
     assert items[0].file.endswith("organisation.yaml")
     assert (items[0].line, items[0].column) == (22, 20)
     assert message(items[0]) == (
-        "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021 (4 gånger per år; senaste möte "
-        "2 mars 2021)"
+        "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021, ett intervall efter det senaste "
+        "mötet 2 mars 2021 (4 gånger per år; 1 av 1 möte hållet sedan 1 januari 2021)"
     )
     assert message(items[0], "en") == (
-        "Lokala BRÅ: the next meeting is due by 2 June 2021 (4 times a year; last meeting "
-        "2 March 2021)"
+        "Lokala BRÅ: the next meeting is due by 2 June 2021, one interval after the last "
+        "meeting on 2 March 2021 (4 times a year; 1 of 1 meeting held since 1 January 2021)"
     )
     assert of_kind(plan, Kind.MEETING, date(2021, 4, 15)) == []
 
@@ -77,12 +77,14 @@ def test_meeting_shortfall(plan: Path) -> None:
     items = of_kind(plan, Kind.MEETING, date(2021, 7, 1))
     assert summary(items) == [("TRY406", "lokala-bra", "overdue", "2021-06-02")]
     assert message(items[0]) == (
-        "Lokala BRÅ har hållit 1 av 2 möten sedan 1 januari 2021 (4 gånger per år); nästa möte "
-        "skulle ha hållits senast 2 juni 2021"
+        "Lokala BRÅ har hållit 1 av 2 möten sedan 1 januari 2021 (4 gånger per år): mötet för "
+        "kvartal 2 2021 skulle ha hållits senast 30 juni 2021, och nästa möte skulle ha hållits "
+        "senast 2 juni 2021, ett intervall efter det senaste (2 mars 2021)"
     )
     assert message(items[0], "en") == (
-        "Lokala BRÅ has held 1 of 2 meetings since 1 January 2021 (4 times a year); the next "
-        "meeting was due by 2 June 2021"
+        "Lokala BRÅ has held 1 of 2 meetings since 1 January 2021 (4 times a year): the meeting "
+        "for Q2 2021 was due by 30 June 2021, and the next meeting was due by 2 June 2021, one "
+        "interval after the last (2 March 2021)"
     )
 
 
@@ -120,7 +122,10 @@ def test_the_period_starts_with_the_plan(plan: Path) -> None:
     (plan / MEETINGS / "2021-03-02-lokala-bra.yaml").unlink()
     items = of_kind(plan, Kind.MEETING, date(2021, 6, 30), within=60)
     assert summary(items) == [("TRY407", "lokala-bra", "due-soon", "2021-07-31")]
-    assert message(items[0]).endswith("(4 gånger per år; inga möten i mötesloggen)")
+    assert message(items[0]) == (
+        "Lokala BRÅ: nästa möte ska hållas senast 31 juli 2021, mötet för 1 maj–31 juli 2021 "
+        "(4 gånger per år; inga möten i mötesloggen)"
+    )
 
 
 _GROUPS = """  - id: arbetsgrupp
@@ -157,7 +162,7 @@ def test_yearly_report_falls_due_a_year_after_it_was_delivered(plan: Path) -> No
     assert (items[0].line, items[0].column) == (26, 17)
     assert message(items[0]) == (
         "Rapporteringen 'arsrapport' från Lokala BRÅ till Kommunstyrelsen ska lämnas senast "
-        "2 mars 2022 (varje år; senast lämnad 2 mars 2021)"
+        "2 mars 2022, ett intervall efter den senaste 2 mars 2021 (varje år)"
     )
     assert summary(of_kind(plan, Kind.REPORT, date(2022, 3, 10))) == [
         ("TRY409", "arsrapport", "overdue", "2022-03-02")
@@ -177,8 +182,9 @@ def test_monthly_report_shortfall(plan: Path) -> None:
     assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-02-28")]
     assert message(items[0]) == (
         "Rapporteringen 'manadsrapport' från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
-        "lämnats 1 av 3 gånger sedan 1 januari 2021 (varje månad); nästa skulle ha lämnats "
-        "senast 28 februari 2021"
+        "lämnats 1 av 4 gånger sedan 1 januari 2021 (varje månad): 3 rapporter saknas, den "
+        "första för februari 2021, som skulle ha lämnats senast 28 februari 2021, och nästa "
+        "skulle ha lämnats senast 2 april 2021, ett intervall efter den senaste (2 mars 2021)"
     )
 
 
@@ -207,8 +213,8 @@ def test_follow_up_every_other_year(plan: Path) -> None:
     assert (items[0].line, items[0].column) == (18, 13)
     assert message(items[0]) == (
         "Uppföljningen 'scb-medborgarundersokning' (SCB:s medborgarundersökning, där en "
-        "trygghetsmätning ingår) ska göras senast 31 oktober 2021 (vartannat år; senast gjord "
-        "31 oktober 2019)"
+        "trygghetsmätning ingår) ska göras senast 31 oktober 2021, ett intervall efter den "
+        "senaste 31 oktober 2019 (vartannat år)"
     )
     late = of_kind(plan, Kind.FOLLOW_UP, date(2021, 11, 5))
     assert ("TRY411", "scb-medborgarundersokning", "overdue", "2021-10-31") in summary(late)
@@ -223,8 +229,9 @@ def test_follow_up_never_done(plan: Path) -> None:
     items = [d for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30)) if d.key == "smarta-mal"]
     assert summary(items) == [("TRY410", "smarta-mal", "overdue", "2021-03-31")]
     assert message(items[0]) == (
-        "Uppföljningen 'smarta-mal' (Uppföljning med Smarta mål) är gjord 0 av 1 gång sedan "
-        "1 januari 2021 (var tredje månad); nästa skulle ha gjorts senast 31 mars 2021"
+        "Uppföljningen 'smarta-mal' (Uppföljning med Smarta mål) är gjord 0 av 2 gånger sedan "
+        "1 januari 2021 (var tredje månad): 2 uppföljningar saknas, den första för "
+        "kvartal 1 2021, som skulle ha gjorts senast 31 mars 2021"
     )
     assert "utan-kadens" not in [d.key for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30))]
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import edit, write
 from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.followup.accounts import LateRule, account
 from trygghet_cli.followup.state import (
     ActionState,
     GoalState,
@@ -16,7 +17,6 @@ from trygghet_cli.followup.state import (
     expected_occasions,
     goals_as_of,
     occasion_due,
-    recurrence,
     regular_meeting_dates,
     report_deliveries,
     required_due,
@@ -91,43 +91,79 @@ def test_the_slots_and_the_count_agree() -> None:
             assert expected_occasions(cadence, start, due) == k
 
 
-def test_recurrence_counts_and_dates_the_next_occasion() -> None:
+def test_an_account_counts_and_dates_the_next_occasion() -> None:
     cadence = parse_cadence("varannan vecka")
     held = [date(2021, 1, 13), date(2021, 1, 27), date(2021, 2, 10)]
-    rec = recurrence(cadence, held, date(2021, 1, 1), date(2021, 3, 31))
-    assert rec is not None
-    assert (rec.count, rec.expected, rec.short) == (3, 6, True)
-    assert rec.last == date(2021, 2, 10)
+    acc = account(cadence, held, date(2021, 1, 1), date(2021, 3, 31))
+    assert acc is not None
+    # slots end 14 and 28 January, 11 and 25 February, 11 and 25 March: six by 31 March
+    assert (acc.held, acc.required, acc.missing) == (3, 6, 3)
+    assert [d.due for d in acc.missed] == [date(2021, 2, 25), date(2021, 3, 11), date(2021, 3, 25)]
+    assert acc.last == date(2021, 2, 10)
     # the fourth slot ended 25 February, but two weeks after the last meeting came first
-    assert rec.due == date(2021, 2, 24)
+    assert acc.due == date(2021, 2, 24)
+    assert acc.late == (LateRule.COUNT, LateRule.INTERVAL)
+    assert acc.late_since == date(2021, 2, 24)
 
 
 def test_the_next_occasion_is_due_on_its_slot_when_that_comes_first() -> None:
     cadence = parse_cadence("4 gånger per år")
-    rec = recurrence(
-        cadence, [date(2021, 1, 5), date(2021, 2, 1)], date(2021, 1, 1), date(2021, 3, 1)
-    )
-    assert rec is not None and not rec.short
-    assert rec.due == date(2021, 5, 1)  # one interval after 1 February, before 30 June
-    rec = recurrence(cadence, [date(2021, 3, 15)], date(2021, 1, 1), date(2021, 3, 20))
-    assert rec is not None and rec.due == date(2021, 6, 15)
+    acc = account(cadence, [date(2021, 1, 5), date(2021, 2, 1)], date(2021, 1, 1), date(2021, 3, 1))
+    assert acc is not None and not acc.missed
+    assert acc.due == date(2021, 5, 1)  # one interval after 1 February, before 30 June
+    assert acc.due_rule is LateRule.INTERVAL
+    acc = account(cadence, [date(2021, 3, 15)], date(2021, 1, 1), date(2021, 3, 20))
+    assert acc is not None and acc.due == date(2021, 6, 15)
+    acc = account(cadence, [date(2021, 1, 5)], date(2021, 1, 1), date(2021, 1, 6))
+    assert acc is not None and acc.due == date(2021, 4, 5)  # before the second slot ends
+    acc = account(cadence, [], date(2021, 1, 1), date(2021, 1, 6))
+    assert acc is not None and (acc.due, acc.due_rule) == (date(2021, 3, 31), LateRule.COUNT)
 
 
-def test_history_before_the_period_sets_the_next_due_date() -> None:
+def test_history_before_the_anchor_sets_the_next_due_date() -> None:
     cadence = parse_cadence("6 gånger per år")
-    rec = recurrence(cadence, [date(2020, 12, 20)], date(2021, 1, 1), date(2021, 1, 31))
-    assert rec is not None
-    assert (rec.count, rec.expected, rec.last) == (0, 0, date(2020, 12, 20))
-    assert rec.due == date(2021, 2, 20)
+    acc = account(cadence, [date(2020, 12, 20)], date(2021, 1, 1), date(2021, 1, 31))
+    assert acc is not None
+    assert (acc.held, acc.required, acc.last) == (0, 0, date(2020, 12, 20))
+    assert acc.due == date(2021, 2, 20)
+    # an interval that ran out before counting began does not make the duty late
+    acc = account(cadence, [date(2019, 12, 20)], date(2021, 1, 1), date(2021, 1, 31))
+    assert acc is not None and acc.after_last is None and acc.due == date(2021, 2, 28)
 
 
 def test_a_duty_that_ends_has_nothing_due_after_it() -> None:
     cadence = parse_cadence("var tredje vecka")
-    rec = recurrence(
+    acc = account(
         cadence, [date(2021, 4, 20)], date(2021, 4, 1), date(2021, 4, 25), date(2021, 4, 30)
     )
-    assert rec is not None and rec.due is None
-    assert recurrence(cadence, [], date(2021, 4, 1), date(2021, 5, 1), date(2021, 4, 30)) is None
+    assert acc is not None and acc.due is None
+    assert account(cadence, [], date(2021, 4, 1), date(2021, 5, 1), date(2021, 4, 30)) is None
+
+
+def test_a_cadence_longer_than_a_year_counts_spans_from_the_anchor() -> None:
+    cadence = parse_cadence("vartannat år")
+    acc = account(cadence, [], date(2021, 3, 1), date(2025, 3, 1))
+    assert acc is not None
+    assert [(d.start, d.due) for d in acc.demands] == [
+        (date(2021, 3, 1), date(2023, 2, 28)),
+        (date(2023, 3, 1), date(2025, 2, 28)),
+        (date(2025, 3, 1), date(2027, 2, 28)),
+    ]
+    assert (acc.held, acc.required, len(acc.missed)) == (0, 2, 2)
+
+
+def test_cirka_forgives_the_slots_it_does_not_ask_for() -> None:
+    cadence = parse_cadence("cirka 6 gånger per år")
+    # six slots, 85 % of them asked for: five, due at the end of slots 2, 3, 4, 5 and 6
+    acc = account(cadence, [], date(2021, 1, 1), date(2021, 12, 31))
+    assert acc is not None
+    assert [d.due for d in acc.demands] == [
+        date(2021, 4, 30),
+        date(2021, 6, 30),
+        date(2021, 8, 31),
+        date(2021, 10, 31),
+        date(2021, 12, 31),
+    ]
 
 
 def _plan(plan_dir: Path) -> Plan:
@@ -141,8 +177,8 @@ def test_meeting_cadence_of_the_fixture(plan: Path) -> None:
     )
     dates = regular_meeting_dates(_plan(plan), "lokala-bra")
     assert dates == [date(2021, 3, 2)]
-    rec = recurrence(parse_cadence("4 gånger per år"), dates, date(2021, 1, 1), date(2021, 7, 1))
-    assert rec is not None and (rec.count, rec.expected) == (1, 2)
+    acc = account(parse_cadence("4 gånger per år"), dates, date(2021, 1, 1), date(2021, 7, 1))
+    assert acc is not None and (acc.held, acc.required) == (1, 2)
 
 
 def test_reporting_lines(plan: Path) -> None:

@@ -808,8 +808,8 @@ _ALL = [
         E,
         Text("Färre möten än mötesfrekvensen", "Fewer meetings than the cadence"),
         Text(
-            "{name} har hållit {held} sedan {since} ({cadence}); nästa möte {due} {date}",
-            "{name} has held {held} since {since} ({cadence}); the next meeting {due} {date}",
+            "{name} har hållit {held} sedan {since} ({cadence}): {missing}{interval}",
+            "{name} has held {held} since {since} ({cadence}): {missing}{interval}",
         ),
         Text(
             "Lägg in mötena som har hållits i moten/ (ett möte per fil), eller ändra "
@@ -825,8 +825,8 @@ _ALL = [
         E,
         Text("Nästa möte enligt mötesfrekvensen", "Next meeting by the cadence"),
         Text(
-            "{name}: nästa möte {due} {date} ({cadence}; {last})",
-            "{name}: the next meeting {due} {date} ({cadence}; {last})",
+            "{name}: nästa möte {due} {date}, {reason}",
+            "{name}: the next meeting {due} {date}, {reason}",
         ),
         Text(
             "Kalla till mötet och lägg in det i moten/ när det har hållits.",
@@ -841,9 +841,9 @@ _ALL = [
         Text("Färre rapporter än kadensen", "Fewer reports than the cadence"),
         Text(
             "Rapporteringen '{value}' från {sender} till {recipients} har lämnats {held} sedan "
-            "{since} ({cadence}); nästa {due} {date}",
+            "{since} ({cadence}): {missing}{interval}",
             "The report '{value}' from {sender} to {recipients} has been delivered {held} since "
-            "{since} ({cadence}); the next one {due} {date}",
+            "{since} ({cadence}): {missing}{interval}",
         ),
         Text(
             "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnades.",
@@ -858,9 +858,8 @@ _ALL = [
         E,
         Text("Nästa rapport enligt kadensen", "Next report by the cadence"),
         Text(
-            "Rapporteringen '{value}' från {sender} till {recipients} {due} {date} "
-            "({cadence}; {last})",
-            "The report '{value}' from {sender} to {recipients} {due} {date} ({cadence}; {last})",
+            "Rapporteringen '{value}' från {sender} till {recipients} {due} {date}, {reason}",
+            "The report '{value}' from {sender} to {recipients} {due} {date}, {reason}",
         ),
         Text(
             "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnas.",
@@ -875,10 +874,10 @@ _ALL = [
         E,
         Text("Färre uppföljningar än kadensen", "Fewer follow-ups than the cadence"),
         Text(
-            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since} ({cadence}); "
-            "nästa {due} {date}",
+            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since} ({cadence}): "
+            "{missing}{interval}",
             "The follow-up '{value}' ({description}) has been done {held} since {since} "
-            "({cadence}); the next one {due} {date}",
+            "({cadence}): {missing}{interval}",
         ),
         Text(
             "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
@@ -892,8 +891,8 @@ _ALL = [
         E,
         Text("Nästa uppföljning enligt kadensen", "Next follow-up by the cadence"),
         Text(
-            "Uppföljningen '{value}' ({description}) {due} {date} ({cadence}; {last})",
-            "The follow-up '{value}' ({description}) {due} {date} ({cadence}; {last})",
+            "Uppföljningen '{value}' ({description}) {due} {date}, {reason}",
+            "The follow-up '{value}' ({description}) {due} {date}, {reason}",
         ),
         Text(
             "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.rounding import CONTEXT, rounded
 
 LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
@@ -64,3 +65,26 @@ def _join(items: list[str], word: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def span_text(start: date, end: date) -> Text:
+    """A span of days as people name it: ``kvartal 2 2021``, ``mars 2021``, ``2021``,
+    ``2021–2022``, or else ``1 januari–28 februari 2021`` (English likewise)."""
+    for kind in PeriodKind:
+        if (start.month - 1) % kind.months:
+            continue
+        period = Period.of(kind, start.year, (start.month - 1) // kind.months + 1)
+        if period.start == start and period.end == end:
+            return Text(period.label("sv"), period.label("en"))
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return Text(f"{start.year}–{end.year}", f"{start.year}–{end.year}")
+    return Text(_range_label(start, end, "sv"), _range_label(start, end, "en"))
+
+
+def _range_label(start: date, end: date, lang: Lang) -> str:
+    if start.year != end.year:
+        return f"{date_label(start, lang)}–{date_label(end, lang)}"
+    if start.month == end.month:
+        return f"{start.day}–{date_label(end, lang)}"
+    head = format_date(start, "d MMMM", locale=_locale(lang))
+    return f"{head}–{date_label(end, lang)}"

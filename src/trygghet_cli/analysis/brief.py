@@ -1,12 +1,11 @@
 """The quarterly brief as data: what happened in a quarter, and what is due in the next.
 
 Everything is computed as of the quarter's last day, so the brief for kvartal 1 2021 shows what
-was open or late on 31 March 2021, even when it is written later. What is late and what falls
-due comes from the same core as ``trygg deadlines``
-(:func:`~trygghet_cli.followup.deadlines.plan_deadlines`, as of the quarter's last day with the
-next quarter as the window), so the two always agree; the tables of meetings and reports per
-quarter count with :mod:`trygghet_cli.followup.state`, as the deadlines do. The result is
-plain dataclasses; wording and formats are the renderer's job.
+was open or late on 31 March 2021, even when it is written later. What is late, what falls due
+and how each body's meetings and each report stand come from the one follow-up of that day
+(:func:`~trygghet_cli.followup.deadlines.follow_up`, with the next quarter as the window), the
+same that ``trygg deadlines`` shows: the tables and the sentences word its figures and never
+count again. The result is plain dataclasses; wording and formats are the renderer's job.
 
 The brief's actions are summarised in :mod:`trygghet_cli.analysis.brief_actions`, its situation
 picture in :mod:`trygghet_cli.analysis.brief_situation`; the meetings, reports, decisions and
@@ -17,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 from trygghet_cli.analysis.brief_actions import ActionsSummary, actions_summary, who
@@ -25,18 +24,19 @@ from trygghet_cli.analysis.brief_situation import SituationSummary, situation_su
 from trygghet_cli.analysis.comparison import Comparison, comparison_rows
 from trygghet_cli.analysis.comparison import comparisons as compare
 from trygghet_cli.followup import state
-from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Window
+from trygghet_cli.followup.accounts import Account
+from trygghet_cli.followup.base import Deadline, Kind, Window
 from trygghet_cli.followup.base import Status as DeadlineStatus
-from trygghet_cli.followup.deadlines import plan_deadlines
+from trygghet_cli.followup.deadlines import PlanFollowUp, follow_up
 from trygghet_cli.followup.geography import own_place
-from trygghet_cli.followup.recurring import meeting_window, report_window
+from trygghet_cli.followup.recurring import Duty
 from trygghet_cli.followup.state import GoalProgress, GoalState
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.goals import Goal, GoalArea
 from trygghet_cli.model.meetings import Decision, MeetingKind
 from trygghet_cli.model.national import NationalData
-from trygghet_cli.model.organisation import Body, ReportingLine
+from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.periods import Period
 from trygghet_cli.model.plan import MeetingRecord, Plan
 
@@ -55,14 +55,29 @@ class Status(str, Enum):
     """No schedule (no cadence, ``vid behov``), or nothing asked for in the quarter."""
 
 
-def _status(expected: int | None, deadline: Deadline | None, end: date) -> Status:
-    if expected is None:
+def _status(expected: int | None, duty: Duty | None, end: date) -> Status:
+    if expected is None or duty is None:
         return Status.NONE
+    deadline = duty.deadline
     if deadline is not None and deadline.status is DeadlineStatus.OVERDUE:
         return Status.LATE
     if deadline is not None and deadline.date <= end:
         return Status.DUE
     return Status.OK if expected else Status.NONE
+
+
+@dataclass(frozen=True)
+class SoFar:
+    """Held against asked for, from the start of the open account to the quarter's end: the
+    figures the status is judged on, and the same that a late line names."""
+
+    held: int
+    required: int
+    since: date
+
+    @staticmethod
+    def of(account: Account) -> SoFar:
+        return SoFar(account.held, account.required, account.since)
 
 
 @dataclass(frozen=True)
@@ -72,33 +87,57 @@ class BodyMeetings:
     extra: tuple[date, ...]
     """Acute meetings: held, but not counted against the cadence."""
     expected: int | None
-    """Meetings the cadence asks for in the quarter (the year's slots that end in it); None
-    when the body has no schedule (no cadence, ``vid behov`` or ``löpande``)."""
-    deadline: Deadline | None
-    """The body's meeting deadline as ``trygg deadlines`` gives it at the quarter's end."""
+    """Meetings the cadence asks for in the quarter (those whose slot ends in it); None when
+    the body has no schedule (no cadence, ``vid behov`` or ``löpande``) on the quarter's end."""
+    duty: Duty | None
+    """The body's meetings as the follow-up counts them at the quarter's end."""
     status: Status
-    so_far: tuple[int, int] | None = None
-    """Meetings held and asked for in the year so far, at the quarter's end (its period: from
-    1 January, or from when the plan or the body starts)."""
 
     @property
     def cadence(self) -> Cadence | None:
         return self.body.cadence
 
+    @property
+    def deadline(self) -> Deadline | None:
+        return self.duty.deadline if self.duty is not None else None
+
+    @property
+    def so_far(self) -> SoFar | None:
+        return SoFar.of(self.duty.account) if self.duty is not None else None
+
 
 @dataclass(frozen=True)
 class ReportDeliveries:
-    body: Body
-    line: ReportingLine
-    recipients: tuple[str, ...]
+    duty: Duty
     held: tuple[date, ...]
     """Deliveries in the quarter."""
     expected: int
     """Deliveries the cadence asks for in the quarter."""
-    deadline: Deadline | None
     status: Status
-    so_far: tuple[int, int] | None = None
-    """Deliveries made and asked for in the year so far, at the quarter's end."""
+
+    @property
+    def sender(self) -> str:
+        return self.duty.name
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        return self.duty.recipients
+
+    @property
+    def content(self) -> str:
+        return self.duty.content
+
+    @property
+    def cadence(self) -> Cadence:
+        return self.duty.account.cadence
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return self.duty.deadline
+
+    @property
+    def so_far(self) -> SoFar:
+        return SoFar.of(self.duty.account)
 
     @property
     def count(self) -> int:
@@ -143,9 +182,9 @@ class Brief:
     actions: ActionsSummary
     goals: tuple[GoalItem, ...]
     situation: SituationSummary
-    deadlines: tuple[Deadline, ...]
-    """What ``trygg deadlines`` gives as of the quarter's last day, with the next quarter as
-    the window: overdue first, then by date."""
+    followup: PlanFollowUp
+    """The follow-up as of the quarter's last day, with the next quarter as the window: what
+    ``trygg deadlines`` gives for that day."""
     comparisons: tuple[Comparison, ...] = field(default=())
     """The plan's indicators against the national figures known at the quarter's end."""
     illustrative: bool = False
@@ -161,6 +200,11 @@ class Brief:
     @property
     def next_quarter(self) -> Period:
         return self.quarter.next()
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Overdue first, then by date."""
+        return self.followup.deadlines
 
     @property
     def overdue(self) -> tuple[Deadline, ...]:
@@ -192,58 +236,30 @@ def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | No
     plan = loaded.plan
     start, end = quarter.start, quarter.end
     in_quarter = [r for r in plan.meetings if start <= r.meeting.date <= end]
-    window = deadline_window(quarter)
-    deadlines = tuple(plan_deadlines(loaded, window))
-    ctx = PlanContext(loaded, window)
-    by_key = {(d.kind, d.key): d for d in deadlines}
+    followup = follow_up(loaded, deadline_window(quarter))
     comparisons: tuple[Comparison, ...] = ()
     if national is not None:
         comparisons = tuple(compare(comparison_rows([plan], national, until=end)))
     return Brief(
         plan=plan,
         quarter=quarter,
-        meetings=tuple(_meetings(ctx, quarter, by_key)),
-        reports=tuple(_reports(ctx, quarter, by_key)),
+        meetings=tuple(_meetings(plan, followup, quarter)),
+        reports=tuple(_reports(followup, quarter)),
         decisions=tuple(_decisions(plan, in_quarter)),
         actions=actions_summary(plan, start, end),
         goals=tuple(_goals(plan, end)),
         situation=situation_summary(plan, quarter),
-        deadlines=deadlines,
+        followup=followup,
         comparisons=comparisons,
         illustrative=_uses_illustrative(plan, in_quarter),
     )
-
-
-@dataclass(frozen=True)
-class _Count:
-    in_quarter: int
-    so_far: tuple[int, int] | None
-
-
-def _count(
-    cadence: Cadence, period: tuple[date, date] | None, occasions: Iterable[date], quarter: Period
-) -> _Count:
-    """What the year's slots ask for inside the quarter, and held against asked for in the
-    year so far (``period``: the duty's period so far at the quarter's end, whose start
-    anchors the slots)."""
-    if period is None:
-        return _Count(0, None)
-    lo, hi = period
-    before = state.expected_occasions(cadence, lo, quarter.start - timedelta(days=1))
-    so_far = state.expected_occasions(cadence, lo, hi)
-    held = sum(1 for d in occasions if lo <= d <= hi)
-    return _Count(so_far - before, (held, so_far))
 
 
 def _dates_in(dates: Iterable[date], lo: date, hi: date) -> tuple[date, ...]:
     return tuple(sorted(d for d in dates if lo <= d <= hi))
 
 
-_Keyed = dict[tuple[Kind, str], Deadline]
-
-
-def _meetings(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[BodyMeetings]:
-    plan = ctx.plan
+def _meetings(plan: Plan, followup: PlanFollowUp, quarter: Period) -> Iterable[BodyMeetings]:
     for body in plan.bodies().values():
         if not body.kind.meets:
             continue
@@ -258,42 +274,24 @@ def _meetings(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[
             ),
             *window,
         )
-        regular = state.regular_meeting_dates(plan, body.id)
-        held = _dates_in(regular, *window)
-        count = None
-        if body.cadence is not None and not body.cadence.only_when_needed:
-            count = _count(body.cadence, meeting_window(ctx, body), regular, quarter)
-        if count is None and not held and not acute:
+        held = _dates_in(state.regular_meeting_dates(plan, body.id), *window)
+        duty = followup.duty(Kind.MEETING, body.id)
+        if duty is None and not held and not acute:
             continue
-        expected = count.in_quarter if count else None
-        deadline = deadlines.get((Kind.MEETING, body.id))
-        status = _status(expected, deadline, quarter.end)
-        so_far = count.so_far if count else None
-        yield BodyMeetings(body, held, acute, expected, deadline, status, so_far)
+        expected = len(duty.account.in_range(*window)) if duty is not None else None
+        status = _status(expected, duty, quarter.end)
+        yield BodyMeetings(body, held, acute, expected, duty, status)
 
 
-def _reports(ctx: PlanContext, quarter: Period, deadlines: _Keyed) -> Iterable[ReportDeliveries]:
-    plan = ctx.plan
-    bodies = plan.bodies()
-    for body in bodies.values():
-        for line in body.reporting:
-            lo = max(quarter.start, line.since) if line.since else quarter.start
-            window = state.body_window(body, lo, quarter.end)
-            if window is None:
-                continue
-            deliveries = state.report_deliveries(plan, line.id)
-            held = _dates_in(deliveries, *window)
-            count = None
-            if not line.cadence.only_when_needed:
-                count = _count(line.cadence, report_window(ctx, body, line), deliveries, quarter)
-            elif not held:
-                continue
-            expected = count.in_quarter if count else None
-            deadline = deadlines.get((Kind.REPORT, line.id))
-            status = _status(expected, deadline, quarter.end)
-            names = tuple(bodies[r].name if r in bodies else r for r in line.to)
-            so_far = count.so_far if count else None
-            yield ReportDeliveries(body, line, names, held, expected or 0, deadline, status, so_far)
+def _reports(followup: PlanFollowUp, quarter: Period) -> Iterable[ReportDeliveries]:
+    for duty in followup.duties:
+        if duty.kind is not Kind.REPORT:
+            continue
+        acc = duty.account
+        lo = max(quarter.start, acc.anchor)
+        held = acc.held_in(lo, quarter.end)
+        expected = len(acc.in_range(lo, quarter.end))
+        yield ReportDeliveries(duty, held, expected, _status(expected, duty, quarter.end))
 
 
 def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDecisions]:

@@ -43,6 +43,9 @@ class ActionsSummary:
     """Of those, how many were done by their due date."""
     done_late: tuple[ActionItem, ...] = ()
     """Completed in the quarter, but after their due date."""
+    not_on_time: int = 0
+    """Of those due in the quarter, how many were done late or were still not done (overdue)
+    at its end; one due on the quarter's last day and still open is neither."""
 
 
 def who(plan: Plan, ref: str) -> str:
@@ -79,6 +82,7 @@ def actions_summary(plan: Plan, start: date, end: date) -> ActionsSummary:
         v for v in views if start <= v.action.due <= end and v.state is not ActionState.CANCELLED
     ]
     on_time = [v for v in due_here if v.state is ActionState.DONE]
+    late = [v for v in due_here if v.state in (ActionState.DONE_LATE, ActionState.OVERDUE)]
     return ActionsSummary(
         opened=tuple(opened),
         completed=tuple(completed),
@@ -87,4 +91,5 @@ def actions_summary(plan: Plan, start: date, end: date) -> ActionsSummary:
         due_in_quarter=len(due_here),
         done_late=tuple(i for i in completed if i.state is ActionState.DONE_LATE),
         done_on_time=len(on_time),
+        not_on_time=len(late),
     )

@@ -167,13 +167,16 @@ class PlanContext:
     def _bodies(self) -> dict[str, Body]:
         return self.plan.bodies()
 
-    def period_start(self) -> date:
-        """Where "the period so far" begins: 1 January of the as-of year, or the plan's date."""
-        start = date(self.as_of.year, 1, 1)
+    @cached_property
+    def anchor(self) -> date:
+        """Where recurring duties are counted from, the same on every day judged: the plan's
+        ``planen_gäller_från``; without it 1 January of the year the meeting log begins; with
+        neither (nothing recorded yet) 1 January of the as-of year."""
         municipality = self.plan.municipality
         if municipality is not None and municipality.plan_date is not None:
-            start = max(start, municipality.plan_date)
-        return start
+            return municipality.plan_date
+        first = min((r.meeting.date for r in self.plan.meetings), default=None)
+        return date((first or self.as_of).year, 1, 1)
 
     def actor(self, ref: str | None) -> str:
         """A role's title or a body's name for a reference (the reference itself if unknown)."""

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
-from trygghet_cli.followup.base import Deadline, PlanContext, Status, Window, uid_prefix
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, Window, uid_prefix
 from trygghet_cli.followup.crime_prevention_act import law_deadlines
 from trygghet_cli.followup.documents import document_deadlines
-from trygghet_cli.followup.recurring import follow_up_deadlines, meeting_deadlines, report_deadlines
+from trygghet_cli.followup.recurring import Duty, duties
 from trygghet_cli.followup.work import (
     action_deadlines,
     activity_deadlines,
@@ -37,23 +38,51 @@ from trygghet_cli.followup.work import (
 from trygghet_cli.loading.plan import LoadedPlan, discover
 
 
-def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:
-    """Every deadline of one plan that is overdue or falls due within the window, in order:
-    overdue first, then by date."""
+@dataclass(frozen=True)
+class PlanFollowUp:
+    """Follow-up of one plan on one day, computed once: every output (the brief, ``trygg
+    deadlines`` in every format, the calendar feed, the export) shows this and nothing else.
+    Plain data, cheap enough to compute for hundreds of plans."""
+
+    window: Window
+    deadlines: tuple[Deadline, ...]
+    """Everything late or due within the window, overdue first, then by date."""
+    duties: tuple[Duty, ...]
+    """Every recurring duty (reports, follow-ups, meetings) with its account."""
+
+    @property
+    def as_of(self) -> date:
+        return self.window.as_of
+
+    @property
+    def overdue(self) -> tuple[Deadline, ...]:
+        return tuple(d for d in self.deadlines if d.status is Status.OVERDUE)
+
+    def duty(self, kind: Kind, key: str) -> Duty | None:
+        return next((d for d in self.duties if d.kind is kind and d.key == key), None)
+
+
+def follow_up(loaded: LoadedPlan, window: Window) -> PlanFollowUp:
+    """The follow-up of one plan as of the window's day."""
     ctx = PlanContext(loaded, window)
     law, about = law_deadlines(ctx)
+    recurring = duties(ctx)
     items = [
         *action_deadlines(ctx),
         *activity_deadlines(ctx),
         *evaluation_deadlines(ctx),
         *goal_deadlines(ctx),
         *document_deadlines(ctx, about),
-        *report_deadlines(ctx),
-        *follow_up_deadlines(ctx),
-        *meeting_deadlines(ctx),
+        *(d.deadline for d in recurring if d.deadline is not None),
         *law,
     ]
-    return sorted(items, key=Deadline.sort_key)
+    return PlanFollowUp(window, tuple(sorted(items, key=Deadline.sort_key)), tuple(recurring))
+
+
+def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:
+    """Every deadline of one plan that is overdue or falls due within the window, in order:
+    overdue first, then by date."""
+    return list(follow_up(loaded, window).deadlines)
 
 
 @dataclass
@@ -62,6 +91,8 @@ class PlanDeadlines:
     deadlines: list[Deadline]
     errors: list[Diagnostic]
     """Errors that ``trygg validate`` finds in the plan."""
+    followup: PlanFollowUp | None = None
+    """The follow-up the deadlines come from."""
 
     @property
     def name(self) -> str:
@@ -116,8 +147,9 @@ def find_deadlines(
     for root in found.plans:
         checked = check_plan(root)
         plan_errors = [d for d in checked.diagnostics if d.level is Severity.ERROR]
-        items = [d for d in plan_deadlines(checked.loaded, window) if d.rule not in skip]
-        result.plans.append(PlanDeadlines(checked.loaded, items, plan_errors))
+        found_up = follow_up(checked.loaded, window)
+        items = [d for d in found_up.deadlines if d.rule not in skip]
+        result.plans.append(PlanDeadlines(checked.loaded, items, plan_errors, found_up))
         errors.extend(plan_errors)
     result.diagnostics = sort_diagnostics(errors)
     return result

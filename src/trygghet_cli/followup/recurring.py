@@ -1,15 +1,16 @@
 """Things that recur: meetings by a body's cadence, reports by a reporting line's, follow-ups.
 
-Each is judged by :func:`trygghet_cli.followup.state.recurrence`, the one rule the quarterly
-brief uses too. The period so far starts on 1 January of the as-of year, or later when the
-plan, the body or the reporting duty starts later. One deadline per duty, dated the day its
-next occasion is due (the first missing slot's last day, or one interval after the last
-occasion when that comes first):
+Each duty is counted in one :class:`~trygghet_cli.followup.accounts.Account` (the rules are
+there), kept in a :class:`Duty` with its deadline, and every output reads that: the brief's
+tables and sentences, ``trygg deadlines``, the calendar feed and the export. One deadline per
+duty:
 
-* **shortfall** (``TRY406``, ``TRY408``, ``TRY410``; always overdue): fewer occasions in the
-  period so far than the cadence asked for before the as-of day;
-* otherwise the **next occasion** (``TRY407``, ``TRY409``, ``TRY411``): overdue once its day
-  has passed (one interval after the last occasion went by), due soon inside the window.
+* **missed** (``TRY406``, ``TRY408``, ``TRY410``; always overdue): an occasion the cadence
+  asked for is missing; the message gives the count, the period of the first one missing and,
+  when more than one interval has passed since the last occasion too, that date;
+* otherwise the **next occasion** (``TRY407``, ``TRY409``, ``TRY411``): overdue once one
+  interval after the last occasion has passed, due soon inside the window; the message says
+  which rule sets its day (one interval after the last, or the end of its slot).
 """
 
 from __future__ import annotations
@@ -19,18 +20,43 @@ from dataclasses import dataclass
 from datetime import date
 
 from trygghet_cli.checks.context import Site
+from trygghet_cli.followup.accounts import Account, Demand, LateRule, account
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, first_sentence
-from trygghet_cli.followup.state import (
-    Recurrence,
-    body_window,
-    recurrence,
-    regular_meeting_dates,
-    report_deliveries,
-)
+from trygghet_cli.followup.state import regular_meeting_dates, report_deliveries
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.goals import Goals
-from trygghet_cli.model.organisation import Body, Organisation, ReportingLine
-from trygghet_cli.wording import count_text, date_text, join_text, number_label
+from trygghet_cli.model.organisation import Body, Organisation
+from trygghet_cli.wording import (
+    count_text,
+    date_text,
+    join_text,
+    number_label,
+    number_text,
+    span_text,
+)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One recurring duty on the day judged: its account and, if it is late or due within the
+    window, its deadline. Plain data for every output (and for an overview of many plans)."""
+
+    kind: Kind
+    key: str
+    """The body's id, the reporting line's id or the follow-up's id."""
+    name: str
+    """The body's name; for a report the sending body's name; for a follow-up its description."""
+    account: Account
+    deadline: Deadline | None
+    responsible: str = ""
+    recipients: tuple[str, ...] = ()
+    """For a report: the names of those who receive it."""
+    content: str = ""
+    """For a report: what it contains."""
+
+    @property
+    def late(self) -> tuple[LateRule, ...]:
+        return self.account.late
 
 
 @dataclass(frozen=True)
@@ -38,52 +64,195 @@ class _Words:
     """How one kind of recurring duty is spoken of."""
 
     noun: tuple[tuple[str, str], tuple[str, str]]
+    so_far: tuple[Text, Text]
+    """Held so far, after a count of one and of more (the participle agrees with the noun)."""
     due: dict[Status, Text]
+    missing_one: Text
+    missing_many: Text
+    interval_late: Text
+    by_interval: Text
+    by_slot: Text
     last: Text
     never: Text
 
 
 _MEETING = _Words(
     (("möte", "möten"), ("meeting", "meetings")),
+    (
+        Text("{held} hållet sedan {since}", "{held} held since {since}"),
+        Text("{held} hållna sedan {since}", "{held} held since {since}"),
+    ),
     {
         Status.OVERDUE: Text("skulle ha hållits senast", "was due by"),
         Status.DUE_SOON: Text("ska hållas senast", "is due by"),
     },
-    Text("senaste möte {date}", "last meeting {date}"),
+    Text(
+        "mötet för {period} skulle ha hållits senast {date}",
+        "the meeting for {period} was due by {date}",
+    ),
+    Text(
+        "{count} saknas, det första för {period}, som skulle ha hållits senast {date}",
+        "{count} are missing, the first for {period}, which was due by {date}",
+    ),
+    Text(
+        ", och nästa möte skulle ha hållits senast {date}, ett intervall efter det senaste "
+        "({last})",
+        ", and the next meeting was due by {date}, one interval after the last ({last})",
+    ),
+    Text(
+        "ett intervall efter det senaste mötet {last} ({details})",
+        "one interval after the last meeting on {last} ({details})",
+    ),
+    Text("mötet för {period} ({details})", "the meeting for {period} ({details})"),
+    Text("det senaste {date}", "the last on {date}"),
     Text("inga möten i mötesloggen", "no meetings in the log"),
 )
 _REPORT = _Words(
     (("gång", "gånger"), ("time", "times")),
+    (
+        Text("lämnad {held} sedan {since}", "delivered {held} since {since}"),
+        Text("lämnad {held} sedan {since}", "delivered {held} since {since}"),
+    ),
     {
         Status.OVERDUE: Text("skulle ha lämnats senast", "was due by"),
         Status.DUE_SOON: Text("ska lämnas senast", "is due by"),
     },
-    Text("senast lämnad {date}", "last delivered {date}"),
+    Text(
+        "rapporten för {period} skulle ha lämnats senast {date}",
+        "the report for {period} was due by {date}",
+    ),
+    Text(
+        "{count} saknas, den första för {period}, som skulle ha lämnats senast {date}",
+        "{count} are missing, the first for {period}, which was due by {date}",
+    ),
+    Text(
+        ", och nästa skulle ha lämnats senast {date}, ett intervall efter den senaste ({last})",
+        ", and the next one was due by {date}, one interval after the last ({last})",
+    ),
+    Text(
+        "ett intervall efter den senaste {last} ({details})",
+        "one interval after the last on {last} ({details})",
+    ),
+    Text(
+        "rapporten för {period} ({details})",
+        "the report for {period} ({details})",
+    ),
+    Text("den senaste {date}", "the last on {date}"),
     Text("inte lämnad i mötesloggen", "not delivered in the meeting log"),
 )
 _FOLLOW_UP = _Words(
     (("gång", "gånger"), ("time", "times")),
+    (
+        Text("gjord {held} sedan {since}", "done {held} since {since}"),
+        Text("gjord {held} sedan {since}", "done {held} since {since}"),
+    ),
     {
         Status.OVERDUE: Text("skulle ha gjorts senast", "was due by"),
         Status.DUE_SOON: Text("ska göras senast", "is due by"),
     },
-    Text("senast gjord {date}", "last done {date}"),
+    Text(
+        "uppföljningen för {period} skulle ha gjorts senast {date}",
+        "the follow-up for {period} was due by {date}",
+    ),
+    Text(
+        "{count} saknas, den första för {period}, som skulle ha gjorts senast {date}",
+        "{count} are missing, the first for {period}, which was due by {date}",
+    ),
+    Text(
+        ", och nästa skulle ha gjorts senast {date}, ett intervall efter den senaste ({last})",
+        ", and the next one was due by {date}, one interval after the last ({last})",
+    ),
+    Text(
+        "ett intervall efter den senaste {last} ({details})",
+        "one interval after the last on {last} ({details})",
+    ),
+    Text(
+        "uppföljningen för {period} ({details})",
+        "the follow-up for {period} ({details})",
+    ),
+    Text("den senaste {date}", "the last on {date}"),
     Text("inte gjord enligt 'genomförd'", "not done according to 'genomförd'"),
 )
+_MISSING_NOUN = {
+    id(_MEETING): (("möte", "möten"), ("meeting", "meetings")),
+    id(_REPORT): (("rapport", "rapporter"), ("report", "reports")),
+    id(_FOLLOW_UP): (("uppföljning", "uppföljningar"), ("follow-up", "follow-ups")),
+}
 
 
-def _held(rec: Recurrence, words: _Words) -> Text:
-    """``1 av 2 möten`` / ``1 of 2 meetings``."""
-    expected = count_text(rec.expected, *words.noun)
+def held_text(acc: Account, words: _Words = _MEETING) -> Text:
+    """``1 av 2 möten`` / ``1 of 2 meetings``: held against asked for since the account's
+    start."""
+    expected = count_text(acc.required, *words.noun)
     return Text(
-        f"{number_label(rec.count, 'sv')} av {expected.sv}",
-        f"{number_label(rec.count, 'en')} of {expected.en}",
+        f"{number_label(acc.held, 'sv')} av {expected.sv}",
+        f"{number_label(acc.held, 'en')} of {expected.en}",
     )
 
 
-def _item(
+def _period(demand: Demand) -> Text:
+    return span_text(demand.start, demand.due)
+
+
+def _missing(acc: Account, words: _Words) -> Text:
+    first = acc.missed[0]
+    if acc.missing == 1:
+        return words.missing_one.format(period=_period(first), date=date_text(first.due))
+    return words.missing_many.format(
+        count=count_text(acc.missing, *_MISSING_NOUN[id(words)]),
+        period=_period(first),
+        date=date_text(first.due),
+    )
+
+
+def _interval(acc: Account, words: _Words) -> Text:
+    if not acc.interval_passed or acc.after_last is None or acc.last is None:
+        return Text("", "")
+    return words.interval_late.format(date=date_text(acc.after_last), last=date_text(acc.last))
+
+
+def _details(acc: Account, words: _Words, cadence: Text, *, last: bool = True) -> Text:
+    """``4 gånger per år; 1 av 2 möten hållna sedan 1 januari 2021, det senaste 2 mars 2021``:
+    the cadence and the figures a line about a recurring duty gives, whichever rule it is
+    about. More than asked for reads ``13 möten hållna sedan 1 januari 2021, där 12 krävs``;
+    nothing asked for yet leaves the count out."""
+    since = date_text(acc.since)
+    parts: list[Text] = []
+    if acc.held > acc.required:
+        held = count_text(acc.held, *words.noun)
+        so_far = words.so_far[acc.held != 1].format(held=held, since=since)
+        parts.append(
+            Text("{a}, där {n} krävs", "{a}, where {n} are required").format(
+                a=so_far, n=number_text(acc.required)
+            )
+        )
+    elif acc.required:
+        parts.append(
+            words.so_far[acc.required != 1].format(held=held_text(acc, words), since=since)
+        )
+    if last:
+        parts.append(words.last.format(date=date_text(acc.last)) if acc.last else words.never)
+    if not parts:
+        return cadence
+    tail = parts[0]
+    for part in parts[1:]:
+        tail = Text("{a}, {b}", "{a}, {b}").format(a=tail, b=part)
+    return Text("{a}; {b}", "{a}; {b}").format(a=cadence, b=tail)
+
+
+def _reason(acc: Account, words: _Words, cadence: Text) -> Text:
+    """Why the next occasion is due on its day: the interval after the last, or its slot."""
+    if acc.due_rule is LateRule.INTERVAL and acc.last is not None:
+        return words.by_interval.format(
+            last=date_text(acc.last), details=_details(acc, words, cadence, last=False)
+        )
+    assert acc.next is not None  # the due day comes from the slot
+    return words.by_slot.format(period=_period(acc.next), details=_details(acc, words, cadence))
+
+
+def _deadline(
     ctx: PlanContext,
-    rec: Recurrence,
+    acc: Account,
     words: _Words,
     rules: tuple[str, str],
     kind: Kind,
@@ -93,66 +262,56 @@ def _item(
     responsible: str,
     **args: str | Text,
 ) -> Deadline | None:
-    """The duty's one deadline, if its next occasion is overdue or due within the window."""
-    if rec.due is None:
-        return None
-    status = ctx.window.status(rec.due)
-    if status is None:
-        return None
-    cadence = Text(rec.cadence.describe("sv"), rec.cadence.describe("en"))
-    if rec.short:
+    """The duty's one deadline, if it is late or its next occasion is due within the window."""
+    cadence = Text(acc.cadence.describe("sv"), acc.cadence.describe("en"))
+    if acc.missed:
+        day = acc.late_since
+        assert day is not None
         return ctx.deadline(
             kind,
             key,
-            rec.due,
-            status,
+            day,
+            Status.OVERDUE,
             title,
             site,
             rules[0],
             responsible=responsible,
-            held=_held(rec, words),
-            since=date_text(rec.start),
+            held=held_text(acc, words),
+            since=date_text(acc.since),
             cadence=cadence,
-            due=words.due[status],
-            date=date_text(rec.due),
+            missing=_missing(acc, words),
+            interval=_interval(acc, words),
             **args,
         )
-    last = words.last.format(date=date_text(rec.last)) if rec.last else words.never
+    due = acc.due
+    if due is None:
+        return None
+    status = ctx.window.status(due)
+    if status is None:
+        return None
     return ctx.deadline(
         kind,
         key,
-        rec.due,
+        due,
         status,
         title,
         site,
         rules[1],
         responsible=responsible,
         due=words.due[status],
-        date=date_text(rec.due),
-        cadence=cadence,
-        last=last,
+        date=date_text(due),
+        reason=_reason(acc, words, cadence),
         **args,
     )
 
 
-def meeting_window(
-    ctx: PlanContext, body: Body, end: date | None = None
-) -> tuple[date, date] | None:
-    """Where the body's "period so far" runs, up to ``end`` (the as-of day): from the period's
-    start or the body's, to ``end`` or the body's last day."""
-    return body_window(body, ctx.period_start(), end or ctx.as_of)
+def body_anchor(ctx: PlanContext, body: Body) -> date:
+    """Where a body's meetings are counted from: the plan's anchor, or the body's start."""
+    return max(ctx.anchor, body.start) if body.start else ctx.anchor
 
 
-def report_window(
-    ctx: PlanContext, body: Body, line: ReportingLine, end: date | None = None
-) -> tuple[date, date] | None:
-    """As :func:`meeting_window`, from the reporting duty's ``sedan`` when that is later."""
-    start = max(ctx.period_start(), line.since) if line.since else ctx.period_start()
-    return body_window(body, start, end or ctx.as_of)
-
-
-def meeting_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
-    """Bodies that met less often than their cadence, and when each one's next meeting is due.
+def meeting_duties(ctx: PlanContext) -> Iterator[Duty]:
+    """Each body with a cadence, as of the day: meetings held against the cadence.
 
     Political committees and external recipients keep no meeting log here and are skipped, as
     are bodies that meet only when needed. Acute meetings do not count towards the cadence.
@@ -163,30 +322,27 @@ def meeting_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     for i, body in enumerate(loaded.model.bodies):
         if body.cadence is None or not body.kind.meets:
             continue
-        window = meeting_window(ctx, body)
-        if window is None:
-            continue
         dates = regular_meeting_dates(ctx.plan, body.id)
-        rec = recurrence(body.cadence, dates, window[0], ctx.as_of, body.end)
-        if rec is None:
+        acc = account(body.cadence, dates, body_anchor(ctx, body), ctx.as_of, body.end)
+        if acc is None:
             continue
-        item = _item(
+        responsible = ctx.actor(body.convener or body.chair or body.id)
+        item = _deadline(
             ctx,
-            rec,
+            acc,
             _MEETING,
             ("TRY406", "TRY407"),
             Kind.MEETING,
             body.id,
             Text(f"Möte: {body.name}", f"Meeting: {body.name}"),
             Site(loaded, ("organ", i, "mötesfrekvens")),
-            ctx.actor(body.convener or body.chair or body.id),
+            responsible,
             name=body.name,
         )
-        if item is not None:
-            yield item
+        yield Duty(Kind.MEETING, body.id, body.name, acc, item, responsible)
 
 
-def report_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+def report_duties(ctx: PlanContext) -> Iterator[Duty]:
     """Reporting lines (``rapportering`` under a body) by their cadence.
 
     A report counts as delivered at a meeting whose ``rapporter`` names the line's id.
@@ -197,22 +353,17 @@ def report_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     bodies = ctx.plan.bodies()
     for i, body in enumerate(loaded.model.bodies):
         for j, line in enumerate(body.reporting):
-            window = report_window(ctx, body, line)
-            if window is None:
-                continue
+            anchor = body_anchor(ctx, body)
+            if line.since is not None:
+                anchor = max(anchor, line.since)
             deliveries = report_deliveries(ctx.plan, line.id)
-            rec = recurrence(line.cadence, deliveries, window[0], ctx.as_of, body.end)
-            if rec is None:
+            acc = account(line.cadence, deliveries, anchor, ctx.as_of, body.end)
+            if acc is None:
                 continue
-            recipients = join_text(
-                [
-                    Text(bodies[r].name, bodies[r].name) if r in bodies else Text(r, r)
-                    for r in line.to
-                ]
-            )
-            item = _item(
+            names = tuple(bodies[r].name if r in bodies else r for r in line.to)
+            item = _deadline(
                 ctx,
-                rec,
+                acc,
                 _REPORT,
                 ("TRY408", "TRY409"),
                 Kind.REPORT,
@@ -222,13 +373,12 @@ def report_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
                 body.name,
                 value=line.id,
                 sender=body.name,
-                recipients=recipients,
+                recipients=join_text([Text(n, n) for n in names]),
             )
-            if item is not None:
-                yield item
+            yield Duty(Kind.REPORT, line.id, body.name, acc, item, body.name, names, line.content)
 
 
-def follow_up_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
+def follow_up_duties(ctx: PlanContext) -> Iterator[Duty]:
     """Follow-ups in ``mal.yaml`` with a cadence, done on the dates under ``genomförd``."""
     loaded = ctx.file("mal")
     if loaded is None or not isinstance(loaded.model, Goals):
@@ -236,22 +386,27 @@ def follow_up_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     for i, follow_up in enumerate(loaded.model.follow_up):
         if follow_up.cadence is None:
             continue
-        rec = recurrence(follow_up.cadence, follow_up.done, ctx.period_start(), ctx.as_of)
-        if rec is None:
+        acc = account(follow_up.cadence, follow_up.done, ctx.anchor, ctx.as_of)
+        if acc is None:
             continue
         description = first_sentence(follow_up.description)
-        item = _item(
+        responsible = ctx.actor(follow_up.owner) if follow_up.owner else ""
+        item = _deadline(
             ctx,
-            rec,
+            acc,
             _FOLLOW_UP,
             ("TRY410", "TRY411"),
             Kind.FOLLOW_UP,
             follow_up.id,
             Text(f"Uppföljning: {description}", f"Follow-up: {description}"),
             Site(loaded, ("uppföljning", i, "kadens")),
-            ctx.actor(follow_up.owner) if follow_up.owner else "",
+            responsible,
             value=follow_up.id,
             description=description,
         )
-        if item is not None:
-            yield item
+        yield Duty(Kind.FOLLOW_UP, follow_up.id, description, acc, item, responsible)
+
+
+def duties(ctx: PlanContext) -> list[Duty]:
+    """Every recurring duty of the plan: reports, follow-ups and meetings."""
+    return [*report_duties(ctx), *follow_up_duties(ctx), *meeting_duties(ctx)]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
@@ -28,8 +27,8 @@ from trygghet_cli.model.plan import MeetingRecord, Plan
 
 # --- cadence ---------------------------------------------------------------------------------
 #
-# One rule for every recurring duty (meetings, reports, follow-ups), used by ``trygg deadlines``
-# and the quarterly brief alike:
+# The arithmetic of every recurring duty (meetings, reports, follow-ups); the accounting of
+# occasions held against it is :mod:`trygghet_cli.followup.accounts`:
 #
 # * **slots**: a period (a year from 1 January, or from when the plan, the body or the duty
 #   starts) is cut into the cadence's intervals, and each interval asks for one occasion by its
@@ -51,7 +50,8 @@ def add_interval(cadence: Cadence, day: date) -> date | None:
     """The day one interval of ``cadence`` after ``day``; None for "vid behov".
 
     Whole months are counted in the calendar (``varje år`` from 1 February is 1 February the
-    next year; the 31st becomes the month's last day), weeks and uneven intervals in days
+    next year; the 31st becomes the month's last day, and a month's last day stays the last
+    day: quarterly from 30 September is 31 December), weeks and uneven intervals in days
     (rounded to the nearest day).
     """
     interval = cadence.interval_days
@@ -62,7 +62,10 @@ def add_interval(cadence: Cadence, day: date) -> date | None:
         step = months * cadence.every // cadence.times
         index = day.month - 1 + step
         year, month = day.year + index // 12, index % 12 + 1
-        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        last = calendar.monthrange(year, month)[1]
+        if day.day == calendar.monthrange(day.year, day.month)[1]:
+            return date(year, month, last)  # 31 March, 30 June, 30 September, 31 December
+        return date(year, month, min(day.day, last))
     return day + timedelta(days=math.floor(interval + 0.5))
 
 
@@ -99,57 +102,6 @@ def expected_occasions(cadence: Cadence, start: date, end: date) -> int:
         if due is None or due > end:
             return _required(cadence, slots)
         slots += 1
-
-
-@dataclass(frozen=True)
-class Recurrence:
-    """One recurring duty as of a day: occasions held in the period against the cadence, and
-    when the next one is due."""
-
-    cadence: Cadence
-    start: date
-    as_of: date
-    held: tuple[date, ...]
-    """Occasions in [start, as_of]."""
-    expected: int
-    """Occasions the cadence asked for before ``as_of`` (due on an earlier day)."""
-    last: date | None
-    """The last occasion on or before ``as_of``, in the period or before it."""
-    due: date | None
-    """When the next occasion is due: the first missing one's slot, or one interval after the
-    last occasion when that comes first. None when the duty ends before then."""
-
-    @property
-    def count(self) -> int:
-        return len(self.held)
-
-    @property
-    def short(self) -> bool:
-        """Fewer occasions than the cadence asked for: the next one is overdue."""
-        return self.count < self.expected
-
-
-def recurrence(
-    cadence: Cadence, occasions: Iterable[date], start: date, as_of: date, end: date | None = None
-) -> Recurrence | None:
-    """Occasions held in [start, as_of] against ``cadence``; None when nothing recurs.
-
-    ``end`` is when the duty stops (a working group's last day): nothing is due once it has
-    passed, and no occasion after it.
-    """
-    if cadence.only_when_needed or start > as_of or (end is not None and end < as_of):
-        return None
-    dates = sorted(d for d in occasions if d <= as_of)
-    held = tuple(d for d in dates if d >= start)
-    expected = expected_occasions(cadence, start, as_of - timedelta(days=1))
-    last = dates[-1] if dates else None
-    due = required_due(cadence, start, len(held) + 1)
-    after_last = add_interval(cadence, last) if last is not None else None
-    if due is None or (after_last is not None and after_last < due):
-        due = after_last
-    if due is not None and end is not None and due > end:
-        due = None
-    return Recurrence(cadence, start, as_of, held, expected, last, due)
 
 
 def body_window(body: Body, start: date, end: date) -> tuple[date, date] | None:

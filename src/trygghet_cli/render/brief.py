@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli.analysis.brief import Brief, GoalItem, Status
+from trygghet_cli.analysis.brief import Brief, GoalItem, SoFar, Status
 from trygghet_cli.analysis.brief_actions import ActionItem
 from trygghet_cli.followup.base import Deadline
 from trygghet_cli.i18n import Lang, Text
@@ -210,7 +210,7 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
                 m.cadence.describe(fmt.lang) if m.cadence else "–",
                 held,
                 fmt.number(m.expected) if m.expected is not None else "–",
-                _year_to_date(m.so_far, fmt),
+                _year_to_date(m.so_far, fmt, brief.quarter.year),
                 _status_text(m.status, m.deadline, fmt, brief.quarter.year),
                 dates or "–",
             )
@@ -220,20 +220,28 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
         t("Mötesfrekvens", "Cadence"),
         t("Möten", "Meetings"),
         t("Enligt frekvensen", "Expected"),
-        t("Hittills i år", "Year to date"),
+        t("Hållna av krävda", "Held of required"),
         t("Läge", "Status"),
         t("Datum", "Dates"),
     )
     return Table(headers, tuple(out), (False, False, True, True, True, False, False))
 
 
-def _year_to_date(so_far: tuple[int, int] | None, fmt: Formatter) -> str:
-    """``5 av 5``: held against asked for in the year so far, on which the status is judged
-    (a quarter can hold fewer than its own slots and still be on track, or the other way)."""
+def _year_to_date(so_far: SoFar | None, fmt: Formatter, year: int) -> str:
+    """``5 av 5 sedan 1 jan.``: held against asked for since the open account began (1 January,
+    or the oldest period still missing an occasion), on which the status is judged."""
     if so_far is None:
         return "–"
-    held, expected = (fmt.number(n) for n in so_far)
-    return Text(f"{held} av {expected}", f"{held} of {expected}")(fmt.lang)
+    held, expected = fmt.number(so_far.held), fmt.number(so_far.required)
+    since = fmt.date_in_year(so_far.since, year)
+    if so_far.held > so_far.required:  # "7 av 6" reads as a slip
+        return Text(
+            f"{held} ({expected} krävs) sedan {since}",
+            f"{held} ({expected} required) since {since}",
+        )(fmt.lang)
+    return Text(f"{held} av {expected} sedan {since}", f"{held} of {expected} since {since}")(
+        fmt.lang
+    )
 
 
 def _reports_table(brief: Brief, fmt: Formatter) -> Table:
@@ -244,12 +252,12 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
             continue
         out.append(
             (
-                f"{r.body.name} → {listing(list(r.recipients), fmt.lang, limit=5)}",
-                r.line.content,
-                r.line.cadence.describe(fmt.lang),
+                f"{r.sender} → {listing(list(r.recipients), fmt.lang, limit=5)}",
+                r.content,
+                r.cadence.describe(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
-                _year_to_date(r.so_far, fmt),
+                _year_to_date(r.so_far, fmt, brief.quarter.year),
                 _status_text(r.status, r.deadline, fmt, brief.quarter.year),
             )
         )
@@ -259,7 +267,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
         t("Kadens", "Cadence"),
         t("Lämnade", "Delivered"),
         t("Enligt kadensen", "Expected"),
-        t("Hittills i år", "Year to date"),
+        t("Lämnade av krävda", "Delivered of required"),
         t("Läge", "Status"),
     )
     return Table(headers, tuple(out), (False, False, False, True, True, True, False))

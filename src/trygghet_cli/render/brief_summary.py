@@ -10,9 +10,19 @@ the wrong way before their date."""
 
 from __future__ import annotations
 
-from trygghet_cli.analysis.brief import BodyMeetings, Brief, GoalItem, ReportDeliveries, Status
+from dataclasses import dataclass
+
+from trygghet_cli.analysis.brief import (
+    BodyMeetings,
+    Brief,
+    GoalItem,
+    ReportDeliveries,
+    SoFar,
+    Status,
+)
 from trygghet_cli.analysis.comparison import Note
-from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.accounts import LateRule
+from trygghet_cli.followup.base import Deadline, Kind
 from trygghet_cli.followup.state import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
@@ -40,30 +50,32 @@ def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
     return ", ".join(items[:-1]) + Text(" och ", " and ")(lang) + items[-1]
 
 
-def _so_far(counts: tuple[int, int] | None, lang: Lang) -> str:
-    """`` (5 av 5 hittills i år)``: the year so far, as the status is judged; more than asked
-    for: `` (7 hittills i år, fler än de 6 som krävs)``."""
+def _so_far(counts: SoFar | None, fmt: Formatter) -> str:
+    """`` (5 av 5 sedan 1 januari 2021)``: held against asked for since the open account began,
+    as the status is judged and as a late line says; more than asked for:
+    `` (7 sedan 1 januari 2021, fler än de 6 som krävs)``."""
     if counts is None:
         return ""
-    held, expected = counts
+    held, expected, since = counts.held, counts.required, fmt.date(counts.since)
+    lang = fmt.lang
     if held > expected:  # "7 av 6" reads as a slip
         return Text(
-            f" ({held} hittills i år, fler än de {expected} som krävs)",
-            f" ({held} so far this year, more than the {expected} required)",
+            f" ({held} sedan {since}, fler än de {expected} som krävs)",
+            f" ({held} since {since}, more than the {expected} required)",
         )(lang)
-    return Text(
-        f" ({held} av {expected} hittills i år)", f" ({held} of {expected} so far this year)"
-    )(lang)
+    return Text(f" ({held} av {expected} sedan {since})", f" ({held} of {expected} since {since})")(
+        lang
+    )
 
 
 def _held(m: BodyMeetings, fmt: Formatter) -> str:
-    return f"{m.body.name}{_so_far(m.so_far, fmt.lang)}"
+    return f"{m.body.name}{_so_far(m.so_far, fmt)}"
 
 
 def _delivered(r: ReportDeliveries, fmt: Formatter) -> str:
     to = Text("till", "to")(fmt.lang)
     recipients = listing(list(r.recipients), fmt.lang, limit=5)
-    return f"{r.body.name} {to} {recipients}{_so_far(r.so_far, fmt.lang)}"
+    return f"{r.sender} {to} {recipients}{_so_far(r.so_far, fmt)}"
 
 
 def on_track(brief: Brief, fmt: Formatter) -> list[str]:
@@ -84,12 +96,17 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
             ).format(x=listing(delivered, lang, limit=4))(lang)
         )
     a = brief.actions
-    if a.due_in_quarter:
+    if a.done_on_time:
         out.append(
             Text(
-                "{done} av {due} åtgärder med sista datum under kvartalet blev klara i tid.",
-                "{done} of {due} actions due in the quarter were done on time.",
-            ).format(done=a.done_on_time, due=a.due_in_quarter)(lang)
+                "{done} med sista datum under kvartalet blev klara i tid.",
+                "{done} due in the quarter were done on time.",
+            ).format(done=_actions(a.done_on_time, a.due_in_quarter, fmt))(lang)
+            if a.done_on_time > 1
+            else Text(
+                "{done} med sista datum under kvartalet blev klar i tid.",
+                "{done} due in the quarter was done on time.",
+            ).format(done=_actions(a.done_on_time, a.due_in_quarter, fmt))(lang)
         )
     measured = [g for g in brief.goals if g.progress.state is not GoalState.NOT_MEASURED]
     good = [g for g in measured if g.status is Status.OK]
@@ -103,6 +120,15 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
     return out
 
 
+def _actions(n: int, of: int, fmt: Formatter) -> str:
+    """``Alla 11 åtgärder``, ``9 av 11 åtgärder``, ``1 av 11 åtgärder`` (``Åtgärden`` alone)."""
+    if n == of == 1:
+        return Text("Åtgärden", "The action")(fmt.lang)
+    if n == of:
+        return Text(f"Alla {n} åtgärder", f"All {n} actions")(fmt.lang)
+    return Text(f"{n} av {of} åtgärder", f"{n} of {of} actions")(fmt.lang)
+
+
 def late(brief: Brief, fmt: Formatter) -> list[str]:
     lang = fmt.lang
     overdue = list(brief.overdue)
@@ -111,9 +137,23 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
         of_kind = [d for d in overdue if d.kind is kind]
         if len(of_kind) > MAX_LISTED:
             overdue = [d for d in overdue if d.kind is not kind]
-            oldest = min(d.date for d in of_kind)
-            grouped.append(words.format(n=len(of_kind), day=fmt.date(oldest))(lang))
+            grouped.append(_grouped(brief, kind, of_kind, words, fmt))
     out = grouped + [f"{d.message(lang)}." for d in overdue]
+    a = brief.actions
+    if a.not_on_time:
+        out.append(
+            (
+                Text(
+                    "{late} med sista datum under kvartalet blev inte klara i tid.",
+                    "{late} due in the quarter were not done on time.",
+                )
+                if a.not_on_time > 1
+                else Text(
+                    "{late} med sista datum under kvartalet blev inte klar i tid.",
+                    "{late} due in the quarter was not done on time.",
+                )
+            ).format(late=_actions(a.not_on_time, a.due_in_quarter, fmt))(lang)
+        )
     late_done = brief.actions.done_late
     if late_done:
         items = [f"{quoted(i.view.action.text, lang)} ({i.owner})" for i in late_done]
@@ -131,26 +171,72 @@ def late(brief: Brief, fmt: Formatter) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Group:
+    head: Text
+    count: Text
+    interval: Text
+
+
 _GROUPED = {
-    Kind.ACTION: Text(
-        "{n} åtgärder från mötena är försenade, den äldsta sedan {day}; de står under Åtgärder "
-        "nedan.",
-        "{n} actions from the meetings are overdue, the oldest since {day}; they are listed "
-        "under Actions below.",
+    Kind.ACTION: _Group(
+        Text(
+            "{n} åtgärder från mötena är försenade, den äldsta sedan {day}; de står under "
+            "Åtgärder nedan.",
+            "{n} actions from the meetings are overdue, the oldest since {day}; they are listed "
+            "under Actions below.",
+        ),
+        Text("", ""),
+        Text("", ""),
     ),
-    Kind.MEETING: Text(
-        "{n} organ har hållit färre möten än mötesfrekvensen kräver, det första försenade sedan "
-        "{day}; se Möten nedan.",
-        "{n} bodies have met less often than their cadence asks, the first late since {day}; "
-        "see Meetings below.",
+    Kind.MEETING: _Group(
+        Text(
+            "{n} organ är försenade med sina möten, det första sedan {day}: {why}; se Möten nedan.",
+            "{n} bodies are behind with their meetings, the first since {day}: {why}; see "
+            "Meetings below.",
+        ),
+        Text(
+            "{n} har hållit färre möten än mötesfrekvensen kräver",
+            "{n} have met less often than their cadence asks",
+        ),
+        Text(
+            "för {n} har mer än ett intervall gått sedan det senaste mötet",
+            "for {n} more than one interval has passed since the last meeting",
+        ),
     ),
-    Kind.REPORT: Text(
-        "{n} rapporteringar är försenade, den första sedan {day}; se Rapporter nedan.",
-        "{n} reports are overdue, the first since {day}; see Reports below.",
+    Kind.REPORT: _Group(
+        Text(
+            "{n} rapporteringar är försenade, den första sedan {day}: {why}; se Rapporter nedan.",
+            "{n} reports are overdue, the first since {day}: {why}; see Reports below.",
+        ),
+        Text(
+            "{n} har lämnats färre gånger än kadensen kräver",
+            "{n} have been delivered less often than their cadence asks",
+        ),
+        Text(
+            "för {n} har mer än ett intervall gått sedan den senaste",
+            "for {n} more than one interval has passed since the last one",
+        ),
     ),
 }
-"""Kinds whose overdue items, when more than :data:`MAX_LISTED`, the summary counts in one line:
-the brief has a table of each."""
+"""Kinds whose overdue items, when more than :data:`MAX_LISTED`, the summary counts in one line
+(the brief has a table of each), saying how many are late by which rule."""
+
+
+def _grouped(brief: Brief, kind: Kind, items: list[Deadline], words: _Group, fmt: Formatter) -> str:
+    lang = fmt.lang
+    day = fmt.date(min(d.date for d in items))
+    if kind is Kind.ACTION:
+        return words.head.format(n=len(items), day=day)(lang)
+    duties = [brief.followup.duty(kind, d.key) for d in items]
+    by_count = sum(1 for duty in duties if duty is not None and LateRule.COUNT in duty.late)
+    parts = []
+    if by_count:
+        parts.append(words.count.format(n=by_count)(lang))
+    if len(items) - by_count:
+        parts.append(words.interval.format(n=len(items) - by_count)(lang))
+    why = listing(parts, lang)
+    return words.head.format(n=len(items), day=day, why=why)(lang)
 
 
 def _goal_sentence(g: GoalItem, fmt: Formatter) -> str:
