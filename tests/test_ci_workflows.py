@@ -4,9 +4,8 @@ The workflow ``trygg init`` writes is read back, every ``trygg`` command in it i
 its ``run:`` steps (GitHub) or ``script`` lines (GitLab) and run through the CLI in a fresh
 plan, after the shell lines before it (which choose the quarter) have run with bash.
 
-``trygg deadlines`` and ``trygg report`` are built in parallel with ``trygg init``: a line is
-skipped only while ``trygg <command> --help`` fails, i.e. while the command does not exist in
-this checkout. Once it exists the line runs for real.
+A command the CI files call that trygg does not have fails the test: that is the regression
+these tests guard (a generated workflow whose first run fails on a plan with no mistakes).
 """
 
 from __future__ import annotations
@@ -51,8 +50,12 @@ def _id(case: tuple[Job, int, Command]) -> str:
     return f"{job.ci}:{job.name}:{' '.join(command.argv)}"
 
 
-def _exists(subcommand: str) -> bool:
-    return CliRunner().invoke(app, [subcommand, "--help"]).exit_code == 0
+def _assert_exists(subcommand: str) -> None:
+    result = CliRunner().invoke(app, [subcommand, "--help"])
+    assert result.exit_code == 0, (
+        f"the generated CI calls 'trygg {subcommand}', which this trygg does not have:\n"
+        + result.output
+    )
 
 
 def _new_plan(root: Path) -> Path:
@@ -96,8 +99,7 @@ def test_ci_command_runs_on_the_new_plan(
     run: Run, tmp_path: Path, job: Job, block: int, command: Command
 ) -> None:
     subcommand = command.argv[0]
-    if not _exists(subcommand):
-        pytest.skip(f"'trygg {subcommand}' does not exist in this checkout yet")
+    _assert_exists(subcommand)
     plan = _new_plan(tmp_path / "repo")
     env = dict(job.env)
     for earlier in job.blocks[:block]:
@@ -125,6 +127,13 @@ def test_ci_command_runs_on_the_new_plan(
     if "--output" in argv:
         target = plan / argv[argv.index("--output") + 1]
         assert target.is_file() and target.stat().st_size > 0
+
+
+def test_a_ci_command_trygg_does_not_have_fails_the_check() -> None:
+    """A CI file that calls a command trygg lacks is a failure, not a skipped test."""
+    with pytest.raises(AssertionError, match="trygg rapportera"):
+        _assert_exists("rapportera")
+    _assert_exists("validate")
 
 
 def test_the_quarter_defaults_to_the_previous_one(tmp_path: Path) -> None:
