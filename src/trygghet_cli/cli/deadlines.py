@@ -132,6 +132,10 @@ def deadlines(
     data, step_summary = _render(result, chosen, language, color=output is None)
     if output is not None:
         write_output(output, data, language)
+    elif chosen is DeadlineFormat.text and on_github_actions():
+        from trygghet_cli.render.reporters.github import shielded_text
+
+        typer.echo(shielded_text(data.decode("utf-8", "surrogateescape")), nl=False)
     else:
         typer.echo(data, nl=False)
     if chosen is DeadlineFormat.ics and result.diagnostics:

@@ -112,6 +112,10 @@ def validate(
     rendered = REPORTERS[chosen.value](report)
     if output is not None:
         write_output(output, rendered.stdout, language)
+    elif chosen is CheckFormat.text and on_github_actions():
+        from trygghet_cli.render.reporters.github import shielded_text
+
+        typer.echo(shielded_text(rendered.stdout), nl=False)
     else:
         typer.echo(rendered.stdout, nl=False)
     append_step_summary(rendered.step_summary, language)

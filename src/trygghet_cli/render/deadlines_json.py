@@ -14,6 +14,7 @@ from trygghet_cli.followup.base import Deadline, Status
 from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang
 from trygghet_cli.render.ics import event_uid
+from trygghet_cli.render.reporters.base import inert_json
 from trygghet_cli.rules import RULES
 
 
@@ -42,7 +43,7 @@ def render(result: DeadlineResult, lang: Lang) -> str:
         ],
         "errors": [_diagnostic(d, lang) for d in result.diagnostics],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _deadline(d: Deadline, prefix: str, lang: Lang) -> dict[str, Any]:

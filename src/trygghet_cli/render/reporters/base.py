@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -78,3 +79,29 @@ def _plural(n: int, one: Text, many: Text) -> Text:
 
 def location(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.column}"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as what they are (``␊`` for a line feed, ``␛`` for escape,
+    ``\\x85`` above it): one finding stays one line, and neither a terminal nor a CI log acts
+    on a character that a plan's text carries. Tabs stay tabs."""
+    return _CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def inert_json(text: str) -> str:
+    """JSON text in which GitHub's runner finds no old-style command (``##[name]`` anywhere in a
+    line): the first ``#`` of each ``##[`` is written ``\\u0023``, which every JSON reader turns
+    back into ``#``. Only strings can hold ``##[``, so the document means the same."""
+    return text.replace("##[", "\\u0023#[")

@@ -7,14 +7,34 @@ each severity and :data:`PER_COMMAND_LIMIT` in all, so a job with two trygg step
 of the 50, with room for other actions' annotations. Findings past the limits are printed as
 plain lines in the log, and every finding goes into a Markdown table for
 ``$GITHUB_STEP_SUMMARY``.
+
+The runner reads every line of the step's output for commands: ``::name …::data`` at the start
+of a line (after spaces) and the older ``##[name …]data`` anywhere in it. A plan's text (a key
+with a line break in it, a folder named ``::add-mask::x``) must never become one. So:
+
+* in a command, the data and the properties are escaped as actions/toolkit escapes them
+  (:func:`escape_data`, :func:`escape_property`), and the runner decodes them again;
+* a plain line is escaped the same way, so that it stays one line; and a run of plain lines
+  in which any line could still be read as a command goes between ``::stop-commands::TOKEN``
+  and ``::TOKEN::`` (:func:`shielded`), GitHub's way of logging text that is not to be obeyed;
+* the job summary is Markdown with every ASCII punctuation character escaped
+  (:func:`markdown_text`), so a plan's text is text there, never a link, an image or HTML.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from itertools import groupby
 
 from trygghet_cli.diagnostics import Diagnostic, Severity
-from trygghet_cli.render.reporters.base import Output, Report, location, summary_line
+from trygghet_cli.render.reporters.base import (
+    Output,
+    Report,
+    location,
+    summary_line,
+    visible,
+)
 from trygghet_cli.rules import RULES
 
 PER_STEP_LIMIT = 10
@@ -27,11 +47,41 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
+    """A command's data, as actions/toolkit's ``escapeData``: ``%``, CR and LF."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
+    """A command's property value, as actions/toolkit's ``escapeProperty``: also ``:`` and ``,``."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def read_as_command(line: str) -> bool:
+    """Whether GitHub's runner could take ``line`` for a command: ``::`` at its start after
+    white space (the current form), or ``##[`` anywhere (the old form, still read)."""
+    return line.lstrip().startswith("::") or "##[" in line
+
+
+def shielded(lines: list[str]) -> list[str]:
+    """``lines`` (none with a line break) so that the runner reads them as text only.
+
+    When no line could be taken for a command they are returned as they are. Otherwise they go
+    between ``::stop-commands::TOKEN`` and ``::TOKEN::``. The token is a hash of the lines
+    themselves: the same output gives the same bytes, and no line can name the token that
+    resumes the commands, since it would have to contain its own hash.
+    """
+    if not any(read_as_command(line) for line in lines):
+        return lines
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+    token = f"trygg-{digest[:32]}"
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
+
+
+def shielded_text(text: str) -> str:
+    """:func:`shielded` for a whole output of another format (text) read by the runner."""
+    ending = "\n" if text.endswith("\n") else ""
+    lines = re.split(r"\r\n|\r|\n", text.removesuffix("\n"))
+    return "\n".join(shielded(lines)) + ending
 
 
 def annotation(d: Diagnostic, report: Report) -> str:
@@ -68,14 +118,21 @@ def render(report: Report) -> Output:
     numbered = list(enumerate(report.diagnostics))
     for file, group in groupby(numbered, key=lambda item: item[1].file):
         out.append(f"::group::{escape_data(file)}")
+        plain: list[str] = []
         for i, d in group:
             if i in chosen:
+                out.extend(shielded(plain))
+                plain = []
                 out.append(annotation(d, report))
             else:
                 overflow.append(d)
-                out.append(
-                    f"{location(d)}: {d.level.label(report.lang)} {d.rule} {d.message(report.lang)}"
+                plain.append(
+                    escape_data(
+                        f"{location(d)}: {d.level.label(report.lang)} {d.rule} "
+                        + d.message(report.lang)
+                    )
                 )
+        out.extend(shielded(plain))
         out.append("::endgroup::")
     if overflow:
         note = (
@@ -90,13 +147,13 @@ def render(report: Report) -> Output:
             "all are in the log above and in the summary."
         )
         out.append(note)
-    out.append(summary_line(report))
+    out.extend(shielded([escape_data(summary_line(report))]))
     return Output("\n".join(out) + "\n", step_summary=step_summary(report))
 
 
 def step_summary(report: Report) -> str:
     sv = report.lang == "sv"
-    head = f"## {report.command}\n\n" + summary_line(report) + "\n"
+    head = f"## {markdown_text(report.command)}\n\n" + markdown_text(summary_line(report)) + "\n"
     if not report.diagnostics:
         return head
     columns = (
@@ -107,17 +164,38 @@ def step_summary(report: Report) -> str:
     rows = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for d in report.diagnostics:
         cells = [
-            f"`{d.file}`",
+            code_span(d.file),
             str(d.line),
             str(d.column),
-            d.level.label(report.lang),
-            d.rule,
-            d.message(report.lang),
-            d.hint(report.lang) or "",
+            markdown_text(d.level.label(report.lang)),
+            markdown_text(d.rule),
+            markdown_text(d.message(report.lang)),
+            markdown_text(d.hint(report.lang) or ""),
         ]
-        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        rows.append("| " + " | ".join(cells) + " |")
     return head + "\n" + "\n".join(rows) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _one_line(text: str) -> str:
+    """Carriage returns dropped, line breaks made spaces, other control characters visible."""
+    return visible(text.replace("\r", "").replace("\n", " "))
+
+
+def markdown_text(text: str) -> str:
+    """Text that GitHub's Markdown shows as it is, in a table cell too: one line, and every
+    ASCII punctuation character backslash-escaped (CommonMark lets any of them be), so that
+    nothing in it starts a link, an image, emphasis, HTML or a new table cell."""
+    return _PUNCTUATION.sub(lambda m: "\\" + m.group(), _one_line(text))
+
+
+def code_span(text: str) -> str:
+    """``text`` as inline code in a table cell: a fence longer than any run of backticks in it,
+    and ``|`` escaped (GitHub's tables split cells at a bare ``|`` even inside code)."""
+    text = _one_line(text).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

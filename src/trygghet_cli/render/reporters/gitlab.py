@@ -10,7 +10,7 @@ import json
 
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.identity_numbers import mask_identity_numbers
-from trygghet_cli.render.reporters.base import Output, Report
+from trygghet_cli.render.reporters.base import Output, Report, inert_json
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -37,4 +37,4 @@ def render(report: Report) -> Output:
                 "location": {"path": d.file, "lines": {"begin": d.line}},
             }
         )
-    return Output(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")
+    return Output(inert_json(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")

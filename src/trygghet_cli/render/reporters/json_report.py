@@ -8,7 +8,7 @@ from typing import Any
 from trygghet_cli import __version__
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.identity_numbers import mask_identity_numbers
-from trygghet_cli.render.reporters.base import Output, Report
+from trygghet_cli.render.reporters.base import Output, Report, inert_json
 from trygghet_cli.rules import RULES
 
 
@@ -40,4 +40,4 @@ def render(report: Report) -> Output:
             for d in report.diagnostics
         ],
     }
-    return Output(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return Output(inert_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")

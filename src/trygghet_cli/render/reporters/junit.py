@@ -5,6 +5,10 @@ GitLab reads ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and 
 keeps only the first of equal names, shows every finding. Errors are failures; warnings are
 failures only under ``--strict`` and otherwise skipped cases that carry the warning, so the
 report agrees with the exit code and GitLab still lists every warning.
+
+Line breaks inside a text are written as ``&#10;`` and the ``#`` of ``##[`` as ``&#35;``, which
+every XML reader turns back into the same characters: printed in a GitHub Actions log, no line
+of the report starts with, or holds, something the runner would take for a command.
 """
 
 from __future__ import annotations
@@ -18,9 +22,18 @@ from trygghet_cli.render.reporters.base import Output, Report, location
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+_BREAK, _RETURN = "\x00", "\x01"
+"""Stand-ins for the line breaks of a text until the XML is written (neither can be in it)."""
+
+
 def _xml(text: str) -> str:
     """Text XML 1.0 can hold: control characters and lone surrogates become U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)
+
+
+def _text(text: str) -> str:
+    """:func:`_xml`, with the line breaks marked to be written as character references."""
+    return _xml(text).replace("\r", _RETURN).replace("\n", _BREAK)
 
 
 def render(report: Report) -> Output:
@@ -55,7 +68,7 @@ def render(report: Report) -> Output:
         case = ET.SubElement(suite, "testcase", classname=file, name=name, file=file)
         message = _xml(d.message(report.lang))
         hint = d.hint(report.lang)
-        text = _xml(
+        text = _text(
             f"{location(d)}: {d.level.label(report.lang)} {d.rule} {d.message(report.lang)}"
             + (f"\n{hint}" if hint else "")
         )
@@ -69,4 +82,5 @@ def render(report: Report) -> Output:
         ET.SubElement(suite, "testcase", classname=_xml(file), name=report.command, file=_xml(file))
     ET.indent(suites)
     xml = ET.tostring(suites, encoding="unicode", xml_declaration=False)
+    xml = xml.replace(_BREAK, "&#10;").replace(_RETURN, "&#13;").replace("##[", "&#35;#[")
     return Output('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.diagnostics import Severity
-from trygghet_cli.render.reporters.base import Output, Report
+from trygghet_cli.render.reporters.base import Output, Report, inert_json
 from trygghet_cli.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,4 +81,4 @@ def render(report: Report) -> Output:
             }
         ],
     }
-    return Output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    return Output(inert_json(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")

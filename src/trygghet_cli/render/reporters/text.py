@@ -1,7 +1,8 @@
 """Plain text, one finding per line: ``file:line:col: severity RULE-ID message``.
 
 Each finding is followed by an indented line with the hint (what to do). Colour is added only
-when the output is a terminal.
+when the output is a terminal. Control characters from a plan (a line break in a key, an
+escape sequence) are shown, never sent (:func:`~trygghet_cli.render.reporters.base.visible`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import io
 
 from trygghet_cli.diagnostics import Severity
-from trygghet_cli.render.reporters.base import Output, Report, location, summary_line
+from trygghet_cli.render.reporters.base import Output, Report, location, summary_line, visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -20,7 +21,9 @@ def lines(report: Report) -> list[tuple[str, str | None, Severity]]:
     for d in report.diagnostics:
         head = f"{location(d)}: {d.level.label(report.lang)} {d.rule} {d.message(report.lang)}"
         hint = d.hint(report.lang)
-        out.append((head, f"    {_tips(report)}: {hint}" if hint else None, d.level))
+        out.append(
+            (visible(head), f"    {_tips(report)}: {visible(hint)}" if hint else None, d.level)
+        )
     return out
 
 
