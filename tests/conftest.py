@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from trygghet_cli.cli.app import app
@@ -16,6 +17,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
 
 Run = Callable[..., Result]
+
+# Property tests check what is true, never how fast: on a machine shared by several test runs a
+# case can take longer than Hypothesis's default deadline of 200 ms and fail for no reason.
+# Speed is measured in benchmarks (make bench).
+settings.register_profile("trygg", deadline=None)
+settings.load_profile("trygg")
 
 
 @pytest.fixture(autouse=True)
