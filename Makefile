@@ -26,7 +26,8 @@ demo: venv
 		name=$$(basename $$plan); \
 		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.md && \
 		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.html && \
-		echo "Lägesrapport: $(DEMO_OUT)/$$name-2021Q1.md och .html" || exit 1; \
+		$(BIN)/trygg report --quarter 2024Q4 $$plan --output $(DEMO_OUT)/$$name-2024Q4.pdf && \
+		echo "Lägesrapport: $(DEMO_OUT)/$$name-2021Q1.md och .html, $(DEMO_OUT)/$$name-2024Q4.pdf" || exit 1; \
 	done
 	$(BIN)/trygg compare examples
 	$(BIN)/trygg compare examples --format csv --output $(DEMO_OUT)/jamforelse.csv

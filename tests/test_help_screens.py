@@ -98,8 +98,8 @@ def test_help_has_no_programmers_words_in_english(run: Run, path: tuple[str, ...
         ),
         (
             ["report"],
-            "  -q, --quarter KVARTAL         Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
-            "  -q, --quarter QUARTER         The quarter: 2021Q1, 2021-Q1 or 2021K1.",
+            "  -q, --quarter KVARTAL           Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
+            "  -q, --quarter QUARTER           The quarter: 2021Q1, 2021-Q1 or 2021K1.",
         ),
         (
             ["indicator", "set"],

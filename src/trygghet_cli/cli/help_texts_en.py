@@ -321,15 +321,19 @@ HELP_EN: dict[str, str] = {
         "Exits with 1 if the plan has errors (they are then shown as by trygg validate)."
     ),
     "Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.": "The quarter: 2021Q1, 2021-Q1 or 2021K1.",
-    "markdown eller html. Standard: html när --output slutar på .html, annars markdown.": (
-        "markdown or html. Default: html when --output ends in .html, otherwise markdown."
+    (
+        "markdown, html eller pdf (PDF/A för mötessystemet och diariet). Standard: html när "
+        "--output slutar på .html, pdf när det slutar på .pdf, annars markdown."
+    ): (
+        "markdown, html or pdf (PDF/A for the meeting system and the registry). Default: html "
+        "when --output ends in .html, pdf when it ends in .pdf, otherwise markdown."
     ),
     (
-        "En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2); det som saknas där tas "
-        "från trygg:s mallar."
+        "En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2, som också ger PDF:en); "
+        "det som saknas där tas från trygg:s mallar."
     ): (
-        "A folder with the municipality's own templates (brief.md.j2, brief.html.j2); whatever "
-        "is missing there is taken from trygg's templates."
+        "A folder with the municipality's own templates (brief.md.j2, brief.html.j2, which also "
+        "makes the PDF); whatever is missing there is taken from trygg's templates."
     ),
     # trygg schema
     "Skriv JSON-scheman för planens filer (för editorer och check-jsonschema).": (

@@ -15,12 +15,16 @@ from trygghet_cli.cli.common import (
     usage_error,
     write_output,
 )
-from trygghet_cli.i18n import Text
+from trygghet_cli.i18n import Lang, Text
 
 
 class ReportFormat(str, Enum):
     markdown = "markdown"
     html = "html"
+    pdf = "pdf"
+
+
+_BY_SUFFIX = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".pdf": ReportFormat.pdf}
 
 
 def report(
@@ -47,8 +51,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="markdown eller html. Standard: html när --output slutar på .html, "
-            "annars markdown.",
+            help="markdown, html eller pdf (PDF/A för mötessystemet och diariet). Standard: "
+            "html när --output slutar på .html, pdf när det slutar på .pdf, annars markdown.",
             show_default=False,
         ),
     ] = None,
@@ -58,8 +62,8 @@ def report(
         typer.Option(
             "--template",
             metavar="MAPP",
-            help="En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2); "
-            "det som saknas där tas från trygg:s mallar.",
+            help="En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2, som också "
+            "ger PDF:en); det som saknas där tas från trygg:s mallar.",
             show_default=False,
         ),
     ] = None,
@@ -91,10 +95,18 @@ def report(
             language,
         )
     chosen = format or (
-        ReportFormat.html
-        if output is not None and output.suffix.lower() in (".html", ".htm")
+        _BY_SUFFIX.get(output.suffix.lower(), ReportFormat.markdown)
+        if output is not None
         else ReportFormat.markdown
     )
+    if chosen is ReportFormat.pdf and output is None:
+        usage_error(
+            Text(
+                "En PDF skrivs till en fil: ange --output, till exempel --output lagesrapport.pdf.",
+                "A PDF is written to a file: give --output, for example --output brief.pdf.",
+            ),
+            language,
+        )
 
     from trygghet_cli.analysis.brief import build_brief
     from trygghet_cli.cli.plans import load_plan_files
@@ -105,7 +117,9 @@ def report(
     loaded = load_plan_files(path, language, "report")
     brief = build_brief(loaded, period, national_data())
     try:
-        text = render_brief(brief, language, chosen.value, template)
+        text = render_brief(
+            brief, language, "html" if chosen is ReportFormat.pdf else chosen.value, template
+        )
     except TemplateProblem as exc:
         typer.echo(
             Text(
@@ -115,7 +129,32 @@ def report(
             err=True,
         )
         raise typer.Exit(1) from None
-    if output is not None:
+    if chosen is ReportFormat.pdf:
+        assert output is not None
+        write_output(output, _pdf(text, language), language)
+    elif output is not None:
         write_output(output, text, language)
     else:
         typer.echo(text, nl=False)
+
+
+def _pdf(html: str, language: Lang) -> bytes:
+    """The HTML brief as PDF/A; says which addresses a template pointed at were not fetched."""
+    from trygghet_cli.render.pdf import PdfError, html_to_pdf
+
+    try:
+        pdf = html_to_pdf(html, language)
+    except PdfError as exc:
+        typer.echo(f"trygg report: {exc.message(language)}", err=True)
+        raise typer.Exit(1) from None
+    for url in pdf.refused:
+        typer.echo(
+            Text(
+                f"trygg report: varning: mallen pekar på {url}; PDF:en hämtar ingenting utanför "
+                "sidan (bädda in bilder som data:-adresser).",
+                f"trygg report: warning: the template points at {url}; the PDF fetches nothing "
+                "outside the page (embed images as data: URLs).",
+            )(language),
+            err=True,
+        )
+    return pdf.data
