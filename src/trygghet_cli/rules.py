@@ -690,6 +690,18 @@ _ALL = [
         ),
         ("indicators",),
     ),
+    Rule(
+        "TRY216",
+        "impossible-value",
+        E,
+        Text("Ett värde som inte kan vara", "A value that cannot be"),
+        Text("'{key}: {value}' {problem}", "'{key}: {value}' {problem}"),
+        Text(
+            "Rätta värdet, eller nyckeltalets enhet om det är den som är fel (enhet: {unit}).",
+            "Correct the value, or the indicator's unit if that is what is wrong (enhet: {unit}).",
+        ),
+        ("indicators",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",
@@ -1148,6 +1160,23 @@ _ALL = [
             "värde finns en gång var.",
             "Remove or rename one of the columns, so that kpi, kommun, period, kön and värde "
             "appear once each.",
+        ),
+        ("import",),
+    ),
+    Rule(
+        "TRY513",
+        "import-number-range",
+        E,
+        Text("Talet är för stort", "Number too large"),
+        Text(
+            "'{value}' i {field} är större än något nyckeltal kan vara",
+            "'{value}' in {field} is larger than any indicator can be",
+        ),
+        Text(
+            "Ett nyckeltal är till beloppet högst 1 000 000 000 000. Kontrollera att filen är en "
+            "export av nyckeltal och att kolumnerna inte har blandats ihop.",
+            "An indicator is at most 1,000,000,000,000 either way. Check that the file is an "
+            "export of indicators and that its columns have not been mixed up.",
         ),
         ("import",),
     ),

@@ -66,6 +66,7 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
             )
 
     bodies = lp.plan.bodies()
+    indicators = lp.plan.indicators_by_id()
     lines = {line.id: (body, line) for body in bodies.values() for line in body.reporting}
     for f in lp.files:
         model = f.model
@@ -117,6 +118,10 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
         elif isinstance(model, Goals):
             for goal, path in model.all_goals():
                 g = Site(f, path)
+                measured_by = indicators.get(goal.indicator) if goal.indicator else None
+                for key, measure in (("utgångsläge", goal.baseline), ("målvärde", goal.target)):
+                    if measured_by is not None and measure is not None:
+                        out.extend(_impossible(measure.value, measured_by.unit, g.child(key)))
                 if (
                     goal.baseline
                     and goal.target
@@ -168,6 +173,7 @@ def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
                 seen: dict[tuple[str, str, str], Site] = {}
                 for j, value in enumerate(ind.values):
                     v = root.child("nyckeltal", i, "värden", j)
+                    out.extend(_impossible(value.value, ind.unit, v))
                     geo = (
                         str(value.period),
                         value.geography.level.value,
@@ -262,6 +268,41 @@ _BEFORE_MEETING = Text(
     "before the meeting. Fix the date, or give 'skapad:' if the action was decided earlier.",
 )
 
+
+def _impossible(value: float, unit: Unit, site: Site) -> list[Diagnostic]:
+    """A share outside 0–100 %, or a count or rate below zero (TRY216), at ``site``'s
+    ``värde``."""
+    if unit is Unit.PERCENT and not 0 <= value <= 100:
+        problem = _OUTSIDE_SHARE
+    elif (unit is Unit.COUNT or unit.is_rate) and value < 0:
+        problem = _NEGATIVE[unit]
+    else:
+        return []
+    return [
+        site.child("värde").diagnostic(
+            "TRY216", key="värde", value=f"{value:g}", problem=problem, unit=unit.value
+        )
+    ]
+
+
+_OUTSIDE_SHARE = Text(
+    "kan inte vara en andel i procent: en andel ligger mellan 0 och 100",
+    "cannot be a share in per cent: a share lies between 0 and 100",
+)
+_NEGATIVE = {
+    Unit.COUNT: Text(
+        "kan inte vara ett antal: ett antal är aldrig mindre än noll",
+        "cannot be a count: a count is never below zero",
+    ),
+    Unit.PER_1000: Text(
+        "kan inte vara ett tal per 1 000 invånare: det är aldrig mindre än noll",
+        "cannot be a rate per 1,000 inhabitants: it is never below zero",
+    ),
+    Unit.PER_100K: Text(
+        "kan inte vara ett tal per 100 000 invånare: det är aldrig mindre än noll",
+        "cannot be a rate per 100,000 inhabitants: it is never below zero",
+    ),
+}
 
 _BETTER_WORDS = {Better.LOWER: Text("lägre", "lower"), Better.HIGHER: Text("högre", "higher")}
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,7 +20,31 @@ indicator_app = typer.Typer(
 )
 
 
-@indicator_app.command("set", cls=TryggCommand)
+_NEGATIVE_NUMBER = re.compile(r"^-\d[\d\s.,]*$")
+
+
+class _NegativeValues(TryggCommand):
+    """``trygg indicator set X 2021 -5``: a negative number is a value, never an option
+    (Click would take ``-5`` for an unknown flag). It is handed on with a typographic minus,
+    which the number parser reads; the value of an option (``--note -5``) is left alone."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {
+            name
+            for param in self.params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for name in param.opts
+        }
+        shielded = [
+            "\u2212" + arg[1:]
+            if _NEGATIVE_NUMBER.match(arg) and (i == 0 or args[i - 1] not in takes_value)
+            else arg
+            for i, arg in enumerate(args)
+        ]
+        return super().parse_args(ctx, shielded)
+
+
+@indicator_app.command("set", cls=_NegativeValues)
 def set_(
     indicator: Annotated[
         str, typer.Argument(metavar="NYCKELTAL", help="Nyckeltalets id, t.ex. anmalda-brott.")
@@ -64,6 +89,7 @@ def set_(
     from trygghet_cli.editing.indicators import Geography, NewValue, set_value
     from trygghet_cli.i18n import Text
     from trygghet_cli.loading.kolada import parse_number
+    from trygghet_cli.model.common import FIGURE_LIMIT
     from trygghet_cli.model.indicators import Level
     from trygghet_cli.model.periods import Period, PeriodError
 
@@ -81,6 +107,16 @@ def set_(
     number = parse_number(value)
     if number is None:
         usage_error(Text(f"'{value}' är inte ett tal.", f"'{value}' is not a number."), language)
+    if abs(number) > FIGURE_LIMIT:
+        usage_error(
+            Text(
+                f"'{value}' är större än något nyckeltal kan vara (högst 1 000 000 000 000 till "
+                "beloppet).",
+                f"'{value}' is larger than any indicator can be (at most 1,000,000,000,000 either "
+                "way).",
+            ),
+            language,
+        )
     try:
         where = Geography.parse(geography)
     except ValueError:

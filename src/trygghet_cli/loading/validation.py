@@ -155,6 +155,21 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
                 f'Put the code in quotes: kommunkod: "{shown}".',
             )
         return make("TRY110", doc.file, line, col, pointer=pointer, value=shown, hint=quote)
+    if kind == "trygg_figure":
+        return make(
+            "TRY106",
+            doc.file,
+            line,
+            col,
+            pointer=pointer,
+            key=key,
+            problem=Text(
+                f"{shown} är större än något nyckeltal kan vara (högst 1 000 000 000 000 till "
+                "beloppet)",
+                f"{shown} is larger than any indicator can be (at most 1,000,000,000,000 either "
+                "way)",
+            ),
+        )
     if kind == "trygg_cadence":
         return make("TRY107", doc.file, line, col, pointer=pointer, value=shown)
     if kind == "trygg_period":

@@ -242,6 +242,36 @@ WeekField = Annotated[
 Percent = Annotated[StrictFloat, Field(ge=0, le=100)]
 """A share in percent, 0–100."""
 
+FIGURE_LIMIT = 1_000_000_000_000
+"""The largest figure (in absolute value) an indicator, goal or national series can hold: a
+million million. More is no count, rate or share of a kommun's or the country's, and would
+lose its last digits as a float."""
+
+
+def _check_figure(value: object) -> object:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and (value != value or abs(value) > FIGURE_LIMIT)  # value != value: NaN
+    ):
+        raise PydanticCustomError("trygg_figure", "figure out of range", {"value": str(value)})
+    return value
+
+
+Figure = Annotated[
+    StrictFloat,
+    BeforeValidator(_check_figure),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": -FIGURE_LIMIT,
+            "maximum": FIGURE_LIMIT,
+            "description": "Ett tal med decimalpunkt, till beloppet högst 1 000 000 000 000.",
+        }
+    ),
+]
+"""A measured value: a number no larger than :data:`FIGURE_LIMIT` either way."""
+
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

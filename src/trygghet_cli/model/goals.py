@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 
-from pydantic import StrictBool, StrictFloat
+from pydantic import StrictBool
 
 from trygghet_cli.model.common import (
     ILLUSTRATIVE,
     CadenceField,
     Day,
+    Figure,
     Id,
     PeriodField,
     Ref,
@@ -31,7 +32,7 @@ class GoalKind(str, Enum):
 
 
 class Measure(TryggModel):
-    value: StrictFloat = field(
+    value: Figure = field(
         "värde", "Värdet, i nyckeltalets enhet. Decimalpunkt: 22.6.", example=18.1
     )
     period: PeriodField | None = field(

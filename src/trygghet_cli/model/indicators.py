@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import StrictBool, StrictFloat
+from pydantic import StrictBool
 
-from trygghet_cli.model.common import ILLUSTRATIVE, Id, PeriodField, TryggModel, field
+from trygghet_cli.model.common import ILLUSTRATIVE, Figure, Id, PeriodField, TryggModel, field
 from trygghet_cli.model.periods import Period
 
 
@@ -86,7 +86,7 @@ class Value(TryggModel):
         "Perioden värdet avser (för NTU: året utsattheten gällde, inte undersökningens årtal).",
         example=2019,
     )
-    value: StrictFloat = field("värde", "Värdet, med decimalpunkt.", example=18.1)
+    value: Figure = field("värde", "Värdet, med decimalpunkt.", example=18.1)
     geography: Geography = field(
         "geografi",
         "Var värdet gäller.",

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import StrictBool, StrictFloat
+from pydantic import StrictBool
 
-from trygghet_cli.model.common import Day, Id, PeriodField, TryggModel, field
+from trygghet_cli.model.common import Day, Figure, Id, PeriodField, TryggModel, field
 from trygghet_cli.model.indicators import Better, Unit
 from trygghet_cli.model.periods import Period
 
 
 class NationalValue(TryggModel):
     period: PeriodField = field("period", "Perioden värdet avser.")
-    value: StrictFloat = field("värde", "Värdet för hela landet.")
+    value: Figure = field("värde", "Värdet för hela landet.")
     preliminary: StrictBool = field("preliminär", "Sant för en preliminär siffra.", default=False)
     edition: str | None = field("utgåva", "Publikationen värdet kommer från.", default=None)
     source: str = field("källa", "Källa för just detta värde.")

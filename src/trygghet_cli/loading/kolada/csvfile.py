@@ -17,6 +17,7 @@ from trygghet_cli.loading.kolada.fields import (
     ZERO,
     KoladaRow,
     bad_field,
+    out_of_range,
     parse_number,
     parse_period,
 )
@@ -171,10 +172,10 @@ def _csv_row(
         value = 0.0
     elif value_text and not suppressed:
         value = parse_number(value_text)
-        if value is None:
+        if value is None or out_of_range(value):
             diags.append(
                 make(
-                    "TRY505",
+                    "TRY505" if value is None else "TRY513",
                     file,
                     line,
                     value_col,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
+from trygghet_cli.model.common import FIGURE_LIMIT
 from trygghet_cli.model.periods import Period, PeriodError
 
 GENDERS = ("T", "K", "M")
@@ -67,6 +68,11 @@ def parse_number(text: str) -> float | None:
         return None
     value = float(cleaned)
     return value if math.isfinite(value) else None
+
+
+def out_of_range(value: float) -> bool:
+    """Larger (either way) than any indicator can hold (:data:`FIGURE_LIMIT`)."""
+    return abs(value) > FIGURE_LIMIT
 
 
 def parse_period(

@@ -19,6 +19,7 @@ from trygghet_cli.loading.kolada.fields import (
     KPI_ID,
     KoladaRow,
     bad_field,
+    out_of_range,
     parse_period,
 )
 from trygghet_cli.model.periods import Period
@@ -195,6 +196,13 @@ def _json_item(
             problems.append(
                 make(
                     "TRY505", file, at[0], at[1], value=str(value), field=Text('"value"', '"value"')
+                )
+            )
+            continue
+        if value is not None and out_of_range(value):
+            problems.append(
+                make(
+                    "TRY513", file, at[0], at[1], value=str(value), field=Text('"value"', '"value"')
                 )
             )
             continue
