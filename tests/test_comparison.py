@@ -229,6 +229,9 @@ def test_a_year_whose_national_value_came_later_says_when(plan: Path) -> None:
         "nationell_serie: ntu-utsatthet-brott-mot-person",
     )
     edit(plan / "nyckeltal.yaml", "enhet: per_100000_invånare", "enhet: procent")
+    edit(plan / "nyckeltal.yaml", "värde: 9000", "värde: 19.0")
+    edit(plan / "mal.yaml", "{värde: 9000, period: 2020}", "{värde: 19, period: 2020}")
+    edit(plan / "mal.yaml", "{värde: 8500, period: 2022}", "{värde: 17, period: 2022}")
     frame = comparison_rows([_plan(plan)], national_data(), until=date(2021, 6, 30))
     c = comparisons(frame)[0]
     assert c.national is None and Note.NATIONAL_NOT_PUBLISHED in c.notes

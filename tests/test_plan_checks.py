@@ -253,12 +253,12 @@ def test_situation_entry_after_the_meeting(run: Run, plan: Path) -> None:
 
 
 def test_unit_must_match_the_national_series(run: Run, plan: Path) -> None:
-    edit(plan / "nyckeltal.yaml", "enhet: per_100000_invånare", "enhet: procent")
+    edit(plan / "nyckeltal.yaml", "enhet: per_100000_invånare", "enhet: antal")
     assert codes(run, plan) == [
-        "TRY213 nyckeltal.yaml:5 Nyckeltalet har enheten procent, men den nationella serien "
+        "TRY213 nyckeltal.yaml:5 Nyckeltalet har enheten antal, men den nationella serien "
         "'anmalda-brott-per-100000' har per_100000_invånare"
     ]
-    edit(plan / "nyckeltal.yaml", "enhet: procent", "enhet: per_1000_invånare")
+    edit(plan / "nyckeltal.yaml", "enhet: antal", "enhet: per_1000_invånare")
     assert codes(run, plan) == []
 
 

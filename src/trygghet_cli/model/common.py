@@ -7,6 +7,7 @@ and example, which become the JSON Schemas that editors show on hover.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -252,7 +253,8 @@ def _check_figure(value: object) -> object:
     if (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
-        and (value != value or abs(value) > FIGURE_LIMIT)  # value != value: NaN
+        and abs(value) > FIGURE_LIMIT
+        and (isinstance(value, int) or math.isfinite(value))  # .nan and .inf: TRY103
     ):
         raise PydanticCustomError("trygg_figure", "figure out of range", {"value": str(value)})
     return value
