@@ -186,17 +186,14 @@ def _modeline(session: EditSession, folder: Path) -> str | None:
 
 
 def render_template(template: Path | None, context: dict[str, Any]) -> str:
-    from trygghet_cli.sandbox import sandboxed_environment, template_problem
+    from trygghet_cli.sandbox import TemplateProblem, render_template, sandboxed_environment
 
     folder, name = (template.parent, template.name) if template else (templates_dir(), TEMPLATE)
     env = sandboxed_environment([folder], autoescape=False)
     env.filters["yaml"] = scalar_text
     try:
-        text = env.get_template(name).render(**context)
-    except Exception as exc:
-        problem = template_problem(exc, name)
-        if problem is None:
-            raise
+        text = render_template(env, name, context)
+    except TemplateProblem as problem:
         where = display_path(folder / name)
         line = problem.where.rpartition(":")[2]
         where += f":{line}" if line.isdigit() else ""

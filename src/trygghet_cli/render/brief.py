@@ -28,6 +28,7 @@ from trygghet_cli.render.templating import (
     Flavour,
     MarkdownSafe,
     environment,
+    helpers,
     render_template,
     template_root,
     translator,
@@ -444,10 +445,10 @@ def render_brief(
     context = {
         "view": build_view(brief, lang),
         "brief": brief,
-        "fmt": fmt,
+        "fmt": helpers(fmt),
         "t": translator(lang),
         "lang": lang,
         "label": lambda value: label(value, lang),
         "md_table": lambda table: MarkdownSafe(tables.markdown(table)),
     }
-    return render_template(env, f"brief.{SUFFIX[flavour]}.j2", context)
+    return render_template(env, f"brief.{SUFFIX[flavour]}.j2", context, brief.plan.root)

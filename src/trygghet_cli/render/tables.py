@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from trygghet_cli.render.templating import md_escape
 
@@ -19,6 +20,9 @@ class Table:
     numeric: tuple[bool, ...] = field(default=())
     """Per column: right-aligned (numbers) or not."""
     caption: str = ""
+
+    __template_methods__: ClassVar[tuple[str, ...]] = ("right",)
+    """What a template may call on a table: ``tb.right(loop.index0)``."""
 
     def right(self, column: int) -> bool:
         return column < len(self.numeric) and self.numeric[column]

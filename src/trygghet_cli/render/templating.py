@@ -24,7 +24,9 @@ from markupsafe import Markup
 
 from trygghet_cli.i18n import Lang
 from trygghet_cli.sandbox import (
+    MarkdownSafe,
     TemplateProblem,
+    helpers,
     render_template,
     sandboxed_environment,
     template_problem,
@@ -40,12 +42,6 @@ def template_root() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "templates"
-
-
-class MarkdownSafe(str):
-    """Markdown that trygg built itself and that must not be escaped again."""
-
-    __slots__ = ()
 
 
 _BREAKS = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space between digit groups
@@ -110,6 +106,7 @@ __all__ = [
     "MarkdownSafe",
     "TemplateProblem",
     "environment",
+    "helpers",
     "md_escape",
     "render_template",
     "safe",
