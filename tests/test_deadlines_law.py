@@ -244,3 +244,71 @@ def test_a_due_soon_renewal_after_the_act_says_since(plan: Path) -> None:
         "Lag (2023:196) kräver en aktuell lägesbild sedan 1 juli 2023: 'lagesbild' togs fram"
     )
     assert "since 1 July 2023" in message(soon[0], "en")
+
+
+# --- the obligations' state on the day, beside the deadlines ---------------------------------
+
+
+def _states(plan: Path, day: date) -> dict[str, tuple[str, bool]]:
+    result = find_deadlines([plan], Window(day, 30))
+    [found] = result.plans
+    assert found.followup is not None
+    return {o.key: (o.state.value, o.required) for o in found.followup.obligations}
+
+
+def test_obligations_missing_before_and_after_the_act(plan: Path) -> None:
+    assert _states(plan, date(2021, 6, 30)) == {
+        "lagesbild": ("missing", False),
+        "atgardsplan": ("missing", False),
+        "samordningsfunktion": ("current", False),
+    }
+    assert _states(plan, date(2023, 7, 1)) == {
+        "lagesbild": ("missing", True),
+        "atgardsplan": ("missing", True),
+        "samordningsfunktion": ("current", True),
+    }
+
+
+def test_obligations_current_then_outdated_by_the_plan_s_own_interval(plan: Path) -> None:
+    _compliant(plan)
+    assert _states(plan, date(2023, 8, 1)) == {
+        "lagesbild": ("current", True),
+        "atgardsplan": ("current", True),
+        "samordningsfunktion": ("current", True),
+    }
+    # revideras: varje år from 1 March 2023: current up to that day, outdated the day after
+    assert _states(plan, date(2024, 3, 1))["lagesbild"] == ("current", True)
+    assert _states(plan, date(2024, 3, 2))["lagesbild"] == ("outdated", True)
+    [found] = find_deadlines([plan], Window(date(2024, 3, 2), 30)).plans
+    assert found.followup is not None
+    [picture] = [o for o in found.followup.obligations if o.key == "lagesbild"]
+    assert (picture.document, picture.current_until) == ("lagesbild", date(2024, 3, 1))
+
+
+def test_an_action_plan_not_decided_by_the_kommun_is_not_the_act_s(plan: Path) -> None:
+    _document(plan, PICTURE.format(extra=""))
+    _document(plan, ACTION_PLAN.format(by="lokala-bra"))
+    assert _states(plan, date(2023, 8, 1))["atgardsplan"] == ("undecided", True)
+
+
+def test_a_samordningsfunktion_without_coordinators_is_missing(plan: Path) -> None:
+    edit(
+        plan / "organisation.yaml",
+        "  samordnare:\n    - roll: samordnare\n      tjänstgöringsgrad: 50\n",
+        "",
+    )
+    assert _states(plan, date(2023, 8, 1))["samordningsfunktion"] == ("missing", True)
+
+
+@pytest.mark.parametrize(
+    "day", [date(2023, 6, 30), date(2023, 7, 1), date(2024, 3, 1), date(2024, 3, 2)]
+)
+def test_a_law_deadline_is_overdue_exactly_when_its_obligation_is_not_met(
+    plan: Path, day: date
+) -> None:
+    _compliant(plan)
+    [found] = find_deadlines([plan], Window(day, 30)).plans
+    assert found.followup is not None
+    overdue = {d.key for d in found.followup.overdue if d.kind is Kind.LAW}
+    unmet = {o.key for o in found.followup.obligations if o.required and not o.met}
+    assert overdue == unmet

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, FIXTURES
 from trygghet_cli.followup.base import Deadline, Kind, Status, Window
-from trygghet_cli.followup.deadlines import plan_deadlines
+from trygghet_cli.followup.deadlines import follow_up, plan_deadlines
 from trygghet_cli.followup.state import add_interval, expected_occasions, occasion_due
 from trygghet_cli.loading.plan import LoadedPlan, read_plan
 from trygghet_cli.model.cadence import parse_cadence
@@ -46,6 +46,27 @@ def test_status_agrees_with_date_and_order(index: int, as_of: date, within: int)
     keys = [(d.kind, d.key) for d in items]
     assert len(keys) == len(set(keys)), "one deadline per thing"
     assert plan_deadlines(_loaded(index), window) == items
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    index=st.integers(min_value=0, max_value=len(PLANS) - 1),
+    as_of=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    within=st.integers(min_value=0, max_value=400),
+)
+def test_a_law_deadline_is_overdue_exactly_when_its_obligation_is_unmet(
+    index: int, as_of: date, within: int
+) -> None:
+    """The obligations' states (the overview's columns) and the law's deadlines (``trygg
+    deadlines``, the brief) are one judgement: never a current lägesbild beside an overdue
+    TRY420."""
+    found = follow_up(_loaded(index), Window(as_of, within))
+    assert [o.key for o in found.obligations][:2] == ["lagesbild", "atgardsplan"]
+    overdue = {d.key for d in found.overdue if d.kind is Kind.LAW}
+    unmet = {o.key for o in found.obligations if o.required and not o.met}
+    assert overdue == unmet
+    for o in found.obligations:
+        assert o.required == (o.required_from <= as_of)
 
 
 @settings(max_examples=60, deadline=None)

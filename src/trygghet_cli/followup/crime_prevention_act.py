@@ -20,11 +20,18 @@ In the plan:
 lägesbild. trygg's documented default: a lägesbild or åtgärdsplan is current until its
 ``gäller_till``, or until its next review by ``revideras`` counted from ``antaget``, whichever
 comes first; with neither, for one year after ``antaget`` (:data:`DEFAULT_CURRENCY`).
+
+Besides the deadlines, each obligation's state on the day (:class:`Obligation`: current,
+outdated, not decided by the kommun, missing) is part of the follow-up, so that the brief and
+the overview of many plans word the same judgement that ``trygg deadlines`` reports: a law
+deadline is overdue exactly when its obligation is required and not met.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.followup.base import LAW_IN_FORCE, Deadline, Kind, PlanContext, Status
@@ -45,6 +52,48 @@ _TITLES = {
 _KEYS = {"TRY420": "lagesbild", "TRY421": "atgardsplan", "TRY422": "samordningsfunktion"}
 
 
+class ObligationState(str, Enum):
+    """How one of the act's obligations stands on the day. The values are stable identifiers
+    for JSON."""
+
+    CURRENT = "current"
+    """In place and current by the plan's own interval (or trygg's default)."""
+    OUTDATED = "outdated"
+    """In place, but past its review, its end or a year (or of unknown age)."""
+    UNDECIDED = "undecided"
+    """An åtgärdsplan is in place, but not decided by the kommun (fullmäktige or a nämnd)."""
+    MISSING = "missing"
+    """Not in the plan (for the samordningsfunktion: no coordinators, or not set up yet)."""
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One obligation of the act on the day judged, whether or not the act applies yet."""
+
+    key: str
+    """``lagesbild``, ``atgardsplan`` or ``samordningsfunktion``."""
+    state: ObligationState
+    required: bool
+    """Whether the act asks for it on the day (from 1 July 2023 or the plan's date)."""
+    required_from: date
+    document: str | None = None
+    """The id of the document judged (the most current one), if any."""
+    current_until: date | None = None
+    """The document's last current day, when known."""
+
+    @property
+    def present(self) -> bool:
+        return self.state is not ObligationState.MISSING
+
+    @property
+    def met(self) -> bool:
+        return self.state is ObligationState.CURRENT
+
+
+OBLIGATIONS = ("lagesbild", "atgardsplan", "samordningsfunktion")
+"""The act's three obligations, in the order the act gives them."""
+
+
 def required_from(ctx: PlanContext) -> date:
     """1 July 2023, or the plan's date when it is later."""
     municipality = ctx.plan.municipality
@@ -52,17 +101,15 @@ def required_from(ctx: PlanContext) -> date:
     return max(LAW_IN_FORCE, plan_date) if plan_date is not None else LAW_IN_FORCE
 
 
-def law_deadlines(ctx: PlanContext) -> tuple[list[Deadline], set[str]]:
-    """The act's obligations that are missing or out of date, and the ids of the documents
-    those findings are about (so that their review is not reported twice)."""
-    required = required_from(ctx)
-    if ctx.window.status_from(required) is None:
-        return [], set()
-    check = _Obligations(ctx, required)
+def law_deadlines(ctx: PlanContext) -> tuple[list[Deadline], set[str], tuple[Obligation, ...]]:
+    """The act's obligations that are missing or out of date, the ids of the documents those
+    findings are about (so that their review is not reported twice), and each obligation's
+    state on the day."""
+    check = _Obligations(ctx, required_from(ctx))
     check.situation_picture()
     check.action_plan()
     check.coordination()
-    return check.out, check.about
+    return check.out, check.about, tuple(check.states)
 
 
 _MISSING = Text("planen har ingen ({where})", "the plan has none ({where})")
@@ -74,10 +121,29 @@ class _Obligations:
         self.required = required
         self.out: list[Deadline] = []
         self.about: set[str] = set()
+        self.states: list[Obligation] = []
         self.docs_file = ctx.file("styrdokument")
         model = self.docs_file.model if self.docs_file is not None else None
         self.all_documents = model.documents if isinstance(model, Documents) else []
         self.documents = [d for d in self.all_documents if exists_on(d, ctx.as_of)]
+
+    def state(
+        self,
+        rule: str,
+        state: ObligationState,
+        doc: Document | None = None,
+        until: date | None = None,
+    ) -> None:
+        self.states.append(
+            Obligation(
+                _KEYS[rule],
+                state,
+                self.required <= self.ctx.as_of,
+                self.required,
+                doc.id if doc is not None else None,
+                until,
+            )
+        )
 
     def add(
         self,
@@ -137,6 +203,9 @@ class _Obligations:
             ranked,
             key=lambda c: (c.last_day or date.min, started(c.document) or date.min),
         )
+        current = best.last_day is not None and best.last_day >= self.ctx.as_of
+        state = ObligationState.CURRENT if current else ObligationState.OUTDATED
+        self.state(rule, state, best.document, best.last_day)
         site = self.doc_site(best.document, best.key)
         self.add(rule, best.reason, site, best.document, best.last_day)
 
@@ -146,6 +215,7 @@ class _Obligations:
             self.stale("TRY420", pictures)
             return
         where = Text("typ: lägesbild i styrdokument.yaml", "typ: lägesbild in styrdokument.yaml")
+        self.state("TRY420", ObligationState.MISSING)
         self.add("TRY420", _MISSING.format(where=where), self.missing_site(), at_key=True)
 
     def action_plan(self) -> None:
@@ -167,9 +237,11 @@ class _Obligations:
             where = Text(
                 "typ: åtgärdsplan i styrdokument.yaml", "typ: åtgärdsplan in styrdokument.yaml"
             )
+            self.state("TRY421", ObligationState.MISSING)
             self.add("TRY421", _MISSING.format(where=where), self.missing_site(), at_key=True)
             return
         latest = max(plans, key=lambda d: started(d) or date.min)
+        self.state("TRY421", ObligationState.UNDECIDED, latest)
         if not latest.adopted_by:
             problem = Text(
                 f"'{latest.id}' anger inte vem som antog den ('antaget_av')",
@@ -190,6 +262,14 @@ class _Obligations:
             return
         coordination = org_file.model.coordination
         site = Site(org_file, ("samordning",))
+        established = coordination.established
+        in_place = coordination.coordinators and (
+            established is None or established <= self.ctx.as_of
+        )
+        self.state(
+            "TRY422",
+            ObligationState.CURRENT if in_place else ObligationState.MISSING,
+        )
         if not coordination.coordinators:
             problem = Text(
                 "'samordning' i organisation.yaml anger inga samordnare",

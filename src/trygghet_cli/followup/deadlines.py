@@ -26,7 +26,7 @@ from pathlib import Path
 from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, Window, uid_prefix
-from trygghet_cli.followup.crime_prevention_act import law_deadlines
+from trygghet_cli.followup.crime_prevention_act import Obligation, law_deadlines
 from trygghet_cli.followup.documents import document_deadlines
 from trygghet_cli.followup.recurring import Duty, duties
 from trygghet_cli.followup.work import (
@@ -49,6 +49,9 @@ class PlanFollowUp:
     """Everything late or due within the window, overdue first, then by date."""
     duties: tuple[Duty, ...]
     """Every recurring duty (reports, follow-ups, meetings) with its account."""
+    obligations: tuple[Obligation, ...] = ()
+    """The obligations of Lag (2023:196) on the day: lägesbild, åtgärdsplan and
+    samordningsfunktion, each current, outdated, not decided by the kommun or missing."""
 
     @property
     def as_of(self) -> date:
@@ -65,7 +68,7 @@ class PlanFollowUp:
 def follow_up(loaded: LoadedPlan, window: Window) -> PlanFollowUp:
     """The follow-up of one plan as of the window's day."""
     ctx = PlanContext(loaded, window)
-    law, about = law_deadlines(ctx)
+    law, about, obligations = law_deadlines(ctx)
     recurring = duties(ctx)
     items = [
         *action_deadlines(ctx),
@@ -76,7 +79,8 @@ def follow_up(loaded: LoadedPlan, window: Window) -> PlanFollowUp:
         *(d.deadline for d in recurring if d.deadline is not None),
         *law,
     ]
-    return PlanFollowUp(window, tuple(sorted(items, key=Deadline.sort_key)), tuple(recurring))
+    ordered = tuple(sorted(items, key=Deadline.sort_key))
+    return PlanFollowUp(window, ordered, tuple(recurring), obligations)
 
 
 def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:
