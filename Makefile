@@ -9,7 +9,7 @@ WHEELHOUSE := $(VENV)/wheelhouse
 EDITOR_DEPS := tests/editor/node_modules/.package-lock.json
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor
+.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor install uninstall
 
 venv: $(STAMP)
 
@@ -18,23 +18,59 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
+# The tables first (validate, deadlines, compare), then the files; the last lines say where
+# they were written. A command that fails shows what it printed.
 demo: venv
 	$(BIN)/trygg validate examples
 	$(BIN)/trygg deadlines examples --as-of 2021-06-30 --fail-on never
+	$(BIN)/trygg compare examples
 	@mkdir -p $(DEMO_OUT)
 	@for plan in examples/*/; do \
 		name=$$(basename $$plan); \
-		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.md && \
-		$(BIN)/trygg report --quarter 2021Q1 $$plan --output $(DEMO_OUT)/$$name-2021Q1.html && \
-		$(BIN)/trygg report --quarter 2024Q4 $$plan --output $(DEMO_OUT)/$$name-2024Q4.pdf && \
-		echo "Lägesrapport: $(DEMO_OUT)/$$name-2021Q1.md och .html, $(DEMO_OUT)/$$name-2024Q4.pdf" || exit 1; \
+		for brief in 2021Q1.md 2021Q1.html 2024Q4.pdf; do \
+			out=$$($(BIN)/trygg report --quarter $${brief%%.*} $$plan --output $(DEMO_OUT)/$$name-$$brief 2>&1) \
+				|| { printf '%s\n' "$$out"; exit 1; }; \
+		done; \
 	done
-	$(BIN)/trygg compare examples
-	$(BIN)/trygg compare examples --format csv --output $(DEMO_OUT)/jamforelse.csv
-	$(BIN)/trygg export examples/fagersta --format html --output $(DEMO_OUT)/fagersta-html
-	$(BIN)/trygg export examples/fagersta --format markdown --output $(DEMO_OUT)/fagersta-markdown
+	@out=$$($(BIN)/trygg compare examples --format csv --output $(DEMO_OUT)/jamforelse.csv 2>&1) \
+		|| { printf '%s\n' "$$out"; exit 1; }
+	@for format in html markdown; do \
+		out=$$($(BIN)/trygg export examples/fagersta --format $$format --output $(DEMO_OUT)/fagersta-$$format 2>&1) \
+			|| { printf '%s\n' "$$out"; exit 1; }; \
+	done
+	@echo
+	@echo "Lägesrapporterna för kvartal 1 2021 (Markdown och HTML) och kvartal 4 2024 (PDF):"
+	@for plan in examples/*/; do \
+		name=$$(basename $$plan); \
+		echo "  $(DEMO_OUT)/$$name-2021Q1.md och .html, $(DEMO_OUT)/$$name-2024Q4.pdf"; \
+	done
+	@echo "Jämförelsen med riket för Excel: $(DEMO_OUT)/jamforelse.csv"
+	@echo "Fagerstas sidor för intranätet: $(DEMO_OUT)/fagersta-html/index.html"
+	@echo "  och i Markdown: $(DEMO_OUT)/fagersta-markdown/index.md"
 
 test: venv lint typecheck pytest
+
+# The command 'trygg' for a coordinator's own plan, from this clone: trygg and its dependencies
+# in a virtual environment of their own ($(TRYGG_HOME)), the command linked into $(PREFIX)/bin.
+# Nothing is installed system-wide; 'make install' again updates, 'make uninstall' removes.
+PREFIX ?= $(HOME)/.local
+TRYGG_HOME ?= $(PREFIX)/share/trygg
+
+install:
+	@test -x $(TRYGG_HOME)/venv/bin/python || $(PYTHON) -m venv $(TRYGG_HOME)/venv
+	$(TRYGG_HOME)/venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade .
+	@mkdir -p $(PREFIX)/bin
+	@ln -sfn $(TRYGG_HOME)/venv/bin/trygg $(PREFIX)/bin/trygg
+	@echo "Installerade $$($(PREFIX)/bin/trygg --version) som $(PREFIX)/bin/trygg."
+	@case ":$$PATH:" in \
+		*":$(PREFIX)/bin:"*|*":$(PREFIX)/bin/:"*) echo "Kör 'trygg --help' för att komma igång." ;; \
+		*) echo "$(PREFIX)/bin finns inte i PATH. Lägg till det och öppna en ny terminal:"; \
+		   echo "  echo 'export PATH=\"$(PREFIX)/bin:\$$PATH\"' >> ~/.bashrc" ;; \
+	esac
+
+uninstall:
+	rm -f $(PREFIX)/bin/trygg
+	rm -rf $(TRYGG_HOME)
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

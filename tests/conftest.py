@@ -15,6 +15,13 @@ from trygghet_cli.cli.app import app
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"
+
+
+def doc(page: str) -> str:
+    """A page of the user guide in docs/ (``"validate.md"``), whose examples a test checks."""
+    return (DOCS / page).read_text(encoding="utf-8")
+
 
 Run = Callable[..., Result]
 

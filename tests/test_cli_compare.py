@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, Run, edit
+from tests.conftest import EXAMPLES, ROOT, Run, doc, edit
 from tests.mdcheck import check_markdown
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
@@ -171,7 +171,7 @@ def test_the_readme_shows_real_output(run: Run, command: str) -> None:
         "umea",
     }:
         pytest.skip("the README shows the four examples")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("compare.md")
     shown = readme.split(f"$ trygg {command}\n", 1)[1].split("```", 1)[0]
     result = run(*command.split(), cwd=ROOT)
     assert result.exit_code == 0, result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, Run, edit, write
+from tests.conftest import EXAMPLES, ROOT, Run, doc, edit, write
 from tests.golden import check_golden_bytes
 from trygghet_cli.wording import date_label
 
@@ -202,7 +202,7 @@ def test_the_readme_shows_real_output(run: Run) -> None:
     """The worked example in README.md is what the command prints, byte for byte."""
     if "fagersta" not in EXAMPLE_NAMES:
         pytest.skip("examples/fagersta is not there")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("deadlines.md")
     text = run("deadlines", "examples/fagersta", "--as-of", AS_OF, cwd=ROOT)
     assert f"$ trygg deadlines examples/fagersta --as-of {AS_OF}\n{text.output}$ echo $?\n1\n" in (
         readme

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, Run, edit
+from tests.conftest import EXAMPLES, Run, doc, edit
 from tests.htmlcheck import parse_strict
 from tests.mdcheck import check_markdown, headings
 
@@ -153,7 +153,7 @@ def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
     """What the README shows for both formats is what the command prints."""
     if not (EXAMPLES / "fagersta").is_dir():
         pytest.skip("examples/fagersta is not there")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("export.md")
     block = readme.split("$ trygg export examples/fagersta --output intranat\n", 1)[1]
     block = "$ trygg export examples/fagersta --output intranat\n" + block.split("```", 1)[0]
     examples = re.findall(r"^\$ trygg (.+)\n((?:[^$].*\n)+)", block, flags=re.M)

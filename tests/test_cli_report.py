@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import EXAMPLES, ROOT, Run, edit, write
+from tests.conftest import EXAMPLES, ROOT, Run, doc, edit, write
 from tests.golden import check_golden
 from tests.htmlcheck import parse_strict
 from tests.mdcheck import check_markdown, headings
@@ -234,7 +234,7 @@ def test_the_readme_shows_real_output(run: Run) -> None:
     """The README's worked example is the start of what the command prints, byte for byte."""
     if "fagersta" not in EXAMPLE_NAMES:
         pytest.skip("examples/fagersta is not there")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("report.md")
     command = "$ trygg report --quarter 2021Q1 examples/fagersta\n"
     shown = readme.split(command, 1)[1].split("...\n```", 1)[0]
     assert shown.count("\n") > 20

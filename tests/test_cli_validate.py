@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, Run, edit, write
+from tests.conftest import FIXTURES, Run, doc, edit, write
 
 
 def test_no_path_means_the_current_folder(run: Run, plan: Path) -> None:
@@ -223,7 +223,7 @@ def test_unwritable_step_summary_only_warns(run: Run, plan: Path, tmp_path: Path
 def test_the_readme_shows_real_output(run: Run) -> None:
     """The README's example on tests/fixtures/broken: its first findings and its last line
     are what the command prints, byte for byte."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("validate.md")
     shown = readme.split("$ trygg validate broken\n", 1)[1].split("```", 1)[0]
     head, _, tail = shown.partition("...\n")
     assert head.count("\n") >= 6 and tail.count("\n") == 1

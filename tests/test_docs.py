@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import DOCS, ROOT, doc
 from trygghet_cli.cli.app import app
 from trygghet_cli.render.rules_doc import render
 from trygghet_cli.rules import RULES
@@ -30,15 +31,32 @@ def test_every_rule_speaks_both_languages() -> None:
         assert re.fullmatch(r"[a-z0-9-]+", rule.name)
 
 
-def test_readme_documents_every_command() -> None:
+def _command_names() -> list[str]:
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    return names + [g.name for g in app.registered_groups if g.name]
+
+
+def test_every_command_has_a_page_the_readme_links_to() -> None:
+    """The user guide has one page per command, docs/<command>.md, titled with the command;
+    the README links to each from its table of commands."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme.lstrip().startswith("# trygg")
     assert "make demo" in readme and "make test" in readme
-    for command in app.registered_commands:
-        name = command.name or (command.callback.__name__ if command.callback else "")
-        assert f"trygg {name}" in readme, f"README lacks 'trygg {name}'"
-    for group in app.registered_groups:
-        assert f"trygg {group.name}" in readme, f"README lacks 'trygg {group.name}'"
+    for name in _command_names():
+        page = doc(f"{name}.md")
+        assert page.startswith(f"# trygg {name}\n"), f"docs/{name}.md is not about trygg {name}"
+        assert f"](docs/{name}.md)" in readme, f"README does not link to docs/{name}.md"
+
+
+def test_the_readme_is_the_coordinators_guide() -> None:
+    """Readable in ten minutes: no developer matters, and an English summary."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) < 150
+    for developer_matter in ("ruamel", "SARIF", "sandlåda", "cache", "hypothesis", "mypy --strict"):
+        assert developer_matter not in readme, developer_matter
+    assert "\n## In English\n" in readme
+    for page in ("docs/README.md", "docs/installera.md", "docs/utveckling.md"):
+        assert f"]({page})" in readme, page
 
 
 def test_hints_only_name_commands_that_exist() -> None:
@@ -90,24 +108,45 @@ def test_github_anchor() -> None:
     assert github_anchor("trygg validate") == "trygg-validate"
 
 
-def test_readme_links_lead_somewhere() -> None:
-    """The table of contents follows GitHub's anchors; links to files name files that exist."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    anchors = {github_anchor(h) for h in _headings(readme)}
-    prose = re.sub(r"`[^`\n]*`", "", readme)  # not the links shown as code
-    links = re.findall(r"\]\(([^)]+)\)", prose)
-    assert sum(link.startswith("#") for link in links) > 20
-    for link in links:
-        if link.startswith("#"):
-            assert link[1:] in anchors, f"README links to {link}, which is no heading"
-        elif not link.startswith("https://"):
-            assert (ROOT / link).exists(), f"README links to {link}, which does not exist"
+def _documents() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
 
 
-def test_the_readme_quotes_the_example_as_it_is() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_link_in_the_documentation_leads_somewhere() -> None:
+    """Every relative link in README.md and docs/ names a file that exists, and its anchor a
+    heading in that file (GitHub's anchors); the pages link to each other."""
+    checked = 0
+    for document in _documents():
+        text = document.read_text(encoding="utf-8")
+        prose = re.sub(r"```.*?```", "", text, flags=re.S)  # not the examples
+        prose = re.sub(r"`[^`\n]*`", "", prose.replace("[`", "[").replace("`]", "]"))
+        for link in re.findall(r"\]\(([^)\s]+)\)", prose):
+            if link.startswith(("https://", "http://", "mailto:")):
+                continue
+            path, _, anchor = link.partition("#")
+            target = (document.parent / path).resolve() if path else document
+            where = f"{document.relative_to(ROOT)} links to {link}"
+            assert target.exists(), f"{where}, which does not exist"
+            assert target.is_relative_to(ROOT), f"{where}, outside the repository"
+            if anchor:
+                assert target.suffix == ".md", f"{where}: an anchor in a file that is no page"
+                headings = _headings(target.read_text(encoding="utf-8"))
+                assert anchor in {github_anchor(h) for h in headings}, f"{where}: no such heading"
+            checked += 1
+    assert checked > 60
+
+
+def test_every_page_of_the_guide_is_linked_from_its_index() -> None:
+    index = doc("README.md")
+    for page in sorted(DOCS.glob("*.md")):
+        if page.name != "README.md":
+            assert f"]({page.name})" in index, f"docs/README.md does not link to {page.name}"
+
+
+def test_the_guide_quotes_the_example_as_it_is() -> None:
+    readme = doc("planens-filer.md")
     intro = "Ett utdrag ur `examples/fagersta/organisation.yaml`:\n\n```yaml\n"
     quoted = readme.split(intro, 1)[1].split("```", 1)[0]
     assert quoted.count("\n") > 10
     text = (ROOT / "examples/fagersta/organisation.yaml").read_text(encoding="utf-8")
-    assert quoted in text, "the README's excerpt of organisation.yaml is stale"
+    assert quoted in text, "docs/planens-filer.md's excerpt of organisation.yaml is stale"

@@ -1,5 +1,6 @@
-"""The worked examples in the README's section on editing are real: replayed in order on a copy
-of Fagersta, every command gives exactly the output shown."""
+"""The worked examples on the guide's pages on editing are real: replayed in order on a copy of
+Fagersta (the pages in the order docs/andra-planen.md gives), every command gives exactly the
+output shown."""
 
 from __future__ import annotations
 
@@ -8,16 +9,14 @@ import shlex
 import shutil
 from pathlib import Path
 
-from tests.conftest import EXAMPLES, FIXTURES, ROOT, Run
+from tests.conftest import EXAMPLES, FIXTURES, Run, doc
 
-START = "### Ändra planen från kommandoraden"
-END = "## I CI och i editorn"
+PAGES = ("meeting.md", "action.md", "indicator.md", "fmt.md")
 
 
 def examples() -> list[tuple[list[str], str]]:
-    """(arguments, expected output) for each ``$ trygg ...`` in the section, in order."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(START) : readme.index(END)]
+    """(arguments, expected output) for each ``$ trygg ...`` on the pages, in order."""
+    section = "\n".join(doc(page) for page in PAGES)
     blocks: list[str] = []
     current: list[str] | None = None
     for line in section.split("\n"):
@@ -41,19 +40,24 @@ def examples() -> list[tuple[list[str], str]]:
 
 
 def meeting_file_shown() -> str:
-    """The meeting file the README shows after 'trygg meeting new'."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("#### trygg meeting") : readme.index("#### trygg action")]
-    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    """The meeting file the guide shows after 'trygg meeting new'."""
+    return doc("meeting.md").split("```yaml\n", 1)[1].split("```", 1)[0]
 
 
-def test_the_readme_shows_every_editing_command() -> None:
+def test_the_pages_are_replayed_in_the_order_the_guide_gives() -> None:
+    order = doc("andra-planen.md")
+    assert [order.index(f"]({page})") for page in PAGES] == sorted(
+        order.index(f"]({page})") for page in PAGES
+    )
+
+
+def test_the_guide_shows_every_editing_command() -> None:
     shown = {tuple(args[:2]) for args, _ in examples()}
     assert {("meeting", "new"), ("action", "done"), ("action", "add")} <= shown
     assert {("indicator", "set"), ("indicator", "import"), ("fmt", "--diff")} <= shown
 
 
-def test_the_readme_examples_give_the_output_shown(tmp_path: Path, run: Run) -> None:
+def test_the_guide_examples_give_the_output_shown(tmp_path: Path, run: Run) -> None:
     plan = tmp_path / "fagersta"
     shutil.copytree(EXAMPLES / "fagersta", plan)
     for suffix in ("csv", "json"):
@@ -65,7 +69,7 @@ def test_the_readme_examples_give_the_output_shown(tmp_path: Path, run: Run) -> 
         "N07540;1982;20",
         encoding="utf-8",
     )
-    # The README's fmt example shows a file someone edited by hand, with 'illustrativ: true'
+    # The guide's fmt example shows a file someone edited by hand, with 'illustrativ: true'
     # moved to the top; the bundled examples themselves are already in canonical form.
     meeting = plan / "moten/2021-06-08-lokala-bra.yaml"
     text = meeting.read_text(encoding="utf-8").replace("illustrativ: true\n", "")
@@ -75,6 +79,6 @@ def test_the_readme_examples_give_the_output_shown(tmp_path: Path, run: Run) -> 
         result = run(*args, cwd=plan)
         assert result.output == expected, f"trygg {' '.join(args)}"
         if args[:2] == ["meeting", "new"]:
-            # The file the README shows below the command is the file written.
+            # The file the guide shows below the command is the file written.
             name = expected.rsplit("Skrev ", 1)[1].rstrip(".\n")
             assert (plan / name).read_text(encoding="utf-8") == meeting_file_shown()

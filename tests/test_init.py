@@ -11,11 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES, ROOT, Run, write
-from trygghet_cli import __version__
+from tests.conftest import FIXTURES, ROOT, Run, doc, write
 from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
-from trygghet_cli.render.scaffold import INSTALL_SPEC, NewPlan, repository_files, yaml_text
+from trygghet_cli.render.scaffold import (
+    INSTALL_SPEC,
+    REPOSITORY,
+    NewPlan,
+    repository_files,
+    yaml_text,
+)
 from trygghet_cli.resources import schemas_dir, templates_dir
 
 ARGS = ("--municipality", "Fagersta", "--kommunkod", "1982")
@@ -308,7 +313,7 @@ def test_resources_are_found_from_the_source_tree() -> None:
 
 
 def test_the_readme_example_is_real_output(run: Run, tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("init.md")
     command = "$ trygg init trygghetsplan --municipality Fagersta --kommunkod 1982\n"
     shown = readme.split(command, 1)[1].split("```", 1)[0]
     result = run("init", "trygghetsplan", *ARGS, cwd=tmp_path)
@@ -436,15 +441,16 @@ def test_the_readme_says_why_the_deadlines_step_is_red_and_what_makes_it_green(
     assert "Lag (2023:196)" not in after.output
 
 
-def test_the_readme_tells_how_to_install_trygg_from_each_source(tmp_path: Path) -> None:
+def test_the_guide_offers_the_install_route_of_the_projects_readme() -> None:
+    """The one route that works before trygg is on PyPI, as the project's README and
+    docs/installera.md give it (tests/test_first_screen.py follows it): a clone, make install."""
     files = repository_files(NewPlan("Fagersta", "1982"))
     readme = files["README.md"]
-    installs = [b.strip() for b in _blocks(readme) if b.startswith("pip install")]
-    assert installs[:3] == [
-        f'pip install "{INSTALL_SPEC}"',
-        f'pip install "trygghet-cli @ git+https://github.com/trygghet/trygg@v{__version__}"',
-        f"pip install verktyg/trygghet_cli-{__version__}-py3-none-any.whl",
-    ]
+    install = readme.split("## Installera trygg\n", 1)[1].split("\n## ", 1)[0]
+    assert _blocks(install)[0] == f"git clone {REPOSITORY}.git\ncd trygg\nmake install\n"
+    assert _blocks(install)[0] in doc("installera.md")
+    assert "```\nmake install\n```" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "PyPI, när" not in readme and "verktyg/" not in readme
     # The CI files install with the one line the README tells where to change.
     for path in (".github/workflows/trygg.yml", ".gitlab-ci.yml"):
         assert f'pip install "{INSTALL_SPEC}"' in files[path] or (
@@ -489,7 +495,7 @@ def test_every_command_in_the_readme_runs(run: Run, tmp_path: Path) -> None:
 def test_the_readme_shows_what_the_hook_prints(run: Run, tmp_path: Path) -> None:
     """The README's failed commit: the plan from its init example, with the example of
     Lokala BRÅ taken into use and 'mötesfrekvens' misspelt; the hook runs 'trygg validate'."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("init.md")
     block = readme.split('$ git commit -m "Lokala BRÅ"\n', 1)[1].split("```", 1)[0]
     header, _, shown = block.partition("- exit code: 1\n\n")
     assert header.startswith("trygg validate....") and "- hook id: trygg-validate\n" in header

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, edit, write
+from tests.conftest import ROOT, doc, edit, write
 from trygghet_cli.render.scaffold import HOOK_FILES, NewPlan, repository_files
 
 WHEELHOUSE = Path(os.environ.get("TRYGG_WHEELHOUSE", ROOT / ".venv/wheelhouse")).resolve()
@@ -76,8 +76,8 @@ def test_init_writes_a_local_hook_that_runs_the_installed_trygg() -> None:
 
 
 def test_the_readme_shows_the_hook_init_writes() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### pre-commit\n", 1)[1].split("\n### ", 1)[0]
+    readme = doc("ci-och-editor.md")
+    section = readme.split("## pre-commit\n", 1)[1].split("\n## ", 1)[0]
     shown = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, flags=re.S)]
     generated = yaml.safe_load(
         repository_files(NewPlan("Fagersta", "1982"))[".pre-commit-config.yaml"]

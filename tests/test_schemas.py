@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-from tests.conftest import EXAMPLES, FIXTURES, ROOT, Run
+from tests.conftest import EXAMPLES, FIXTURES, ROOT, Run, doc
 from trygghet_cli.model.plan import MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 
@@ -138,7 +138,7 @@ def test_check_jsonschema_rejects_what_trygg_rejects(tmp_path: Path) -> None:
 
 
 def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("schema.md")
     command = "$ trygg schema --output schemas\n"
     shown = readme.split(command, 1)[1].split("```", 1)[0]
     shutil.copytree(SCHEMAS, tmp_path / "schemas")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.main import get_command
 
-from tests.conftest import ROOT, Run, edit
+from tests.conftest import Run, doc, edit
 from trygghet_cli.cli.app import app
 from trygghet_cli.cli.usage import TryggCommand, TryggGroup, lang_from_args
 
@@ -263,7 +263,7 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
 
 
 def test_the_readme_shows_real_usage_errors(run: Run) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc("README.md")
     block = readme.split("$ trygg validate --format xml\n", 1)[1].split("```", 1)[0]
     first, _, second = block.partition("$ trygg valdate\n")
     assert _usage_error(run, "validate", "--format", "xml") == first
