@@ -171,10 +171,7 @@ def test_make_demo_says_where_it_wrote_after_the_tables(tmp_path: Path) -> None:
     summary = [
         "",
         "Lägesrapporterna för kvartal 1 2021 (Markdown och HTML) och kvartal 4 2024 (PDF):",
-        *(
-            f"  {out_dir}/{name}-2021Q1.md och .html, {out_dir}/{name}-2024Q4.pdf"
-            for name in names
-        ),
+        *(f"  {out_dir}/{name}-2021Q1.md och .html, {out_dir}/{name}-2024Q4.pdf" for name in names),
         f"Jämförelsen med riket för Excel: {out_dir}/jamforelse.csv",
         f"Fagerstas sidor för intranätet: {out_dir}/fagersta-html/index.html",
         f"  och i Markdown: {out_dir}/fagersta-markdown/index.md",
