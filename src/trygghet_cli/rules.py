@@ -722,6 +722,23 @@ _ALL = [
         ),
         ("personal-data",),
     ),
+    Rule(
+        "TRY302",
+        "personal-identity-number-in-name",
+        E,
+        Text("Personnummer i ett filnamn", "Personal identity number in a file name"),
+        Text(
+            "Namnet innehåller ett {kind} ({masked}); filnamn syns i CI-loggar, rapporter och "
+            "exporten",
+            "The name contains a Swedish {kind} ({masked}); file names show in CI logs, "
+            "reports and the export",
+        ),
+        Text(
+            "Byt namn på filen eller mappen så att numret inte står i namnet (git mv).",
+            "Rename the file or folder so that the number is not in its name (git mv).",
+        ),
+        ("personal-data",),
+    ),
     # --- TRY4xx: deadlines, cadence and the law (trygg deadlines) ----------------------------
     # Overdue items are errors; items that fall due within the window are warnings.
     Rule(

@@ -31,6 +31,7 @@ from typing import Any
 
 from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity
 from trygghet_cli.i18n import Text
+from trygghet_cli.rules import RULES
 
 CACHE_ENV = "TRYGG_CACHE_DIR"
 FORMAT = 1
@@ -214,6 +215,8 @@ def _encode(d: Diagnostic) -> list[Any]:
 
 def _decode(raw: list[Any]) -> Diagnostic:
     rule, line, column, args, severity, pointer, end_line, end_column, hint = raw
+    if rule not in RULES:  # forged, or from a trygg with other rules
+        raise ValueError(f"unknown rule {rule!r}")
     return Diagnostic(
         rule=str(rule),
         file="",
@@ -222,10 +225,14 @@ def _decode(raw: list[Any]) -> Diagnostic:
         args=tuple((str(name), _decode_arg(value)) for name, value in args),
         severity=Severity(severity) if severity is not None else None,
         pointer=str(pointer),
-        end_line=end_line,
-        end_column=end_column,
+        end_line=_optional_int(end_line),
+        end_column=_optional_int(end_column),
         hint_override=_decode_text(hint) if hint is not None else None,
     )
+
+
+def _optional_int(raw: Any) -> int | None:
+    return None if raw is None else int(raw)
 
 
 def _encode_arg(value: ArgValue) -> Any:

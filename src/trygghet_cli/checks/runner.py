@@ -17,7 +17,14 @@ from pydantic import ValidationError
 
 from trygghet_cli.checks.cache import Entry, FileCache, PlanCache, entry
 from trygghet_cli.checks.consistency import check_consistency
-from trygghet_cli.checks.personal_data import check_other_files, check_text
+from trygghet_cli.checks.personal_data import (
+    check_bytes,
+    check_other_files,
+    check_text,
+    check_values,
+    identity_findings,
+    needs_values,
+)
 from trygghet_cli.checks.references import build_index, check_references
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.loading import yamlfile
@@ -140,6 +147,8 @@ def _check_file(
     if hit is not None and _from_cache(loaded, data, hit):
         return loaded, hit.text_for(file)
     found = _check_bytes(loaded, data, options)
+    if identity_findings(found):  # the cache never keeps a personnummer's text in clear
+        return loaded, found
     stored = loaded.doc.data if loaded.doc is not None and loaded.model is not None else None
     cache.put(key, entry(stored, loaded.diagnostics, found))
     return loaded, found
@@ -148,7 +157,12 @@ def _check_file(
 def _check_bytes(loaded: LoadedFile, data: bytes, options: Options) -> list[Diagnostic]:
     """Load the file from its bytes; the findings of the personnummer scan."""
     load_plan_file(loaded, data, reference=options.reference)
-    return check_text(loaded.text, loaded.file) if loaded.text is not None else []
+    if loaded.text is None:
+        return check_bytes(data, loaded.file)
+    found = check_text(loaded.text, loaded.file)
+    if loaded.doc is not None and needs_values(loaded.text):
+        found.extend(check_values(loaded.doc.root, loaded.file, found))
+    return found
 
 
 def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:

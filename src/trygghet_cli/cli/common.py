@@ -116,9 +116,10 @@ def write_output(path: Path, data: str | bytes, lang: Lang) -> None:
     Regular files are replaced atomically; a symbolic link is followed and its target
     replaced; a device or pipe (``/dev/stdout``) is written to directly.
     """
+    from trygghet_cli.cli.published import public
     from trygghet_cli.loading.atomic import write_bytes_atomic
 
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = public(data.encode("utf-8") if isinstance(data, str) else data)
     target = path.resolve() if path.is_symlink() else path
     try:
         if target.is_dir():
@@ -164,8 +165,10 @@ def append_step_summary(markdown: str | None, lang: Lang) -> None:
     if not markdown or not summary_file:
         return
     try:
+        from trygghet_cli.cli.published import public
+
         with Path(summary_file).open("a", encoding="utf-8") as handle:
-            handle.write(markdown)
+            handle.write(public(markdown))
     except OSError as exc:
         reason = write_reason(exc)
         typer.echo(

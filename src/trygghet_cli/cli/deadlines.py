@@ -129,6 +129,8 @@ def deadlines(
             ),
             language,
         )
+    if chosen is DeadlineFormat.ics:
+        _refuse_identity_numbers(result, language)
     data, step_summary = _render(result, chosen, language, color=output is None)
     if output is not None:
         write_output(output, data, language)
@@ -150,6 +152,28 @@ def deadlines(
         FailOn.never: None,
     }[fail_on]
     raise typer.Exit(1 if result.failed(threshold) else 0)
+
+
+def _refuse_identity_numbers(result: DeadlineResult, lang: Lang) -> None:
+    """A calendar is published: none from a plan with a personnummer, and say where it is."""
+    from trygghet_cli.checks.personal_data import identity_findings
+    from trygghet_cli.render.deadlines_text import diagnostic_line
+
+    found = identity_findings(result.diagnostics)
+    if not found:
+        return
+    for d in found:
+        typer.echo(diagnostic_line(d, lang), err=True)
+    typer.echo(
+        Text(
+            "trygg deadlines: kalendern skrivs inte, eftersom planen innehåller personnummer "
+            "(se ovan); ta bort dem först.",
+            "trygg deadlines: the calendar is not written, since the plan holds personal "
+            "identity numbers (see above); remove them first.",
+        )(lang),
+        err=True,
+    )
+    raise typer.Exit(1)
 
 
 def _default_within(chosen: DeadlineFormat) -> int:

@@ -64,8 +64,10 @@ def export(
 
     plan = load_plans([path] if path else None, language, "export", single=True)[0]
     files = render_site(build_site(plan, national_data(), language), language, format.value)
+    from trygghet_cli.cli.published import public
+
     for name, text in sorted(files.items()):
-        write_output(output / name, text, language)
+        write_output(output / public(name), text, language)
     start = output / f"index.{'html' if format is ExportFormat.html else 'md'}"
     typer.echo(
         Text(

@@ -53,6 +53,7 @@ from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from trygghet_cli.cli.help_screen import help_records, help_texts_in, usage_pieces
+from trygghet_cli.cli.published import masked_streams
 from trygghet_cli.cli.usage_errors import NoSuchCommand, UnexpectedArguments, describe, render
 from trygghet_cli.i18n import Lang, Text, resolve_lang
 
@@ -281,7 +282,8 @@ class TryggGroup(_InTheUsersLanguage, TyperGroup):
         arguments = list(sys.argv[1:] if args is None else args)
         token = _LANG.set(lang_from_args(arguments))
         try:
-            return super().main(arguments, *positional, **kwargs)
+            with masked_streams():  # no personnummer leaves trygg in full, however printed
+                return super().main(arguments, *positional, **kwargs)
         finally:
             _LANG.reset(token)
 
