@@ -15,6 +15,7 @@ import random
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,42 @@ def test_the_runner_port_finds_what_the_runner_finds() -> None:
         ("t", ""),
     ]
     assert [c.name for c in read_log("::unknown::x\nplain ::error::y\n")] == []
+
+
+def test_the_summary_stays_below_githubs_limit_and_says_what_it_left_out() -> None:
+    """About 4 000 findings once made a summary over 1 MiB, which the runner drops whole."""
+    long_key = "ett mycket långt nyckelnamn som upprepas " * 6
+    diagnostics = [
+        make(
+            "TRY101",
+            f"planer/kommun-{n // 40:03}/organisation.yaml",
+            n % 40 + 1,
+            3,
+            key=f"{long_key}{n}",
+            allowed="id, namn, typ",
+        )
+        for n in range(4000)
+    ] + [make("TRY206", "planer/sist.yaml", 1, 1, id="a-1")]
+    report = Report("trygg validate", diagnostics, [], 101, "sv")
+    summary = github.step_summary(report)
+    size = len(summary.encode("utf-8"))
+    assert size <= github.SUMMARY_LIMIT < github.GITHUB_SUMMARY_LIMIT == 1024 * 1024
+    tokens = check_markdown(summary)
+    rows = sum(t.type == "tr_open" for t in tokens) - 1
+    left_out = len(diagnostics) - rows
+    assert 1000 < rows < len(diagnostics)
+    assert summary.endswith(
+        f"\n\n{left_out} fynd visas inte här: sammanfattningen får vara högst 512 KiB. "
+        "Alla finns i loggen ovan.\n"
+    )
+    assert "| TRY206 |" not in summary, "errors before warnings when rows are left out"
+    assert "| TRY206 |" in github.step_summary(replace(report, diagnostics=diagnostics[-50:]))
+
+
+def test_a_summary_within_the_limit_is_whole() -> None:
+    diagnostics = [
+        make("TRY101", "plan/a.yaml", n + 1, 1, key=f"k{n}", allowed="id") for n in range(50)
+    ]
+    summary = github.step_summary(Report("trygg validate", diagnostics, [], 1, "en"))
+    assert "left out" not in summary and "visas inte" not in summary
+    assert summary.count("\n| `plan/a.yaml` |") == 50

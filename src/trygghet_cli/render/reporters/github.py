@@ -151,7 +151,20 @@ def render(report: Report) -> Output:
     return Output("\n".join(out) + "\n", step_summary=step_summary(report))
 
 
+GITHUB_SUMMARY_LIMIT = 1024 * 1024
+"""What GitHub takes from one step's summary: a larger one is dropped whole ("upload aborted,
+supports content up to a size of 1024k")."""
+SUMMARY_LIMIT = 512 * 1024
+"""What one trygg command writes to the summary, in UTF-8 bytes: half of GitHub's limit, so
+that two trygg commands in one step still fit."""
+
+
 def step_summary(report: Report) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: the closing line and a table of the findings.
+
+    Past :data:`SUMMARY_LIMIT` the table leaves findings out (notices first, then warnings,
+    then errors, each from the end) and ends by saying how many; the log has them all.
+    """
     sv = report.lang == "sv"
     head = f"## {markdown_text(report.command)}\n\n" + markdown_text(summary_line(report)) + "\n"
     if not report.diagnostics:
@@ -161,19 +174,53 @@ def step_summary(report: Report) -> str:
         if sv
         else ["File", "Line", "Column", "Severity", "Rule", "Message", "Hint"]
     )
-    rows = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for d in report.diagnostics:
-        cells = [
-            code_span(d.file),
-            str(d.line),
-            str(d.column),
-            markdown_text(d.level.label(report.lang)),
-            markdown_text(d.rule),
-            markdown_text(d.message(report.lang)),
-            markdown_text(d.hint(report.lang) or ""),
-        ]
-        rows.append("| " + " | ".join(cells) + " |")
-    return head + "\n" + "\n".join(rows) + "\n"
+    top = head + "\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+    rows = [_row(d, report) for d in report.diagnostics]
+    room = SUMMARY_LIMIT - _size(top) - _size(_left_out(len(rows), report))
+    kept: set[int] = set()
+    by_weight = sorted(range(len(rows)), key=lambda i: -report.diagnostics[i].level.rank)
+    for i in by_weight:
+        size = _size(rows[i])
+        if size > room:
+            break
+        kept.add(i)
+        room -= size
+    table = "".join(row for i, row in enumerate(rows) if i in kept)
+    if len(kept) == len(rows):
+        return top + table
+    return top + table + _left_out(len(rows) - len(kept), report)
+
+
+def _row(d: Diagnostic, report: Report) -> str:
+    cells = [
+        code_span(d.file),
+        str(d.line),
+        str(d.column),
+        markdown_text(d.level.label(report.lang)),
+        markdown_text(d.rule),
+        markdown_text(d.message(report.lang)),
+        markdown_text(d.hint(report.lang) or ""),
+    ]
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def _left_out(count: int, report: Report) -> str:
+    limit = SUMMARY_LIMIT // 1024
+    if report.lang == "sv":
+        text = (
+            f"{count} fynd visas inte här: sammanfattningen får vara högst {limit} KiB. "
+            "Alla finns i loggen ovan."
+        )
+    else:
+        text = (
+            f"{count} {'finding is' if count == 1 else 'findings are'} left out here: the "
+            f"summary may be at most {limit} KiB. All are in the log above."
+        )
+    return "\n" + text + "\n"
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
