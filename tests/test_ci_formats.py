@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator, Draft7Validator, FormatChecker  # type: ignore[import-untyped]
 
-from tests.conftest import FIXTURES, Run, edit
+from tests.conftest import FIXTURES, ROOT, Run, edit
 from trygghet_cli.diagnostics import Diagnostic, Severity, make
 from trygghet_cli.render.reporters import Report, github
 
@@ -107,6 +108,154 @@ def test_the_sarif_schema_rejects_what_it_should(run: Run) -> None:
     bad = copy.deepcopy(doc)
     bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     assert _sarif_errors(bad)
+
+
+# What GitHub code scanning requires beyond the OASIS schema ("SARIF support for code scanning",
+# docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-
+# scanning): the properties it marks required, and the fingerprints it matches alerts with.
+GITHUB_SARIF: dict[str, Any] = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "version", "rules"],
+                                "properties": {"rules": {"items": {"$ref": "#/$defs/rule"}}},
+                            }
+                        },
+                    },
+                    "results": {"items": {"$ref": "#/$defs/result"}},
+                },
+            },
+        },
+    },
+    "$defs": {
+        "text": {"type": "object", "required": ["text"], "properties": {"text": {"minLength": 1}}},
+        "rule": {
+            "type": "object",
+            "required": ["id", "shortDescription", "fullDescription", "help", "helpUri"],
+            "properties": {
+                "shortDescription": {"$ref": "#/$defs/text"},
+                "fullDescription": {"$ref": "#/$defs/text"},
+                "help": {"$ref": "#/$defs/text"},
+            },
+        },
+        "result": {
+            "type": "object",
+            "required": ["ruleId", "message", "locations", "partialFingerprints"],
+            "properties": {
+                "message": {"$ref": "#/$defs/text"},
+                "partialFingerprints": {"type": "object", "minProperties": 1},
+                "locations": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "required": ["physicalLocation"],
+                        "properties": {
+                            "physicalLocation": {
+                                "required": ["artifactLocation", "region"],
+                                "properties": {
+                                    "artifactLocation": {"required": ["uri"]},
+                                    "region": {"required": ["startLine"]},
+                                },
+                            }
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_sarif_has_what_github_code_scanning_requires(run: Run, plan: Path) -> None:
+    for doc in (
+        json.loads(_output(run, "sarif", "broken", cwd=FIXTURES)),
+        json.loads(_output(run, "sarif", str(_many_findings(plan)), "--lang", "en")),
+    ):
+        errors = [e.message for e in Draft7Validator(GITHUB_SARIF).iter_errors(doc)]
+        assert errors == []
+        results = doc["runs"][0]["results"]
+        prints = [r["partialFingerprints"]["tryggFinding/v1"] for r in results]
+        assert len(set(prints)) == len(prints), "one alert per finding"
+    bad = copy.deepcopy(doc)
+    del bad["runs"][0]["results"][0]["partialFingerprints"]
+    assert list(Draft7Validator(GITHUB_SARIF).iter_errors(bad)), "the check can fail"
+
+
+def test_sarif_rules_explain_themselves_and_link_to_the_catalogue(run: Run) -> None:
+    doc = json.loads(_output(run, "sarif", "broken", cwd=FIXTURES))
+    catalogue = (ROOT / "docs/rules.md").read_text(encoding="utf-8")
+    rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    unknown = rules["TRY101"]
+    assert unknown["fullDescription"]["text"] == "Okänd nyckel '…'"
+    assert rules["TRY206"]["fullDescription"]["text"] == (
+        "Klar utan datum: … '…' har status klar men inget klart-datum"
+    )
+    assert unknown["help"]["text"] == (
+        "Tillåtna nycklar här: ….\n\nMer om regeln: "
+        "https://github.com/trygghet/trygg/blob/main/docs/rules.md#try101"
+    )
+    assert unknown["help"]["markdown"].endswith(
+        "[Mer om regeln: TRY101](https://github.com/trygghet/trygg/blob/main/docs/rules.md#try101)"
+    )
+    for rule in rules.values():
+        assert rule["helpUri"].endswith("docs/rules.md#" + rule["id"].lower())
+        assert f"\n### {rule['id']}\n" in catalogue, "the link's anchor is a heading there"
+        assert not re.search(r"\{[a-z_]+\}", rule["fullDescription"]["text"] + rule["help"]["text"])
+
+
+def _meeting_with_a_late_action(plan: Path) -> Path:
+    """A meeting whose second action has a date that is no date, at ``åtgärder[1].senast``."""
+    meeting = plan / "moten/2021-03-02-lokala-bra.yaml"
+    edit(
+        meeting,
+        "rapporter: [arsrapport]\n",
+        "  - id: a-2\n    text: Ring fastighetsägaren\n    ansvarig: samordnare\n"
+        "    senast: 2021-13-01\n    status: öppen\nrapporter: [arsrapport]\n",
+    )
+    return meeting
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "sarif"])
+def test_fingerprints_stay_when_an_action_is_inserted_above(run: Run, plan: Path, fmt: str) -> None:
+    """``åtgärder[1].senast`` becomes ``åtgärder[2].senast``: still the same finding."""
+    meeting = _meeting_with_a_late_action(plan)
+
+    def prints() -> dict[str, str]:
+        out = json.loads(_output(run, fmt, str(plan)))
+        if fmt == "gitlab":
+            return {i["check_name"]: i["fingerprint"] for i in out}
+        return {
+            r["ruleId"]: r["partialFingerprints"]["tryggFinding/v1"]
+            for r in out["runs"][0]["results"]
+        }
+
+    before = prints()
+    assert list(before) == ["TRY105"]
+    edit(
+        meeting,
+        "åtgärder:\n",
+        "åtgärder:\n  - id: a-0\n    text: Ny åtgärd överst\n    ansvarig: samordnare\n"
+        "    senast: 2021-05-01\n    status: klar\n    klar_datum: 2021-04-20\n",
+    )
+    edit(
+        meeting,
+        "datum: 2021-03-02\n",
+        "# En kommentar som flyttar allt en rad ned\ndatum: 2021-03-02\n",
+    )
+    assert prints() == before
 
 
 # --- GitLab Code Quality -----------------------------------------------------------------------

@@ -69,6 +69,22 @@ class Rule:
             return None
         return self.hint(lang).format_map(_Missing(_localise(args, lang)))
 
+    def description(self, lang: Lang) -> str:
+        """What the rule finds, for catalogues (SARIF's ``fullDescription``): the message with
+        each blank shown as "…", after the title unless the message starts with it."""
+        message = self.message(lang).format_map(_Blank())
+        title = self.title(lang)
+        return message if message.startswith(title) else f"{title}: {message}"
+
+    def advice(self, lang: Lang) -> str | None:
+        """The hint with each blank shown as "…", for catalogues (SARIF's ``help``)."""
+        return None if self.hint is None else self.hint(lang).format_map(_Blank())
+
+
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
 
 class _Missing(dict[str, object]):
     def __missing__(self, key: str) -> str:

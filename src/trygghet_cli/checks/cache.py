@@ -34,7 +34,7 @@ from trygghet_cli.i18n import Text
 from trygghet_cli.rules import RULES
 
 CACHE_ENV = "TRYGG_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """Bump when the layout of an entry changes."""
 
 
@@ -210,11 +210,12 @@ def _encode(d: Diagnostic) -> list[Any]:
         d.end_line,
         d.end_column,
         _encode_arg(d.hint_override) if d.hint_override is not None else None,
+        d.anchor,
     ]
 
 
 def _decode(raw: list[Any]) -> Diagnostic:
-    rule, line, column, args, severity, pointer, end_line, end_column, hint = raw
+    rule, line, column, args, severity, pointer, end_line, end_column, hint, anchor = raw
     if rule not in RULES:  # forged, or from a trygg with other rules
         raise ValueError(f"unknown rule {rule!r}")
     return Diagnostic(
@@ -228,6 +229,7 @@ def _decode(raw: list[Any]) -> Diagnostic:
         end_line=_optional_int(end_line),
         end_column=_optional_int(end_column),
         hint_override=_decode_text(hint) if hint is not None else None,
+        anchor=str(anchor),
     )
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from trygghet_cli.diagnostics import ArgValue, Diagnostic, Severity, make, pointer_text
+from trygghet_cli.diagnostics import (
+    ArgValue,
+    Diagnostic,
+    Severity,
+    anchor_text,
+    make,
+    pointer_text,
+)
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.plan import LoadedFile
 
@@ -29,7 +36,7 @@ class Site:
         **args: ArgValue,
     ) -> Diagnostic:
         line, column = self.position(at_key=at_key)
-        return make(
+        found = make(
             rule,
             self.file.file,
             line,
@@ -39,6 +46,12 @@ class Site:
             hint=hint,
             **args,
         )
+        return replace(found, anchor=self.anchor())
+
+    def anchor(self) -> str:
+        """The path with the ids of list items (:func:`~trygghet_cli.diagnostics.anchor_text`)."""
+        doc = self.file.document()
+        return anchor_text(self.path, doc.data if doc is not None else None)
 
     def position(self, *, at_key: bool = False) -> tuple[int, int]:
         doc = self.file.document()

@@ -214,6 +214,7 @@ class PlanContext:
             args=tuple(sorted(args.items())),
             severity=status.severity,
             pointer=pointer_text(site.path),
+            anchor=site.anchor(),
         )
         return Deadline(kind, key, due, status, title, diagnostic, responsible)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.diagnostics import Diagnostic, anchor_text, make, pointer_path
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading import validation, yamlfile
 from trygghet_cli.loading.yamlfile import YamlDocument
@@ -329,6 +329,12 @@ def load_plan_file(loaded: LoadedFile, data: bytes, *, reference: bool = False) 
     model, diags = validation.validate(doc, loaded.kind.model)
     loaded.model = model
     loaded.diagnostics.extend(diags)
+    loaded.diagnostics = [
+        replace(d, anchor=anchor_text(pointer_path(d.pointer), doc.data))
+        if d.pointer and not d.anchor
+        else d
+        for d in loaded.diagnostics
+    ]
     return loaded
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,6 +76,27 @@ def summary_line(report: Report) -> str:
 
 def _plural(n: int, one: Text, many: Text) -> Text:
     return one if n == 1 else many
+
+
+def fingerprints(report: Report) -> list[str]:
+    """A stable fingerprint per finding, for GitLab and GitHub code scanning to tell a finding
+    that stays from one that is new or fixed.
+
+    A hash of the file, the rule and the finding's place in the file
+    (:attr:`~trygghet_cli.diagnostics.Diagnostic.place`: the path to the value by the items'
+    ids, never the line), so that it stays when lines or list items are inserted above, and
+    is the same in every language. The n-th finding with the same three gets n in its hash
+    too: no two findings of a report share a fingerprint (GitLab shows only the first).
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for d in report.diagnostics:
+        base = f"{d.file}\0{d.rule}\0{d.place}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        digest = hashlib.sha256(f"{base}\0{n}".encode("utf-8", "surrogatepass"))
+        out.append(digest.hexdigest()[:32])
+    return out
 
 
 def location(d: Diagnostic) -> str:

@@ -1,29 +1,24 @@
 """GitLab Code Quality report (``artifacts: reports: codequality``).
 
-Fingerprints are unique: GitLab shows only the first finding with a given fingerprint.
+Fingerprints are unique (GitLab shows only the first finding with a given fingerprint) and
+stable: they are made from the rule, the file and the finding's place by ids, never its line
+or its position in a list (:func:`~trygghet_cli.render.reporters.base.fingerprints`), so a
+merge request that inserts an action above shows no finding as fixed and new.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from trygghet_cli.diagnostics import Severity
-from trygghet_cli.identity_numbers import mask_identity_numbers
-from trygghet_cli.render.reporters.base import Output, Report, inert_json
+from trygghet_cli.render.reporters.base import Output, Report, fingerprints, inert_json
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def render(report: Report) -> Output:
     issues = []
-    used: dict[str, int] = {}
-    for d in report.diagnostics:
-        where = mask_identity_numbers(d.pointer) or f"{d.line}:{d.column}"
-        base = f"{d.file}\0{d.rule}\0{where}"
-        n = used.get(base, 0)
-        used[base] = n + 1
-        fingerprint = hashlib.md5(f"{base}\0{n}".encode(), usedforsecurity=False).hexdigest()
+    for d, fingerprint in zip(report.diagnostics, fingerprints(report), strict=True):
         description = d.message(report.lang)
         hint = d.hint(report.lang)
         issues.append(

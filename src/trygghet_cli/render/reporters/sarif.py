@@ -1,4 +1,11 @@
-"""SARIF 2.1.0 for code-scanning tools."""
+"""SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
+
+Every rule carries what GitHub shows with an alert: a short and a full description, help
+text from the rule catalogue and a link to its entry in ``docs/rules.md``. Every result carries
+``partialFingerprints`` made from the rule, the file and the finding's place by ids, never its
+line (:func:`~trygghet_cli.render.reporters.base.fingerprints`), so an alert stays the same
+alert when lines or list items are inserted above it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +16,17 @@ from urllib.parse import quote
 
 from trygghet_cli import ISSUE_TRACKER, __version__
 from trygghet_cli.diagnostics import Severity
-from trygghet_cli.render.reporters.base import Output, Report, inert_json
+from trygghet_cli.i18n import Text
+from trygghet_cli.render.reporters.base import Output, Report, fingerprints, inert_json
 from trygghet_cli.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULES_DOC = "https://github.com/trygghet/trygg/blob/main/docs/rules.md"
+FINGERPRINT = "tryggFinding/v1"
+"""The name of trygg's fingerprint in ``partialFingerprints``; a new way of computing it gets a
+new version, as SARIF asks."""
+_MORE = Text("Mer om regeln", "More about the rule")
 
 
 def artifact_uri(file: str) -> str:
@@ -32,19 +44,26 @@ def render(report: Report) -> Output:
     rules: list[dict[str, Any]] = []
     for rule_id in used:
         rule = RULES[rule_id]
-        entry: dict[str, Any] = {
-            "id": rule.id,
-            "name": rule.name,
-            "shortDescription": {"text": rule.title(lang)},
-            "helpUri": f"{RULES_DOC}#{rule.id.lower()}",
-            "defaultConfiguration": {"level": LEVEL[rule.severity]},
-        }
-        general = rule.render_hint({}, lang)
-        if general is not None and "{" not in general:  # a hint with blanks fits no single rule
-            entry["help"] = {"text": general}
-        rules.append(entry)
+        link = f"{RULES_DOC}#{rule.id.lower()}"
+        advice = rule.advice(lang)
+        help_text = f"{advice}\n\n" if advice else ""
+        rules.append(
+            {
+                "id": rule.id,
+                "name": rule.name,
+                "shortDescription": {"text": rule.title(lang)},
+                "fullDescription": {"text": rule.description(lang)},
+                "helpUri": link,
+                "help": {
+                    "text": f"{help_text}{_MORE(lang)}: {link}",
+                    "markdown": f"{help_text}[{_MORE(lang)}: {rule.id}]({link})",
+                },
+                "defaultConfiguration": {"level": LEVEL[rule.severity]},
+                "properties": {"tags": list(rule.tags)},
+            }
+        )
     results = []
-    for d in report.diagnostics:
+    for d, fingerprint in zip(report.diagnostics, fingerprints(report), strict=True):
         message = d.message(lang)
         hint = d.hint(lang)
         results.append(
@@ -53,6 +72,7 @@ def render(report: Report) -> Output:
                 "ruleIndex": index[d.rule],
                 "level": LEVEL[d.level],
                 "message": {"text": f"{message}\n{hint}" if hint else message},
+                "partialFingerprints": {FINGERPRINT: fingerprint},
                 "locations": [
                     {
                         "physicalLocation": {
