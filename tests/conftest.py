@@ -43,6 +43,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         "NO_COLOR",
     ):
         monkeypatch.delenv(name, raising=False)
+    # trygg's own checkout is a git work tree: from tests/fixtures the machine formats would
+    # name files from its top level. Git's own ceiling keeps the search out of it, so the
+    # tests run as in any folder outside a repository (tests/test_repository_paths.py makes
+    # repositories of its own).
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(ROOT))
     yield
 
 

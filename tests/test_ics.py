@@ -1,4 +1,5 @@
-"""The calendar feed: parsed by an independent parser (vobject), RFC 5545 basics, stable UIDs."""
+"""The calendar feed: read by two parsers that trygg does not write with (vobject) and does
+(icalendar, reading back), RFC 5545 basics, stable UIDs."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
 import vobject
 
@@ -58,6 +60,32 @@ def test_rfc5545_basics(run: Run, name: str) -> None:
     assert unfolded.count("BEGIN:VEVENT") == unfolded.count("\r\nDTSTAMP:")
     assert "\r\nMETHOD:PUBLISH\r\n" in unfolded
     assert "\r\nCALSCALE:GREGORIAN\r\n" in unfolded
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_both_parsers_read_the_calendar_texts_whole(run: Run, lang: str) -> None:
+    """A comma in a TEXT value is escaped (RFC 5545 3.3.11): vobject once cut the calendar's
+    description at it, and a feed of several plans has commas in its name."""
+    data = _feed(run, "examples", "--as-of", "2021-06-30", "--lang", lang)
+    description = {
+        "sv": "Tidsfrister i det brottsförebyggande arbetet, från trygg deadlines",
+        "en": "Deadlines in the crime-prevention work, from trygg deadlines",
+    }[lang]
+    name = "trygg – " + ", ".join(["Angered (Göteborg)", "Fagersta", "Norsjö", "Umeå"])
+    by_vobject = vobject.readOne(data.decode("utf-8"))
+    by_icalendar = icalendar.Calendar.from_ical(data)
+    assert by_vobject.contents["x-wr-caldesc"][0].value == description
+    assert str(by_icalendar["x-wr-caldesc"]) == description
+    assert by_vobject.contents["x-wr-calname"][0].value == name == str(by_icalendar["x-wr-calname"])
+    assert by_vobject.contents["name"][0].value == name == str(by_icalendar["name"])
+    events = {
+        e.uid.value: (e.summary.value, e.description.value, e.dtstart.value)
+        for e in by_vobject.contents["vevent"]
+    }
+    assert events == {
+        str(e["uid"]): (str(e["summary"]), str(e["description"]), e.decoded("dtstart"))
+        for e in by_icalendar.walk("VEVENT")
+    }
 
 
 def test_the_same_input_gives_the_same_bytes(run: Run) -> None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from trygghet_cli.i18n import Lang, Text, resolve_lang
+
+if TYPE_CHECKING:
+    from trygghet_cli.render.reporters.base import Report
 
 LangOption = Annotated[
     str | None,
@@ -103,6 +107,28 @@ def day_or_exit(value: str, option: str, lang: Lang) -> date:
 def usage_error(message: Text, lang: Lang) -> NoReturn:
     typer.echo(f"trygg: {message(lang)}", err=True)
     raise typer.Exit(2)
+
+
+def for_machines(report: Report) -> Report:
+    """``report`` with its files named from the git repository's top level, as CI systems
+    read them, when trygg runs inside a work tree; unchanged outside one."""
+    from trygghet_cli.loading.repository import Repository
+
+    repository = Repository.here()
+    return report if repository is None else report.relocated(repository.path)
+
+
+def machine_path() -> Callable[[str], str]:
+    """How a machine format (JSON, a calendar feed) names a file that findings name relative to
+    the working folder: from the git repository's top level inside a work tree, else as is."""
+    from trygghet_cli.loading.repository import Repository
+
+    repository = Repository.here()
+    return repository.path if repository is not None else _as_is
+
+
+def _as_is(file: str) -> str:
+    return file
 
 
 def on_github_actions() -> bool:

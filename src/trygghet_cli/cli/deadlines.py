@@ -16,7 +16,9 @@ from trygghet_cli.cli.common import (
     OutputOption,
     append_step_summary,
     day_or_exit,
+    for_machines,
     lang_or_exit,
+    machine_path,
     on_github_actions,
     stdout_is_terminal,
     usage_error,
@@ -191,11 +193,11 @@ def _render(
     if chosen is DeadlineFormat.ics:
         from trygghet_cli.render import ics
 
-        return ics.render(result, lang), None
+        return ics.render(result, lang, machine_path()), None
     if chosen is DeadlineFormat.json:
         from trygghet_cli.render import deadlines_json
 
-        return deadlines_json.render(result, lang).encode(), None
+        return deadlines_json.render(result, lang, machine_path()).encode(), None
     from trygghet_cli.render import deadlines_text
 
     if chosen is DeadlineFormat.text:
@@ -215,5 +217,5 @@ def _render(
         summary=deadlines_text.summary(result, lang),
         first=frozenset(d.diagnostic.rule for d in result.deadlines),
     )
-    rendered = REPORTERS["github"](report)
+    rendered = REPORTERS["github"](for_machines(report))
     return rendered.stdout.encode(), rendered.step_summary

@@ -13,6 +13,7 @@ from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
     append_step_summary,
+    for_machines,
     lang_or_exit,
     on_github_actions,
     stdout_is_terminal,
@@ -109,6 +110,8 @@ def validate(
         color=chosen is CheckFormat.text and output is None and stdout_is_terminal(),
         strict=strict,
     )
+    if chosen is not CheckFormat.text:
+        report = for_machines(report)
     rendered = REPORTERS[chosen.value](report)
     if output is not None:
         write_output(output, rendered.stdout, language)

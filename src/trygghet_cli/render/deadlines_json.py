@@ -1,11 +1,13 @@
 """``trygg deadlines --format json``: every deadline with its kind, date and status, for other
 programs. Each deadline carries the same fields as a finding of ``trygg validate --format json``
 (rule, severity, file, line, column, pointer, message, hint) plus ``kind``, ``status``, ``date``,
-``title`` and ``uid`` (the calendar feed's UID)."""
+``title`` and ``uid`` (the calendar feed's UID). Files and plan folders are named by ``path``: from
+the git repository's top level when trygg runs inside one (the command decides)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from trygghet_cli import __version__
@@ -18,7 +20,7 @@ from trygghet_cli.render.reporters.base import inert_json
 from trygghet_cli.rules import RULES
 
 
-def render(result: DeadlineResult, lang: Lang) -> str:
+def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str) -> str:
     payload: dict[str, Any] = {
         "tool": "trygg",
         "version": __version__,
@@ -35,34 +37,34 @@ def render(result: DeadlineResult, lang: Lang) -> str:
         "plans": [
             {
                 "name": plan.name,
-                "path": plan.loaded.root.as_posix(),
+                "path": path(plan.loaded.root.as_posix()),
                 "uid_prefix": plan.uid_prefix,
-                "deadlines": [_deadline(d, plan.uid_prefix, lang) for d in plan.deadlines],
+                "deadlines": [_deadline(d, plan.uid_prefix, lang, path) for d in plan.deadlines],
             }
             for plan in result.plans
         ],
-        "errors": [_diagnostic(d, lang) for d in result.diagnostics],
+        "errors": [_diagnostic(d, lang, path) for d in result.diagnostics],
     }
     return inert_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
-def _deadline(d: Deadline, prefix: str, lang: Lang) -> dict[str, Any]:
+def _deadline(d: Deadline, prefix: str, lang: Lang, path: Callable[[str], str]) -> dict[str, Any]:
     return {
         "kind": d.kind.value,
         "status": d.status.value,
         "date": d.date.isoformat(),
         "title": d.title(lang),
         "uid": event_uid(prefix, d),
-        **_diagnostic(d.diagnostic, lang),
+        **_diagnostic(d.diagnostic, lang, path),
     }
 
 
-def _diagnostic(d: Diagnostic, lang: Lang) -> dict[str, Any]:
+def _diagnostic(d: Diagnostic, lang: Lang, path: Callable[[str], str]) -> dict[str, Any]:
     return {
         "rule": d.rule,
         "name": RULES[d.rule].name,
         "severity": d.level.value,
-        "file": d.file,
+        "file": path(d.file),
         "line": d.line,
         "column": d.column,
         "pointer": d.pointer,

@@ -17,9 +17,12 @@ Stable across runs, so that a subscribed calendar updates its events instead of 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
+from pathlib import Path, PurePosixPath
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from trygghet_cli import __version__
 from trygghet_cli.followup.base import Deadline, Status
@@ -37,7 +40,10 @@ def event_uid(prefix: str, deadline: Deadline) -> str:
     return f"{prefix}-{deadline.kind.value}-{deadline.key}@{UID_DOMAIN}"
 
 
-def render(result: DeadlineResult, lang: Lang) -> bytes:
+def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str) -> bytes:
+    """The feed; ``path`` names the files in the events' descriptions (from the repository's
+    top level when trygg runs inside one), and no description names a folder of the machine
+    that wrote the feed (:func:`published_path`)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//trygg//trygg {__version__}//{lang.upper()}")
     calendar.add("version", "2.0")
@@ -45,26 +51,40 @@ def render(result: DeadlineResult, lang: Lang) -> bytes:
     calendar.add("method", "PUBLISH")
     names = ", ".join(p.name for p in result.plans)
     title = f"trygg – {names}" if names else "trygg"
-    calendar.add("name", title)
-    calendar.add("x-wr-calname", title)
-    calendar.add(
-        "x-wr-caldesc",
-        Text(
-            "Tidsfrister i det brottsförebyggande arbetet, från trygg deadlines",
-            "Deadlines in the crime-prevention work, from trygg deadlines",
-        )(lang),
+    # TEXT values, escaped as RFC 5545 says (icalendar leaves NAME and X- properties as they
+    # are, and an unescaped comma cuts the text in readers that split lists there), and marked
+    # VALUE=TEXT so that a reader that does not know the property unescapes it too.
+    text = {"VALUE": "TEXT"}
+    calendar.add("name", vText(title), parameters=text)
+    calendar.add("x-wr-calname", vText(title), parameters=text)
+    description = Text(
+        "Tidsfrister i det brottsförebyggande arbetet, från trygg deadlines",
+        "Deadlines in the crime-prevention work, from trygg deadlines",
     )
+    calendar.add("x-wr-caldesc", vText(description(lang)), parameters=text)
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH)
     stamp = datetime.combine(result.window.as_of, time(0, 0), tzinfo=timezone.utc)
     for plan in result.plans:
         for deadline in plan.deadlines:
-            calendar.add_component(_event(deadline, plan.uid_prefix, stamp, lang))
+            where = published_path(path(deadline.file), plan.loaded.root)
+            calendar.add_component(_event(deadline, plan.uid_prefix, stamp, lang, where))
     data: bytes = calendar.to_ical()
     return data
 
 
-def _event(deadline: Deadline, prefix: str, stamp: datetime, lang: Lang) -> Event:
+def published_path(file: str, root: Path) -> str:
+    """``file`` as the feed shows it: as given when relative; an absolute path (a plan outside
+    the repository and the working folder) from the folder that holds the plan, so that
+    ``/home/anna/planer/fagersta/mal.yaml`` is published as ``fagersta/mal.yaml``."""
+    if not PurePosixPath(file).is_absolute():
+        return file
+    base = (Path.cwd() / root).parent
+    rel = os.path.relpath(file, base)
+    return Path(rel).as_posix() if not rel.startswith(os.pardir) else PurePosixPath(file).name
+
+
+def _event(deadline: Deadline, prefix: str, stamp: datetime, lang: Lang, where: str) -> Event:
     event = Event()
     event.add("uid", event_uid(prefix, deadline))
     event.add("dtstamp", stamp)
@@ -78,7 +98,7 @@ def _event(deadline: Deadline, prefix: str, stamp: datetime, lang: Lang) -> Even
     hint = deadline.diagnostic.hint(lang)
     if hint:
         parts.append(hint)
-    parts.append(f"{deadline.file}:{deadline.line}")
+    parts.append(f"{where}:{deadline.line}")
     event.add("description", "\n\n".join(parts))
     event.add("categories", ["trygg", deadline.kind.label(lang), _STATUS[deadline.status](lang)])
     event.add("transp", "TRANSPARENT")

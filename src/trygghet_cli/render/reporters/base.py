@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trygghet_cli.diagnostics import Diagnostic, Severity
 from trygghet_cli.i18n import Lang, Text
@@ -29,8 +29,21 @@ class Report:
     """Rules whose findings come first where a format shows only some (GitHub annotations):
     a command's own findings before the plan's errors it repeats from ``trygg validate``."""
 
+    repository: bool = False
+    """The files are named relative to the git repository's top level (:meth:`relocated`)."""
+
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.level is severity)
+
+    def relocated(self, path: Callable[[str], str]) -> Report:
+        """The report with every file named by ``path``: relative to the repository's top
+        level, as the machine formats name them whatever folder trygg runs in."""
+        return replace(
+            self,
+            diagnostics=[replace(d, file=path(d.file)) for d in self.diagnostics],
+            files=[path(f) for f in self.files],
+            repository=True,
+        )
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ text from the rule catalogue and a link to its entry in ``docs/rules.md``. Every
 ``partialFingerprints`` made from the rule, the file and the finding's place by ids, never its
 line (:func:`~trygghet_cli.render.reporters.base.fingerprints`), so an alert stays the same
 alert when lines or list items are inserted above it.
+
+Inside a git work tree every URI is relative to its top level and says so with the base id
+``%SRCROOT%``, which GitHub resolves to the checkout; outside one, URIs are relative to the
+working folder (an absolute path is a ``file:`` URI).
 """
 
 from __future__ import annotations
@@ -35,6 +39,23 @@ def artifact_uri(file: str) -> str:
     if path.is_absolute():
         return path.as_uri()
     return quote(file, safe="/")
+
+
+SRCROOT = "%SRCROOT%"
+_SRCROOT = Text("Git-förrådets översta mapp", "The top level of the git repository")
+
+
+def _location(file: str, report: Report) -> dict[str, str]:
+    uri = artifact_uri(file)
+    if report.repository and not uri.startswith("file:"):
+        return {"uri": uri, "uriBaseId": SRCROOT}
+    return {"uri": uri}
+
+
+def _bases(report: Report) -> dict[str, Any]:
+    if not report.repository:
+        return {}
+    return {"originalUriBaseIds": {SRCROOT: {"description": {"text": _SRCROOT(report.lang)}}}}
 
 
 def render(report: Report) -> Output:
@@ -76,7 +97,7 @@ def render(report: Report) -> Output:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": artifact_uri(d.file)},
+                            "artifactLocation": _location(d.file, report),
                             "region": {"startLine": d.line, "startColumn": d.column},
                         }
                     }
@@ -96,6 +117,7 @@ def render(report: Report) -> Output:
                         "rules": rules,
                     }
                 },
+                **_bases(report),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
