@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trygghet_cli.checks.cache import FileCache
-from trygghet_cli.checks.runner import DEFAULT_OPTIONS, Options, PlanSummary, summarise
+from trygghet_cli.checks.runner import DEFAULT_OPTIONS, Digest, Options, PlanSummary, summarise
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.loading.plan import discover
 from trygghet_cli.model.plan import MEETINGS_DIR, PLAN_FILES
@@ -64,17 +64,22 @@ def estimate_files(plans: Sequence[Path]) -> int:
 
 
 def check_plans(
-    plans: Sequence[Path], options: Options, jobs: int, keep_plans: bool = False
+    plans: Sequence[Path],
+    options: Options,
+    jobs: int,
+    keep_plans: bool = False,
+    digest: Digest | None = None,
 ) -> Iterator[PlanSummary]:
     """The summary of every plan, in the order given, from ``jobs`` processes."""
     if jobs <= 1 or len(plans) < 2:
         for root in plans:
-            yield summarise(root, options, keep_plans)
+            yield summarise(root, options, keep_plans, digest)
         return
     from concurrent.futures import ProcessPoolExecutor  # only now: it takes a while to import
 
+    n = len(plans)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        yield from pool.map(summarise, plans, [options] * len(plans), [keep_plans] * len(plans))
+        yield from pool.map(summarise, plans, [options] * n, [keep_plans] * n, [digest] * n)
 
 
 def _context() -> BaseContext:
@@ -91,6 +96,8 @@ class ValidationResult:
     plans: list[PlanSummary] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    discovery: list[Diagnostic] = field(default_factory=list)
+    """The findings of looking for plans (a folder without one), apart from the plans' own."""
     jobs: int = 1
     """How many processes checked the plans."""
 
@@ -113,20 +120,24 @@ def validate_paths(
     options: Options = DEFAULT_OPTIONS,
     jobs: int | None = None,
     keep_plans: bool = False,
+    digest: Digest | None = None,
 ) -> ValidationResult:
     """Validate every plan that ``paths`` name or hold.
 
     ``jobs`` is the number of processes (None: as many as there are cores when there are many
     files, else one). The result does not depend on it, nor on ``options``. ``keep_plans``
-    keeps each plan's models in its summary.
+    keeps each plan's models in its summary; ``digest`` (a function that can be pickled: a
+    module's function, or a ``functools.partial`` of one) is called on each checked plan in
+    the process that checked it, and what it returns is kept in the summary instead: memory
+    then holds one plan at a time, in each process.
     """
     found = discover(paths)
-    result = ValidationResult(missing=found.missing)
+    result = ValidationResult(missing=found.missing, discovery=list(found.diagnostics))
     diags = list(found.diagnostics)
     if options.cache is not None:
         FileCache(options.cache).prune()
     result.jobs = choose_jobs(found.plans, jobs)
-    for summary in check_plans(found.plans, options, result.jobs, keep_plans):
+    for summary in check_plans(found.plans, options, result.jobs, keep_plans, digest):
         result.plans.append(summary)
         diags.extend(summary.diagnostics)
     skip = set(ignore)

@@ -8,7 +8,7 @@ Prints nothing. Many plans are checked by :mod:`trygghet_cli.checks.batch`, whic
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,13 +55,16 @@ class PlanSummary:
     """What ``trygg validate`` keeps of a checked plan: its files and its findings.
 
     ``plan`` (the models, without documents) is kept only when asked for, by the commands that
-    report on plans.
+    report on plans. ``digest`` is what a command's digest made of the checked plan (in the
+    worker that checked it), so that the plan itself can go: the follow-up of one plan for
+    ``trygg deadlines``, its row for ``trygg overview``.
     """
 
     root: Path
     files: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
     plan: Plan | None = None
+    digest: object = None
 
     @property
     def ok(self) -> bool:
@@ -180,8 +183,15 @@ def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:
     return True
 
 
-def summarise(root: Path, options: Options, keep_plan: bool = False) -> PlanSummary:
-    """Check one plan and keep only its file names and findings (and its models if asked)."""
+Digest = Callable[[PlanResult], object]
+"""What a command keeps of a checked plan: small, plain data (it may cross processes)."""
+
+
+def summarise(
+    root: Path, options: Options, keep_plan: bool = False, digest: Digest | None = None
+) -> PlanSummary:
+    """Check one plan and keep only its file names and findings (and its models, or what
+    ``digest`` makes of it, if asked)."""
     with _no_cycle_collection():
         result = check_plan(root, options=options, keep_documents=False)
         summary = PlanSummary(
@@ -189,6 +199,7 @@ def summarise(root: Path, options: Options, keep_plan: bool = False) -> PlanSumm
             tuple(f.file for f in result.loaded.files),
             tuple(result.diagnostics),
             result.loaded.plan if keep_plan else None,
+            digest(result) if digest is not None else None,
         )
         del result  # freed by reference counting before the collector is back
     return summary
@@ -213,6 +224,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 __all__ = [
+    "Digest",
     "Options",
     "PlanResult",
     "PlanSummary",

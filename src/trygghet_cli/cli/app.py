@@ -21,6 +21,7 @@ from trygghet_cli.cli.fmt import fmt
 from trygghet_cli.cli.indicator import indicator_app
 from trygghet_cli.cli.init import init
 from trygghet_cli.cli.meeting import meeting_app
+from trygghet_cli.cli.overview import overview
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
 from trygghet_cli.cli.usage import TryggCommand, TryggGroup
@@ -75,6 +76,7 @@ app.command(cls=TryggCommand)(validate)
 app.command(cls=TryggCommand)(schema)
 app.command(cls=TryggCommand)(deadlines)
 app.command(cls=TryggCommand)(compare)
+app.command(cls=TryggCommand)(overview)
 app.command(cls=TryggCommand)(report)
 app.command(cls=TryggCommand)(export)
 app.command(cls=TryggCommand)(init)

@@ -49,6 +49,7 @@ METAVARS_EN: dict[str, str] = {
     "KÖN": "GENDER",
     "MALL": "TEMPLATE",
     "MAPP": "FOLDER",
+    "LÄN": "COUNTY",
     "NAMN": "NAME",
     "NIVÅ[:NAMN]": "LEVEL[:NAME]",
     "NNNN": "NNNN",

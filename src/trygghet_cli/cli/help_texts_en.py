@@ -67,6 +67,51 @@ HELP_EN: dict[str, str] = {
     "Dagen den blev klar, ÅÅÅÅ-MM-DD. Standard: i dag.": (
         "The day it was done, YYYY-MM-DD. Default: today."
     ),
+    # trygg overview
+    (
+        "Översikt över många planer, en rad per kommun: lagens tre krav, organens möten, det som\n"
+        "är försenat, nyckeltalen mot riket och planens kontroll, med länens summor överst.\n\n"
+        "Siffrorna är desamma som i varje kommuns lägesrapport och i trygg deadlines samma dag.\n"
+        "Avslutas med 0 när översikten är skriven (planernas fel står i den) och 2 vid felaktig\n"
+        "användning."
+    ): (
+        "An overview of many plans, one row per municipality: the act's three obligations, the\n"
+        "bodies' meetings, what is overdue, the indicators against the country and the plan's\n"
+        "check, with the counties' totals on top.\n\n"
+        "The figures are those of each municipality's brief (lägesrapport) and of trygg deadlines "
+        "on the same day.\n"
+        "Exits with 0 when the overview is written (the plans' errors are in it) and 2 on wrong "
+        "usage."
+    ),
+    (
+        "Planer eller mappar med planer (till exempel en mapp med kommunernas planförråd). "
+        "Standard: den aktuella mappen."
+    ): (
+        "Plans or folders of plans (for example a folder of the municipalities' plan "
+        "repositories). Default: the current folder."
+    ),
+    "Dagen som allt bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.": (
+        "The day everything is judged as of, YYYY-MM-DD. Default: today."
+    ),
+    ("Bara kommunerna i ett län: länskoden (14 för Västra Götalands län) eller länets namn."): (
+        "Only the municipalities of one county (län): the county code (14 for Västra Götalands "
+        "län) or the county's name."
+    ),
+    (
+        "Skriv till en fil, eller till en befintlig mapp (oversikt.html, oversikt.xlsx, "
+        "oversikt.json, en CSV-fil per tabell). Standard: standard ut."
+    ): (
+        "Write to a file, or into an existing folder (oversikt.html, oversikt.xlsx, "
+        "oversikt.json, one CSV file per table). Default: standard output."
+    ),
+    (
+        "html (en sida), xlsx (en arbetsbok med ett blad per tabell), csv eller json. Standard: "
+        "efter filändelsen i --output, annars html till en mapp och csv till standard ut."
+    ): (
+        "html (one page), xlsx (a workbook with one sheet per table), csv or json. Default: by "
+        "the file name's extension in --output, else html into a folder and csv to standard "
+        "output."
+    ),
     # trygg compare
     (
         "Jämför planernas nyckeltal med riket: värde, rikets värde samma period, skillnad, "

@@ -452,6 +452,19 @@ def as_csv(rows: Sequence[Row], lang: Lang, year: int | None = None) -> str:
     for column in ("value", "national", "difference"):
         data[column] = data[column].astype("float64")
     data.columns = pd.Index([_CSV_COLUMNS[c](lang) for c in data.columns])
+    return excel_csv(data, lang)
+
+
+def excel_csv(data: pd.DataFrame, lang: Lang) -> str:
+    """A table as CSV that Excel opens with a double-click: in Swedish with ``;``, decimal
+    comma, a byte order mark and CRLF; in English with ``,``. Text cells that would start a
+    formula begin with an apostrophe (:func:`spreadsheet_text`)."""
+    data = data.copy()
+    for column in data.columns:
+        if _textual(data[column]):
+            data[column] = data[column].map(
+                lambda v: spreadsheet_text(v) if isinstance(v, str) else v
+            )
     buffer = io.StringIO()
     if lang == "sv":
         data.to_csv(
@@ -475,3 +488,8 @@ def series_list(national: NationalData, fmt: Formatter) -> str:
         rows.append((s.id, s.name, values))
     headers = (Text("Id", "Id")(lang), Text("Namn", "Name")(lang), Text("Värden", "Values")(lang))
     return tables.text(Table(headers, tuple(rows)))
+
+
+def _textual(column: pd.Series) -> bool:
+    """A column that may hold text (object, or pandas' own string type)."""
+    return pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)
