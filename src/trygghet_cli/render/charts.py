@@ -4,9 +4,9 @@ matplotlib is imported only when a chart is drawn. Time runs along a numeric axi
 placed at its number and a quarter or a month at its start date (as a fraction of its year), so
 2019, 2020 and 2023 are drawn with the gap where 2021 and 2022 are missing; ticks are whole
 years. The SVG is byte-identical for the same input: ``svg.hashsalt`` is fixed (per chart, so
-that ids never clash when several charts are inlined in one page), the metadata carries no
-date, text stays text (``svg.fonttype: none``) laid out with the DejaVu Sans metrics that
-matplotlib ships.
+that ids never clash when several charts are inlined in one page), there is no metadata (no
+date, and no RDF, which HTML does not allow), text stays text (``svg.fonttype: none``) laid out
+with the DejaVu Sans metrics that matplotlib ships.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ PLAN_COLOUR = "#1f5f99"
 NATIONAL_COLOUR = "#7a7f8a"
 TARGET_COLOUR = "#a3300f"
 
+_DEFAULT_METADATA = ("Creator", "Date", "Format", "Type")
+"""What matplotlib writes as RDF by default; set to None, it writes no ``<metadata>`` at all
+(RDF inside an HTML page is an error to the Nu HTML checker, and the date would change)."""
+
 
 @dataclass(frozen=True)
 class Series:
@@ -46,8 +50,9 @@ class ChartData:
     targets: tuple[tuple[Period, float], ...]
 
 
-def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
-    """An SVG document (without the XML prolog) with ``role="img"`` and a ``<title>``."""
+def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") -> str:
+    """An SVG document (without the XML prolog) with ``role="img"`` and a ``<title>``;
+    ``described_by`` is the id of the element that gives its numbers (the data table)."""
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
@@ -102,8 +107,8 @@ def line_chart(data: ChartData, lang: Lang, alt: str) -> str:
         ax.legend(loc="lower left", frameon=False, ncols=3, bbox_to_anchor=(0, 1.0))
         fig.tight_layout()
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return _accessible(_prefix_ids(buffer.getvalue(), f"chart-{data.key}-"), alt)
+        fig.savefig(buffer, format="svg", metadata=dict.fromkeys(_DEFAULT_METADATA))
+    return _accessible(_prefix_ids(buffer.getvalue(), f"chart-{data.key}-"), alt, described_by)
 
 
 def position(period: Period) -> float:
@@ -165,13 +170,15 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return _ID_REF.sub(lambda m: m[1] + prefix + m[2], svg)
 
 
-def _accessible(svg: str, alt: str) -> str:
-    """Drop the XML prolog, give the root ``role="img"``, a label and a ``<title>``."""
+def _accessible(svg: str, alt: str, described_by: str = "") -> str:
+    """Drop the XML prolog, give the root ``role="img"``, a label, a ``<title>`` and the id
+    of its description."""
     start = svg.index("<svg")
     svg = svg[start:]
     match = _SVG_OPEN.search(svg)
     assert match is not None
     tag = match.group(0)
     label = escape(alt, quote=True)
-    new_tag = tag[:-1] + f' role="img" aria-label="{label}">'
+    described = f' aria-describedby="{escape(described_by, quote=True)}"' if described_by else ""
+    new_tag = tag[:-1] + f' role="img" aria-label="{label}"{described}>'
     return svg.replace(tag, new_tag + f"\n <title>{label}</title>", 1)

@@ -53,6 +53,9 @@ class Figure:
     file: str
     data: Table | None = None
     """The figure's numbers as a table: its text alternative."""
+    data_id: str = ""
+    """The table's id in an HTML page, which the chart names as its description
+    (``aria-describedby``)."""
 
 
 @dataclass(frozen=True)

@@ -115,8 +115,12 @@ def _chart(
         f"Diagram: {ind.name}, {name}" + (" och riket" if nat else "") + f", {span}.",
         f"Chart: {ind.name}, {name}" + (" and the country" if nat else "") + f", {span}.",
     )
+    data_id = f"varden-{ind.id}"
     svg = charts.line_chart(
-        charts.ChartData(ind.id, ind.unit, plan_series, national_series, targets), lang, alt
+        charts.ChartData(ind.id, ind.unit, plan_series, national_series, targets),
+        lang,
+        alt,
+        described_by=data_id,
     )
     hollow = any(v.preliminary for v in drawn) or (
         nat is not None and any(v.preliminary for v in nat.values)
@@ -179,4 +183,4 @@ def _chart(
         (False, True, True, True, False, False),
         caption=t(f"Värden: {ind.name}", f"Values: {ind.name}"),
     )
-    return Figure(alt, caption, svg, f"{ind.id}.svg", data)
+    return Figure(alt, caption, svg, f"{ind.id}.svg", data, data_id)
