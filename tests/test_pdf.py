@@ -219,3 +219,23 @@ def test_make_demo_writes_the_pdf_briefs(tmp_path: Path) -> None:
         first = reader.pages[0].extract_text()
         assert f"\nLägesrapport kvartal 4 2024: {kommun}\n" in first
         assert first.rstrip().endswith(f"Sida 1 av {pages}")
+
+
+def test_no_personnummer_in_the_pdf(run: Run, tmp_path: Path) -> None:
+    """The PDF's text is compressed, so the mask on written files cannot see into it: the page
+    is masked before it becomes a PDF (here a kommun's template writes a number itself)."""
+    own = tmp_path / "mallar"
+    write(
+        own / "brief.html.j2",
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{{ view.title }}'
+        "</title></head><body><h1>{{ view.title }}</h1><p>Kontakt: 19121212-1212</p></body>"
+        "</html>\n",
+    )
+    out = tmp_path / "brief.pdf"
+    result = run(
+        "report", "-q", "2024Q4", str(EXAMPLES / "fagersta"), "--template", str(own),
+        "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Kontakt: 19121212-****" in text and "1212-1212" not in text

@@ -139,11 +139,15 @@ def report(
 
 
 def _pdf(html: str, language: Lang) -> bytes:
-    """The HTML brief as PDF/A; says which addresses a template pointed at were not fetched."""
+    """The HTML brief as PDF/A; says which addresses a template pointed at were not fetched.
+
+    The page is masked before it is laid out: inside the PDF the text is compressed, out of
+    reach of the mask on written files."""
+    from trygghet_cli.cli.published import public
     from trygghet_cli.render.pdf import PdfError, html_to_pdf
 
     try:
-        pdf = html_to_pdf(html, language)
+        pdf = html_to_pdf(public(html), language)
     except PdfError as exc:
         typer.echo(f"trygg report: {exc.message(language)}", err=True)
         raise typer.Exit(1) from None
