@@ -73,12 +73,13 @@ def edit_plan(
     *,
     dry_run: bool,
     diff: bool,
-    report: Callable[[T], list[str]] | None = None,
+    report: Callable[[T, bool], list[str]] | None = None,
 ) -> T:
     """Run ``operation(session)`` on the plan at ``plan``, report, and write unless refused.
 
-    ``report`` turns what the operation returned into the lines to show (an import reports
-    its rows); without it, each change is shown with its file and line.
+    ``report`` turns what the operation returned, and whether the edit was refused, into the
+    lines to show (an import reports its rows); without it, each change is shown with its file
+    and line. A refused edit says what it would have done, never that it did.
     """
     from trygghet_cli.editing.changes import EditError
     from trygghet_cli.editing.session import EditSession, find_plan, write
@@ -100,7 +101,11 @@ def edit_plan(
         outcome = session.finish()
     except EditError as exc:
         fail(exc.text, lang, exc.hint, findings(exc.diagnostics, lang))
-    for line in report(value) if report else change_lines(outcome.changes, lang):
+    if report is not None:
+        shown = report(value, outcome.refused)
+    else:
+        shown = change_lines(outcome.changes, lang, refused=outcome.refused)
+    for line in shown:
         typer.echo(line)
     if outcome.refused:
         for line in refusal(outcome, lang):

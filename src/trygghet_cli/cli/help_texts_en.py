@@ -273,6 +273,9 @@ HELP_EN: dict[str, str] = {
         "Which gender is imported: T (total), K (women) or M (men)."
     ),
     "Märk de importerade värdena som preliminära.": "Mark the imported values as preliminary.",
+    "Märk de importerade värdena som påhittade (illustrativa).": (
+        "Mark the imported values as made up (illustrative)."
+    ),
     "Visa alla överhoppade rader.": "Show every skipped line.",
     # trygg indicator set
     (

@@ -158,6 +158,12 @@ def import_(
     preliminary: Annotated[
         bool, typer.Option("--preliminary", help="Märk de importerade värdena som preliminära.")
     ] = False,
+    illustrative: Annotated[
+        bool,
+        typer.Option(
+            "--illustrative", help="Märk de importerade värdena som påhittade (illustrativa)."
+        ),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Visa alla överhoppade rader.")
     ] = False,
@@ -204,13 +210,15 @@ def import_(
             details=findings(kolada.diagnostics, language),
         )
 
-    def report(result: ImportReport) -> list[str]:
-        return import_lines(result, language, verbose=verbose)
+    def report(result: ImportReport, refused: bool) -> list[str]:
+        return import_lines(result, language, verbose=verbose, refused=refused)
 
     edit_plan(
         plan,
         language,
-        lambda session: import_rows(session, kolada, gender=chosen, preliminary=preliminary),
+        lambda session: import_rows(
+            session, kolada, gender=chosen, preliminary=preliminary, illustrative=illustrative
+        ),
         dry_run=dry_run,
         diff=diff,
         report=report,

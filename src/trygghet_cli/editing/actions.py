@@ -8,6 +8,7 @@ aktivitet or projekt in ``aktiviteter.yaml`` is closed the same way. ``action do
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -178,22 +179,42 @@ def choose_meeting(
             ),
             diagnostics=[d for f in broken for d in f.diagnostics],
         )
-    records = [r for r in plan.meetings if r.meeting.body == body]
-    if on is not None:
-        records = [r for r in records if r.meeting.date == on]
+    held = [r for r in plan.meetings if r.meeting.body == body]
+    records = [r for r in held if r.meeting.date == on] if on is not None else held
     if not records:
+        raise _no_meeting(body, on, sorted(r.meeting.date for r in held))
+    return records[-1]
+
+
+def _no_meeting(body: str, on: date | None, held: list[date]) -> EditError:
+    """The body has no meeting (on that day): name the nearest ones, or how to make it."""
+    create = f"'trygg meeting new {body} --date {on.isoformat() if on else 'ÅÅÅÅ-MM-DD'}'"
+    if on is None or not held:
         when = f" {on.isoformat()}" if on else ""
-        raise EditError(
+        return EditError(
             Text(
                 f"Organet '{body}' har inget möte{when} i planen",
                 f"The body '{body}' has no meeting{when} in the plan",
             ),
-            Text(
-                "Skapa mötet först med 'trygg meeting new'.",
-                "Create the meeting first with 'trygg meeting new'.",
-            ),
+            Text(f"Skapa mötet först med {create}.", f"Create the meeting first with {create}."),
         )
-    return records[-1]
+    before = max((d for d in held if d < on), default=None)
+    after = min((d for d in held if d > on), default=None)
+    sv = [f"närmast före är {before.isoformat()}"] if before else []
+    en = [f"the nearest before is {before.isoformat()}"] if before else []
+    if after:
+        sv.append(("närmast efter " if before else "närmast efter är ") + after.isoformat())
+        en.append(("the nearest after " if before else "the nearest after is ") + after.isoformat())
+    return EditError(
+        Text(
+            f"Organet '{body}' har inget möte {on.isoformat()} i planen; {' och '.join(sv)}",
+            f"The body '{body}' has no meeting on {on.isoformat()} in the plan; {' and '.join(en)}",
+        ),
+        Text(
+            f"Ange ett av dem med --date, eller skapa mötet först med {create}.",
+            f"Give one of them with --date, or create the meeting first with {create}.",
+        ),
+    )
 
 
 def add_action(session: EditSession, record: MeetingRecord, new: NewAction) -> Change:
@@ -230,22 +251,36 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def next_action_id(session: EditSession, record: MeetingRecord) -> str:
-    """The next id in the plan's own series (``fa-2021-57`` → ``fa-2021-58``).
+    """The next id for an action decided at ``record``'s meeting.
 
-    The series is that of the latest action in the meeting log; a year in it follows the
-    meeting's year (``fa-2022-01`` for the first action of 2022). Without actions in the plan:
-    ``<organ>-<år>-1``.
+    Where the plan's ids name the body that decided them (``lokala-bra-2024-3``), or the plan
+    has no numbered ids yet: the next of that body in the meeting's year, ``<organ>-<år>-<n>``,
+    never a series named after another body. Where its ids name no body, the plan's own series
+    (``fa-2021-57`` → ``fa-2021-58``), from its latest action, with the year following the
+    meeting's (``fa-2022-01`` for the first action of 2022).
     """
     year = record.meeting.date.year
     ids = [action.id for _, action in session.plan.actions()]
-    latest = next((m for m in map(_NUMBERED.match, reversed(ids)) if m), None)
-    if latest is None:
-        prefix, width = f"{record.meeting.body}-{year}-", 1
+    bodies = session.plan.bodies()
+    numbered = [m for m in map(_NUMBERED.match, ids) if m]
+    by_body = any(_body_of(m[1], bodies) for m in numbered)
+    if by_body or not numbered:
+        prefix = f"{record.meeting.body}-{year}-"
+        width = 1
     else:
+        latest = numbered[-1]
         prefix, width = latest[1], len(latest[2])
         found = _YEAR.search(prefix)
         if found and int(found[0]) != year:
             prefix = prefix[: found.start()] + str(year) + prefix[found.end() :]
     pattern = re.compile(re.escape(prefix) + r"(\d+)$")
-    taken = [int(m[1]) for m in map(pattern.match, ids) if m]
-    return f"{prefix}{max(taken, default=0) + 1:0{width}d}"
+    taken = [m[1] for m in map(pattern.match, ids) if m]
+    if by_body and taken:
+        width = len(max(taken, key=int))
+    return f"{prefix}{max(map(int, taken), default=0) + 1:0{width}d}"
+
+
+def _body_of(prefix: str, bodies: Mapping[str, object]) -> str | None:
+    """The body an id's prefix names (``lokala-bra-2024-`` → ``lokala-bra``), if any."""
+    found = re.fullmatch(r"(.+?)-(?:19|20)\d{2}-", prefix)
+    return found[1] if found and found[1] in bodies else None

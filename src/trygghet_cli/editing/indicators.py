@@ -231,7 +231,12 @@ class ImportReport:
 
 
 def import_rows(
-    session: EditSession, kolada: KoladaFile, *, gender: str = "T", preliminary: bool = False
+    session: EditSession,
+    kolada: KoladaFile,
+    *,
+    gender: str = "T",
+    preliminary: bool = False,
+    illustrative: bool = False,
 ) -> ImportReport:
     """Apply the rows of a Kolada file to the plan's indicators (in memory)."""
     municipality = session.plan_file("kommun")
@@ -261,7 +266,9 @@ def import_rows(
         if opened is None:
             opened = session.open(loaded.path)
         for index, indicator in by_kpi[row.kpi]:
-            new = NewValue(row.period, row.value, geography, preliminary=preliminary)
+            new = NewValue(
+                row.period, row.value, geography, preliminary=preliminary, illustrative=illustrative
+            )
             session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
             kind, text, node = apply_value(opened, index, indicator.id, new)
             if kind is ChangeKind.ADDED:

@@ -24,7 +24,7 @@ from trygghet_cli.i18n import Text
 from trygghet_cli.loading.plan import display_path
 from trygghet_cli.loading.roundtrip import scalar_text
 from trygghet_cli.model.meetings import Meeting, MeetingKind
-from trygghet_cli.model.organisation import Body
+from trygghet_cli.model.organisation import Body, BodyKind
 from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, Plan
 from trygghet_cli.resources import templates_dir
 
@@ -77,7 +77,8 @@ def new_meeting(
             Text(
                 f"{body.name} är av typen {body.kind.value}; planen för ingen möteslogg för den",
                 f"{body.name} is of kind {body.kind.value}; the plan keeps no meeting log for it",
-            )
+            ),
+            where_its_decisions_go(plan, body),
         )
     folder = _meetings_folder(session, day)
     path = folder / f"{day.isoformat()}-{body_id}.yaml"
@@ -116,6 +117,28 @@ def new_meeting(
         ),
     )
     return path
+
+
+def where_its_decisions_go(plan: Plan, body: Body) -> Text:
+    """For a body without a meeting log (a nämnd, fullmäktige, an external recipient): where
+    what it decides or receives is written instead."""
+    senders = [b.name for b in plan.bodies().values() if any(body.id in r.to for r in b.reporting)]
+    sent_sv = (
+        "ett förslag eller en rapport som lämnas till den med 'rapporter: [id]' i mötet hos "
+        "organet som lämnar den" + (f" (här {' och '.join(senders)})" if senders else "") + "."
+    )
+    sent_en = (
+        "a proposal or report made to it as 'rapporter: [id]' in the meeting of the body that "
+        "makes it" + (f" (here {' and '.join(senders)})" if senders else "") + "."
+    )
+    if body.kind is BodyKind.EXTERNAL:
+        return Text(f"Det som lämnas till den förs in som {sent_sv}", f"Write {sent_en}")
+    return Text(
+        f"Beslut i {body.name} förs in där de gäller: ett styrdokument den antar i "
+        f"styrdokument.yaml (antaget och antaget_av: [{body.id}]); {sent_sv}",
+        f"Decisions of {body.name} go where they apply: a steering document it adopts in "
+        f"styrdokument.yaml (antaget and antaget_av: [{body.id}]); {sent_en}",
+    )
 
 
 def attendees_of(body: Body, roles: set[str]) -> list[str]:

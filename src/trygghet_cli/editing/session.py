@@ -11,6 +11,7 @@ never over a file that someone else changed since it was read.
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -38,13 +39,23 @@ def find_plan(start: Path) -> Path:
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(display_path(p) for p in found[:5])
+        shown, cut = ", ".join(display_path(p) for p in found[:5]), len(found) - 5
+        where = display_path(start)
         raise EditError(
             Text(
-                f"Det finns {len(found)} planer under {display_path(start)}: {names}",
-                f"There are {len(found)} plans under {display_path(start)}: {names}",
+                f"Det finns {len(found)} planer under {where}: {shown}"
+                + (f" och {cut} till" if cut > 0 else ""),
+                f"There are {len(found)} plans under {where}: {shown}"
+                + (f" and {cut} more" if cut > 0 else ""),
             ),
-            Text("Välj en av dem med --plan.", "Choose one of them with --plan."),
+            Text("Välj en av dem med --plan MAPP.", "Choose one of them with --plan FOLDER.")
+            if cut <= 0
+            else Text(
+                "Välj en av dem med --plan MAPP. Varje plan är en mapp med en kommun.yaml; alla "
+                f"visas med: find {shlex.quote(where)} -name kommun.yaml",
+                "Choose one of them with --plan FOLDER. Each plan is a folder with a kommun.yaml; "
+                f"to see them all: find {shlex.quote(where)} -name kommun.yaml",
+            ),
         )
     raise EditError(
         Text(

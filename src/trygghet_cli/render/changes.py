@@ -41,12 +41,21 @@ SKIPPED_SHOWN = 20
 """Skipped rows shown one by one; the rest are counted (``--verbose`` shows all)."""
 
 
-def _label(kind: ChangeKind, lang: Lang) -> str:
-    return KIND_LABELS[kind](lang)
+REFUSED_LABELS = {
+    ChangeKind.CREATED: Text("skulle ha skapats", "would have been created"),
+    ChangeKind.ADDED: Text("skulle ha lagts till", "would have been added"),
+    ChangeKind.CHANGED: Text("skulle ha ändrats", "would have been changed"),
+    ChangeKind.REMOVED: Text("skulle ha tagits bort", "would have been removed"),
+}
+"""For an edit that was refused: what it would have done, never that it did."""
 
 
-def change_lines(changes: Iterable[Change], lang: Lang) -> list[str]:
-    return [f"{c.file}:{c.line}: {_label(c.kind, lang)}: {c.text(lang)}" for c in changes]
+def change_lines(changes: Iterable[Change], lang: Lang, *, refused: bool = False) -> list[str]:
+    out = []
+    for c in changes:
+        kind = REFUSED_LABELS.get(c.kind) if refused else None
+        out.append(f"{c.file}:{c.line}: {(kind or KIND_LABELS[c.kind])(lang)}: {c.text(lang)}")
+    return out
 
 
 def findings(diagnostics: list[Diagnostic], lang: Lang) -> list[str]:
@@ -85,8 +94,11 @@ def written_line(files: list[str], lang: Lang, *, dry_run: bool) -> str:
     return Text(f"Skrev {names}.", f"Wrote {names}.")(lang)
 
 
-def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> list[str]:
-    """Each row's outcome at its line in the import file, then the totals."""
+def import_lines(
+    report: ImportReport, lang: Lang, *, verbose: bool = False, refused: bool = False
+) -> list[str]:
+    """Each row's outcome at its line in the import file, then the totals; for a refused
+    import, what each row would have done."""
     out: list[str] = []
     skipped: list[RowOutcome] = []
     for outcome in report.rows:
@@ -97,7 +109,8 @@ def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> 
         where = f"{report.file}:{outcome.row.line}"
         if report.format == "json":  # an API page is often one long line
             where += f":{outcome.row.column}"
-        out.append(f"{where}: {_label(outcome.kind, lang)}: {outcome.text(lang)}")
+        kind = REFUSED_LABELS.get(outcome.kind) if refused else None
+        out.append(f"{where}: {(kind or KIND_LABELS[outcome.kind])(lang)}: {outcome.text(lang)}")
     hidden = len(skipped) - SKIPPED_SHOWN
     if not verbose and hidden > 0:
         out.append(
@@ -117,10 +130,13 @@ def import_lines(report: ImportReport, lang: Lang, *, verbose: bool = False) -> 
         if report.count(kind)
     ]
     rows = len({(o.row.line, o.row.column) for o in report.rows})
+    would = Text(" skulle ha gett", " would have given")(lang) if refused else ""
     out.append(
         Text(
-            f"{rows} {'rad' if rows == 1 else 'rader'} i {report.file} (kön {report.gender}): ",
-            f"{rows} {'row' if rows == 1 else 'rows'} in {report.file} (gender {report.gender}): ",
+            f"{rows} {'rad' if rows == 1 else 'rader'} i {report.file} (kön {report.gender})"
+            f"{would}: ",
+            f"{rows} {'row' if rows == 1 else 'rows'} in {report.file} (gender {report.gender})"
+            f"{would}: ",
         )(lang)
         + (", ".join(counts) if counts else Text("inget att importera", "nothing to import")(lang))
         + "."

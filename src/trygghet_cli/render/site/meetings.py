@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from trygghet_cli.followup.state import action_state
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
@@ -68,6 +71,8 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                     ]
                 )
             )
+        if m.follow_ups:
+            blocks.append(table(_follow_ups(plan, m.date, m.follow_ups, fmt)))
         if m.actions:
             rows = tuple(
                 (
@@ -142,6 +147,41 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             "Every meeting in the plan's log, with decisions, actions and situation picture.",
         ),
         tuple(sections),
+    )
+
+
+def _follow_ups(plan: Plan, day: date, ids: list[str], fmt: Formatter) -> Table:
+    """The actions a meeting followed up: each as it stood on the meeting's day, and its status
+    in the plan now; read from the actions themselves, so that the page never goes stale."""
+    t = translator(fmt.lang)
+    found = {action.id: (record, action) for record, action in plan.actions()}
+    rows = []
+    for action_id in ids:
+        if action_id not in found:
+            rows.append((action_id, "", "", "", ""))
+            continue
+        record, action = found[action_id]
+        state = action_state(action, action.created or record.meeting.date, day)
+        rows.append(
+            (
+                f"{action.id}: {action.text}",
+                who(plan, action.owner),
+                fmt.short_date(action.due),
+                label(state, fmt.lang) if state is not None else "",
+                label(action.status, fmt.lang)
+                + (f" ({fmt.short_date(action.done_date)})" if action.done_date else ""),
+            )
+        )
+    return Table(
+        (
+            t("Åtgärd", "Action"),
+            t("Ansvarig", "Responsible"),
+            t("Senast", "Due"),
+            t("Vid mötet", "At the meeting"),
+            t("Status", "Status"),
+        ),
+        tuple(rows),
+        caption=t("Följdes upp", "Followed up"),
     )
 
 
