@@ -102,3 +102,13 @@ def test_the_ci_files_do_not_get_the_plan_schemas(repo: Path, server: YamlLangua
         assert "schema.json" not in server.hover(repo / name, 1, 1) + server.hover(
             repo / name, 3, 2
         )
+
+
+def test_the_editor_names_a_wrong_item_in_swedish(repo: Path, server: YamlLanguageServer) -> None:
+    """A model's title and description are Swedish: once 'Expected "Body"' and English text."""
+    path = repo / "nyckeltal.yaml"
+    edit(path, "nyckeltal: []", "nyckeltal:\n  - Anmälda brott")
+    found = server.diagnostics(path)
+    line = _line_of(path, "  - Anmälda brott")
+    assert [(d.line, d.message) for d in found] == [(line, 'Incorrect type. Expected "Nyckeltal".')]
+    assert "Indicator" not in server.hover(path, line - 1, 5)

@@ -73,6 +73,32 @@ def test_every_field_has_a_title_a_swedish_description_and_examples(name: str) -
         assert prop.get("examples"), f"{where} has no examples"
 
 
+def _texts(node: object, where: str) -> Iterator[tuple[str, str, str]]:
+    """Every title and description anywhere in a schema: (where, key, text)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield where, key, value
+            else:
+                yield from _texts(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _texts(item, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("name", sorted(schema_files()))
+def test_every_title_and_description_is_swedish(name: str) -> None:
+    """Models and lists of choices too: the editor once showed 'Expected "Body"' and the
+    English docstring 'A group, council or external body that takes part…'."""
+    doc = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    assert not ENGLISH.search(doc["description"]), f"{name}: {doc['description']!r}"
+    for where, key, text in _texts(doc, name):
+        assert not ENGLISH.search(text) and "``" not in text, f"{where}.{key}: {text!r}"
+    for ref, definition in doc.get("$defs", {}).items():
+        assert definition.get("description"), f"{name}: {ref} has no description"
+        assert definition["title"] != ref or ref == "Budget", f"{name}: {ref} has its class name"
+
+
 @pytest.mark.parametrize("name", sorted(schema_files()))
 def test_every_example_is_valid_for_its_field(name: str) -> None:
     """An example that the schema itself rejects would teach the wrong thing."""

@@ -6,15 +6,26 @@ from enum import Enum
 
 from pydantic import StrictBool
 
-from trygghet_cli.model.common import ILLUSTRATIVE, CadenceField, Day, Id, Ref, TryggModel, field
+from trygghet_cli.model.common import (
+    ILLUSTRATIVE,
+    CadenceField,
+    Day,
+    Id,
+    Ref,
+    TryggModel,
+    field,
+    schema_text,
+)
 
 
+@schema_text("Typ av aktivitet", "Åtgärd, aktivitet eller projekt.")
 class ActivityKind(str, Enum):
     MEASURE = "åtgärd"
     ACTIVITY = "aktivitet"
     PROJECT = "projekt"
 
 
+@schema_text("Aktivitetens status", "Planerad, pågående, klar, pausad eller avbruten.")
 class ActivityStatus(str, Enum):
     PLANNED = "planerad"
     ONGOING = "pågående"
@@ -27,11 +38,15 @@ class ActivityStatus(str, Enum):
         return self in (ActivityStatus.DONE, ActivityStatus.CANCELLED)
 
 
+@schema_text("Inriktning", "Situationell eller social prevention (Brå:s orsaksträd).")
 class PreventionKind(str, Enum):
     SITUATIONAL = "situationell"
     SOCIAL = "social"
 
 
+@schema_text(
+    "Utvärdering", "En extern utvärdering: vem som gör den, vem som betalar och när den redovisas."
+)
 class Evaluation(TryggModel):
     by: str = field("utförare", "Vem som utvärderar.", example="Umeå universitet", min_length=1)
     funding: str | None = field(
@@ -45,6 +60,7 @@ class Evaluation(TryggModel):
     )
 
 
+@schema_text("Aktivitet", "En åtgärd, aktivitet eller ett projekt i planen.")
 class Activity(TryggModel):
     id: Id = field("id", "Id som mål och åtgärder hänvisar till.", example="trygghetsvandringar")
     name: str = field("namn", "Aktivitetens namn.", example="Trygghetsvandringar", min_length=1)
@@ -99,6 +115,7 @@ class Activity(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text("Aktiviteterna", "Innehållet i aktiviteter.yaml: åtgärder, aktiviteter och projekt.")
 class Activities(TryggModel):
     """Contents of ``aktiviteter.yaml``."""
 

@@ -2,15 +2,17 @@
 
 Keys in plan files are Swedish (``namn``, ``ordförande``, ``mötesfrekvens``); attributes in the
 code are English, joined by pydantic aliases. Every field carries a Swedish title, description
-and example, which become the JSON Schemas that editors show on hover.
+and example, and every model and list of choices a Swedish title and description
+(:func:`schema_text`), which become the JSON Schemas that editors show on hover.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -32,6 +34,26 @@ from trygghet_cli.model.periods import (
     PeriodError,
     WeekError,
 )
+
+_Described = TypeVar("_Described", bound=type)
+
+
+def schema_text(title: str, description: str) -> Callable[[_Described], _Described]:
+    """Give a model or an enum its Swedish title and description in the JSON Schemas.
+
+    Editors show them on hover and in messages ("Incorrect type. Expected "Organ""); without
+    them the schema would carry the class's English name and docstring, which are for
+    developers. :mod:`trygghet_cli.render.jsonschema` reads them (``SCHEMA_TEXT``).
+    """
+
+    def mark(cls: _Described) -> _Described:
+        setattr(cls, SCHEMA_TEXT, (title, description))
+        return cls
+
+    return mark
+
+
+SCHEMA_TEXT = "__schema_text__"
 
 ILLUSTRATIVE = (
     "Sant när posten innehåller påhittade uppgifter (datum, siffror, möten) som illustrerar "

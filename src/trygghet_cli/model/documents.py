@@ -10,9 +10,22 @@ from enum import Enum
 
 from pydantic import StrictBool
 
-from trygghet_cli.model.common import ILLUSTRATIVE, CadenceField, Day, Id, Ref, TryggModel, field
+from trygghet_cli.model.common import (
+    ILLUSTRATIVE,
+    CadenceField,
+    Day,
+    Id,
+    Ref,
+    TryggModel,
+    field,
+    schema_text,
+)
 
 
+@schema_text(
+    "Typ av styrdokument",
+    "Vilket slags styrdokument: överenskommelse, medborgarlöfte, plan, lägesbild …",
+)
 class DocumentKind(str, Enum):
     AGREEMENT = "samverkansöverenskommelse"
     CITIZEN_PROMISE = "medborgarlöfte"
@@ -26,6 +39,9 @@ class DocumentKind(str, Enum):
     OTHER = "annat"
 
 
+@schema_text(
+    "Styrdokument", "Ett styrdokument: vem som antog det, när det gäller och hur det följs upp."
+)
 class Document(TryggModel):
     id: Id = field("id", "Id som mål och aktiviteter hänvisar till.", example="medborgarlofte-2021")
     kind: DocumentKind = field("typ", "Vilket slags styrdokument.", example="medborgarlöfte")
@@ -90,6 +106,10 @@ class Document(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text(
+    "Styrdokumenten",
+    "Innehållet i styrdokument.yaml: överenskommelser, medborgarlöften, planer och lägesbilder.",
+)
 class Documents(TryggModel):
     """Contents of ``styrdokument.yaml``."""
 

@@ -22,15 +22,18 @@ from trygghet_cli.model.common import (
     Ref,
     TryggModel,
     field,
+    schema_text,
 )
 
 
+@schema_text("Typ av mål", "Effektmål, processmål eller produktionsmål.")
 class GoalKind(str, Enum):
     EFFECT = "effektmål"
     PROCESS = "processmål"
     PRODUCTION = "produktionsmål"
 
 
+@schema_text("Mätvärde", "Ett värde för en period: utgångsläget eller målvärdet.")
 class Measure(TryggModel):
     value: Figure = field(
         "värde", "Värdet, i nyckeltalets enhet. Decimalpunkt: 22.6.", example=18.1
@@ -40,6 +43,7 @@ class Measure(TryggModel):
     )
 
 
+@schema_text("Mål", "Ett mål med nyckeltal, utgångsläge, målvärde och aktiviteter.")
 class Goal(TryggModel):
     id: Id = field(
         "id", "Id som aktiviteter och uppföljning hänvisar till.", example="minska-utsatthet"
@@ -103,6 +107,7 @@ class Goal(TryggModel):
             yield from sub.walk((*path, "delmål", i))
 
 
+@schema_text("Målområde", "Ett område med mål, till exempel trygghet i centrum.")
 class GoalArea(TryggModel):
     id: Id = field("id", "Målområdets id.", example="trygghet")
     name: str = field("namn", "Målområdets namn.", example="Trygghet", min_length=1)
@@ -126,6 +131,10 @@ class GoalArea(TryggModel):
     )
 
 
+@schema_text(
+    "Uppföljning",
+    "En återkommande uppföljning: en enkät vartannat år, en årlig genomgång av målen.",
+)
 class FollowUp(TryggModel):
     """A recurring follow-up: a survey every other year, a yearly review of the goals."""
 
@@ -169,6 +178,7 @@ class FollowUp(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text("Målen", "Innehållet i mal.yaml: målområden, mål och uppföljning.")
 class Goals(TryggModel):
     """Contents of ``mal.yaml``."""
 

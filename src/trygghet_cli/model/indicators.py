@@ -10,10 +10,22 @@ from enum import Enum
 
 from pydantic import StrictBool
 
-from trygghet_cli.model.common import ILLUSTRATIVE, Figure, Id, PeriodField, TryggModel, field
+from trygghet_cli.model.common import (
+    ILLUSTRATIVE,
+    Figure,
+    Id,
+    PeriodField,
+    TryggModel,
+    field,
+    schema_text,
+)
 from trygghet_cli.model.periods import Period
 
 
+@schema_text(
+    "Enhet",
+    "Vad värdena räknas i: per 100 000 invånare, per 1 000 invånare, procent, antal eller index.",
+)
 class Unit(str, Enum):
     PER_100K = "per_100000_invånare"
     PER_1000 = "per_1000_invånare"
@@ -26,11 +38,16 @@ class Unit(str, Enum):
         return self in (Unit.PER_100K, Unit.PER_1000)
 
 
+@schema_text("Bättre", "Om ett lägre eller ett högre värde är bättre.")
 class Better(str, Enum):
     LOWER = "lägre"
     HIGHER = "högre"
 
 
+@schema_text(
+    "Typ av källa",
+    "Brå, NTU, SCB:s medborgarundersökning, egen enkät, Kolada, Polisen eller annan.",
+)
 class SourceKind(str, Enum):
     BRA = "brå"
     NTU = "ntu"
@@ -41,6 +58,10 @@ class SourceKind(str, Enum):
     OTHER = "annan"
 
 
+@schema_text(
+    "Geografisk nivå",
+    "Kommun, stadsdel, delområde, polisområde, lokalpolisområde, län eller riket.",
+)
 class Level(str, Enum):
     MUNICIPALITY = "kommun"
     DISTRICT = "stadsdel"
@@ -51,6 +72,7 @@ class Level(str, Enum):
     COUNTRY = "riket"
 
 
+@schema_text("Källa", "Varifrån nyckeltalets värden kommer.")
 class Source(TryggModel):
     kind: SourceKind = field("typ", "Varifrån värdena kommer.", example="brå")
     name: str | None = field("namn", "Källans namn.", example="Brå, anmälda brott", default=None)
@@ -70,6 +92,7 @@ class Source(TryggModel):
     )
 
 
+@schema_text("Geografi", "Området som ett värde gäller, när det inte är kommunen.")
 class Geography(TryggModel):
     level: Level = field("nivå", "Geografisk nivå som värdet avser.", example="kommun")
     name: str | None = field(
@@ -80,6 +103,7 @@ class Geography(TryggModel):
     )
 
 
+@schema_text("Värde", "Ett uppmätt värde för en period.")
 class Value(TryggModel):
     period: PeriodField = field(
         "period",
@@ -107,6 +131,7 @@ class Value(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text("Nyckeltal", "Ett nyckeltal med enhet, källa och uppmätta värden.")
 class Indicator(TryggModel):
     id: Id = field("id", "Id som mål hänvisar till.", example="anmalda-brott")
     name: str = field(
@@ -154,6 +179,7 @@ class Indicator(TryggModel):
         )
 
 
+@schema_text("Nyckeltalen", "Innehållet i nyckeltal.yaml: nyckeltal med källa och värden.")
 class Indicators(TryggModel):
     """Contents of ``nyckeltal.yaml``."""
 

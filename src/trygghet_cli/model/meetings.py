@@ -11,15 +11,26 @@ from enum import Enum
 
 from pydantic import StrictBool, StrictInt
 
-from trygghet_cli.model.common import ILLUSTRATIVE, Day, Id, Ref, TryggModel, WeekField, field
+from trygghet_cli.model.common import (
+    ILLUSTRATIVE,
+    Day,
+    Id,
+    Ref,
+    TryggModel,
+    WeekField,
+    field,
+    schema_text,
+)
 
 
+@schema_text("Typ av möte", "Ordinarie, extra eller akut möte.")
 class MeetingKind(str, Enum):
     REGULAR = "ordinarie"
     EXTRA = "extra"
     ACUTE = "akut"
 
 
+@schema_text("Åtgärdens status", "Öppen, pågående, klar eller avbruten.")
 class ActionStatus(str, Enum):
     OPEN = "öppen"
     ONGOING = "pågående"
@@ -31,6 +42,7 @@ class ActionStatus(str, Enum):
         return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
+@schema_text("Kategori", "Vilket slags händelse lägesbilden gäller: skadegörelse, klotter, brand …")
 class Category(str, Enum):
     VANDALISM = "skadegörelse"
     GRAFFITI = "klotter"
@@ -50,6 +62,7 @@ class Category(str, Enum):
     OTHER = "annat"
 
 
+@schema_text("Beslut", "Ett beslut som mötet fattade.")
 class Decision(TryggModel):
     id: Id | None = field(
         "id",
@@ -68,6 +81,7 @@ class Decision(TryggModel):
     )
 
 
+@schema_text("Åtgärd", "En åtgärd som mötet beslutade, med ansvarig och sista datum.")
 class Action(TryggModel):
     id: Id = field("id", "Åtgärdens id, unikt i planen.", example="fa-2021-03")
     text: str = field(
@@ -108,6 +122,7 @@ class Action(TryggModel):
     )
 
 
+@schema_text("Lägesbild", "En post i lägesbilden: en plats och ett mönster, aldrig en person.")
 class SituationEntry(TryggModel):
     """One entry in the lägesbild: a place and a pattern, never a person."""
 
@@ -140,6 +155,7 @@ class SituationEntry(TryggModel):
     )
 
 
+@schema_text("Möte", "Innehållet i en fil i moten/: ett möte med närvaro, beslut och åtgärder.")
 class Meeting(TryggModel):
     """Contents of one file in ``moten/``."""
 

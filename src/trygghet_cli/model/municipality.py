@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pydantic import StrictInt
 
-from trygghet_cli.model.common import Day, Kommunkod, TryggModel, field
+from trygghet_cli.model.common import Day, Kommunkod, TryggModel, field, schema_text
 
 
+@schema_text("Folkmängd", "Antal invånare och året som siffran avser, enligt SCB.")
 class Population(TryggModel):
     count: StrictInt = field("antal", "Antal invånare.", example=13391, gt=0)
     year: StrictInt = field("år", "Året som folkmängden avser.", example=2020, ge=1900, le=2100)
 
 
+@schema_text(
+    "Kontaktperson",
+    "En namngiven kontakt för allmänheten. Bara den som är en offentlig kontakt hör hemma här.",
+)
 class ContactPerson(TryggModel):
     """A named contact for the public. Only people who are public contacts belong here."""
 
@@ -49,6 +54,9 @@ class ContactPerson(TryggModel):
 
 # Polisen's division: region, polisområde, lokalpolisområde. Fagersta lies in lokalpolisområde
 # Norra Västmanland, in polisområde Västmanland, in region Bergslagen.
+@schema_text(
+    "Polisens indelning", "Polisregion, polisområde och lokalpolisområde som kommunen ligger i."
+)
 class PoliceArea(TryggModel):
     region: str | None = field("region", "Polisregion.", example="Bergslagen", default=None)
     area: str = field(
@@ -66,6 +74,9 @@ class PoliceArea(TryggModel):
     )
 
 
+@schema_text(
+    "Kommunen", "Kommunen som planen gäller; för en stadsdel som Angered staden och stadsdelen."
+)
 class Municipality(TryggModel):
     """The plan's municipality (or, for a stadsdel like Angered, the city and its district)."""
 

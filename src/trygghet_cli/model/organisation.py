@@ -21,9 +21,14 @@ from trygghet_cli.model.common import (
     Ref,
     TryggModel,
     field,
+    schema_text,
 )
 
 
+@schema_text(
+    "Typ av organ",
+    "Vilket slags organ: styrgrupp, beredningsgrupp, lokalt BRÅ, råd, grupp, nämnd …",
+)
 class BodyKind(str, Enum):
     STEERING = "styrgrupp"
     PREPARATORY = "beredningsgrupp"
@@ -53,6 +58,10 @@ class BodyKind(str, Enum):
         )
 
 
+@schema_text(
+    "Roll",
+    "En funktion i en organisation ('Kommunpolis, Polismyndigheten'), aldrig en privatperson.",
+)
 class Role(TryggModel):
     """A function in an organisation: 'Kommunpolis, Polismyndigheten'. Never a private person."""
 
@@ -76,6 +85,7 @@ class Role(TryggModel):
     )
 
 
+@schema_text("Samordnare", "Den som driver arbetet i kommunen, och med hur stor del av sin tjänst.")
 class Coordinator(TryggModel):
     """The kommun's coordinating function: who drives the work, and with how much time."""
 
@@ -110,6 +120,10 @@ class Coordinator(TryggModel):
     )
 
 
+@schema_text(
+    "Samordning",
+    "Kommunens samordningsfunktion, som lag (2023:196) kräver: samordnare och kommunpolis.",
+)
 class Coordination(TryggModel):
     """Lag (2023:196) asks every kommun for a samordningsfunktion; this is where it lives."""
 
@@ -136,6 +150,7 @@ class Coordination(TryggModel):
     )
 
 
+@schema_text("Ledamot", "En roll som är ledamot i organet.")
 class Member(TryggModel):
     role: Ref = field("roll", "Rollen (id under roller) som är ledamot.", example="kommunpolis")
     when_needed: StrictBool = field(
@@ -152,6 +167,7 @@ class Member(TryggModel):
     )
 
 
+@schema_text("Budget", "Organets budget för arbetet.")
 class Budget(TryggModel):
     allocated: StrictBool = field(
         "avsatt", "Om en särskild budget är avsatt för arbetet.", example=False
@@ -168,6 +184,10 @@ class Budget(TryggModel):
     )
 
 
+@schema_text(
+    "Rapportering",
+    "Ett organs skyldighet att rapportera till andra, med kadens (EST-gruppen: varje månad).",
+)
 class ReportingLine(TryggModel):
     """A body's duty to report to others, with its cadence (Fagersta's EST group: monthly)."""
 
@@ -193,6 +213,9 @@ class ReportingLine(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text(
+    "Organ", "En grupp, ett råd eller ett externt organ som deltar i arbetet eller tar emot det."
+)
 class Body(TryggModel):
     """A group, council or external body that takes part in or receives the work."""
 
@@ -296,6 +319,7 @@ class Body(TryggModel):
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
 
 
+@schema_text("Organisationen", "Innehållet i organisation.yaml: roller, samordning och organ.")
 class Organisation(TryggModel):
     """Contents of ``organisation.yaml``."""
 
