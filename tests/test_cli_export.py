@@ -136,7 +136,7 @@ def test_the_index_counts_only_indicators_with_a_national_figure(run: Run, tmp_p
 
 def test_a_goal_s_values_share_their_decimals_on_the_goals_page(run: Run, tmp_path: Path) -> None:
     files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
-    assert "| 14,2 (2020) | 12,6 (2021) | 12,0 (2021) |" in files["mal.md"]
+    assert "| 14,2 (2020) | 12,6 (2021, illustrativt) | 12,0 (2021) |" in files["mal.md"]
 
 
 def test_a_chart_caption_explains_hollow_points_only_when_there_are_some(
@@ -145,7 +145,7 @@ def test_a_chart_caption_explains_hollow_points_only_when_there_are_some(
     files = _export(run, EXAMPLES / "fagersta", tmp_path / "ut", "markdown")
     page = files["nyckeltal.md"]
     # SCB's index has no preliminary value; reported crime has (2020, here and nationally).
-    assert "*Trygghetsindex i SCB:s medborgarundersökning (index).*" in page
+    assert "*Trygghetsindex i SCB:s medborgarundersökning (index). Illustrativa värden" in page
     assert "invånare). Ofyllda punkter är preliminära värden. Streckad linje: riket." in page
 
 

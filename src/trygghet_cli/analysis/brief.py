@@ -150,6 +150,8 @@ class MeetingDecisions:
     body: str
     kind: MeetingKind
     decisions: tuple[Decision, ...]
+    illustrative: bool = False
+    """The meeting is made up for the example."""
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,7 @@ def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDeci
         m = rec.meeting
         if m.decisions:
             name = bodies[m.body].name if m.body in bodies else m.body
-            yield MeetingDecisions(m.date, name, m.kind, tuple(m.decisions))
+            yield MeetingDecisions(m.date, name, m.kind, tuple(m.decisions), m.illustrative)
 
 
 def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
@@ -317,8 +319,14 @@ def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
 
 
 def _uses_illustrative(plan: Plan, records: list[MeetingRecord]) -> bool:
+    """Whether the brief may show something made up for the example: a meeting of the
+    quarter, an action from any meeting, a goal, a value or a reporting line."""
     if any(r.meeting.illustrative for r in records):
         return True
+    if any(r.meeting.illustrative and r.meeting.actions for r in plan.meetings):
+        return True
     if any(g.illustrative for g in plan.goals_list()):
+        return True
+    if any(line.illustrative for b in plan.bodies().values() for line in b.reporting):
         return True
     return any(v.illustrative for i in plan.indicators_by_id().values() for v in i.values)

@@ -21,7 +21,12 @@ from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
 from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
 from trygghet_cli.render.formatting import Formatter, side_by_side
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import (
+    ILLUSTRATIVE_NOTE,
+    illustrative,
+    illustrative_value,
+    label,
+)
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import (
     SUFFIX,
@@ -98,8 +103,12 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
         reports=_reports_table(brief, fmt),
         decisions=tuple(
             DecisionGroup(
-                f"{m.body}, {fmt.date(m.day)}"
-                + (t(" (akut möte)", " (urgent meeting)") if m.kind.value == "akut" else ""),
+                illustrative(
+                    f"{m.body}, {fmt.date(m.day)}"
+                    + (t(" (akut möte)", " (urgent meeting)") if m.kind.value == "akut" else ""),
+                    m.illustrative,
+                    lang,
+                ),
                 tuple(
                     (t("Inriktningsbeslut: ", "Policy decision: ") if d.direction else "") + d.text
                     for d in m.decisions
@@ -200,11 +209,18 @@ def _status_text(status: Status, deadline: Deadline | None, fmt: Formatter, year
 def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     out = []
+    made_up = {
+        (r.meeting.body, r.meeting.illustrative)
+        for r in brief.plan.meetings
+        if brief.start <= r.meeting.date <= brief.end
+    }
     for m in brief.meetings:
         held = fmt.number(len(m.held))
         if m.extra:
             held += t(f" + {len(m.extra)} akut", f" + {len(m.extra)} urgent")
         dates = ", ".join(fmt.day_month(d) for d in sorted((*m.held, *m.extra)))
+        if dates and (m.body.id, True) in made_up:
+            dates = illustrative(dates, True, fmt.lang)
         out.append(
             (
                 m.body.name,
@@ -248,13 +264,16 @@ def _year_to_date(so_far: SoFar | None, fmt: Formatter, year: int) -> str:
 def _reports_table(brief: Brief, fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     out = []
+    made_up = {
+        line.id for b in brief.plan.bodies().values() for line in b.reporting if line.illustrative
+    }
     for r in brief.reports:
         if r.expected == 0 and r.count == 0 and r.status is not Status.LATE:
             continue
         out.append(
             (
                 f"{r.sender} → {listing(list(r.recipients), fmt.lang, limit=5)}",
-                r.content,
+                illustrative(" ".join(r.content.split()), r.duty.key in made_up, fmt.lang),
                 r.cadence.describe(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
@@ -301,7 +320,8 @@ def _actions_table(
             if done and a.done_date
             else fmt.date_in_year(i.view.created, year)
         )
-        rows.append((a.text, i.owner, fmt.date_in_year(a.due, year), last, i.body))
+        text = illustrative(a.text, i.view.record.meeting.illustrative, fmt.lang)
+        rows.append((text, i.owner, fmt.date_in_year(a.due, year), last, i.body))
     headers = (
         t("Åtgärd", "Action"),
         t("Ansvarig", "Responsible"),
@@ -320,9 +340,12 @@ def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
         unit = p.indicator.unit if p.indicator else Unit.COUNT
         goal = g.goal
         baseline, latest, target = side_by_side([goal.baseline, p.latest, goal.target], unit, fmt)
+        latest = illustrative_value(
+            latest, p.latest is not None and p.latest.illustrative, fmt.lang
+        )
         rows.append(
             (
-                goal.text,
+                illustrative(goal.text, goal.illustrative, fmt.lang),
                 p.indicator.name if p.indicator else "–",
                 baseline,
                 latest,
@@ -419,13 +442,7 @@ def _footer(brief: Brief, fmt: Formatter) -> list[str]:
         )(lang)
     ]
     if brief.illustrative:
-        out.append(
-            Text(
-                "Planen innehåller uppgifter som är markerade som illustrativa (påhittade för "
-                "exemplet).",
-                "The plan contains data marked as illustrative (made up for the example).",
-            )(lang)
-        )
+        out.append(ILLUSTRATIVE_NOTE(lang))
     return out
 
 

@@ -27,6 +27,8 @@ from trygghet_cli.render.formatting import Formatter
 PLAN_COLOUR = "#1f5f99"
 NATIONAL_COLOUR = "#7a7f8a"
 TARGET_COLOUR = "#a3300f"
+ILLUSTRATIVE_COLOUR = "#1d2330"
+ILLUSTRATIVE_LABEL = Text("Påhittat värde (illustrativt)", "Made-up value (illustrative)")
 
 _DEFAULT_METADATA = ("Creator", "Date", "Format", "Type")
 """What matplotlib writes as RDF by default; set to None, it writes no ``<metadata>`` at all
@@ -38,6 +40,9 @@ class Series:
     label: str
     points: tuple[tuple[Period, float, bool], ...]
     """(period, value, preliminary)"""
+    illustrative: frozenset[Period] = frozenset()
+    """The periods whose value the plan marks as made up for the example: drawn with a
+    cross, which the legend names."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,24 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
         _draw(ax, data.plan, PLAN_COLOUR, "-", "o")
         if data.national is not None:
             _draw(ax, data.national, NATIONAL_COLOUR, "--", "s")
+        made_up = [
+            (position(p), v)
+            for series in (data.plan, data.national)
+            if series is not None
+            for p, v, _ in series.points
+            if p in series.illustrative
+        ]
+        if made_up:
+            ax.plot(
+                [x for x, _ in made_up],
+                [y for _, y in made_up],
+                linestyle="none",
+                marker="x",
+                markersize=10,
+                markeredgewidth=2,
+                color=ILLUSTRATIVE_COLOUR,
+                label=ILLUSTRATIVE_LABEL(lang),
+            )
         if data.targets:
             ax.plot(
                 [position(p) for p, _ in data.targets],
@@ -104,7 +127,13 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
         ax.set_ylim(0, top * 1.15 if top > 0 else 1.0)
         ax.grid(axis="y", color="#d7dbe3", linewidth=0.8)
         ax.set_axisbelow(True)
-        ax.legend(loc="lower left", frameon=False, ncols=3, bbox_to_anchor=(0, 1.0))
+        entries = len(ax.get_legend_handles_labels()[1])
+        ax.legend(
+            loc="lower left",
+            frameon=False,
+            ncols=entries if entries <= 3 else 2,
+            bbox_to_anchor=(0, 1.0),
+        )
         fig.tight_layout()
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata=dict.fromkeys(_DEFAULT_METADATA))

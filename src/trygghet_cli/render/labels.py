@@ -140,3 +140,27 @@ def level_name(level: Level, lang: Lang, name: str = "") -> str:
     text = _LEVEL_DEFINITE.get(level)
     base = text(lang) if text else level.value
     return f"{base} {name}".strip()
+
+
+ILLUSTRATIVE = Text("illustrativt", "illustrative")
+ILLUSTRATIVE_NOTE = Text(
+    "Uppgifter märkta (illustrativt) är påhittade för exemplet, inte hämtade ur en källa.",
+    "Items marked (illustrative) are made up for the example, not taken from a source.",
+)
+"""What the mark means; shown once on a page or in a brief that has marked items, never
+otherwise."""
+
+
+def illustrative(text: str, flag: bool, lang: Lang) -> str:
+    """``text``, marked ``(illustrativt)`` when the plan says it is made up for the example."""
+    return f"{text} ({ILLUSTRATIVE(lang)})" if flag else text
+
+
+def illustrative_value(text: str, flag: bool, lang: Lang) -> str:
+    """A value with its period, ``12,6 (2021)``, marked inside its brackets when made up:
+    ``12,6 (2021, illustrativt)``; ``12,6 (illustrativt)`` when it has no period."""
+    if not flag or text in ("", "–"):
+        return text
+    if text.endswith(")"):
+        return f"{text[:-1]}, {ILLUSTRATIVE(lang)})"
+    return illustrative(text, True, lang)

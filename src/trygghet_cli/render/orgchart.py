@@ -11,6 +11,8 @@ flowchart, XML escapes in the SVG.
 
 from __future__ import annotations
 
+import textwrap
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
@@ -32,12 +34,22 @@ class Edge:
     target: str
     kind: Link
     label: str
+    what: str = ""
+    """What a report holds, when more than one report goes between the same two bodies (so
+    that the arrows are told apart); empty otherwise."""
+
+    @property
+    def text(self) -> str:
+        """The arrow's label: ``varje år``, or ``Verksamhetsberättelse, varje år``."""
+        return f"{self.what}, {self.label}" if self.what else self.label
 
 
 LOOSE_TEXT = Text(
     "Organ utan rapportering eller överordnat organ i planen",
     "Bodies with no reporting line or parent body in the plan",
 )
+
+AND = Text(" och ", " and ")
 
 LINK_TEXT = {
     Link.REPORTS: Text("rapporterar till", "reports to"),
@@ -50,11 +62,19 @@ def edges(plan: Plan, lang: Lang) -> list[Edge]:
     """Every link between two bodies of the plan, in file order."""
     bodies = plan.bodies()
     out: list[Edge] = []
+    reports = Counter(
+        (body.id, target)
+        for body in bodies.values()
+        for line in body.reporting
+        for target in set(line.to)
+    )
     for body in bodies.values():
         for line in body.reporting:
             for target in line.to:
                 if target in bodies and target != body.id:
-                    out.append(Edge(body.id, target, Link.REPORTS, line.cadence.describe(lang)))
+                    what = short(line.content) if reports[body.id, target] > 1 else ""
+                    cadence = line.cadence.describe(lang)
+                    out.append(Edge(body.id, target, Link.REPORTS, cadence, what))
         if body.parent and body.parent in bodies and body.parent != body.id:
             out.append(Edge(body.id, body.parent, Link.UNDER, LINK_TEXT[Link.UNDER](lang)))
         if body.appointed_by and body.appointed_by in bodies and body.appointed_by != body.id:
@@ -62,6 +82,11 @@ def edges(plan: Plan, lang: Lang) -> list[Edge]:
                 Edge(body.id, body.appointed_by, Link.APPOINTED, LINK_TEXT[Link.APPOINTED](lang))
             )
     return out
+
+
+def short(text: str, width: int = 48) -> str:
+    """Plan text on one line, cut at a word with an ellipsis when longer than ``width``."""
+    return textwrap.shorten(text, width=width, placeholder=" …")
 
 
 # --- Mermaid ---------------------------------------------------------------------------------
@@ -84,7 +109,7 @@ def mermaid(plan: Plan, lang: Lang) -> str:
         lines.append(f'    {ids[b.id]}["{_mermaid_text(b.name)}"]')
     for e in edges(plan, lang):
         arrow = {Link.REPORTS: "-->", Link.UNDER: "-.->", Link.APPOINTED: "-.->"}[e.kind]
-        lines.append(f'    {ids[e.source]} {arrow}|"{_mermaid_text(e.label)}"| {ids[e.target]}')
+        lines.append(f'    {ids[e.source]} {arrow}|"{_mermaid_text(e.text)}"| {ids[e.target]}')
     return "\n".join(lines) + "\n"
 
 
@@ -255,8 +280,15 @@ def _rows(
 
 
 def svg(plan: Plan, lang: Lang, title: str) -> str:
-    """The organisation as an inline SVG, with ``role="img"``, a title and a description."""
-    links = edges(plan, lang)
+    """The organisation as an inline SVG, with ``role="img"``, a title and a description.
+
+    One arrow is drawn per pair of bodies and kind of link, however many reports go between
+    them (two drawn over each other would look like one); the description names them all."""
+    every = edges(plan, lang)
+    first: dict[tuple[str, str, Link], Edge] = {}
+    for e in every:
+        first.setdefault((e.source, e.target, e.kind), e)
+    links = list(first.values())
     rows = layers(plan, links)
     apart = loose(plan, links)
     if not rows and not apart:
@@ -295,7 +327,7 @@ def svg(plan: Plan, lang: Lang, title: str) -> str:
         f'width="{width:.0f}" height="{height:.0f}" role="img" '
         f'aria-labelledby="org-title org-desc" font-family="DejaVu Sans, Arial, sans-serif">',
         f'<title id="org-title">{escape(title)}</title>',
-        f'<desc id="org-desc">{escape(_describe(plan, links, apart, lang))}</desc>',
+        f'<desc id="org-desc">{escape(_describe(plan, every, apart, lang))}</desc>',
         "<defs>"
         '<marker id="org-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
@@ -372,11 +404,18 @@ def _describe(plan: Plan, links: list[Edge], apart: list[list[str]], lang: Lang)
     """The diagram in words, for screen readers: one clause per link, then the bodies
     drawn apart."""
     bodies = plan.bodies()
-    clauses = [
-        f"{bodies[e.source].name} {LINK_TEXT[e.kind](lang)} {bodies[e.target].name}"
-        + (f" ({e.label})" if e.kind is Link.REPORTS else "")
-        for e in links
-    ]
+    grouped: dict[tuple[str, str, Link], list[Edge]] = {}
+    for e in links:
+        grouped.setdefault((e.source, e.target, e.kind), []).append(e)
+    clauses = []
+    for (source, target, kind), group in grouped.items():
+        clause = f"{bodies[source].name} {LINK_TEXT[kind](lang)} {bodies[target].name}"
+        if kind is Link.REPORTS and group[0].what:
+            reports = [f"{e.what} ({e.label})" for e in group]
+            clause += ": " + AND(lang).join([", ".join(reports[:-1]), reports[-1]])
+        elif kind is Link.REPORTS:
+            clause += f" ({group[0].label})"
+        clauses.append(clause)
     alone = [bodies[n].name for row in apart for n in row]
     if alone:
         clauses.append(f"{LOOSE_TEXT(lang)}: {', '.join(alone)}")

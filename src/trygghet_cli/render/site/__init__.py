@@ -10,8 +10,9 @@ from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import Page, Site
 from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import ILLUSTRATIVE_NOTE
 from trygghet_cli.render.site.activities import activities_page
-from trygghet_cli.render.site.common import PAGES
+from trygghet_cli.render.site.common import PAGES, has_illustrative
 from trygghet_cli.render.site.documents import documents_page
 from trygghet_cli.render.site.goals import goals_page
 from trygghet_cli.render.site.indicators import indicators_page
@@ -53,4 +54,6 @@ def _footer(plan: Plan, lang: Lang) -> tuple[str, ...]:
             "in the plan's YAML files, not here.",
         )
     ]
+    if has_illustrative(plan):
+        out.append(ILLUSTRATIVE_NOTE(lang))
     return tuple(out)

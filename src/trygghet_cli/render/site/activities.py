@@ -12,7 +12,7 @@ from trygghet_cli.render.export import (
     table,
 )
 from trygghet_cli.render.formatting import Formatter
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
@@ -24,7 +24,7 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
     items = list(plan.activities_by_id().values())
     rows = tuple(
         (
-            a.name,
+            illustrative(a.name, a.illustrative, lang),
             label(a.kind, lang),
             label(a.prevention, lang) if a.prevention else "–",
             who(plan, a.owner),
@@ -80,7 +80,14 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         if fact_block.items:
             blocks.append(fact_block)
         if blocks:
-            sections.append(Section(a.name, tuple(blocks), anchor=f"aktivitet-{a.id}", level=3))
+            sections.append(
+                Section(
+                    illustrative(a.name, a.illustrative, lang),
+                    tuple(blocks),
+                    anchor=f"aktivitet-{a.id}",
+                    level=3,
+                )
+            )
     return Page(
         "aktiviteter",
         nav,

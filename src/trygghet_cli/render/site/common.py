@@ -31,3 +31,19 @@ def names(plan: Plan, refs: list[str]) -> str:
 
 def day(fmt: Formatter, day: date | None) -> str:
     return fmt.date(day) if day is not None else ""
+
+
+def has_illustrative(plan: Plan) -> bool:
+    """Whether anything the pages show is marked as made up for the example."""
+    bodies = plan.bodies().values()
+    items: list[bool] = [
+        *(r.meeting.illustrative for r in plan.meetings),
+        *(d.illustrative for d in plan.documents_by_id().values()),
+        *(a.illustrative for a in plan.activities_by_id().values()),
+        *(g.illustrative for g in plan.goals_list()),
+        *(f.illustrative for f in (plan.goals.follow_up if plan.goals else [])),
+        *(b.illustrative for b in bodies),
+        *(line.illustrative for b in bodies for line in b.reporting),
+        *(v.illustrative for i in plan.indicators_by_id().values() for v in i.values),
+    ]
+    return any(items)

@@ -12,7 +12,7 @@ from trygghet_cli.render.export import (
     facts,
 )
 from trygghet_cli.render.formatting import Formatter
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import day, names, who
 from trygghet_cli.render.templating import translator
 
@@ -43,7 +43,13 @@ def documents_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         blocks: list[Block] = [facts(pairs)]
         if doc.content:
             blocks.append(bullets(doc.content))
-        sections.append(Section(doc.title, tuple(blocks), anchor=f"dokument-{doc.id}"))
+        sections.append(
+            Section(
+                illustrative(doc.title, doc.illustrative, lang),
+                tuple(blocks),
+                anchor=f"dokument-{doc.id}",
+            )
+        )
     return Page(
         "styrdokument",
         nav,

@@ -16,7 +16,7 @@ from trygghet_cli.render.export import (
     table,
 )
 from trygghet_cli.render.formatting import Formatter, side_by_side
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import illustrative, illustrative_value, label
 from trygghet_cli.render.site.common import names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
@@ -48,8 +48,9 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
     baseline_text, latest_text, target_text = side_by_side(
         [goal.baseline, latest, goal.target], unit, fmt
     )
+    latest_text = illustrative_value(latest_text, latest is not None and latest.illustrative, lang)
     return (
-        prefix + goal.text,
+        prefix + illustrative(goal.text, goal.illustrative, lang),
         label(goal.kind, lang),
         indicator.name if indicator else "–",
         baseline_text,
@@ -93,7 +94,7 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             for f in plan.goals.follow_up:
                 rows.append(
                     (
-                        f.description,
+                        illustrative(f.description, f.illustrative, fmt.lang),
                         f.method or "",
                         who(plan, f.owner),
                         f.cadence.describe(fmt.lang) if f.cadence else "",

@@ -27,7 +27,7 @@ from trygghet_cli.render.export import (
     para,
 )
 from trygghet_cli.render.formatting import Formatter
-from trygghet_cli.render.labels import label, level_name
+from trygghet_cli.render.labels import ILLUSTRATIVE, label, level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
@@ -104,16 +104,29 @@ def _chart(
     drawn = in_place(ind.values, place)
     others = other_geographies(ind.values, place)
     name = plan.name if place == own else _place_label(place, lang)
-    plan_series = charts.Series(name, tuple((v.period, v.value, v.preliminary) for v in drawn))
+    plan_series = charts.Series(
+        name,
+        tuple((v.period, v.value, v.preliminary) for v in drawn),
+        frozenset(v.period for v in drawn if v.illustrative),
+    )
     national_series = None
     if nat is not None:
         national_series = charts.Series(
             t("Riket", "National"), tuple((v.period, v.value, v.preliminary) for v in nat.values)
         )
     span = f"{fmt.period(drawn[0].period)}–{fmt.period(drawn[-1].period)}"
+    drawn_made_up = bool(plan_series.illustrative)
     alt = t(
-        f"Diagram: {ind.name}, {name}" + (" och riket" if nat else "") + f", {span}.",
-        f"Chart: {ind.name}, {name}" + (" and the country" if nat else "") + f", {span}.",
+        f"Diagram: {ind.name}, {name}"
+        + (" och riket" if nat else "")
+        + f", {span}"
+        + (", med illustrativa värden" if drawn_made_up else "")
+        + ".",
+        f"Chart: {ind.name}, {name}"
+        + (" and the country" if nat else "")
+        + f", {span}"
+        + (", with illustrative values" if drawn_made_up else "")
+        + ".",
     )
     data_id = f"varden-{ind.id}"
     svg = charts.line_chart(
@@ -146,6 +159,25 @@ def _chart(
             f" The chart shows the values for {here}; the values for {where} are in the table.",
         )
     values = sorted(ind.values, key=lambda v: v.period)
+    made_up = [v for v in values if v.illustrative]
+    if made_up:
+        periods = ", ".join(
+            fmt.period(v.period)
+            + (
+                ""
+                if v in drawn
+                else f" ({level_name(v.geography.level, lang, v.geography.name or '')})"
+            )
+            for v in made_up
+        )
+        caption += t(
+            " Illustrativa värden, påhittade för exemplet"
+            + (" (kryss i diagrammet)" if drawn_made_up else "")
+            + f": {periods}.",
+            " Illustrative values, made up for the example"
+            + (" (crosses in the chart)" if drawn_made_up else "")
+            + f": {periods}.",
+        )
     rows = []
     for v in values:
         nv = nat.at(v.period) if nat else None
@@ -157,7 +189,7 @@ def _chart(
         if v.preliminary:
             notes.append(t("preliminär", "preliminary"))
         if v.illustrative:
-            notes.append(t("illustrativ", "illustrative"))
+            notes.append(ILLUSTRATIVE(lang))
         if v.note:
             notes.append(v.note)
         rows.append(

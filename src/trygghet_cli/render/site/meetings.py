@@ -19,7 +19,8 @@ from trygghet_cli.render.export import (
     table,
 )
 from trygghet_cli.render.formatting import Formatter
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import illustrative, label
+from trygghet_cli.render.orgchart import short
 from trygghet_cli.render.site.common import names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
@@ -133,7 +134,7 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             blocks.append(para(m.notes))
         sections.append(
             Section(
-                f"{fmt.date(m.date)}: {body}",
+                illustrative(f"{fmt.date(m.date)}: {body}", m.illustrative, lang),
                 tuple(blocks),
                 anchor=f"mote-{_anchor(r.file)}",
             )
@@ -191,10 +192,16 @@ def _anchor(file: str) -> str:
 
 
 def _report_name(plan: Plan, line_id: str, lang: Lang) -> str:
+    """``Lokala BRÅ till Kommunstyrelsen``; with what the report holds when the same body
+    sends more than one report to the same receivers."""
     for body in plan.bodies().values():
         for line in body.reporting:
             if line.id == line_id:
-                return Text("{body} till {to}", "{body} to {to}").format(
+                name = Text("{body} till {to}", "{body} to {to}").format(
                     body=body.name, to=names(plan, line.to)
                 )(lang)
+                twins = [o for o in body.reporting if set(o.to) == set(line.to)]
+                if len(twins) > 1:
+                    name = f"{name}: {short(line.content)}"
+                return illustrative(name, line.illustrative, lang)
     return line_id

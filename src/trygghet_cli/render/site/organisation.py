@@ -17,7 +17,7 @@ from trygghet_cli.render.export import (
     table,
 )
 from trygghet_cli.render.formatting import Formatter
-from trygghet_cli.render.labels import label
+from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import day, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
@@ -117,6 +117,7 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                 "; ".join(
                     who(plan, mem.role)
                     + (t(" (vid behov)", " (when needed)") if mem.when_needed else "")
+                    + (f": {mem.note}" if mem.note else "")
                     for mem in body.members
                 ),
             ),
@@ -130,20 +131,15 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         if body.description:
             blocks.append(para(body.description))
         blocks.append(facts(pairs))
-        sections.append(Section(body.name, tuple(blocks), anchor=f"organ-{body.id}", level=3))
-    roles = Table(
-        (
-            t("Roll", "Role"),
-            t("Organisation", "Organisation"),
-            t("Antal", "Number"),
-            t("Beskrivning", "Description"),
-        ),
-        tuple(
-            (r.title, r.organisation, str(r.count) if r.count else "", r.description or "")
-            for r in org.roles
-        ),
-    )
-    sections.append(Section(t("Roller", "Roles"), (table(roles),)))
+        sections.append(
+            Section(
+                illustrative(body.name, body.illustrative, lang),
+                tuple(blocks),
+                anchor=f"organ-{body.id}",
+                level=3,
+            )
+        )
+    sections.append(Section(t("Roller", "Roles"), (table(_roles_table(plan, fmt)),)))
     return Page(
         "organisation",
         nav,
@@ -174,6 +170,31 @@ def _budget(body: Body, fmt: Formatter) -> str:
     return text
 
 
+def _roles_table(plan: Plan, fmt: Formatter) -> Table:
+    """The roles, with the number and description columns only when some role has them."""
+    t = translator(fmt.lang)
+    roles = plan.organisation.roles if plan.organisation else []
+    counted = any(r.count for r in roles)
+    described = any(r.description for r in roles)
+    headers = [t("Roll", "Role"), t("Organisation", "Organisation")]
+    numeric = [False, False]
+    if counted:
+        headers.append(t("Antal", "Number"))
+        numeric.append(True)
+    if described:
+        headers.append(t("Beskrivning", "Description"))
+        numeric.append(False)
+    rows = []
+    for r in roles:
+        row = [r.title, r.organisation]
+        if counted:
+            row.append(fmt.number(r.count) if r.count else "")
+        if described:
+            row.append(r.description or "")
+        rows.append(tuple(row))
+    return Table(tuple(headers), tuple(rows), tuple(numeric))
+
+
 def _reporting_table(plan: Plan, fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     rows = []
@@ -183,7 +204,7 @@ def _reporting_table(plan: Plan, fmt: Formatter) -> Table:
                 (
                     body.name,
                     names(plan, line.to),
-                    line.content,
+                    illustrative(" ".join(line.content.split()), line.illustrative, fmt.lang),
                     line.cadence.describe(fmt.lang),
                 )
             )
