@@ -603,7 +603,7 @@ def test_a_file_changed_meanwhile_is_not_overwritten(plan: Path, meeting: Path) 
     theirs = OPEN_ACTIONS.replace("Skriva lägesbilden", "Skriva den nya lägesbilden")
     meeting.write_text(theirs, encoding="utf-8")
     with pytest.raises(FileChangedError):
-        write_outcome(outcome)
+        write_outcome(outcome, plan)
     assert meeting.read_text() == theirs
 
 

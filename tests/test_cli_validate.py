@@ -202,14 +202,16 @@ def test_unwritable_output_is_a_usage_error(
     assert f": {reason}" in result.output  # the system's reason in the user's language
 
 
-def test_output_through_a_symlink_replaces_the_target(run: Run, plan: Path, tmp_path: Path) -> None:
+def test_output_through_a_symlink_replaces_the_link(run: Run, plan: Path, tmp_path: Path) -> None:
+    """The link is replaced, never written through: the file it pointed to is left alone."""
     real = tmp_path / "real.json"
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "link.json"
     link.symlink_to(real)
     assert run("validate", str(plan), "--format", "json", "--output", str(link)).exit_code == 0
-    assert link.is_symlink()
-    assert '"errors": 0' in real.read_text(encoding="utf-8")
+    assert not link.is_symlink()
+    assert '"errors": 0' in link.read_text(encoding="utf-8")
+    assert real.read_text(encoding="utf-8") == "old"
 
 
 def test_unwritable_step_summary_only_warns(run: Run, plan: Path, tmp_path: Path) -> None:

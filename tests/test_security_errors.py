@@ -39,3 +39,54 @@ def test_a_forged_cache_entry_is_passed_over(
     result = run("validate", str(plan), env=env)
     assert result.exit_code == 0, result.output
     assert "TRY999" not in result.output and "internt fel" not in result.output
+
+
+EDITS = {
+    "action": ("action", "add", "Ring polisen", "--owner", "samordnare", "--due", "2021-05-01",
+               "--body", "lokala-bra"),
+    "indicator": ("indicator", "set", "anmalda-brott", "2021", "8900"),
+    "meeting": ("meeting", "new", "lokala-bra", "-d", "2021-06-01"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("errno_", ["ENOSPC", "EROFS", "EACCES"])
+@pytest.mark.parametrize("command", [*EDITS, "fmt", "init"])
+def test_a_full_disk_or_read_only_folder_is_said_plainly(
+    run: Run, plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, errno_: str
+) -> None:
+    """Every command that writes says which file could not be written and why (exit 1 or 2),
+    and leaves the plan as it was."""
+    import errno
+    from tempfile import mkstemp
+
+    code = getattr(errno, errno_)
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(code, "refused")
+
+    if command == "fmt":
+        mal = plan / "mal.yaml"
+        text = mal.read_text(encoding="utf-8")
+        mal.write_text(
+            text.replace(
+                "  - id: trygghet\n    namn: Trygghet", "  - namn: Trygghet\n    id: trygghet"
+            )
+        )
+    before = {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()}
+    monkeypatch.setattr("trygghet_cli.loading.atomic.tempfile.mkstemp", refuse)
+    if command in EDITS:
+        result = run(*EDITS[command], "--plan", str(plan))
+    elif command == "fmt":
+        result = run("fmt", str(plan))
+    else:
+        result = run("init", str(tmp_path / "ny"), "--municipality", "Testby", "--kommunkod",
+                     "0180")  # fmt: skip
+    monkeypatch.setattr("trygghet_cli.loading.atomic.tempfile.mkstemp", mkstemp)
+    reason = {
+        "ENOSPC": "disken är full",
+        "EROFS": "filsystemet är skrivskyddat",
+        "EACCES": "du saknar skrivrätt där",
+    }[errno_]
+    assert result.exit_code in (1, 2), result.output
+    assert reason in result.output and "internt fel" not in result.output
+    assert {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()} == before

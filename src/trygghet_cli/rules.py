@@ -325,6 +325,26 @@ _ALL = [
     ),
     # --- TRY1xx: one file's schema -----------------------------------------------------------
     Rule(
+        "TRY016",
+        "link-out-of-plan",
+        E,
+        Text("Symbolisk länk ut ur planen", "Symbolic link out of the plan"),
+        Text(
+            "En symbolisk länk till {target}, utanför planens mapp (eller den mapp som gavs); "
+            "trygg följer den inte",
+            "A symbolic link to {target}, outside the plan's folder (or the folder given); "
+            "trygg does not follow it",
+        ),
+        Text(
+            "Lägg filen i planens mapp i stället för en länk, eller ta bort länken. Det som "
+            "ligger utanför planen publiceras inte med den och kan inte granskas i en "
+            "pull request.",
+            "Put the file in the plan's folder instead of a link, or remove the link. What lies "
+            "outside the plan is not published with it and cannot be reviewed in a pull request.",
+        ),
+        ("layout",),
+    ),
+    Rule(
         "TRY101",
         "unknown-key",
         E,

@@ -22,13 +22,14 @@ import os
 import re
 import stat
 from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
 from trygghet_cli.identity_numbers import find_identity_numbers
-from trygghet_cli.loading.plan import SKIP_DIRS
+from trygghet_cli.loading.plan import SKIP_DIRS, is_plan_candidate, link_out_of
 
 _KINDS = {
     "personnummer": Text("personnummer", "personal identity number (personnummer)"),
@@ -129,7 +130,12 @@ def check_other_files(
     for current, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in [*dirs, *sorted(files)]:
-            out.extend(_check_name(Path(current) / name, name, shown))
+            path = Path(current) / name
+            out.extend(_check_name(path, name, shown))
+            if not is_plan_candidate(root, path):  # plan_files reports those
+                link = link_out_of(root, path)
+                if link is not None:
+                    out.append(replace(link, file=shown(path)))
         for name in sorted(files):
             path = Path(current) / name
             if name.startswith(".") or os.path.normpath(path) in seen:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -136,31 +137,49 @@ def on_github_actions() -> bool:
     return bool(os.environ.get("GITHUB_ACTIONS")) and bool(os.environ.get("GITHUB_WORKFLOW"))
 
 
-def write_output(path: Path, data: str | bytes, lang: Lang) -> None:
+def write_output(path: Path, data: str | bytes, lang: Lang, *, below: Path | None = None) -> None:
     """Write a command's output file, or exit 2 saying why it cannot be written.
 
-    Regular files are replaced atomically; a symbolic link is followed and its target
-    replaced; a device or pipe (``/dev/stdout``) is written to directly.
+    A regular file is replaced atomically, and so is a symbolic link: the link is replaced, the
+    file it points to is left alone. A device or pipe (``/dev/stdout``, or a link to one) is
+    written to directly. A missing folder is created only one level below one that exists
+    (or anywhere below ``below``, the folder an export or the schemas are written to). What is
+    written passes through the personnummer mask.
     """
     from trygghet_cli.cli.published import public
     from trygghet_cli.loading.atomic import write_bytes_atomic
 
     payload = public(data.encode("utf-8") if isinstance(data, str) else data)
-    target = path.resolve() if path.is_symlink() else path
     try:
-        if target.is_dir():
+        if path.is_dir() and not path.is_symlink():
             raise IsADirectoryError(21, "är en mapp")
-        if target.exists() and not target.is_file():
-            with target.open("wb") as handle:
-                handle.write(payload)
+        if _is_stream(path):
+            _write_stream(path, payload)
         else:
-            write_bytes_atomic(target, payload)
+            write_bytes_atomic(path, payload, below=below)
     except OSError as exc:
         reason = write_reason(exc)
         usage_error(
             Text(f"Kan inte skriva {path}: {reason('sv')}", f"Cannot write {path}: {reason('en')}"),
             lang,
         )
+
+
+def _is_stream(path: Path) -> bool:
+    """A device or a pipe, possibly behind a link (``/dev/stdout``): written to, not replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(path: Path, payload: bytes) -> None:
+    """Write to a device or pipe; a pipe nobody reads is an error, not a hang."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
 
 
 _WRITE_REASONS = {
@@ -180,8 +199,14 @@ _WRITE_REASONS = {
 
 def write_reason(exc: OSError) -> Text:
     """Why the system refused to write, in Swedish and English."""
+    from trygghet_cli.loading.atomic import ReadOnlyFileError
     from trygghet_cli.loading.yamlfile import os_reason
 
+    if isinstance(exc, ReadOnlyFileError):
+        return Text(
+            "filen är skrivskyddad; ta bort skrivskyddet om den ska ändras",
+            "the file is read-only; make it writable if it is to change",
+        )
     return os_reason(exc, _WRITE_REASONS)
 
 

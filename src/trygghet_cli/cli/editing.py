@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from trygghet_cli.cli.common import day_or_exit, usage_error
+from trygghet_cli.cli.common import day_or_exit, usage_error, write_reason
 from trygghet_cli.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def edit_plan(
     """
     from trygghet_cli.editing.changes import EditError
     from trygghet_cli.editing.session import EditSession, find_plan, write
-    from trygghet_cli.loading.atomic import FileChangedError
+    from trygghet_cli.loading.atomic import FileChangedError, PlanLockedError
     from trygghet_cli.loading.plan import display_path
     from trygghet_cli.render.changes import (
         change_lines,
@@ -119,7 +119,27 @@ def edit_plan(
     names = [edit.file for edit in outcome.written]
     if not dry_run:
         try:
-            write(outcome)
+            write(outcome, session.root)
+        except PlanLockedError:
+            fail(
+                Text(
+                    "En annan trygg skriver i planen just nu; inget skrevs.",
+                    "Another trygg is writing to the plan right now; nothing was written.",
+                ),
+                lang,
+                Text("Kör kommandot igen om en stund.", "Run the command again in a while."),
+            )
+        except OSError as exc:  # a full disk, a read-only folder or file
+            failed = Path(exc.filename) if exc.filename else session.root
+            reason = write_reason(exc)
+            fail(
+                Text(
+                    f"Kan inte skriva {display_path(failed)}: {reason('sv')}; inget mer skrevs.",
+                    f"Cannot write {display_path(failed)}: {reason('en')}; nothing more was "
+                    "written.",
+                ),
+                lang,
+            )
         except FileChangedError as exc:
             fail(
                 Text(

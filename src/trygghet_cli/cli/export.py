@@ -12,6 +12,12 @@ from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write
 from trygghet_cli.i18n import Text
 
 
+def _inside(name: str) -> str:
+    """A page's name as a path below the export folder; never one that climbs out of it."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) or "sida"
+
+
 class ExportFormat(str, Enum):
     markdown = "markdown"
     html = "html"
@@ -52,6 +58,16 @@ def export(
     Länkarna är relativa, så mappen fungerar var den än kopieras.
     """
     language = lang_or_exit(lang)
+    if output.is_symlink():
+        usage_error(
+            Text(
+                f"{output} är en symbolisk länk; exporten skriver bara i en riktig mapp. Ange "
+                "mappen den pekar på, eller en ny mapp.",
+                f"{output} is a symbolic link; the export writes only into a real folder. Give "
+                "the folder it points to, or a new one.",
+            ),
+            language,
+        )
     if output.exists() and not output.is_dir():
         usage_error(
             Text(f"{output} finns och är ingen mapp.", f"{output} exists and is not a folder."),
@@ -67,7 +83,7 @@ def export(
     from trygghet_cli.cli.published import public
 
     for name, text in sorted(files.items()):
-        write_output(output / public(name), text, language)
+        write_output(output / _inside(public(name)), text, language, below=output)
     start = output / f"index.{'html' if format is ExportFormat.html else 'md'}"
     typer.echo(
         Text(

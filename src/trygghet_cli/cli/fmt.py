@@ -34,7 +34,7 @@ def fmt(
     Avslutas med 0 när allt gick bra, 1 om en fil har fel (eller med --check om någon fil
     skulle ändras), 2 vid felaktig användning.
     """
-    from trygghet_cli.cli.common import usage_error
+    from trygghet_cli.cli.common import usage_error, write_reason
     from trygghet_cli.editing.canonical import format_paths
     from trygghet_cli.i18n import Text
     from trygghet_cli.loading.atomic import FileChangedError, write_bytes_atomic
@@ -73,6 +73,16 @@ def fmt(
     for item in changed:
         try:
             write_bytes_atomic(item.path, item.data, unchanged_from=item.original)
+        except OSError as exc:  # a full disk, a read-only folder or file
+            reason = write_reason(exc)
+            typer.echo(
+                Text(
+                    f"trygg fmt: kan inte skriva {display_path(item.path)}: {reason('sv')}",
+                    f"trygg fmt: cannot write {display_path(item.path)}: {reason('en')}",
+                )(language),
+                err=True,
+            )
+            continue
         except FileChangedError:
             typer.echo(
                 Text(

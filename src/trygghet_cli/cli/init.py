@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error
+from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_reason
 from trygghet_cli.i18n import Lang, Text
 
 
@@ -153,10 +153,29 @@ def init(
     kept: list[str] = [README] if plan.guide != README and (directory / README).exists() else []
     for relative, text in repository_files(plan).items():
         target = directory / relative
-        if _blocked(directory, relative) or not create_text(target, text):
-            kept.append(relative)
-        else:
-            written.append(relative)
+        try:
+            created = not _blocked(directory, relative) and create_text(
+                target, text, below=directory
+            )
+        except OSError as exc:  # a full disk, a read-only folder, a missing parent folder
+            reason = write_reason(exc)
+            typer.echo(
+                Text(
+                    f"trygg init: kan inte skriva {target}: {reason('sv')}",
+                    f"trygg init: cannot write {target}: {reason('en')}",
+                )(language),
+                err=True,
+            )
+            if written:
+                typer.echo(
+                    Text(
+                        f"Skrivet hittills: {', '.join(written)}.",
+                        f"Written so far: {', '.join(written)}.",
+                    )(language),
+                    err=True,
+                )
+            raise typer.Exit(1) from None
+        (written if created else kept).append(relative)
 
     out = _summary(directory, plan.municipality, plan.guide, written, kept, language)
     result = validate_paths([directory])

@@ -43,7 +43,7 @@ def schema(
             continue
         stale.append(name)
         if not check:
-            write_output(target, text, language)
+            write_output(target, text, language, below=output)
     if check:
         if stale:
             typer.echo(

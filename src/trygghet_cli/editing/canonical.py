@@ -30,7 +30,13 @@ from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.editing.comments import LEADS, Block, align_comments, blocks, last_line, owners
 from trygghet_cli.editing.nodes import child_model, key_order
 from trygghet_cli.loading import yamlfile
-from trygghet_cli.loading.plan import discover, display_path, plan_files, plan_root_of
+from trygghet_cli.loading.plan import (
+    discover,
+    display_path,
+    link_out_of,
+    plan_files,
+    plan_root_of,
+)
 from trygghet_cli.loading.roundtrip import (
     CANONICAL,
     classify,
@@ -80,11 +86,14 @@ def format_paths(paths: Iterable[Path]) -> FormatResult:
         if not given.exists():
             result.missing.append(str(given))
             continue
-        if given.is_file():
+        if not given.is_dir():
             root = plan_root_of(given)
             kinds = {p.resolve(): k for k, p in plan_files(root)[0]} if root else {}
             kind = kinds.get(given.resolve())
-            if kind is None:
+            link = link_out_of(root, given) if root else None
+            if link is not None:
+                result.diagnostics.append(link)
+            elif kind is None:
                 result.diagnostics.append(_not_a_plan_file(given, root is not None))
             else:
                 targets.setdefault(given, kind)
@@ -92,7 +101,9 @@ def format_paths(paths: Iterable[Path]) -> FormatResult:
         found = discover([given])
         result.diagnostics.extend(found.diagnostics)
         for root in found.plans:
-            for kind, path in plan_files(root)[0]:
+            entries, layout = plan_files(root)
+            result.diagnostics.extend(d for d in layout if d.rule == "TRY016")  # not followed
+            for kind, path in entries:
                 targets.setdefault(path, kind)
     for path, kind in targets.items():
         formatted, diags = format_file(path, kind.model)

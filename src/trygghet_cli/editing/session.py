@@ -20,7 +20,7 @@ from trygghet_cli.checks.runner import PlanResult, check_plan
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.editing.changes import Change, ChangeKind, EditError, EditOutcome, FileEdit
 from trygghet_cli.i18n import Text
-from trygghet_cli.loading.atomic import FileChangedError, write_bytes_atomic
+from trygghet_cli.loading.atomic import FileChangedError, plan_lock, write_bytes_atomic
 from trygghet_cli.loading.plan import LoadedFile, discover, display_path, plan_root_of
 from trygghet_cli.loading.roundtrip import LostCommentError, RoundTripFile, open_file
 from trygghet_cli.model.plan import MARKER
@@ -250,17 +250,30 @@ def _lost_comment(opened: RoundTripFile, comment: str) -> Diagnostic:
     return make("TRY521", opened.file, 1, 1, comment=comment)
 
 
-def write(outcome: EditOutcome) -> list[FileEdit]:
+def write(outcome: EditOutcome, root: Path) -> list[FileEdit]:
     """Write the changed files; :class:`FileChangedError` if one changed since it was read.
 
-    Every file is compared with what was read before the first one is written, and again just
-    before its own rename.
+    Under the plan's lock (:func:`~trygghet_cli.loading.atomic.plan_lock`) every file is
+    compared with what was read before the first one is written, and again just before its own
+    rename: another trygg that edits the plan waits, then finds the files changed and refuses,
+    so no change is lost however slow a rename is. A file that is a link inside the plan is
+    written at the file the link points to.
     """
     edits = outcome.written
-    for edit in edits:
-        current = edit.path.read_bytes() if edit.path.exists() else None
-        if current != edit.original:
-            raise FileChangedError(edit.path)
-    for edit in edits:
-        write_bytes_atomic(edit.path, edit.data, unchanged_from=edit.original)
+    with plan_lock(root):
+        for edit in edits:
+            current = edit.path.read_bytes() if edit.path.exists() else None
+            if current != edit.original:
+                raise FileChangedError(edit.path)
+        for edit in edits:
+            write_bytes_atomic(_within(root, edit.path), edit.data, unchanged_from=edit.original)
     return edits
+
+
+def _within(root: Path, path: Path) -> Path:
+    """Where a plan file is written: the file a link inside the plan points to, else itself."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    base = root.resolve()
+    return target if base in target.parents else path

@@ -136,7 +136,7 @@ def discover(paths: Iterable[Path]) -> Discovery:
             else:
                 plans[root] = None
             continue
-        found = list(_plans_below(path))
+        found = list(_plans_below(path, diagnostics))
         if not found:
             above = plan_root_of(path / MARKER)  # a folder inside a plan, such as moten/
             if above is not None:
@@ -177,8 +177,13 @@ def _as_given(folder: Path) -> Path:
         return folder
 
 
-def _plans_below(folder: Path) -> Iterator[Path]:
-    """Plan folders below ``folder``, following symbolic links but never round in a loop."""
+def _plans_below(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:
+    """Plan folders below ``folder``, never round in a loop.
+
+    A symbolic link is followed when it stays inside ``folder`` or leads to a plan (a
+    länsstyrelse may keep a folder of links to the kommuners' plans); any other link out of
+    ``folder`` (to ``/``, say) is reported (TRY016) and not walked.
+    """
     visited: set[str] = set()
     for current, dirs, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(current)
@@ -186,10 +191,45 @@ def _plans_below(folder: Path) -> Iterator[Path]:
             dirs[:] = []
             continue
         visited.add(real)
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        kept = []
+        for name in sorted(dirs):
+            if name in SKIP_DIRS or name.startswith("."):
+                continue
+            below = Path(current) / name
+            link = link_out_of(folder, below)
+            if link is not None and not is_plan(below):
+                diagnostics.append(link)
+                continue
+            kept.append(name)
+        dirs[:] = kept
         if any(marker in files for marker in MARKERS):
             yield Path(current)
             dirs[:] = []  # a plan's own folders hold no further plans
+
+
+def link_out_of(root: Path, path: Path) -> Diagnostic | None:
+    """TRY016 when ``path`` is a symbolic link that leads out of ``root``."""
+    if not path.is_symlink():
+        return None
+    real = os.path.realpath(path)
+    base = os.path.realpath(root)
+    if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+        return None
+    try:
+        target = str(path.readlink())
+    except OSError:
+        target = "?"
+    return make("TRY016", display_path(path), 1, 1, target=printable(target))
+
+
+def is_plan_candidate(root: Path, path: Path) -> bool:
+    """Whether :func:`plan_files` looks at ``path`` (and so reports it if it is a link out)."""
+    if path.name.startswith("."):
+        return False
+    if path.parent == root:
+        return path.suffix in YAML_SUFFIXES
+    meetings = root / MEETINGS_DIR
+    return meetings in path.parents and (path.suffix in YAML_SUFFIXES or path.is_dir())
 
 
 def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic]]:
@@ -200,10 +240,18 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
     known_names = [k.filename for k in PLAN_FILES]
     seen_stems: set[str] = set()
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
-        if not entry.is_file() or entry.name.startswith(".") or entry.suffix not in YAML_SUFFIXES:
+        if entry.name.startswith(".") or entry.suffix not in YAML_SUFFIXES:
             continue
         name = entry.stem + ".yaml"
         kind = by_name.get(name)
+        link = link_out_of(root, entry)
+        if link is not None:  # reported, never read
+            layout.append(link)
+            if kind is not None:
+                seen_stems.add(kind.key)
+            continue
+        # A folder, pipe or device with a plan file's name is read as one, to be reported
+        # (TRY012) instead of passed over.
         if kind is not None and kind.key not in seen_stems:
             seen_stems.add(kind.key)
             found.append((kind, entry))
@@ -231,9 +279,17 @@ def plan_files(root: Path) -> tuple[list[tuple[FileKind, Path]], list[Diagnostic
     if meetings_dir.is_dir():
         for current, dirs, files in os.walk(meetings_dir):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:
+                link = link_out_of(root, Path(current) / name)
+                if link is not None:
+                    layout.append(link)
             for name in sorted(files):
                 if not name.startswith(".") and name.endswith(YAML_SUFFIXES):
-                    found.append((MEETING_FILE, Path(current) / name))
+                    link = link_out_of(root, Path(current) / name)
+                    if link is not None:
+                        layout.append(link)
+                    else:
+                        found.append((MEETING_FILE, Path(current) / name))
     return found, layout
 
 

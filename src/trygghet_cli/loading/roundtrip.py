@@ -182,10 +182,9 @@ def _same_data(text: str, reference: str, file: str) -> bool:
 
 def read_source(path: Path, file: str) -> tuple[Source | None, list[Diagnostic]]:
     """Read and check a file: ``None`` and the diagnostics when it does not parse."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [make("TRY012", file, 1, 1, reason=exc.strerror or str(exc))]
+    raw, diags = yamlfile.read_bytes(path, file)
+    if raw is None:
+        return None, diags
     text, diags = yamlfile.decode(raw, file)
     if text is None:
         return None, diags

@@ -21,6 +21,7 @@ careful walker for every file; a test proves both paths give the same findings.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import stat
 from collections.abc import Mapping, Sequence
@@ -191,32 +192,44 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [make("TRY004", file, line, column, byte=bad, byte_column=column)]
 
 
-def too_large(file: str, size: int) -> Diagnostic:
-    return make("TRY014", file, 1, 1, size=grouped(size), limit=grouped(MAX_BYTES))
+def too_large(file: str, size: int, limit: int = MAX_BYTES) -> Diagnostic:
+    return make("TRY014", file, 1, 1, size=grouped(size), limit=grouped(limit))
 
 
-def read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]:
+def read_bytes(
+    path: Path, file: str, limit: int = MAX_BYTES
+) -> tuple[bytes | None, list[Diagnostic]]:
     """The bytes of a regular file, or a diagnostic that says why it cannot be read.
 
-    Devices, pipes and folders are refused before anything is read, and no more than
-    :data:`MAX_BYTES` are read, so a link to ``/dev/zero`` or a named pipe cannot hang trygg
-    or fill memory.
+    Devices, pipes and folders are refused before anything is read (the file is opened without
+    waiting, and checked again once open, so one swapped in between is refused too), and no
+    more than ``limit`` bytes are read, so a link to ``/dev/zero`` or a named pipe cannot hang
+    trygg or fill memory. Every command reads through here.
     """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return None, [make("TRY012", file, 1, 1, reason=_NOT_REGULAR)]
-        if info.st_size > MAX_BYTES:
-            return None, [too_large(file, info.st_size)]
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return None, [make("TRY012", file, 1, 1, reason=_not_regular(info.st_mode))]
+        if info.st_size > limit:
+            return None, [too_large(file, info.st_size, limit)]
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                return None, [make("TRY012", file, 1, 1, reason=_not_regular(opened.st_mode))]
+            data = handle.read(limit + 1)
     except OSError as exc:
         return None, [make("TRY012", file, 1, 1, reason=os_reason(exc))]
-    if len(data) > MAX_BYTES:
-        return None, [too_large(file, len(data))]
+    if len(data) > limit:
+        return None, [too_large(file, len(data), limit)]
     return data, []
 
 
+def _not_regular(mode: int) -> Text:
+    return _FOLDER if stat.S_ISDIR(mode) else _NOT_REGULAR
+
+
+_FOLDER = Text("det är en mapp", "it is a folder")
 _NOT_REGULAR = Text("det är ingen vanlig fil", "it is not a regular file")
 _OS_REASONS = {
     errno.ENOENT: Text("filen finns inte", "the file does not exist"),

@@ -24,7 +24,12 @@ from trygghet_cli.i18n import Text
 from trygghet_cli.loading.kolada.csvfile import parse_csv
 from trygghet_cli.loading.kolada.fields import GENDERS, KoladaRow, parse_number
 from trygghet_cli.loading.kolada.jsonpages import parse_json
+from trygghet_cli.loading.yamlfile import read_bytes
 from trygghet_cli.model.periods import Period
+
+MAX_IMPORT_BYTES = 50_000_000
+"""A Kolada export may be larger than a plan file (all kommuner, every year); past this it is
+refused before it is read."""
 
 __all__ = [
     "GENDERS",
@@ -50,10 +55,9 @@ class KoladaFile:
 
 def read_kolada(path: Path, file: str) -> KoladaFile:
     """Read a Kolada export; the format (JSON or CSV) is told from the contents."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return KoladaFile(file, "?", [], [make("TRY012", file, 1, 1, reason=exc.strerror or "")])
+    data, diags = read_bytes(path, file, MAX_IMPORT_BYTES)
+    if data is None:
+        return KoladaFile(file, "?", [], diags)
     return parse_kolada(data, file)
 
 
