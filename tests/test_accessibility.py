@@ -1,7 +1,7 @@
 """Every published page meets WCAG 2.1 AA as far as machines can tell, as the law on
 accessible digital public service asks of a kommun's web pages: the HTML brief and every
-export page of every example pass axe-core, run in headless Chromium, with no violation, and
-the Nu HTML checker with no error.
+export page of every example, and the overview of them all, pass axe-core, run in headless
+Chromium, with no violation, and the Nu HTML checker with no error.
 
 axe-core and the Nu checker (``vnu-jar``, run with Java) come from npm
 (``tests/a11y/package.json``, installed by ``make a11y``); Chromium is Debian's, which
@@ -35,6 +35,8 @@ PUBLISHED = [
     *(f"{name}/lagesrapport-{q}.{lang}.html" for name in EXAMPLE_NAMES for q, lang in BRIEFS),
     *(f"{name}/{lang}/{page}.html" for name in EXAMPLE_NAMES for lang in ("sv", "en")
       for page, _ in PAGES),
+    "oversikt.sv.html",
+    "oversikt.en.html",
 ]  # fmt: skip
 
 # WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (landmarks, headings, regions).
@@ -69,6 +71,13 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 app, ["export", plan, "-o", str(out / name / lang), "--lang", lang]
             )
             assert result.exit_code == 0, result.output
+    for lang in ("sv", "en"):  # trygg overview: every example in one page
+        page = out / f"oversikt.{lang}.html"
+        result = runner.invoke(
+            app,
+            ["overview", str(EXAMPLES), "--as-of", "2024-12-31", "-o", str(page), "--lang", lang],
+        )
+        assert result.exit_code == 0, result.output
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*.html")) == sorted(PUBLISHED)
     return out
 
