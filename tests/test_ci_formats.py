@@ -4,7 +4,9 @@
   noted there);
 * GitLab Code Quality against the fields and severities GitLab documents, with fingerprints
   that are unique (GitLab shows only the first issue with a fingerprint) and stable;
-* JUnit XML read the way GitLab's parser (``Gitlab::Ci::Parsers::Test::Junit``) reads it.
+* JUnit XML read the way GitLab's parser (``Gitlab::Ci::Parsers::Test::Junit``) reads it, by an
+  independent JUnit reader (junitparser), and, for ``--format junit-jenkins``, against Jenkins'
+  ``junit-10.xsd`` (``tests/fixtures/specs``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import junitparser
 import pytest
+import xmlschema
 from jsonschema import Draft4Validator, Draft7Validator, FormatChecker  # type: ignore[import-untyped]
 
 from tests.conftest import FIXTURES, ROOT, Run, edit
@@ -435,3 +439,66 @@ def test_github_annotation_carries_the_end_of_the_range() -> None:
     d = replace(_findings("TRY301", 1)[0], end_line=3, end_column=9)
     lines, _ = _github([d])
     assert lines[1].startswith("::error file=plan/kommun.yaml,line=1,col=1,endLine=3,endColumn=9,")
+
+
+# --- JUnit: Jenkins' junit-10.xsd and an independent JUnit reader ------------------------------
+
+JUNIT_XSD = xmlschema.XMLSchema(str(FIXTURES / "specs/junit-10.xsd"))
+
+
+def _xsd_errors(xml: str) -> list[str]:
+    return [f"{e.path}: {e.reason}" for e in JUNIT_XSD.iter_errors(xml)]
+
+
+def test_junit_for_jenkins_is_valid_against_junit_10_xsd(run: Run, plan: Path) -> None:
+    for text in (
+        _output(run, "junit-jenkins", "broken", cwd=FIXTURES),
+        _output(run, "junit-jenkins", str(plan)),
+        _output(run, "junit-jenkins", str(_many_findings(plan)), "--strict", "--lang", "en"),
+    ):
+        assert _xsd_errors(text) == []
+        assert not any(c.get("file") for c in ET.fromstring(text).iter("testcase"))
+
+
+def test_junit_for_gitlab_differs_from_the_xsd_only_by_the_file_attribute(run: Run) -> None:
+    """The one thing GitLab reads that junit-10.xsd does not allow: ``testcase/@file``."""
+    text = _output(run, "junit", "broken", cwd=FIXTURES)
+    errors = _xsd_errors(text)
+    assert errors and all("'file' attribute not allowed" in e for e in errors), errors
+    jenkins = _output(run, "junit-jenkins", "broken", cwd=FIXTURES)
+    assert re.sub(r' file="[^"]*"', "", text) == jenkins
+
+
+def test_the_xsd_check_can_fail() -> None:
+    assert _xsd_errors("<testsuites><testsuite/></testsuites>")  # name, tests… are required
+    assert _xsd_errors("<testsuite name='a' tests='1' failures='0' errors='0'><x/></testsuite>")
+
+
+@pytest.mark.parametrize("fmt", ["junit", "junit-jenkins"])
+def test_a_junit_reader_reads_what_gitlab_reads(run: Run, plan: Path, fmt: str) -> None:
+    """junitparser, a reader that is not GitLab's, finds the same cases, names and outcomes."""
+    text = _output(run, fmt, str(_many_findings(plan)))
+    ours = gitlab_junit_cases(text)
+    report = junitparser.JUnitXml.fromstring(text)
+    theirs = [
+        (suite.name, case.classname, case.name, _outcome(case))
+        for suite in report
+        for case in suite
+    ]
+    assert theirs == [(c.suite, c.classname, c.name, c.status) for c in ours]
+    suite = next(iter(report))
+    assert (suite.tests, suite.failures, suite.skipped) == (
+        len(ours),
+        sum(c.status == "failed" for c in ours),
+        sum(c.status == "skipped" for c in ours),
+    )
+    assert {c.file for c in ours} == ({c.classname for c in ours} if fmt == "junit" else {None})
+
+
+def _outcome(case: junitparser.TestCase) -> str:
+    kinds = {type(r).__name__ for r in case.result}
+    if "Failure" in kinds:
+        return "failed"
+    if "Skipped" in kinds:
+        return "skipped"
+    return "error" if "Error" in kinds else "success"

@@ -93,8 +93,8 @@ def test_help_has_no_programmers_words_in_english(run: Run, path: tuple[str, ...
         ),
         (
             ["validate"],
-            "  -f, --format <text|json|github|gitlab|sarif|junit>",
-            "  -f, --format <text|json|github|gitlab|sarif|junit>",
+            "  -f, --format <text|json|github|gitlab|sarif|junit|junit-jenkins>",
+            "  -f, --format <text|json|github|gitlab|sarif|junit|junit-jenkins>",
         ),
         (
             ["report"],

@@ -42,14 +42,16 @@ def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str
         (
             ["validate", "--format", "xml", "."],
             "Fel: Ogiltigt värde för '--format' / '-f': 'xml' finns inte. Välj ett av: text, "
-            "json, github, gitlab, sarif, junit.",
+            "json, github, gitlab, sarif, junit, junit-jenkins.",
             "Error: Invalid value for '--format' / '-f': 'xml' is not allowed. Choose one of: "
-            "text, json, github, gitlab, sarif, junit.",
+            "text, json, github, gitlab, sarif, junit, junit-jenkins.",
         ),
         (
             ["validate", "-f", "jsn", "."],
-            "Välj ett av: text, json, github, gitlab, sarif, junit. Menade du 'json'?",
-            "Choose one of: text, json, github, gitlab, sarif, junit. Did you mean 'json'?",
+            "Välj ett av: text, json, github, gitlab, sarif, junit, junit-jenkins. Menade du "
+            "'json'?",
+            "Choose one of: text, json, github, gitlab, sarif, junit, junit-jenkins. Did you "
+            "mean 'json'?",
         ),
         (
             ["init"],

@@ -60,6 +60,7 @@ class CheckFormat(str, Enum):
     gitlab = "gitlab"
     sarif = "sarif"
     junit = "junit"
+    junit_jenkins = "junit-jenkins"
 
 
 def lang_or_exit(option: str | None) -> Lang:

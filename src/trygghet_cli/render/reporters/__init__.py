@@ -16,6 +16,7 @@ REPORTERS: dict[str, Reporter] = {
     "gitlab": gitlab.render,
     "sarif": sarif.render,
     "junit": junit.render,
+    "junit-jenkins": junit.render_jenkins,
 }
 
 __all__ = ["REPORTERS", "Output", "Report", "Reporter"]

@@ -1,8 +1,13 @@
 """JUnit XML as GitLab and other CI systems read it: a test case per file and per finding.
 
-GitLab reads ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and ``file``, and a
-``failure`` child for a failed case. Names include the line and column so that GitLab, which
-keeps only the first of equal names, shows every finding. Errors are failures; warnings are
+Two variants, one per consumer, since they disagree on one attribute. ``junit`` is what GitLab
+reads: ``testsuites/testsuite/testcase`` with ``classname``, ``name`` and ``file`` (GitLab links
+the case to the file), and a ``failure`` child for a failed case; Jenkins' JUnit plugin reads it
+too. ``junit-jenkins`` leaves out ``file``, which Jenkins' ``junit-10.xsd`` does not allow on a
+test case and against which Jenkins' xUnit plugin checks a report; otherwise they are the same.
+
+Names include the line and column so that GitLab, which keeps only the first of equal names,
+shows every finding. Errors are failures; warnings are
 failures only under ``--strict`` and otherwise skipped cases that carry the warning, so the
 report agrees with the exit code and GitLab still lists every warning.
 
@@ -37,6 +42,16 @@ def _text(text: str) -> str:
 
 
 def render(report: Report) -> Output:
+    """GitLab's JUnit: every test case names its file."""
+    return _render(report, with_file=True)
+
+
+def render_jenkins(report: Report) -> Output:
+    """Valid against Jenkins' ``junit-10.xsd``: no ``file`` on the test cases."""
+    return _render(report, with_file=False)
+
+
+def _render(report: Report, *, with_file: bool) -> Output:
     sv = report.lang == "sv"
     fails = {Severity.ERROR, Severity.WARNING} if report.strict else {Severity.ERROR}
     shown = [d for d in report.diagnostics if d.level is not Severity.INFO]
@@ -65,7 +80,9 @@ def render(report: Report) -> Output:
         names[(d.file, base)] = n
         name = base if n == 1 else f"{base} #{n}"
         file = _xml(d.file)
-        case = ET.SubElement(suite, "testcase", classname=file, name=name, file=file)
+        case = ET.SubElement(suite, "testcase", classname=file, name=name)
+        if with_file:
+            case.set("file", file)
         message = _xml(d.message(report.lang))
         hint = d.hint(report.lang)
         text = _text(
@@ -79,7 +96,9 @@ def render(report: Report) -> Output:
             skipped = ET.SubElement(case, "skipped", message=message, type=d.level.value)
             skipped.text = text
     for file in passing:
-        ET.SubElement(suite, "testcase", classname=_xml(file), name=report.command, file=_xml(file))
+        case = ET.SubElement(suite, "testcase", classname=_xml(file), name=report.command)
+        if with_file:
+            case.set("file", _xml(file))
     ET.indent(suites)
     xml = ET.tostring(suites, encoding="unicode", xml_declaration=False)
     xml = xml.replace(_BREAK, "&#10;").replace(_RETURN, "&#13;").replace("##[", "&#35;#[")
