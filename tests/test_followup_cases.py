@@ -269,3 +269,130 @@ def test_actions_not_done_on_time_are_under_late(run: Run, tmp_path: Path) -> No
     late = _section(result.stdout, "**Försenat**", "\n## ")
     assert "åtgärder" not in green
     assert "Alla 3 åtgärder med sista datum under kvartalet blev inte klara i tid." in late
+
+
+# --- 8. A quarter's brief keeps to what was recorded by the quarter's end -------------------
+
+
+def _situation(root: Path, day: date, entries: list[tuple[str, str, str]]) -> None:
+    """A meeting on ``day`` recording lägesbild entries (week, area, category)."""
+    text = f"datum: {day.isoformat()}\norgan: rad\ntyp: ordinarie\nlägesbild:\n"
+    for week, area, category in entries:
+        text += (
+            f"  - vecka: {week}\n    område: {area}\n    kategori: {category}\n"
+            "    beskrivning: Iakttagelse.\n    rapporterad_av: Polisen\n"
+        )
+    (root / "moten").mkdir(exist_ok=True)
+    (root / "moten" / f"{day.isoformat()}-rad.yaml").write_text(text, encoding="utf-8")
+
+
+def test_an_entry_recorded_after_the_quarter_is_not_in_its_brief(run: Run, tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "p", [body("rad", "vid behov", name="Rådet")])
+    _situation(plan, date(2024, 3, 20), [("2024-W11", "Centrum", "klotter")])
+    # week 13 of 2024 runs 25–31 March (its Thursday, 28 March, is in the first quarter), but
+    # it was recorded at the meeting on 2 April: on 31 March nobody knew of it
+    _situation(plan, date(2024, 4, 2), [("2024-W13", "Centrum", "brand")])
+    brief = run("report", "--quarter", "2024Q1", str(plan)).stdout
+    situation = _section(brief, "## Lägesbilden", "\n## ")
+    assert "1 post om 1 händelse, rapporterade vid 1 möte (vecka 11)." in situation
+    assert "Brand" not in situation
+    # the second quarter's brief, written when the entry was known, counts it for the quarter
+    # before
+    later = _section(
+        run("report", "--quarter", "2024Q2", str(plan)).stdout, "## Lägesbilden", "\n## "
+    )
+    assert "Förra kvartalet: 2 poster." in later
+
+
+# --- 9. Every category of either quarter has a row; ties are ties ---------------------------
+
+
+def test_the_situation_table_has_every_category_and_shows_ties(run: Run, tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "p", [body("rad", "vid behov", name="Rådet")])
+    # the fourth quarter of 2023: two entries on fires, one on graffiti
+    _situation(
+        plan,
+        date(2023, 12, 14),
+        [
+            ("2023-W48", "Centrum", "brand"),
+            ("2023-W49", "Centrum", "brand"),
+            ("2023-W49", "Torget", "klotter"),
+        ],
+    )
+    # the first quarter of 2024: one on graffiti and one on littering, both in Centrum
+    _situation(
+        plan,
+        date(2024, 2, 15),
+        [("2024-W05", "Centrum", "klotter"), ("2024-W06", "Centrum", "nedskräpning")],
+    )
+    brief = run("report", "--quarter", "2024Q1", str(plan)).stdout
+    situation = _section(brief, "## Lägesbilden", "\n## ")
+    assert "Förra kvartalet: 3 poster." in situation
+    rows = [line for line in situation.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows == [
+        "| Kategori | Poster | Händelser | Förra kvartalet |",
+        "| Klotter | 1 | 1 | 1 |",
+        "| Nedskräpning | 1 | 1 | 0 |",
+        "| Brand | 0 | 0 | 2 |",
+        "| Område | Poster | Händelser | Vanligast |",
+        "| Centrum | 2 | 2 | Klotter och Nedskräpning |",
+    ]
+    # the previous quarter's column sums to the count above it
+    assert sum(int(r.split("|")[4]) for r in rows[1:4]) == 3
+
+
+# --- 11. The export shows the follow-up of the day it is judged on --------------------------
+
+
+def test_the_goals_page_says_what_the_brief_says(run: Run, plan: Path, tmp_path: Path) -> None:
+    # the fixture's goal: 9 000 in 2020, 8 500 by 31 December 2022; 2021 brings 8 800, better
+    # than the baseline but not the target, so on 31 March 2023 the goal was missed
+    with (plan / "nyckeltal.yaml").open("a", encoding="utf-8") as f:
+        f.write("      - period: 2021\n        värde: 8800\n        geografi: {nivå: kommun}\n")
+    brief = run("report", "--quarter", "2023Q1", str(plan)).stdout
+    goals = _section(brief, "## Mål", "\n## ")
+    assert "| Ej uppnått i tid |" in goals
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", "2023-03-31")
+    assert result.exit_code == 0, result.output
+    page = (out / "mal.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if "Minska antalet" in line)
+    assert row.endswith("| Ej uppnått i tid |")
+    assert "| Läge 31 mars 2023 |" in page
+    # a year earlier the same goal was on its way
+    result = run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", "2022-03-31")
+    page = (out / "mal.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if "Minska antalet" in line)
+    assert row.endswith("| På väg |")
+
+
+def test_the_export_lists_what_deadlines_lists_on_its_day(
+    run: Run, plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", "2021-07-01")
+    assert result.exit_code == 0, result.output
+    index = (out / "index.md").read_text(encoding="utf-8")
+    status = _section(index, "## Läget den 1 juli 2021", "\n## ")
+    listed = json.loads(
+        run("deadlines", str(plan), "--as-of", "2021-07-01", "--format", "json").stdout
+    )["plans"][0]["deadlines"]
+    rows = [line for line in status.splitlines() if line.startswith("| ") and "---" not in line]
+    assert [r.split(" | ")[2] for r in rows[1:]] == [d["message"] for d in listed]
+    assert "*Läget är bedömt per 1 juli 2021" in index
+    # an action done on 20 March was open on 15 March
+    meetings = (out / "moten.md").read_text(encoding="utf-8")
+    assert "| Klar (20 mars 2021) |" in meetings
+    run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", "2021-03-15")
+    meetings = (out / "moten.md").read_text(encoding="utf-8")
+    assert "| Öppen |" in meetings and "Klar (20 mars 2021)" not in meetings
+
+
+def test_export_without_as_of_judges_today(run: Run, plan: Path, tmp_path: Path) -> None:
+    result = run("export", str(plan), "-f", "markdown", "-o", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    today = date.today().isoformat()
+    run("export", str(plan), "-f", "markdown", "-o", str(tmp_path / "b"), "--as-of", today)
+    for name in ("index.md", "mal.md", "aktiviteter.md", "moten.md"):
+        first = (tmp_path / "a" / name).read_text(encoding="utf-8")
+        assert first == (tmp_path / "b" / name).read_text(encoding="utf-8"), name

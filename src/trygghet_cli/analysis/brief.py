@@ -28,7 +28,6 @@ from trygghet_cli.followup.accounts import Account
 from trygghet_cli.followup.base import Deadline, Kind, Window
 from trygghet_cli.followup.base import Status as DeadlineStatus
 from trygghet_cli.followup.deadlines import PlanFollowUp, follow_up
-from trygghet_cli.followup.geography import own_place
 from trygghet_cli.followup.recurring import Duty
 from trygghet_cli.followup.state import GoalProgress, GoalState
 from trygghet_cli.loading.plan import LoadedPlan
@@ -248,8 +247,8 @@ def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | No
         meetings=tuple(_meetings(plan, followup, quarter)),
         reports=tuple(_reports(followup, quarter)),
         decisions=tuple(_decisions(plan, in_quarter)),
-        actions=actions_summary(plan, start, end),
-        goals=tuple(_goals(plan, end)),
+        actions=actions_summary(plan, followup.actions, start, end),
+        goals=tuple(_goals(plan, followup.goals)),
         situation=situation_summary(plan, quarter),
         followup=followup,
         comparisons=comparisons,
@@ -305,17 +304,15 @@ def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDeci
             yield MeetingDecisions(m.date, name, m.kind, tuple(m.decisions), m.illustrative)
 
 
-def _goals(plan: Plan, as_of: date) -> Iterable[GoalItem]:
+def _goals(plan: Plan, progress: Iterable[GoalProgress]) -> Iterable[GoalItem]:
     if plan.goals is None:
         return
-    indicators = plan.indicators_by_id()
-    own = own_place(plan)
+    by_goal = {id(p.goal): p for p in progress}
     for area in plan.goals.areas:
         for top in area.goals:
             for goal, _ in top.walk(()):
-                progress = state.goal_progress(goal, indicators, as_of, own)
                 owner = who(plan, goal.owner) if goal.owner else ""
-                yield GoalItem(area, progress, owner)
+                yield GoalItem(area, by_goal[id(goal)], owner)
 
 
 def _uses_illustrative(plan: Plan, records: list[MeetingRecord]) -> bool:

@@ -1,17 +1,17 @@
 """The quarterly brief's actions: what was decided, done and late, as of the quarter's last day.
 
-Each action's state comes from :func:`trygghet_cli.followup.state.actions_as_of` on the
-quarter's last day, so an action done after the quarter still counts as open or overdue in it.
+Each action's state is the follow-up's (:func:`trygghet_cli.followup.state.actions_as_of`) on
+the quarter's last day, so an action done after the quarter still counts as open or overdue in it.
 Part of :class:`~trygghet_cli.analysis.brief.Brief`, built by
 :func:`~trygghet_cli.analysis.brief.build_brief`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from trygghet_cli.followup import state
 from trygghet_cli.followup.state import ActionState, ActionView
 from trygghet_cli.model.plan import Plan
 
@@ -58,10 +58,12 @@ def who(plan: Plan, ref: str) -> str:
     return body.name if body is not None else ref
 
 
-def actions_summary(plan: Plan, start: date, end: date) -> ActionsSummary:
-    """The actions of ``plan`` between ``start`` and ``end``, with their states at ``end``."""
+def actions_summary(
+    plan: Plan, views: Iterable[ActionView], start: date, end: date
+) -> ActionsSummary:
+    """The actions of ``plan`` between ``start`` and ``end``, with their states at ``end`` (the
+    follow-up's ``views``, as of ``end``)."""
     bodies = plan.bodies()
-    views = state.actions_as_of(plan, end)
 
     def item(v: ActionView) -> ActionItem:
         body = v.record.meeting.body

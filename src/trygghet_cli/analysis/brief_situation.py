@@ -1,7 +1,10 @@
 """The quarterly brief's situation picture: what the meetings' lägesbild recorded in a quarter.
 
 Entries are counted per category and per area, against the quarter before; those assessed 3 or
-4 (of 4) are listed. An entry belongs to the quarter its ISO week's Thursday falls in. Part of
+4 (of 4) are listed. An entry belongs to the quarter its ISO week's Thursday falls in, and it
+counts only if it was recorded by the quarter's end (at a meeting on or before its last day):
+a brief is the same whenever it is written. Every category of either quarter has a row; the
+most common category of an area names every category tied for the most entries. Part of
 :class:`~trygghet_cli.analysis.brief.Brief`, built by
 :func:`~trygghet_cli.analysis.brief.build_brief`.
 """
@@ -31,7 +34,8 @@ class AreaCount:
     area: str
     entries: int
     events: int
-    top_category: Category
+    top_categories: tuple[Category, ...]
+    """The categories with the most entries in the area (more than one when they tie)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ def situation_summary(plan: Plan, quarter: Period) -> SituationSummary:
     current: list[tuple[MeetingRecord, SituationEntry]] = []
     before: list[SituationEntry] = []
     for rec in sorted(plan.meetings, key=lambda r: (r.meeting.date, r.file)):
+        if rec.meeting.date > quarter.end:
+            continue  # recorded after the quarter: not known when it ended
         for entry in rec.meeting.situation:
             if week_in(entry.week, quarter):
                 current.append((rec, entry))
@@ -70,11 +76,11 @@ def situation_summary(plan: Plan, quarter: Period) -> SituationSummary:
     by_cat: dict[Category, list[SituationEntry]] = {}
     for e in entries:
         by_cat.setdefault(e.category, []).append(e)
-    categories = [
-        CategoryCount(cat, len(items), _events(items), prev_counts.get(cat, 0))
-        for cat, items in by_cat.items()
-    ]
-    categories.sort(key=lambda c: (-c.entries, -c.events, c.category.value))
+    categories = []
+    for cat in {*by_cat, *prev_counts}:  # every category of either quarter
+        items = by_cat.get(cat, [])
+        categories.append(CategoryCount(cat, len(items), _events(items), prev_counts[cat]))
+    categories.sort(key=lambda c: (-c.entries, -c.events, -c.previous_entries, c.category.value))
     by_area: dict[str, list[SituationEntry]] = {}
     for e in entries:
         by_area.setdefault(e.area, []).append(e)
@@ -108,10 +114,9 @@ def _events(entries: Iterable[SituationEntry]) -> int:
     return sum(e.count or 1 for e in entries)
 
 
-def _top(entries: list[SituationEntry]) -> Category:
-    """The category with the most entries; ties go to the one with the most incidents."""
+def _top(entries: list[SituationEntry]) -> tuple[Category, ...]:
+    """The categories with the most entries, in the order of their names' values when they
+    tie (a tie is shown as a tie, not settled by a rule the reader cannot see)."""
     counts = Counter(e.category for e in entries)
-    events = Counter[Category]()
-    for e in entries:
-        events[e.category] += e.count or 1
-    return min(counts, key=lambda c: (-counts[c], -events[c], c.value))
+    most = max(counts.values())
+    return tuple(sorted((c for c, n in counts.items() if n == most), key=lambda c: c.value))

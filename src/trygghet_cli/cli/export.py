@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_output
+from trygghet_cli.cli.common import (
+    LangOption,
+    day_or_exit,
+    lang_or_exit,
+    usage_error,
+    write_output,
+)
 from trygghet_cli.i18n import Text
+
+EXPORT_WITHIN = 30
+"""Days ahead that the overview lists as due soon (as ``trygg deadlines`` by default)."""
 
 
 def _inside(name: str) -> str:
@@ -50,12 +60,23 @@ def export(
             help="markdown (GitHub/GitLab, diagram i Mermaid) eller html (fristående sidor).",
         ),
     ] = ExportFormat.html,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATUM",
+            help="Dagen som lägen och tidsfrister bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Hela planen som sidor för intranätet: översikt, organisation med diagram,
     styrdokument, mål, aktiviteter, nyckeltal med diagram mot riket och mötesloggen.
 
-    Länkarna är relativa, så mappen fungerar var den än kopieras.
+    Lägen (försenat, förfaller, mål, aktiviteter, åtgärder) bedöms per --as-of, med samma
+    uppföljning som trygg deadlines och lägesrapporten. Länkarna är relativa, så mappen
+    fungerar var den än kopieras.
     """
     language = lang_or_exit(lang)
     if output.is_symlink():
@@ -68,18 +89,23 @@ def export(
             ),
             language,
         )
+    day = date.today() if as_of is None else day_or_exit(as_of, "--as-of", language)
     if output.exists() and not output.is_dir():
         usage_error(
             Text(f"{output} finns och är ingen mapp.", f"{output} exists and is not a folder."),
             language,
         )
-    from trygghet_cli.cli.plans import load_plans
+    from trygghet_cli.cli.plans import load_plan_files
+    from trygghet_cli.followup.base import Window
+    from trygghet_cli.followup.deadlines import follow_up
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render.export import render_site
     from trygghet_cli.render.site import build_site
 
-    plan = load_plans([path] if path else None, language, "export", single=True)[0]
-    files = render_site(build_site(plan, national_data(), language), language, format.value)
+    loaded = load_plan_files(path, language, "export")
+    followup = follow_up(loaded, Window(day, EXPORT_WITHIN))
+    site = build_site(loaded.plan, national_data(), language, followup)
+    files = render_site(site, language, format.value)
     from trygghet_cli.cli.published import public
 
     for name, text in sorted(files.items()):

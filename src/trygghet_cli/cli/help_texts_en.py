@@ -206,14 +206,21 @@ HELP_EN: dict[str, str] = {
         "Hela planen som sidor för intranätet: översikt, organisation med diagram,\n"
         "styrdokument, mål, aktiviteter, nyckeltal med diagram mot riket och mötesloggen.\n"
         "\n"
-        "Länkarna är relativa, så mappen fungerar var den än kopieras."
+        "Lägen (försenat, förfaller, mål, aktiviteter, åtgärder) bedöms per --as-of, med samma\n"
+        "uppföljning som trygg deadlines och lägesrapporten. Länkarna är relativa, så mappen\n"
+        "fungerar var den än kopieras."
     ): (
         "The whole plan as pages for the intranet: overview, organisation with a chart, steering\n"
         "documents, goals, activities, indicators with charts against the national figures, and "
         "the\n"
         "meeting log.\n"
         "\n"
-        "The links are relative, so the folder works wherever it is copied."
+        "Statuses (overdue, due, goals, activities, actions) are judged as of --as-of, with the\n"
+        "same follow-up as trygg deadlines and the quarterly brief. The links are relative, so "
+        "the\nfolder works wherever it is copied."
+    ),
+    "Dagen som lägen och tidsfrister bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.": (
+        "The day to judge statuses and deadlines on, YYYY-MM-DD. Default: today."
     ),
     "Mappen sidorna skrivs till (skapas vid behov).": (
         "The folder the pages are written to (created when needed)."

@@ -29,6 +29,7 @@ from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, Wind
 from trygghet_cli.followup.crime_prevention_act import Obligation, law_deadlines
 from trygghet_cli.followup.documents import document_deadlines
 from trygghet_cli.followup.recurring import Duty, duties
+from trygghet_cli.followup.state import ActionView, GoalProgress, actions_as_of, goals_as_of
 from trygghet_cli.followup.work import (
     action_deadlines,
     activity_deadlines,
@@ -52,6 +53,10 @@ class PlanFollowUp:
     obligations: tuple[Obligation, ...] = ()
     """The obligations of Lag (2023:196) on the day: lägesbild, åtgärdsplan and
     samordningsfunktion, each current, outdated, not decided by the kommun or missing."""
+    goals: tuple[GoalProgress, ...] = ()
+    """Every goal and delmål, where it stands as far as the values known on the day show."""
+    actions: tuple[ActionView, ...] = ()
+    """Every action of the meeting log decided by the day, with its state on the day."""
 
     @property
     def as_of(self) -> date:
@@ -70,17 +75,21 @@ def follow_up(loaded: LoadedPlan, window: Window) -> PlanFollowUp:
     ctx = PlanContext(loaded, window)
     law, about, obligations = law_deadlines(ctx)
     recurring = duties(ctx)
+    goals = tuple(goals_as_of(ctx.plan, ctx.as_of))
+    actions = tuple(actions_as_of(ctx.plan, ctx.as_of))
     items = [
-        *action_deadlines(ctx),
+        *action_deadlines(ctx, actions),
         *activity_deadlines(ctx),
         *evaluation_deadlines(ctx),
-        *goal_deadlines(ctx),
+        *goal_deadlines(ctx, goals),
         *document_deadlines(ctx, about),
         *(d.deadline for d in recurring if d.deadline is not None),
         *law,
     ]
     ordered = tuple(sorted(items, key=Deadline.sort_key))
-    return PlanFollowUp(window, ordered, tuple(recurring), obligations)
+    return PlanFollowUp(
+        window, ordered, tuple(recurring), obligations, goals=goals, actions=actions
+    )
 
 
 def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:

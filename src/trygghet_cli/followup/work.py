@@ -7,17 +7,16 @@ values show.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, first_sentence
 from trygghet_cli.followup.state import (
     ActionState,
+    ActionView,
     GoalProgress,
     GoalState,
-    actions_as_of,
     activity_done_by,
-    goals_as_of,
 )
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.goals import Goals
@@ -29,9 +28,11 @@ _ACTION_DUE = {
 }
 
 
-def action_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
-    """Open actions from the meeting log that are late or due within the window."""
-    for view in actions_as_of(ctx.plan, ctx.as_of):
+def action_deadlines(ctx: PlanContext, views: Iterable[ActionView]) -> Iterator[Deadline]:
+    """Open actions from the meeting log (their states as of the day, from
+    :func:`~trygghet_cli.followup.state.actions_as_of`) that are late or due within the
+    window."""
+    for view in views:
         if view.state not in (ActionState.OPEN, ActionState.OVERDUE):
             continue
         status = ctx.window.status(view.action.due)
@@ -138,8 +139,10 @@ _OPEN_GOAL = (
 )
 
 
-def goal_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
-    """Goals and delmål whose date has passed without the target met, or comes soon.
+def goal_deadlines(ctx: PlanContext, goals: Iterable[GoalProgress]) -> Iterator[Deadline]:
+    """Goals and delmål (where they stand as of the day, from
+    :func:`~trygghet_cli.followup.state.goals_as_of`) whose date has passed without the target
+    met, or comes soon.
 
     Only goals with an indicator and a target count: without them nothing shows whether the goal
     was reached (TRY207 asks for them on effect goals).
@@ -148,7 +151,7 @@ def goal_deadlines(ctx: PlanContext) -> Iterator[Deadline]:
     if loaded is None or not isinstance(loaded.model, Goals):
         return
     paths = {id(goal): path for goal, path in loaded.model.all_goals()}
-    for progress in goals_as_of(ctx.plan, ctx.as_of):
+    for progress in goals:
         goal = progress.goal
         if goal.due is None or progress.state not in _OPEN_GOAL:
             continue

@@ -152,7 +152,12 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
                 t("Vanligast", "Most common"),
             ),
             tuple(
-                (a.area, fmt.number(a.entries), fmt.number(a.events), label(a.top_category, lang))
+                (
+                    a.area,
+                    fmt.number(a.entries),
+                    fmt.number(a.events),
+                    listing([label(c, lang) for c in a.top_categories], lang, limit=5),
+                )
                 for a in brief.situation.by_area
             ),
             (False, True, True, False),
@@ -404,15 +409,22 @@ def _comparison_table(brief: Brief, fmt: Formatter) -> tuple[Table, list[str]]:
 def _situation_intro(brief: Brief, fmt: Formatter) -> str:
     s = brief.situation
     lang = fmt.lang
-    if not s.entries:
+
+    def n(count: int, key: str) -> str:
+        return fmt.count(count, *PLURALS[key](lang).split("|"))
+
+    if not s.entries and not s.previous_entries:
         return Text(
             "Lägesbilden har inga poster från veckorna i kvartalet.",
             "The situation picture has no entries for the weeks of the quarter.",
         )(lang)
+    if not s.entries:
+        return Text(
+            "Lägesbilden har inga poster från veckorna i kvartalet. Förra kvartalet: {previous}.",
+            "The situation picture has no entries for the weeks of the quarter. Previous "
+            "quarter: {previous}.",
+        ).format(previous=n(s.previous_entries, "entry"))(lang)
     first, last = s.weeks or (IsoWeek.of(brief.start), IsoWeek.of(brief.end))
-
-    def n(count: int, key: str) -> str:
-        return fmt.count(count, *PLURALS[key](lang).split("|"))
 
     span = (
         Text(f"vecka {first.week}", f"week {first.week}")

@@ -5,6 +5,7 @@ values: overview, organisation (with the diagram), documents, goals, activities,
 
 from __future__ import annotations
 
+from trygghet_cli.followup.deadlines import PlanFollowUp
 from trygghet_cli.i18n import Lang
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.plan import Plan
@@ -24,18 +25,20 @@ from trygghet_cli.render.templating import translator
 __all__ = ["PAGES", "build_site"]
 
 
-def build_site(plan: Plan, national: NationalData, lang: Lang) -> Site:
+def build_site(plan: Plan, national: NationalData, lang: Lang, followup: PlanFollowUp) -> Site:
+    """The pages of ``plan``, every status as ``followup`` has it on its day (the same follow-up
+    that the brief and ``trygg deadlines`` show for that day)."""
     fmt = Formatter(lang)
     nav = {name: text(lang) for name, text in PAGES}
-    footer = _footer(plan, lang)
+    footer = _footer(plan, lang, followup, fmt)
     pages = (
-        overview_page(plan, fmt, nav),
+        overview_page(plan, fmt, nav, followup),
         organisation_page(plan, fmt, nav["organisation"]),
-        documents_page(plan, fmt, nav["styrdokument"]),
-        goals_page(plan, fmt, nav["mal"]),
-        activities_page(plan, fmt, nav["aktiviteter"]),
+        documents_page(plan, fmt, nav["styrdokument"], followup),
+        goals_page(plan, fmt, nav["mal"], followup),
+        activities_page(plan, fmt, nav["aktiviteter"], followup),
         indicators_page(plan, national, fmt, nav["nyckeltal"]),
-        meetings_page(plan, fmt, nav["moten"]),
+        meetings_page(plan, fmt, nav["moten"], followup),
     )
     return Site(plan.name, tuple(_with_footer(p, footer) for p in pages))
 
@@ -44,15 +47,20 @@ def _with_footer(page: Page, footer: tuple[str, ...]) -> Page:
     return Page(page.name, page.nav, page.title, page.lead, page.sections, footer)
 
 
-def _footer(plan: Plan, lang: Lang) -> tuple[str, ...]:
+def _footer(plan: Plan, lang: Lang, followup: PlanFollowUp, fmt: Formatter) -> tuple[str, ...]:
     t = translator(lang)
+    day = fmt.date(followup.as_of)
     out = [
         t(
             f"Sidorna är gjorda med trygg ur planen för {plan.name}. Ändringar görs i planens "
             "YAML-filer, inte här.",
             f"These pages were made by trygg from the plan for {plan.name}. Changes are made "
             "in the plan's YAML files, not here.",
-        )
+        ),
+        t(
+            f"Läget är bedömt per {day}, som i trygg deadlines och lägesrapporten.",
+            f"Statuses are as of {day}, as in trygg deadlines and the quarterly brief.",
+        ),
     ]
     if has_illustrative(plan):
         out.append(ILLUSTRATIVE_NOTE(lang))

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from trygghet_cli.followup.deadlines import PlanFollowUp
+from trygghet_cli.followup.state import activity_done_by, activity_late
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.activities import Activity, ActivityStatus
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
     Block,
@@ -18,10 +24,29 @@ from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
 
-def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+def _status(activity: Activity, fmt: Formatter, as_of: date) -> str:
+    """The activity's status on the follow-up's day: done only if done by then, late past its
+    ``klart_senast``, else as written (a status ``klar`` dated later was still under way)."""
+    lang = fmt.lang
+    if activity_done_by(activity, as_of):
+        done = f" ({fmt.short_date(activity.done_date)})" if activity.done_date else ""
+        return label(activity.status, lang) + done
+    if activity_late(activity, as_of):
+        assert activity.due is not None
+        return Text("Försenad sedan {d}", "Overdue since {d}").format(
+            d=fmt.short_date(activity.due)
+        )(lang)
+    if activity.status is ActivityStatus.DONE:
+        started = activity.start is None or activity.start <= as_of
+        return label(ActivityStatus.ONGOING if started else ActivityStatus.PLANNED, lang)
+    return label(activity.status, lang)
+
+
+def activities_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> Page:
     lang = fmt.lang
     t = translator(lang)
     items = list(plan.activities_by_id().values())
+    day = fmt.short_date(followup.as_of)
     rows = tuple(
         (
             illustrative(a.name, a.illustrative, lang),
@@ -30,7 +55,7 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             who(plan, a.owner),
             fmt.short_date(a.start) if a.start else "–",
             fmt.short_date(a.due) if a.due else "–",
-            label(a.status, lang) + (f" ({fmt.short_date(a.done_date)})" if a.done_date else ""),
+            _status(a, fmt, followup.as_of),
         )
         for a in items
     )
@@ -41,7 +66,7 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         t("Ansvarig", "Responsible"),
         t("Start", "Start"),
         t("Klart senast", "Due"),
-        t("Status", "Status"),
+        t(f"Läge {day}", f"Status {day}"),
     )
     sections = [Section(t("Alla aktiviteter", "All activities"), (table(Table(headers, rows)),))]
     if any(a.description or a.body or a.evaluation for a in items):
@@ -93,9 +118,10 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         nav,
         t("Aktiviteter", "Activities"),
         t(
-            "Åtgärder, aktiviteter och projekt med ansvarig, tider och status som de står i "
-            "planen.",
-            "Measures, activities and projects with owner, dates and status as the plan has them.",
+            "Åtgärder, aktiviteter och projekt med ansvarig, tider och läget den dag sidorna "
+            "bedömer.",
+            "Measures, activities and projects with owner, dates and status on the day the "
+            "pages are judged on.",
         ),
         tuple(sections),
     )

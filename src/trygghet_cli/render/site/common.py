@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from trygghet_cli.followup.base import Status
+from trygghet_cli.followup.recurring import Duty
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.formatting import Formatter
@@ -47,3 +49,18 @@ def has_illustrative(plan: Plan) -> bool:
         *(v.illustrative for i in plan.indicators_by_id().values() for v in i.values),
     ]
     return any(items)
+
+
+def duty_status(duty: Duty | None, fmt: Formatter) -> str:
+    """A recurring duty on the follow-up's day: ``Försenad sedan 26 mars 2021``,
+    ``Senast 8 april 2021``, ``Enligt plan``, or ``–`` when nothing recurs."""
+    if duty is None:
+        return "–"
+    deadline = duty.deadline
+    if deadline is not None and deadline.status is Status.OVERDUE:
+        return Text("Försenad sedan {d}", "Overdue since {d}").format(d=fmt.date(deadline.date))(
+            fmt.lang
+        )
+    if duty.account.due is not None:
+        return Text("Senast {d}", "Due {d}").format(d=fmt.date(duty.account.due))(fmt.lang)
+    return Text("Enligt plan", "On track")(fmt.lang)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from trygghet_cli.analysis.comparison import Verdict, change, judge
+from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.deadlines import PlanFollowUp
+from trygghet_cli.followup.state import GoalProgress
 from trygghet_cli.i18n import Text
-from trygghet_cli.model.goals import Goal
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.plan import Plan
-from trygghet_cli.render.comparisons import VERDICT
 from trygghet_cli.render.export import (
     Block,
     Page,
@@ -17,37 +17,23 @@ from trygghet_cli.render.export import (
 )
 from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import illustrative, illustrative_value, label
-from trygghet_cli.render.site.common import names, who
+from trygghet_cli.render.site.common import duty_status, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
 
-def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, ...]:
+def _goal_row(plan: Plan, progress: GoalProgress, depth: int, fmt: Formatter) -> tuple[str, ...]:
+    """A goal as it stands on the follow-up's day: the latest value known then, and its
+    state (the brief's "Läge")."""
     lang = fmt.lang
-    indicator = plan.indicators_by_id().get(goal.indicator) if goal.indicator else None
+    goal = progress.goal
+    indicator = progress.indicator
     unit = indicator.unit if indicator else Unit.COUNT
-    latest = indicator.latest() if indicator else None
-    direction = "–"
-    baseline = goal.baseline
-    if (
-        indicator is not None
-        and latest is not None
-        and baseline is not None
-        and (baseline.period is None or latest.period > baseline.period)
-    ):
-        delta_value, _ = change(baseline.value, latest.value, unit)
-        verdict = judge(delta_value, indicator.better)
-        direction = (
-            Text("oförändrat sedan utgångsläget", "unchanged since the baseline")(lang)
-            if verdict is Verdict.SAME
-            else Text("{verdict} än utgångsläget", "{verdict} than the baseline").format(
-                verdict=VERDICT[verdict]
-            )(lang)
-        )
     prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
     baseline_text, latest_text, target_text = side_by_side(
-        [goal.baseline, latest, goal.target], unit, fmt
+        [goal.baseline, progress.latest, goal.target], unit, fmt
     )
+    latest = progress.latest
     latest_text = illustrative_value(latest_text, latest is not None and latest.illustrative, lang)
     return (
         prefix + illustrative(goal.text, goal.illustrative, lang),
@@ -58,12 +44,14 @@ def _goal_row(plan: Plan, goal: Goal, depth: int, fmt: Formatter) -> tuple[str, 
         target_text,
         fmt.short_date(goal.due) if goal.due else "–",
         who(plan, goal.owner) or "–",
-        direction.capitalize() if direction != "–" else direction,
+        label(progress.state, lang),
     )
 
 
-def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+def goals_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> Page:
     t = translator(fmt.lang)
+    progress = {id(p.goal): p for p in followup.goals}
+    day = fmt.short_date(followup.as_of)
     headers = (
         t("Mål", "Goal"),
         t("Typ", "Kind"),
@@ -73,7 +61,7 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         t("Målvärde", "Target"),
         t("Senast", "Due"),
         t("Ansvarig", "Responsible"),
-        t("Utveckling", "Direction"),
+        t(f"Läge {day}", f"Status {day}"),
     )
     sections = []
     if plan.goals is not None:
@@ -81,7 +69,7 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             rows = []
             for top in area.goals:
                 for goal, path in top.walk(()):
-                    rows.append(_goal_row(plan, goal, len(path), fmt))
+                    rows.append(_goal_row(plan, progress[id(goal)], len(path), fmt))
             blocks: list[Block] = []
             if area.description:
                 blocks.append(para(area.description))
@@ -99,7 +87,8 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                         who(plan, f.owner),
                         f.cadence.describe(fmt.lang) if f.cadence else "",
                         names(plan, f.reported_to),
-                        ", ".join(fmt.short_date(d) for d in f.done),
+                        ", ".join(fmt.short_date(d) for d in f.done if d <= followup.as_of),
+                        duty_status(followup.duty(Kind.FOLLOW_UP, f.id), fmt),
                     )
                 )
             follow = Table(
@@ -110,6 +99,7 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                     t("Kadens", "Cadence"),
                     t("Redovisas för", "Reported to"),
                     t("Genomförd", "Done"),
+                    t(f"Läge {day}", f"Status {day}"),
                 ),
                 tuple(rows),
             )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from trygghet_cli.followup.state import action_state
+from trygghet_cli.followup.deadlines import PlanFollowUp
+from trygghet_cli.followup.state import ActionState, action_state
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
@@ -26,11 +27,16 @@ from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
 
-def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
+def meetings_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> Page:
     lang = fmt.lang
     t = translator(lang)
+    states = {id(v.action): v.state for v in followup.actions}
+    on = fmt.short_date(followup.as_of)
     bodies = plan.bodies()
-    records = sorted(plan.meetings, key=lambda r: (r.meeting.date, r.file))
+    records = sorted(
+        (r for r in plan.meetings if r.meeting.date <= followup.as_of),  # held by the day
+        key=lambda r: (r.meeting.date, r.file),
+    )
     sections: list[Section] = []
     index = [
         Link(
@@ -73,15 +79,14 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                 )
             )
         if m.follow_ups:
-            blocks.append(table(_follow_ups(plan, m.date, m.follow_ups, fmt)))
+            blocks.append(table(_follow_ups(plan, m.date, m.follow_ups, fmt, followup)))
         if m.actions:
             rows = tuple(
                 (
                     a.text,
                     who(plan, a.owner),
                     fmt.short_date(a.due),
-                    label(a.status, lang)
-                    + (f" ({fmt.short_date(a.done_date)})" if a.done_date else ""),
+                    _action_status(states.get(id(a)), a.done_date, fmt),
                 )
                 for a in m.actions
             )
@@ -92,7 +97,7 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                             t("Åtgärd", "Action"),
                             t("Ansvarig", "Responsible"),
                             t("Senast", "Due"),
-                            t("Status", "Status"),
+                            t(f"Läge {on}", f"Status {on}"),
                         ),
                         rows,
                         caption=t("Åtgärder", "Actions"),
@@ -151,10 +156,15 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
     )
 
 
-def _follow_ups(plan: Plan, day: date, ids: list[str], fmt: Formatter) -> Table:
-    """The actions a meeting followed up: each as it stood on the meeting's day, and its status
-    in the plan now; read from the actions themselves, so that the page never goes stale."""
+def _follow_ups(
+    plan: Plan, day: date, ids: list[str], fmt: Formatter, followup: PlanFollowUp
+) -> Table:
+    """The actions a meeting followed up: each as it stood on the meeting's day, and on the
+    day the pages are judged on (the follow-up's); read from the actions themselves, so that
+    the page never goes stale."""
     t = translator(fmt.lang)
+    states = {id(v.action): v.state for v in followup.actions}
+    on = fmt.short_date(followup.as_of)
     found = {action.id: (record, action) for record, action in plan.actions()}
     rows = []
     for action_id in ids:
@@ -169,8 +179,7 @@ def _follow_ups(plan: Plan, day: date, ids: list[str], fmt: Formatter) -> Table:
                 who(plan, action.owner),
                 fmt.short_date(action.due),
                 label(state, fmt.lang) if state is not None else "",
-                label(action.status, fmt.lang)
-                + (f" ({fmt.short_date(action.done_date)})" if action.done_date else ""),
+                _action_status(states.get(id(action)), action.done_date, fmt),
             )
         )
     return Table(
@@ -179,11 +188,20 @@ def _follow_ups(plan: Plan, day: date, ids: list[str], fmt: Formatter) -> Table:
             t("Ansvarig", "Responsible"),
             t("Senast", "Due"),
             t("Vid mötet", "At the meeting"),
-            t("Status", "Status"),
+            t(f"Läge {on}", f"Status {on}"),
         ),
         tuple(rows),
         caption=t("Följdes upp", "Followed up"),
     )
+
+
+def _action_status(state: ActionState | None, done: date | None, fmt: Formatter) -> str:
+    """An action on the follow-up's day: decided later (not yet), open, late, done."""
+    if state is None:
+        return Text("Ännu inte beslutad", "Not yet decided")(fmt.lang)
+    if state in (ActionState.DONE, ActionState.DONE_LATE) and done is not None:
+        return f"{label(state, fmt.lang)} ({fmt.short_date(done)})"
+    return label(state, fmt.lang)
 
 
 def _anchor(file: str) -> str:

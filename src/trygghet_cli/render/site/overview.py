@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trygghet_cli.followup.base import Status
+from trygghet_cli.followup.deadlines import PlanFollowUp
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
     Block,
@@ -20,7 +22,55 @@ from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
 
 
-def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
+def status_section(followup: PlanFollowUp, fmt: Formatter) -> Section:
+    """What is late and what falls due soon on the day, in the words of ``trygg deadlines``."""
+    t = translator(fmt.lang)
+    window = followup.window
+    day = fmt.date(window.as_of)
+    overdue = [d for d in followup.deadlines if d.status is Status.OVERDUE]
+    soon = [d for d in followup.deadlines if d.status is Status.DUE_SOON]
+    blocks: list[Block] = []
+    if not overdue and not soon:
+        blocks.append(
+            para(
+                t(
+                    f"Inget var försenat den {day}, och inget förfaller inom {window.within} "
+                    "dagar.",
+                    f"Nothing was late on {day}, and nothing falls due within {window.within} "
+                    "days.",
+                )
+            )
+        )
+    status = {
+        Status.OVERDUE: t("Försenat", "Overdue"),
+        Status.DUE_SOON: t("Förfaller snart", "Due soon"),
+    }
+    if overdue or soon:
+        blocks.append(
+            para(
+                t(
+                    f"Försenat den {day}: {len(overdue)}. Förfaller inom {window.within} dagar: "
+                    f"{len(soon)}.",
+                    f"Overdue on {day}: {len(overdue)}. Due within {window.within} days: "
+                    f"{len(soon)}.",
+                )
+            )
+        )
+        rows = tuple(
+            (fmt.date(d.date), status[d.status], d.message(fmt.lang), d.responsible or "–")
+            for d in (*overdue, *soon)
+        )
+        headers = (
+            t("Datum", "Date"),
+            t("Läge", "Status"),
+            t("Vad", "What"),
+            t("Ansvarig", "Responsible"),
+        )
+        blocks.append(table(Table(headers, rows)))
+    return Section(t(f"Läget den {day}", f"Status on {day}"), tuple(blocks), anchor="laget")
+
+
+def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str], followup: PlanFollowUp) -> Page:
     t = translator(fmt.lang)
     m = plan.municipality
     sections: list[Section] = []
@@ -88,6 +138,7 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str]) -> Page:
     }
     contents = [Link(f"{nav[name]}: {counts[name]}", name) for name, _ in PAGES[1:]]
     sections.insert(0, Section(t("Innehåll", "Contents"), (links(contents),)))
+    sections.insert(1, status_section(followup, fmt))
     return Page(
         "index",
         nav["index"],
