@@ -15,6 +15,12 @@ each in its own process and in turns so that a busy moment hits every tool alike
 * the bare C parse: ``yaml.load(data, Loader=yaml.CSafeLoader)`` over the same files in one
   process (``benchmarks/bare_parse.py``), and libyaml's composer alone.
 
+Then, on a corpus of the whole country (290 kommuner x 10 years, about 117 000 files; issue
+17), ``trygg validate``, ``trygg deadlines``, ``trygg compare`` and ``trygg overview``, each
+with its time and its memory: overview within twice the time of validate, and the memory of
+deadlines, compare and overview bounded by a plan, not by the number of plans (under 300 MiB
+for all their processes together).
+
 Times are wall-clock medians over ``--repeat`` rounds, from starting the process to its exit.
 Peak memory is the largest peak resident set (VmHWM) of any one process of the run; for runs
 with several processes the largest sum over the processes is given too (both read from /proc
@@ -264,6 +270,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--one-plan-repeat", type=int, default=21, help="rounds of the one-plan comparison"
     )
+    parser.add_argument(
+        "--national",
+        type=int,
+        nargs=2,
+        default=[290, 10],
+        metavar=("N", "YEARS"),
+        help="kommuner and years of the national corpus (0 0 leaves it out)",
+    )
+    parser.add_argument(
+        "--national-repeat", type=int, default=2, help="rounds over the national corpus"
+    )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
 
@@ -286,10 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     if load > 0.5:
         print("  the machine is busy (load > 0.5): times are noisy, CPU times less so")
     print(f"  check-jsonschema reads YAML with {_ruamel_loader()}")
+    national: dict[str, Tool] = {}
     try:
         big = corpus_tools(corpus, files, env, args.repeat)
         few_peak = peak_for_few_plans(corpus, env)
         small = one_plan_tools(env, args.one_plan_repeat)
+        municipalities, years = args.national
+        if municipalities > 0 and years > 0:
+            national = national_tools(municipalities, years, env, args.national_repeat)
     finally:
         import shutil
 
@@ -299,6 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     print("Goals (issue 6):")
     for text, ok in goals:
         print(f"  [{verdict(ok):7}] {text}")
+    if national:
+        national_goals = check_national_goals(national)
+        print()
+        print(f"Goals (issue 17), {args.national[0]} x {args.national[1]}:")
+        for text, ok in national_goals:
+            print(f"  [{verdict(ok):7}] {text}")
+        goals = goals + national_goals
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         results = {
@@ -306,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             "load": load,
             "corpus": {t.name: _summary(t) for t in big.values()},
             "one_plan": {t.name: _summary(t) for t in small.values()},
+            "national": {t.name: {**_summary(t), "all_mib": t.tree_mib} for t in national.values()},
             "goals": [{"goal": text, "met": ok} for text, ok in goals],
         }
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -358,6 +387,73 @@ def corpus_tools(
     print()
     print(table(list(tools.values()), len(files)))
     return tools
+
+
+NATIONAL_AS_OF = "2024-12-31"
+"""The day deadlines and overview judge the national corpus on (its meetings run to 2024)."""
+MEMORY_LIMIT_MIB = 300
+
+
+def national_tools(
+    municipalities: int, years: int, env: dict[str, str], repeat: int
+) -> dict[str, Tool]:
+    """validate, deadlines, compare and overview on the national corpus, in turns.
+
+    Each runs as a user would: on every core, validate and overview with the cache (warmed by
+    one run of each first), deadlines and compare as they are (they keep no cache)."""
+    corpus = ensure_corpus(municipalities, years)
+    files = corpus_files(corpus)
+    for path in files:
+        path.read_bytes()
+    rel = str(corpus.relative_to(ROOT))
+    trygg = str(BIN / "trygg")
+    page = ROOT / "out" / "bench" / "oversikt.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    tools = {
+        "validate": Tool("trygg validate (all cores, warm cache)", [[trygg, "validate", rel]]),
+        "deadlines": Tool(
+            "trygg deadlines (all cores)",
+            [[trygg, "deadlines", rel, "--as-of", NATIONAL_AS_OF, "--fail-on", "never"]],
+        ),
+        "compare": Tool("trygg compare (all cores)", [[trygg, "compare", rel]]),
+        "overview": Tool(
+            "trygg overview -o oversikt.html (all cores, warm)",
+            [[trygg, "overview", rel, "--as-of", NATIONAL_AS_OF, "--output", str(page)]],
+        ),
+    }
+    print()
+    print(f"The whole country: {municipalities} plans x {years} years, {len(files)} files ({rel})")
+    measure(tools["validate"].commands, env)  # fills the cache
+    measure(tools["overview"].commands, env)
+    for round_ in range(repeat):
+        for tool in tools.values():
+            tool.runs.append(measure(tool.commands, env))
+            print(f"  round {round_ + 1}/{repeat}: {tool.name}: {tool.runs[-1].seconds:.2f}s")
+    print()
+    print(table(list(tools.values()), len(files)))
+    return tools
+
+
+def check_national_goals(tools: dict[str, Tool]) -> list[tuple[str, bool]]:
+    validate, overview = tools["validate"], tools["overview"]
+    ratio = overview.seconds / validate.seconds
+    goals = [
+        (
+            f"trygg overview <= 2x trygg validate on the same files: {overview.seconds:.1f} s "
+            f"against {validate.seconds:.1f} s ({ratio:.2f}x)",
+            ratio <= 2,
+        )
+    ]
+    for key in ("deadlines", "compare", "overview"):
+        tool = tools[key]
+        goals.append(
+            (
+                f"trygg {key} memory < {MEMORY_LIMIT_MIB} MiB: {tool.tree_mib:.0f} MiB for all "
+                f"its processes together, {tool.peak_mib:.0f} MiB the largest one",
+                tool.tree_mib < MEMORY_LIMIT_MIB and 0 in tool.codes,
+            )
+        )
+    return goals
 
 
 def peak_for_few_plans(corpus: Path, env: dict[str, str]) -> tuple[int, float]:

@@ -250,7 +250,7 @@ def test_a_due_soon_renewal_after_the_act_says_since(plan: Path) -> None:
 
 
 def _states(plan: Path, day: date) -> dict[str, tuple[str, bool]]:
-    result = find_deadlines([plan], Window(day, 30))
+    result = find_deadlines([plan], Window(day, 30), keep_followup=True)
     [found] = result.plans
     assert found.followup is not None
     return {o.key: (o.state.value, o.required) for o in found.followup.obligations}
@@ -279,7 +279,7 @@ def test_obligations_current_then_outdated_by_the_plan_s_own_interval(plan: Path
     # revideras: varje år from 1 March 2023: current up to that day, outdated the day after
     assert _states(plan, date(2024, 3, 1))["lagesbild"] == ("current", True)
     assert _states(plan, date(2024, 3, 2))["lagesbild"] == ("outdated", True)
-    [found] = find_deadlines([plan], Window(date(2024, 3, 2), 30)).plans
+    [found] = find_deadlines([plan], Window(date(2024, 3, 2), 30), keep_followup=True).plans
     assert found.followup is not None
     [picture] = [o for o in found.followup.obligations if o.key == "lagesbild"]
     assert (picture.document, picture.current_until) == ("lagesbild", date(2024, 3, 1))
@@ -307,7 +307,7 @@ def test_a_law_deadline_is_overdue_exactly_when_its_obligation_is_not_met(
     plan: Path, day: date
 ) -> None:
     _compliant(plan)
-    [found] = find_deadlines([plan], Window(day, 30)).plans
+    [found] = find_deadlines([plan], Window(day, 30), keep_followup=True).plans
     assert found.followup is not None
     overdue = {d.key for d in found.followup.overdue if d.kind is Kind.LAW}
     unmet = {o.key for o in found.followup.obligations if o.required and not o.met}

@@ -438,3 +438,38 @@ def test_columns_sort_in_a_browser(tmp_path: Path) -> None:
     assert 'aria-sort="descending"><button type="button" class="sort">Försenat totalt' in table
     assert table.count("aria-sort=") == 1
     assert "Sorterat efter Försenat totalt, fallande" in dom
+
+
+# --- many plans: one at a time, in as many processes as there are cores -------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("overview", "--as-of", "2024-03-31", "--format", "json"),
+        ("deadlines", "--as-of", "2024-03-31", "--format", "json", "--fail-on", "never"),
+        ("compare", "--format", "csv"),
+    ],
+)
+def test_the_same_from_a_pool_of_processes(
+    run: Run, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """Every plan is read, summed up and let go in a worker process when there are many
+    files; the output is the same byte for byte as from one process."""
+    from trygghet_cli.checks import batch
+
+    command, *rest = args
+    alone = run(command, str(EXAMPLES), *rest)
+    assert alone.exit_code == 0, alone.output
+    monkeypatch.setattr(batch, "PARALLEL_MIN_FILES", 0)
+    chosen: list[int] = []
+    real = batch.check_plans
+
+    def spy(plans: Any, options: Any, jobs: int, *more: Any) -> Any:
+        chosen.append(jobs)
+        return real(plans, options, jobs, *more)
+
+    monkeypatch.setattr(batch, "check_plans", spy)
+    pooled = run(command, str(EXAMPLES), *rest)
+    assert chosen and chosen[0] > 1 or batch.available_cores() == 1
+    assert pooled.stdout_bytes == alone.stdout_bytes

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from trygghet_cli.followup.geography import Place, choose_place, other_places, own_place
 from trygghet_cli.followup.state import editions_published, value_known_on
@@ -34,6 +35,9 @@ from trygghet_cli.model.national import NationalData, NationalSeries, NationalVa
 from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.rounding import CONTEXT, divide, exact, rounded
+
+if TYPE_CHECKING:
+    from trygghet_cli.checks.runner import PlanResult
 
 
 class DifferenceKind(str, Enum):
@@ -187,8 +191,33 @@ def comparison_rows(
                         verdict,
                     )
                 )
-    rows.sort(key=_row_order)
-    return rows
+    return ordered(rows)
+
+
+def ordered(rows: Sequence[Row]) -> list[Row]:
+    """Rows in the order plan, series, indicator, period, geography."""
+    return sorted(rows, key=_row_order)
+
+
+@dataclass(frozen=True)
+class PlanRows:
+    """One plan's rows, and the ids of its indicators with a national series: what ``trygg
+    compare`` keeps of a plan, so that many plans need the memory of one."""
+
+    rows: tuple[Row, ...]
+    indicators: tuple[str, ...]
+
+
+def plan_comparison_rows(
+    checked: PlanResult, *, until: date | None = None, indicator: str | None = None
+) -> PlanRows:
+    """:func:`comparison_rows` of one checked plan (in the process that checked it)."""
+    from trygghet_cli.loading.national import national_data
+
+    plan = checked.loaded.plan
+    rows = comparison_rows([plan], national_data(), until=until, indicator=indicator)
+    ids = tuple(i.id for i in plan.indicators_by_id().values() if i.national)
+    return PlanRows(tuple(rows), ids)
 
 
 def _row_order(row: Row) -> tuple[str, str, str, Period, str, str]:

@@ -85,8 +85,16 @@ def compare(
     För en andel (procent) är skillnaden i procentenheter, för ett tal per 100 000 invånare
     relativ, i procent. Om den är bättre eller sämre följer nyckeltalets riktning.
     """
-    from trygghet_cli.analysis.comparison import comparison_rows, comparisons, years_with_values
-    from trygghet_cli.cli.plans import load_plans
+    from functools import partial
+
+    from trygghet_cli.analysis.comparison import (
+        PlanRows,
+        comparisons,
+        ordered,
+        plan_comparison_rows,
+        years_with_values,
+    )
+    from trygghet_cli.cli.plans import load_digests
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render import comparisons as render
     from trygghet_cli.render.formatting import Formatter
@@ -100,13 +108,11 @@ def compare(
     if year is not None and not 1900 <= year <= 2100:
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
     until = day_or_exit(as_of, "--as-of", language) if as_of is not None else None
-    plans = load_plans(paths, language, "compare", single=False)
-    rows = comparison_rows(plans, national, indicator=indicator, until=until)
+    digest = partial(plan_comparison_rows, indicator=indicator, until=until)
+    found = [f for f in load_digests(paths, language, "compare", digest) if isinstance(f, PlanRows)]
+    rows = ordered([r for f in found for r in f.rows])
     if indicator is not None and not rows:
-        known = sorted(
-            {i.id for p in plans for i in p.indicators_by_id().values() if i.national}
-            | {s.id for s in national.series}
-        )
+        known = sorted({i for f in found for i in f.indicators} | {s.id for s in national.series})
         usage_error(
             Text(
                 f"Inget nyckeltal '{indicator}' med nationell jämförelse. Välj bland: "

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.checks.batch import validate_paths
+from trygghet_cli.checks.runner import Digest, PlanResult
 from trygghet_cli.cli.common import usage_error
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.i18n import Lang, Text
@@ -20,9 +21,23 @@ from trygghet_cli.model.plan import Plan
 
 def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bool) -> list[Plan]:
     """The valid plans that ``paths`` name, or exit: 2 for a bad path, 1 for errors."""
+    found = load_digests(paths, lang, command, plan_of, single=single)
+    return [p for p in found if isinstance(p, Plan)]
+
+
+def plan_of(checked: PlanResult) -> Plan:
+    """The plan's models (without its files' text and node trees)."""
+    return checked.loaded.plan
+
+
+def load_digests(
+    paths: list[Path] | None, lang: Lang, command: str, digest: Digest, *, single: bool = False
+) -> list[object]:
+    """What ``digest`` makes of each valid plan that ``paths`` name (in the process that
+    checked it, so that only that is kept), or exit as :func:`load_plans` does."""
     from trygghet_cli.render.reporters import REPORTERS, Report
 
-    result = validate_paths(paths or [Path()], keep_plans=True)
+    result = validate_paths(paths or [Path()], digest=digest)
     if result.missing:
         usage_error(
             Text(
@@ -59,7 +74,7 @@ def load_plans(paths: list[Path] | None, lang: Lang, command: str, *, single: bo
             err=True,
         )
         raise typer.Exit(1)
-    return [p.plan for p in result.plans if p.plan is not None]
+    return [p.digest for p in result.plans]
 
 
 def load_plan_files(path: Path | None, lang: Lang, command: str) -> LoadedPlan:

@@ -21,9 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from trygghet_cli.checks.runner import check_plan
+from trygghet_cli.checks.batch import validate_paths
+from trygghet_cli.checks.runner import PlanResult
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, Window, uid_prefix
 from trygghet_cli.followup.crime_prevention_act import Obligation, law_deadlines
@@ -36,7 +38,7 @@ from trygghet_cli.followup.work import (
     evaluation_deadlines,
     goal_deadlines,
 )
-from trygghet_cli.loading.plan import LoadedPlan, discover
+from trygghet_cli.loading.plan import LoadedPlan
 
 
 @dataclass(frozen=True)
@@ -100,24 +102,20 @@ def plan_deadlines(loaded: LoadedPlan, window: Window) -> list[Deadline]:
 
 @dataclass
 class PlanDeadlines:
-    loaded: LoadedPlan
+    """One plan's deadlines and errors: small, plain data, so that ``trygg deadlines`` over
+    hundreds of plans holds one plan's files and models at a time (each plan is read, followed
+    up and let go, in worker processes when there are many)."""
+
+    root: Path
+    name: str
+    uid_prefix: str
+    files: list[str]
     deadlines: list[Deadline]
     errors: list[Diagnostic]
     """Errors that ``trygg validate`` finds in the plan."""
     followup: PlanFollowUp | None = None
-    """The follow-up the deadlines come from."""
-
-    @property
-    def name(self) -> str:
-        return self.loaded.plan.name
-
-    @property
-    def uid_prefix(self) -> str:
-        return uid_prefix(self.loaded.plan)
-
-    @property
-    def files(self) -> list[str]:
-        return [f.file for f in self.loaded.files]
+    """The follow-up the deadlines come from (kept only when asked for: it holds the plan's
+    accounts)."""
 
 
 @dataclass
@@ -150,19 +148,45 @@ class DeadlineResult:
 
 
 def find_deadlines(
-    paths: Iterable[Path], window: Window, *, ignore: Iterable[str] = ()
+    paths: Iterable[Path],
+    window: Window,
+    *,
+    ignore: Iterable[str] = (),
+    keep_followup: bool = False,
+    jobs: int | None = None,
 ) -> DeadlineResult:
-    """The deadlines of every plan that ``paths`` name or hold."""
-    found = discover(paths)
-    result = DeadlineResult(window, missing=found.missing)
-    errors = list(found.diagnostics)
-    skip = set(ignore)
-    for root in found.plans:
-        checked = check_plan(root)
-        plan_errors = [d for d in checked.diagnostics if d.level is Severity.ERROR]
-        found_up = follow_up(checked.loaded, window)
-        items = [d for d in found_up.deadlines if d.rule not in skip]
-        result.plans.append(PlanDeadlines(checked.loaded, items, plan_errors, found_up))
-        errors.extend(plan_errors)
+    """The deadlines of every plan that ``paths`` name or hold.
+
+    Plans are checked and followed up one at a time (with many files, in one process per
+    core, as ``trygg validate`` does), and only their deadlines, errors and file names are
+    kept; ``keep_followup`` keeps each plan's follow-up too."""
+    digest = partial(plan_deadlines_of, window=window, skip=frozenset(ignore), keep=keep_followup)
+    checked = validate_paths(paths, jobs=jobs, digest=digest)
+    result = DeadlineResult(window, missing=checked.missing)
+    errors = list(checked.discovery)
+    for summary in checked.plans:
+        found = summary.digest
+        assert isinstance(found, PlanDeadlines)
+        result.plans.append(found)
+        errors.extend(found.errors)
     result.diagnostics = sort_diagnostics(errors)
     return result
+
+
+def plan_deadlines_of(
+    checked: PlanResult, window: Window, skip: frozenset[str] = frozenset(), keep: bool = False
+) -> PlanDeadlines:
+    """One checked plan's deadlines as of the window's day (in the process that checked it)."""
+    loaded = checked.loaded
+    errors = [d for d in checked.diagnostics if d.level is Severity.ERROR]
+    found = follow_up(loaded, window)
+    items = [d for d in found.deadlines if d.rule not in skip]
+    return PlanDeadlines(
+        loaded.root,
+        loaded.plan.name,
+        uid_prefix(loaded.plan),
+        [f.file for f in loaded.files],
+        items,
+        errors,
+        found if keep else None,
+    )

@@ -37,7 +37,7 @@ def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str)
         "plans": [
             {
                 "name": plan.name,
-                "path": path(plan.loaded.root.as_posix()),
+                "path": path(plan.root.as_posix()),
                 "uid_prefix": plan.uid_prefix,
                 "deadlines": [_deadline(d, plan.uid_prefix, lang, path) for d in plan.deadlines],
             }

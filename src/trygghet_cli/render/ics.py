@@ -67,7 +67,7 @@ def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str)
     stamp = datetime.combine(result.window.as_of, time(0, 0), tzinfo=timezone.utc)
     for plan in result.plans:
         for deadline in plan.deadlines:
-            where = published_path(path(deadline.file), plan.loaded.root)
+            where = published_path(path(deadline.file), plan.root)
             calendar.add_component(_event(deadline, plan.uid_prefix, stamp, lang, where))
     data: bytes = calendar.to_ical()
     return data
