@@ -471,5 +471,5 @@ def test_the_same_from_a_pool_of_processes(
 
     monkeypatch.setattr(batch, "check_plans", spy)
     pooled = run(command, str(EXAMPLES), *rest)
-    assert chosen and chosen[0] > 1 or batch.available_cores() == 1
+    assert (chosen and chosen[0] > 1) or batch.available_cores() == 1
     assert pooled.stdout_bytes == alone.stdout_bytes

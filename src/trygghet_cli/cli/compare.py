@@ -96,14 +96,15 @@ def compare(
     )
     from trygghet_cli.cli.plans import load_digests
     from trygghet_cli.loading.national import national_data
-    from trygghet_cli.render import comparisons as render
     from trygghet_cli.render.formatting import Formatter
 
     language = lang_or_exit(lang)
     fmt = Formatter(language)
     national = national_data()
     if list_series:
-        _emit(render.series_list(national, fmt), output, language)
+        from trygghet_cli.render.comparisons import series_list
+
+        _emit(series_list(national, fmt), output, language)
         return
     if year is not None and not 1900 <= year <= 2100:
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
@@ -122,6 +123,9 @@ def compare(
             ),
             language,
         )
+    # pandas only now, after the plans were read: worker processes start without it
+    from trygghet_cli.render import comparisons as render
+
     items = comparisons(rows, year=year)
     years = years_with_values(rows)
     if format is CompareFormat.csv:

@@ -104,6 +104,8 @@ def deadlines(
     Avslutas med 0 när inget är försenat, 1 när något är det (se --fail-on) eller när planen
     har fel, och 2 vid felaktig användning.
     """
+    from trygghet_cli.checks.cache import default_folder
+    from trygghet_cli.checks.runner import Options
     from trygghet_cli.followup.base import Status, Window
     from trygghet_cli.followup.deadlines import find_deadlines
     from trygghet_cli.rules import RULES
@@ -122,7 +124,12 @@ def deadlines(
             ),
             language,
         )
-    result = find_deadlines(paths or [Path()], Window(day, days), ignore=rules)
+    result = find_deadlines(
+        paths or [Path()],
+        Window(day, days),
+        ignore=rules,
+        options=Options(cache=default_folder()),
+    )
     if result.missing:
         usage_error(
             Text(

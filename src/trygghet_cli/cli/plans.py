@@ -35,9 +35,12 @@ def load_digests(
 ) -> list[object]:
     """What ``digest`` makes of each valid plan that ``paths`` name (in the process that
     checked it, so that only that is kept), or exit as :func:`load_plans` does."""
+    from trygghet_cli.checks.cache import default_folder
+    from trygghet_cli.checks.runner import Options
     from trygghet_cli.render.reporters import REPORTERS, Report
 
-    result = validate_paths(paths or [Path()], digest=digest)
+    options = Options(cache=default_folder())
+    result = validate_paths(paths or [Path()], options=options, digest=digest)
     if result.missing:
         usage_error(
             Text(

@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from trygghet_cli.checks.batch import validate_paths
-from trygghet_cli.checks.runner import PlanResult
+from trygghet_cli.checks.runner import DEFAULT_OPTIONS, Options, PlanResult
 from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, Window, uid_prefix
 from trygghet_cli.followup.crime_prevention_act import Obligation, law_deadlines
@@ -153,6 +153,7 @@ def find_deadlines(
     *,
     ignore: Iterable[str] = (),
     keep_followup: bool = False,
+    options: Options = DEFAULT_OPTIONS,
     jobs: int | None = None,
 ) -> DeadlineResult:
     """The deadlines of every plan that ``paths`` name or hold.
@@ -161,7 +162,7 @@ def find_deadlines(
     core, as ``trygg validate`` does), and only their deadlines, errors and file names are
     kept; ``keep_followup`` keeps each plan's follow-up too."""
     digest = partial(plan_deadlines_of, window=window, skip=frozenset(ignore), keep=keep_followup)
-    checked = validate_paths(paths, jobs=jobs, digest=digest)
+    checked = validate_paths(paths, options=options, jobs=jobs, digest=digest)
     result = DeadlineResult(window, missing=checked.missing)
     errors = list(checked.discovery)
     for summary in checked.plans:

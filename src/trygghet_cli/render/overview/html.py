@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from markupsafe import escape
 
 from trygghet_cli.analysis.overview import Overview
 from trygghet_cli.analysis.overview_tables import NATIONAL, OverviewTables
@@ -34,7 +35,13 @@ from trygghet_cli.render.overview.labels import (
     named_tables,
     unit_name,
 )
-from trygghet_cli.render.templating import environment, render_template, template_root, translator
+from trygghet_cli.render.templating import (
+    environment,
+    render_template,
+    safe,
+    template_root,
+    translator,
+)
 
 _DATE_COLUMNS = {"last_meeting", "since", "last", "due"}
 _ROW_HEADING = ("kommun", "county", "series_name")
@@ -87,7 +94,8 @@ class _Cell:
 def render(overview: Overview, tables: OverviewTables, lang: Lang) -> str:
     fmt = Formatter(lang)
     t = translator(lang)
-    sections = [_table(key, frame, fmt) for key, frame in named_tables(tables)]
+    memo = _Memo(fmt)
+    sections = [_table(key, frame, memo) for key, frame in named_tables(tables)]
     county = overview.plans[0].county if overview.county and overview.plans else ""
     context: dict[str, Any] = {
         "lang": lang,
@@ -106,32 +114,74 @@ def render(overview: Overview, tables: OverviewTables, lang: Lang) -> str:
     return render_template(env, "overview.html.j2", context)
 
 
-def _table(key: str, frame: pd.DataFrame, fmt: Formatter) -> dict[str, Any]:
+def _table(key: str, frame: pd.DataFrame, fmt: _Memo) -> dict[str, Any]:
     lang = fmt.lang
     columns = [c for c in frame.columns if str(c) not in _LEFT_OUT.get(key, set())]
     row_heading = next((c for c in _ROW_HEADING if c in columns), None)
     if row_heading is not None:  # the row's name first, as a reader looks for it
         columns.remove(row_heading)
         columns.insert(0, row_heading)
-    headers = [{"text": heading(c, lang), "numeric": _numeric(frame[c])} for c in columns]
+    numeric = [_numeric(frame[c]) for c in columns]
     body: list[list[_Cell]] = []
     foot: list[list[_Cell]] = []
-    for _, record in frame.iterrows():
+    for record in frame.to_dict(orient="records"):
         cells = [_cell(key, str(c), record[c], record, fmt, c == row_heading) for c in columns]
         total = key == "counties" and record["county_code"] == "" and len(frame) > 1
         (foot if total else body).append(cells)
+    headers = [(heading(c, lang), n) for c, n in zip(columns, numeric, strict=True)]
     return {
         "id": key,
         "title": SHEETS[key](lang),
-        "caption": _CAPTIONS[key](lang),
-        "headers": headers,
-        "rows": body,
-        "foot": foot,
         "empty": frame.empty,
+        "table": safe("html", _table_html(key, _CAPTIONS[key](lang), headers, body, foot)),
     }
 
 
-def _cell(table: str, key: str, value: Any, record: Any, fmt: Formatter, header: bool) -> _Cell:
+def _table_html(
+    key: str,
+    caption: str,
+    headers: list[tuple[str, bool]],
+    body: list[list[_Cell]],
+    foot: list[list[_Cell]],
+) -> str:
+    """One table, built here rather than in the template: a national overview has tens of
+    thousands of cells, and every text is escaped on its way in."""
+    out = [
+        f'<table class="sortable" id="{key}-table">',
+        f"<caption>{escape(caption)}</caption>",
+        "<thead>",
+        "<tr>"
+        + "".join(
+            f'<th scope="col"{_NUM if n else ""}><button type="button" class="sort">'
+            f"{escape(text)}</button></th>"
+            for text, n in headers
+        )
+        + "</tr>",
+        "</thead>",
+        "<tbody>",
+        *("<tr>" + "".join(_td(c) for c in row) + "</tr>" for row in body),
+        "</tbody>",
+    ]
+    if foot:
+        out += ["<tfoot>", *("<tr>" + "".join(_td(c) for c in row) + "</tr>" for row in foot)]
+        out.append("</tfoot>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+_NUM = ' class="num"'
+
+
+def _td(cell: _Cell) -> str:
+    tag = "th" if cell.header else "td"
+    scope = ' scope="row"' if cell.header else ""
+    classes = " ".join(c for c in ("num" if cell.numeric else "", cell.css) if c)
+    css = f' class="{classes}"' if classes else ""
+    sort = f' data-sort="{escape(cell.sort)}"' if cell.sort != cell.text else ""
+    return f"<{tag}{scope}{css}{sort}>{escape(cell.text)}</{tag}>"
+
+
+def _cell(table: str, key: str, value: Any, record: Any, fmt: _Memo, header: bool) -> _Cell:
     lang = fmt.lang
     if _missing(value):
         return _Cell("–", "", False, header)
@@ -154,22 +204,22 @@ def _cell(table: str, key: str, value: Any, record: Any, fmt: Formatter, header:
     if key == "kommunkod" and value == NATIONAL:
         return _Cell(Text("Riket", "Country")(lang), "~", False, header)
     if key in _DATE_COLUMNS and isinstance(value, date):
-        return _Cell(fmt.date(value), value.isoformat(), False, header)
+        return _Cell(fmt("date", value), value.isoformat(), False, header)
     if key == "share_late":
-        return _Cell(fmt.percent(float(value) * 100, 1), repr(float(value)), True, header)
+        return _Cell(fmt("percent", float(value) * 100, 1), repr(float(value)), True, header)
     if key == "difference":
         return _Cell(_difference(float(value), record, fmt), repr(float(value)), True, header)
     if key in ("value", "national"):
         unit = _unit(record)
-        text = fmt.value(float(value), unit) if unit is not None else fmt.number(float(value))
+        text = fmt("value", float(value), unit) if unit else fmt("number", float(value))
         return _Cell(text, repr(float(value)), True, header)
     if isinstance(value, bool):
         return _Cell(str(value), "", False, header)
     if isinstance(value, int) or (hasattr(value, "dtype") and value.dtype.kind in "iu"):
-        return _Cell(fmt.number(int(value)), str(int(value)), True, header)
+        return _Cell(fmt("number", int(value)), str(int(value)), True, header)
     if isinstance(value, float):
         unit = _unit(record) if table in ("indicators_wide", "years") else None
-        text = fmt.value(value, unit) if unit is not None else fmt.number(value)
+        text = fmt("value", value, unit) if unit else fmt("number", value)
         return _Cell(text, repr(value), True, header)
     text = mask_identity_numbers(str(value))
     return _Cell(text, text, False, header)
@@ -205,7 +255,24 @@ def _unit(record: Any) -> Unit | None:
         return None
 
 
-def _difference(value: float, record: Any, fmt: Formatter) -> str:
+def _difference(value: float, record: Any, fmt: _Memo) -> str:
     if record.get("difference_kind") == "percentage_points":
-        return fmt.percentage_points(value)
-    return fmt.signed_percent(value)
+        return fmt("percentage_points", value)
+    return fmt("signed_percent", value)
+
+
+class _Memo:
+    """The formatter, remembering what it made: a national overview shows the same counts,
+    dates and values thousands of times, and Babel takes a while for each."""
+
+    def __init__(self, fmt: Formatter) -> None:
+        self.fmt = fmt
+        self.lang = fmt.lang
+        self._made: dict[tuple[object, ...], str] = {}
+
+    def __call__(self, name: str, *args: Any) -> str:
+        key = (name, *args)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = getattr(self.fmt, name)(*args)
+        return made
