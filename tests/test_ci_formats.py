@@ -29,6 +29,11 @@ from trygghet_cli.diagnostics import Diagnostic, Severity, make
 from trygghet_cli.render.reporters import Report, github
 
 SARIF_SCHEMA = json.loads((FIXTURES / "specs/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+# GitLab's own schema for one report entry, which its codequality parser validates against
+# (vendored, see tests/fixtures/specs/README.md).
+GITLAB_ENTRY_SCHEMA = json.loads(
+    (FIXTURES / "specs/gitlab-codeclimate.schema.json").read_text(encoding="utf-8")
+)
 
 # GitLab's Code Quality report format (docs.gitlab.com/ci/testing/code_quality, "Code Quality
 # report format"): a JSON array of issues with these fields.
@@ -273,9 +278,20 @@ def test_gitlab_code_quality_follows_gitlabs_format(run: Run, plan: Path) -> Non
         issues = json.loads(text)
         errors = [e.message for e in Draft7Validator(CODE_QUALITY_SCHEMA).iter_errors(issues)]
         assert errors == []
+        gitlab = Draft4Validator(GITLAB_ENTRY_SCHEMA)
+        assert [e.message for issue in issues for e in gitlab.iter_errors(issue)] == []
         fingerprints = [i["fingerprint"] for i in issues]
         assert len(set(fingerprints)) == len(fingerprints), "GitLab hides repeated fingerprints"
         assert {i["severity"] for i in issues} <= {"major", "minor"}
+
+
+def test_gitlabs_own_schema_refuses_an_entry_without_what_it_requires() -> None:
+    gitlab = Draft4Validator(GITLAB_ENTRY_SCHEMA)
+    entry = {"description": "d", "fingerprint": "f", "severity": "major", "location": {}}
+    assert list(gitlab.iter_errors(entry)) == []
+    for key in ("description", "fingerprint", "severity", "location"):
+        assert list(gitlab.iter_errors({k: v for k, v in entry.items() if k != key}))
+    assert list(gitlab.iter_errors({**entry, "location": {"lines": {"begin": "1"}}}))
 
 
 def test_gitlab_fingerprints_are_stable_across_runs_and_languages(run: Run, plan: Path) -> None:
