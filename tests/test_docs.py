@@ -150,3 +150,11 @@ def test_the_guide_quotes_the_example_as_it_is() -> None:
     assert quoted.count("\n") > 10
     text = (ROOT / "examples/fagersta/organisation.yaml").read_text(encoding="utf-8")
     assert quoted in text, "docs/planens-filer.md's excerpt of organisation.yaml is stale"
+
+
+def test_the_guide_quotes_vara_as_the_test_plan_has_it() -> None:
+    guide = doc("planens-filer.md")
+    quoted = guide.split("`tests/fixtures/vara`)", 1)[1].split("```yaml\n", 1)[1].split("```")[0]
+    assert "ersättare: 3" in quoted and "ordförande_utses_av" in quoted
+    text = (ROOT / "tests/fixtures/vara/organisation.yaml").read_text(encoding="utf-8")
+    assert quoted in text, "docs/planens-filer.md's excerpt of Vara is stale"

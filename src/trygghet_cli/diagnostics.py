@@ -73,8 +73,9 @@ class Diagnostic:
             where = repr(self.args)
         return mask_identity_numbers(where)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.column, self.rule, self.pointer)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """By file and position; at one position errors first, then warnings, then notes."""
+        return (self.file, self.line, self.column, -self.level.rank, self.rule, self.pointer)
 
 
 def make(

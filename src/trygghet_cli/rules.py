@@ -323,7 +323,6 @@ _ALL = [
         ),
         ("layout",),
     ),
-    # --- TRY1xx: one file's schema -----------------------------------------------------------
     Rule(
         "TRY016",
         "link-out-of-plan",
@@ -344,6 +343,27 @@ _ALL = [
         ),
         ("layout",),
     ),
+    Rule(
+        "TRY017",
+        "not-checked-across-files",
+        Severity.INFO,
+        Text(
+            "Filen har inte kontrollerats mot resten av planen",
+            "File not checked against the rest of the plan",
+        ),
+        Text(
+            "Filen har inte kontrollerats mot resten av planen ännu: {what}",
+            "The file has not been checked against the rest of the plan yet: {what}",
+        ),
+        Text(
+            "Rätta felen i filen och kör trygg validate igen; då kontrolleras också "
+            "hänvisningar, datum och id mot resten av planen.",
+            "Fix the errors in the file and run trygg validate again; then its references, "
+            "dates and ids are checked against the rest of the plan too.",
+        ),
+        ("layout",),
+    ),
+    # --- TRY1xx: one file's schema -----------------------------------------------------------
     Rule(
         "TRY101",
         "unknown-key",

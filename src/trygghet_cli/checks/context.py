@@ -41,7 +41,7 @@ class Site:
             self.file.file,
             line,
             column,
-            pointer=pointer_text(self.path),
+            pointer=pointer_text(self.file.source_path(self.path)),
             severity=severity,
             hint=hint,
             **args,
@@ -51,13 +51,13 @@ class Site:
     def anchor(self) -> str:
         """The path with the ids of list items (:func:`~trygghet_cli.diagnostics.anchor_text`)."""
         doc = self.file.document()
-        return anchor_text(self.path, doc.data if doc is not None else None)
+        return anchor_text(self.file.source_path(self.path), doc.data if doc is not None else None)
 
     def position(self, *, at_key: bool = False) -> tuple[int, int]:
         doc = self.file.document()
         if doc is None:
             return 1, 1
-        return doc.position(self.path, key=at_key)
+        return doc.position(self.file.source_path(self.path), key=at_key)
 
     def describe(self) -> str:
         line, _ = self.position()

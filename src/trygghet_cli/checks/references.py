@@ -124,7 +124,7 @@ def build_index(lp: LoadedPlan, national_ids: Iterable[str]) -> Index:
     index.ids[NATIONAL.name] = dict.fromkeys(national_ids)
     for f in lp.files:
         model = f.model
-        if model is None:
+        if model is None or f.readable_part:  # every id in the file, its broken parts' too
             _index_unvalidated(index, f)
             continue
         root = Site(f, ())
@@ -160,7 +160,7 @@ def build_index(lp: LoadedPlan, national_ids: Iterable[str]) -> Index:
                 index.define(INDICATORS, ind.id, root.child("nyckeltal", i, "id"))
     index.available |= {ACTIONS.name, DECISIONS.name}
     for f in lp.meeting_files():
-        if isinstance(f.model, Meeting):
+        if isinstance(f.model, Meeting) and not f.readable_part:
             for i, action in enumerate(f.model.actions):
                 index.define(ACTIONS, action.id, Site(f, ("åtgärder", i, "id")))
             for i, decision in enumerate(f.model.decisions):
@@ -272,6 +272,16 @@ def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
                 ref(BODIES, body.parent, b.child("under"), "under")
                 ref(BODIES, body.appointed_by, b.child("tillsatt_av"), "tillsatt_av")
                 ref(ROLES, body.chair, b.child("ordförande"), "ordförande")
+                ref(
+                    ACTORS,
+                    body.chair_appointed_by,
+                    b.child("ordförande_utses_av"),
+                    "ordförande_utses_av",
+                )
+                if body.established is not None:
+                    e = b.child("inrättad_genom")
+                    ref(BODIES, body.established.decided_by, e.child("av"), "av")
+                    refs(DOCUMENTS, body.established.documents, e.child("dokument"), "dokument")
                 ref(ACTORS, body.convener, b.child("sammankallande"), "sammankallande")
                 for j, member in enumerate(body.members):
                     ref(ROLES, member.role, b.child("ledamöter", j, "roll"), "roll")

@@ -26,7 +26,8 @@ from trygghet_cli.checks.personal_data import (
     needs_values,
 )
 from trygghet_cli.checks.references import build_index, check_references
-from trygghet_cli.diagnostics import Diagnostic, Severity, sort_diagnostics
+from trygghet_cli.diagnostics import Diagnostic, Severity, make, sort_diagnostics
+from trygghet_cli.i18n import Text
 from trygghet_cli.loading import yamlfile
 from trygghet_cli.loading.national import national_data
 from trygghet_cli.loading.plan import (
@@ -115,10 +116,55 @@ def check_plan(
     diags.extend(check_other_files(root, [path for _, path in entries], shown))
     loaded_plan = LoadedPlan(root, files, assemble(root, files), layout)
     diags = [*loaded_plan.diagnostics, *diags]
-    index = build_index(loaded_plan, (s.id for s in national_data().series))
-    diags.extend(check_references(loaded_plan, index))
-    diags.extend(check_consistency(loaded_plan))
+    diags.extend(_checks_across_files(loaded_plan))
     return PlanResult(loaded_plan, sort_diagnostics(diags))
+
+
+def _checks_across_files(loaded_plan: LoadedPlan) -> list[Diagnostic]:
+    """References, unique ids and the facts that must agree, on every file and on the part of
+    a file that could be read when the whole did not validate; a file of which nothing could
+    be read gets a TRY017 saying that it waits.
+
+    A part left out of a file is not reported missing (``kommun.yaml saknar 'folkmängd'`` when
+    the population was there but not a number): the finding about it is already there.
+    """
+    files = [f.readable() for f in loaded_plan.files]
+    readable = LoadedPlan(loaded_plan.root, files, assemble(loaded_plan.root, files))
+    index = build_index(readable, (s.id for s in national_data().series))
+    found = [*check_references(readable, index), *check_consistency(readable)]
+    dropped = {
+        f.file: set(f.salvaged.dropped_keys)
+        for f in files
+        if f.readable_part and f.salvaged is not None
+    }
+    out = [d for d in found if not _about_dropped(d, dropped)]
+    out.extend(_waiting(f) for f in files if f.model is None)
+    return out
+
+
+def _about_dropped(d: Diagnostic, dropped: dict[str, set[str]]) -> bool:
+    """A finding that a key at the top of a file is missing, where it was left out as broken."""
+    return d.file in dropped and d.pointer == "" and dict(d.args).get("key") in dropped[d.file]
+
+
+def _waiting(f: LoadedFile) -> Diagnostic:
+    """TRY017 for a file of which the checks across files could read nothing."""
+    blocking = f.salvaged.blocking if f.salvaged is not None else []
+    keys = " och ".join(f"'{key}'" for key in dict.fromkeys(blocking) if key)
+    keys_en = keys.replace(" och ", " and ")
+    if keys:
+        many = " och " in keys
+        what = Text(
+            f"{keys} behöver rättas först",
+            f"{keys_en} {'need' if many else 'needs'} to be fixed first",
+        )
+    elif f.text is not None:
+        what = Text("felen i den behöver rättas först", "its errors need to be fixed first")
+    else:
+        what = Text("den behöver kunna läsas först", "it needs to be readable first")
+    # After the mistakes it waits for, at the file's last error.
+    line, column = max(((d.line, d.column) for d in f.diagnostics), default=(1, 1))
+    return make("TRY017", f.file, line, column, what=what)
 
 
 def _check_file(
@@ -147,10 +193,14 @@ def _check_file(
         return loaded, _check_bytes(loaded, data, options)
     key = cache.key(kind.key, data)
     hit = cache.get(key)
-    if hit is not None and _from_cache(loaded, data, hit):
+    if hit is not None and not _has_errors(hit) and _from_cache(loaded, data, hit):
         return loaded, hit.text_for(file)
     found = _check_bytes(loaded, data, options)
     if identity_findings(found):  # the cache never keeps a personnummer's text in clear
+        return loaded, found
+    if loaded.model is None:
+        # A file with errors is read again each run, for the part of it that can be read (the
+        # checks across files run on it); it is rare, and fixed soon.
         return loaded, found
     stored = loaded.doc.data if loaded.doc is not None and loaded.model is not None else None
     cache.put(key, entry(stored, loaded.diagnostics, found))
@@ -166,6 +216,10 @@ def _check_bytes(loaded: LoadedFile, data: bytes, options: Options) -> list[Diag
     if loaded.doc is not None and needs_values(loaded.text):
         found.extend(check_values(loaded.doc.root, loaded.file, found))
     return found
+
+
+def _has_errors(hit: Entry) -> bool:
+    return any(d.level is Severity.ERROR for d in hit.load)
 
 
 def _from_cache(loaded: LoadedFile, data: bytes, hit: Entry) -> bool:

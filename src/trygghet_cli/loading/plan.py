@@ -16,6 +16,7 @@ from pathlib import Path
 from trygghet_cli.diagnostics import Diagnostic, anchor_text, make, pointer_path
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading import validation, yamlfile
+from trygghet_cli.loading.salvage import Salvage, salvage
 from trygghet_cli.loading.yamlfile import YamlDocument
 from trygghet_cli.model.common import TryggModel
 from trygghet_cli.model.meetings import Meeting
@@ -49,12 +50,36 @@ class LoadedFile:
     model: TryggModel | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parse_later: bool = False
+    salvaged: Salvage | None = None
+    """For a file that did not validate: the model of what could be read of it."""
+    readable_part: bool = False
+    """This copy's model is the readable part of a file that did not validate
+    (:meth:`readable`): its list indices are mapped to the file's by :meth:`source_path`."""
 
     def release_document(self) -> None:
         """Let the node tree go; :meth:`document` parses the text again if it is needed."""
         if self.doc is not None and self.text is not None:
             self.doc = None
-            self.parse_later = self.model is not None
+            self.parse_later = self.model is not None or self.partial is not None
+
+    @property
+    def partial(self) -> TryggModel | None:
+        """The model of the readable part of a file that did not validate."""
+        model = self.salvaged.model if self.salvaged is not None else None
+        return model if isinstance(model, TryggModel) else None
+
+    def readable(self) -> LoadedFile:
+        """This file for the checks across files: as it is, or, when it did not validate, a
+        copy with the model of the part that could be read."""
+        if self.model is None and self.partial is not None:
+            return replace(self, model=self.partial, readable_part=True)
+        return self
+
+    def source_path(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """The path in the file of a value at ``path`` in the model."""
+        if self.readable_part and self.salvaged is not None:
+            return self.salvaged.source_path(path)
+        return path
 
     def document(self) -> YamlDocument | None:
         """The document with the position of every value, parsed on demand when cached."""
@@ -385,6 +410,8 @@ def load_plan_file(loaded: LoadedFile, data: bytes, *, reference: bool = False) 
     model, diags = validation.validate(doc, loaded.kind.model)
     loaded.model = model
     loaded.diagnostics.extend(diags)
+    if model is None and isinstance(doc.data, dict):
+        loaded.salvaged = salvage(doc.data, loaded.kind.model)
     loaded.diagnostics = [
         replace(d, anchor=anchor_text(pointer_path(d.pointer), doc.data))
         if d.pointer and not d.anchor

@@ -74,6 +74,8 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
         allowed = _aliases_at(model, loc[:-1])
+        listed = ", ".join(allowed) or "–"
+        lead = _KEY_HINTS.get((_model_name_at(model, loc[:-1]), str(loc[-1])))
         return make(
             "TRY101",
             doc.file,
@@ -81,8 +83,14 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             col,
             pointer=pointer,
             key=str(loc[-1]),
-            allowed=", ".join(allowed) or "–",
+            allowed=listed,
             suggestion=_closest(str(loc[-1]), allowed),
+            hint=Text(
+                f"{lead.sv} Tillåtna nycklar här: {listed}.",
+                f"{lead.en} Keys allowed here: {listed}.",
+            )
+            if lead is not None
+            else None,
         )
     if kind == "missing":
         line, col = doc.position(loc[:-1], key=True)
@@ -100,6 +108,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
     line, col = doc.position(loc)
 
     def wrong_type(expected: Text, got: Text, hint: Text | None) -> Diagnostic:
+        hint = _KEY_HINTS.get((_model_name_at(model, loc[:-1]), key), hint)
         return make(
             "TRY103",
             doc.file,
@@ -380,7 +389,36 @@ def _closest(word: str, options: list[str]) -> str:
     return match[0] if match else ""
 
 
+_KEY_HINTS: dict[tuple[str, str], Text] = {
+    ("Body", "ordförande"): Text(
+        "Ordföranden är en roll: skriv rollens id (en roll under 'roller'), till exempel "
+        "ordförande: samordnare. Vem som utser ordföranden skrivs för sig, "
+        "ordförande_utses_av: kommunstyrelsen.",
+        "The chair is a role: write the role's id (a role under 'roller'), for instance "
+        "ordförande: samordnare. Who appoints the chair is written apart, "
+        "ordförande_utses_av: kommunstyrelsen.",
+    ),
+    ("Activity", "mål"): Text(
+        "Ett mål pekar ut sina aktiviteter, inte tvärtom: skriv aktivitetens id under "
+        "'aktiviteter:' vid målet i mal.yaml.",
+        "A goal names its activities, not the other way round: write the activity's id under "
+        "'aktiviteter:' at the goal in mal.yaml.",
+    ),
+}
+"""Where a key is a common mistake (model, key): a hint that says what the key is for, or
+where what was meant is written instead."""
+
+
 # --- model introspection ---------------------------------------------------------------------
+
+
+def _model_name_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """The name of the model that holds the keys at ``loc`` ('' when none)."""
+    if not any(isinstance(part, str) for part in loc):
+        return model.__name__
+    info = _field_at(model, loc)
+    found = _model_in(info.annotation) if info is not None else None
+    return found.__name__ if found is not None else ""
 
 
 def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:

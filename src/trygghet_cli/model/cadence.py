@@ -2,9 +2,10 @@
 
 ``6 gånger per år``, ``minst 4 gånger per år``, ``varannan vecka``, ``varje månad``,
 ``var tredje månad``, ``varje år``, ``vartannat år``, ``cirka 6 gånger per år, även vid behov``,
-``vid behov`` and ``löpande`` all parse to a :class:`Cadence`; ``str(cadence)`` gives the
-canonical phrase. Common ways of writing them pass too: ``6 ggr/år``, ``var annan vecka``,
-``varje termin`` (a termin counts as a half-year).
+``vid behov``, ``löpande`` and ``okänd`` (not known: nothing is expected, nothing is made up)
+all parse to a :class:`Cadence`; ``str(cadence)`` gives the canonical phrase. Common ways of
+writing them pass too: ``6 ggr/år``, ``var annan vecka``, ``varje termin`` (a termin counts as
+a half-year).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ class Cadence:
     qualifier: Qualifier = Qualifier.EXACT
     also_when_needed: bool = False
     continuous: bool = False
+    unknown: bool = False
+    """The plan does not know the cadence ("okänd"): no occasion is expected."""
 
     @property
     def only_when_needed(self) -> bool:
@@ -86,6 +89,8 @@ class Cadence:
         return self.describe("sv")
 
     def describe(self, lang: Lang) -> str:
+        if self.unknown:
+            return "okänd" if lang == "sv" else "not known"
         if self.continuous:
             return "löpande" if lang == "sv" else "continuously"
         if self.only_when_needed:
@@ -180,6 +185,8 @@ def parse_cadence(text: str) -> Cadence:
         return Cadence(0, 1, Unit.YEAR)
     if phrase in ("löpande", "kontinuerligt", "fortlöpande"):
         return Cadence(0, 1, Unit.YEAR, continuous=True)
+    if phrase in ("okänd", "okänt", "inte känd", "inte känt"):
+        return Cadence(0, 1, Unit.YEAR, unknown=True)
     also = False
     tail = _WHEN_NEEDED_TAIL.search(phrase)
     if tail:

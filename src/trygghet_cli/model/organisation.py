@@ -153,6 +153,22 @@ class Coordination(TryggModel):
 @schema_text("Ledamot", "En roll som är ledamot i organet.")
 class Member(TryggModel):
     role: Ref = field("roll", "Rollen (id under roller) som är ledamot.", example="kommunpolis")
+    seats: StrictInt | None = field(
+        "antal",
+        "Hur många ledamöter rollen har i organet, när de är fler än en (Vara: 3 ledamöter från "
+        "kommunstyrelsens arbetsutskott).",
+        example=3,
+        default=None,
+        ge=1,
+    )
+    substitutes: StrictInt | None = field(
+        "ersättare",
+        "Hur många ersättare rollen har i organet (Vara: 3 ersättare från kommunstyrelsens "
+        "arbetsutskott).",
+        example=3,
+        default=None,
+        ge=0,
+    )
     when_needed: StrictBool = field(
         "vid_behov",
         "Deltar bara vid behov, till exempel när brottsförebyggande frågor tas upp.",
@@ -164,6 +180,45 @@ class Member(TryggModel):
         "Anmärkning om ledamoten.",
         example="Deltar när skolfrågor tas upp.",
         default=None,
+    )
+
+
+@schema_text("Inrättat genom", "Beslutet som inrättade organet och vad det vilar på.")
+class Establishment(TryggModel):
+    """The decision that set a body up, and what it rests on (Vara: KF 2023-10-30 § 89, built on
+    Lag (2023:196) and the samverkansöverenskommelse)."""
+
+    decision: str = field(
+        "beslut",
+        "Beslutet som inrättade organet, som det skrivs i protokollet.",
+        example="KF 2023-10-30 § 89",
+        min_length=1,
+    )
+    date: Day | None = field("datum", "Beslutets datum.", example="2023-10-30", default=None)
+    decided_by: Ref | None = field(
+        "av",
+        "Organet (id) som fattade beslutet, till exempel kommunfullmäktige.",
+        example="kommunfullmaktige",
+        default=None,
+    )
+    title: str | None = field(
+        "titel",
+        "Det beslutade dokumentets titel, till exempel organets bestämmelser eller reglemente.",
+        example="Bestämmelser för brottsförebyggande rådet i Vara kommun",
+        default=None,
+    )
+    legal_basis: list[str] = field(
+        "lagstöd",
+        "Lagar som organet vilar på, som de citeras.",
+        example=["Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete"],
+        default_factory=list,
+    )
+    documents: list[Ref] = field(
+        "dokument",
+        "Styrdokument (id i styrdokument.yaml) som organet vilar på, till exempel "
+        "samverkansöverenskommelsen.",
+        example=["samverkansoverenskommelse"],
+        default_factory=list,
     )
 
 
@@ -262,6 +317,23 @@ class Body(TryggModel):
         "ordförande",
         "Rollen (id) som är ordförande.",
         example="kommunstyrelsens-ordforande",
+        default=None,
+    )
+    chair_appointed_by: Ref | None = field(
+        "ordförande_utses_av",
+        "Organet (id) som utser ordföranden, till exempel kommunstyrelsen.",
+        example="kommunstyrelsen",
+        default=None,
+    )
+    established: Establishment | None = field(
+        "inrättad_genom",
+        "Beslutet som inrättade organet och vad det vilar på (lagstöd, styrdokument).",
+        example={
+            "beslut": "KF 2023-10-30 § 89",
+            "datum": "2023-10-30",
+            "av": "kommunfullmaktige",
+            "lagstöd": ["Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete"],
+        },
         default=None,
     )
     convener: Ref | None = field(

@@ -84,7 +84,19 @@ def summary_line(report: Report) -> str:
             )(lang)
         )
     joined = Text(" och ", " and ")(lang).join(parts)
-    return f"{joined} {scope}."
+    return f"{joined} {scope}.{_waiting(report)}"
+
+
+def _waiting(report: Report) -> str:
+    """The files the checks across files could not read yet (TRY017), after the totals."""
+    n = sum(d.rule == "TRY017" for d in report.diagnostics)
+    if not n:
+        return ""
+    return Text(
+        f" {n} {'fil' if n == 1 else 'filer'} har inte kontrollerats mot resten av planen ännu.",
+        f" {n} {'file has' if n == 1 else 'files have'} not been checked against the rest of "
+        "the plan yet.",
+    )(report.lang)
 
 
 def _plural(n: int, one: Text, many: Text) -> Text:

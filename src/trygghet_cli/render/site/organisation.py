@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.model.organisation import Body
+from trygghet_cli.model.organisation import Body, Member
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render import orgchart
 from trygghet_cli.render.export import (
@@ -111,13 +111,12 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             (t("Tillsatt av", "Appointed by"), who(plan, body.appointed_by)),
             (t("Område", "Area"), body.area or ""),
             (t("Ordförande", "Chair"), who(plan, body.chair)),
+            (t("Ordförande utses av", "Chair appointed by"), who(plan, body.chair_appointed_by)),
             (t("Sammankallande", "Convener"), who(plan, body.convener)),
             (
                 t("Ledamöter", "Members"),
                 "; ".join(
-                    who(plan, mem.role)
-                    + (t(" (vid behov)", " (when needed)") if mem.when_needed else "")
-                    + (f": {mem.note}" if mem.note else "")
+                    who(plan, mem.role) + _seats(mem, fmt) + (f": {mem.note}" if mem.note else "")
                     for mem in body.members
                 ),
             ),
@@ -126,6 +125,7 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
             (t("Till", "Until"), day(fmt, body.end)),
             (t("Antal grupper", "Number of groups"), str(body.count) if body.count else ""),
             (t("Budget", "Budget"), _budget(body, fmt)),
+            *_establishment(plan, body, fmt),
         ]
         blocks: list[Block] = []
         if body.description:
@@ -210,3 +210,41 @@ def _reporting_table(plan: Plan, fmt: Formatter) -> Table:
             )
     headers = (t("Från", "From"), t("Till", "To"), t("Vad", "What"), t("Kadens", "Cadence"))
     return Table(headers, tuple(rows), caption=t("Rapportering", "Reporting"))
+
+
+def _seats(member: Member, fmt: Formatter) -> str:
+    """' (3 ledamöter och 3 ersättare)', ' (vid behov)': what a member's entry adds to the role."""
+    t = translator(fmt.lang)
+    parts = []
+    if member.seats is not None and member.seats > 1:
+        parts.append(t(f"{fmt.number(member.seats)} ledamöter", f"{member.seats} members"))
+    if member.substitutes:
+        n = member.substitutes
+        parts.append(t(f"{fmt.number(n)} ersättare", f"{n} substitute" + ("" if n == 1 else "s")))
+    if member.when_needed:
+        parts.append(t("vid behov", "when needed"))
+    return f" ({t(' och ', ' and ').join(parts)})" if parts else ""
+
+
+def _establishment(plan: Plan, body: Body, fmt: Formatter) -> list[tuple[str, str]]:
+    """The decision that set the body up, its legal basis and the documents it rests on."""
+    founded = body.established
+    if founded is None:
+        return []
+    t = translator(fmt.lang)
+    text = t(f"beslut {founded.decision}", f"decision {founded.decision}")
+    if founded.title:
+        text = f"{founded.title}, {text}"
+    if founded.decided_by:
+        text += t(" av ", " by ") + who(plan, founded.decided_by)
+    if founded.date is not None:
+        text += t(" den ", " on ") + fmt.date(founded.date)
+    documents = {d.id: d.title for d in plan.documents.documents} if plan.documents else {}
+    return [
+        (t("Inrättat genom", "Set up by"), text),
+        (t("Lagstöd", "Legal basis"), "; ".join(founded.legal_basis)),
+        (
+            t("Vilar på", "Rests on"),
+            "; ".join(documents.get(ref, ref) for ref in founded.documents),
+        ),
+    ]
