@@ -129,7 +129,11 @@ def _checks_across_files(loaded_plan: LoadedPlan) -> list[Diagnostic]:
     the population was there but not a number): the finding about it is already there.
     """
     files = [f.readable() for f in loaded_plan.files]
-    readable = LoadedPlan(loaded_plan.root, files, assemble(loaded_plan.root, files))
+    readable = (
+        LoadedPlan(loaded_plan.root, files, assemble(loaded_plan.root, files))
+        if any(f.readable_part for f in files)
+        else loaded_plan
+    )
     index = build_index(readable, (s.id for s in national_data().series))
     found = [*check_references(readable, index), *check_consistency(readable)]
     dropped = {
