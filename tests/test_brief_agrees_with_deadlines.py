@@ -30,7 +30,8 @@ def _section(text: str, start: str, end: str) -> str:
 
 
 def _bullets(section: str) -> list[str]:
-    return [line[2:] for line in section.splitlines() if line.startswith("- ")]
+    """The section's list items, with Markdown's escapes undone (``gäller\\_till``)."""
+    return [line[2:].replace("\\_", "_") for line in section.splitlines() if line.startswith("- ")]
 
 
 def _rows(section: str) -> list[list[str]]:

@@ -26,9 +26,25 @@ def test_brief_markdown_golden(run: Run, name: str, lang: str) -> None:
     titles = headings(found)
     assert titles[0].startswith("h1 ")
     expected = (
-        ["Sammanfattning", "Möten", "Beslut", "Åtgärder", "Mål", "Jämfört med riket"]
+        [
+            "Sammanfattning",
+            "Möten",
+            "Beslut",
+            "Åtgärder",
+            "Mål",
+            "Styrdokument och lagkrav",
+            "Jämfört med riket",
+        ]
         if lang == "sv"
-        else ["Summary", "Meetings", "Decisions", "Actions", "Goals", "Compared with the country"]
+        else [
+            "Summary",
+            "Meetings",
+            "Decisions",
+            "Actions",
+            "Goals",
+            "Governing documents and the act",
+            "Compared with the country",
+        ]
     )
     assert [t for t in titles if t.startswith("h2 ")][: len(expected)] == [
         f"h2 {e}" for e in expected

@@ -1,16 +1,20 @@
-"""Lag (2023:196): a current lägesbild, an åtgärdsplan decided by the kommun and a
-samordningsfunktion, on days before and after 1 July 2023."""
+"""Lag (2023:196): a lägesbild, an åtgärdsplan decided by the kommun and a samordningsfunktion,
+on days before and after 1 July 2023. The act sets no interval for updating them: a document
+past the plan's own date has that date's deadline (TRY404, TRY405), and one without any gets
+trygg's recommendation (TRY413, a warning), never a claim that the act requires it."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import edit, write
 from tests.deadline_support import message, of_kind, summary
-from trygghet_cli.followup.base import Kind, Window
+from tests.plan_builder import body, make_plan
+from trygghet_cli.followup.base import Deadline, Kind, Status, Window
 from trygghet_cli.followup.deadlines import find_deadlines
 
 PICTURE = """  - id: lagesbild
@@ -54,7 +58,7 @@ def test_due_soon_just_before_the_act(plan: Path) -> None:
         ("TRY421", "atgardsplan", "due-soon", "2023-07-01"),
     ]
     assert message(items[0]) == (
-        "Lag (2023:196) kräver en aktuell lägesbild från 1 juli 2023: planen har ingen "
+        "Lag (2023:196) kräver en lägesbild från 1 juli 2023: planen har ingen "
         "(typ: lägesbild i styrdokument.yaml)"
     )
     assert items[0].file.endswith("styrdokument.yaml") and items[0].line == 2
@@ -71,7 +75,7 @@ def test_missing_after_the_act(plan: Path) -> None:
         "planen har ingen (typ: åtgärdsplan i styrdokument.yaml)"
     )
     assert message(items[0], "en") == (
-        "Act 2023:196 requires a current situation picture (lägesbild) since 1 July 2023: the "
+        "Act 2023:196 requires a situation picture (lägesbild) since 1 July 2023: the "
         "plan has none (typ: lägesbild in styrdokument.yaml)"
     )
 
@@ -99,55 +103,108 @@ def test_current_documents_satisfy_the_act(plan: Path) -> None:
     assert _rules(plan, date(2023, 8, 1)) == []
 
 
-def test_a_lagesbild_is_stale_after_revideras(plan: Path) -> None:
+def _documents(plan: Path, day: date, within: int = 30) -> list[Deadline]:
+    items = of_kind(plan, Kind.DOCUMENT, day, within)
+    return [d for d in items if d.key.startswith(("lagesbild", "atgardsplan"))]
+
+
+def test_a_lagesbild_past_its_own_revideras_is_the_plan_s_commitment(plan: Path) -> None:
     _compliant(plan)
-    items = of_kind(plan, Kind.LAW, date(2024, 3, 5))
-    assert summary(items) == [("TRY420", "lagesbild", "overdue", "2024-03-01")]
+    # revideras: varje år from antaget 1 March 2023: due 1 March 2024, by the plan's own word
+    assert _rules(plan, date(2024, 3, 5)) == []
+    items = _documents(plan, date(2024, 3, 5))
+    assert summary(items) == [("TRY404", "lagesbild.review", "overdue", "2024-03-01")]
     assert items[0].line == 16  # revideras
+    assert items[0].diagnostic.level.value == "error"
     assert message(items[0]) == (
-        "Lag (2023:196) kräver en aktuell lägesbild sedan 1 juli 2023: 'lagesbild' togs fram "
-        "1 mars 2023 och skulle ha uppdaterats senast 1 mars 2024 (varje år)"
+        "Lägesbilden ('lagesbild') skulle ha reviderats senast 1 mars 2024 enligt planens egen "
+        "'revideras' (varje år, räknat från 1 mars 2023)"
     )
-    soon = of_kind(plan, Kind.LAW, date(2024, 2, 10))
-    assert summary(soon) == [("TRY420", "lagesbild", "due-soon", "2024-03-01")]
-    assert "och ska uppdateras senast 1 mars 2024" in message(soon[0])
+    soon = _documents(plan, date(2024, 2, 10))
+    assert summary(soon) == [("TRY404", "lagesbild.review", "due-soon", "2024-03-01")]
 
 
-def test_a_lagesbild_without_revideras_is_stale_after_a_year(plan: Path) -> None:
+def test_a_lagesbild_without_revideras_gets_trygg_s_recommendation(plan: Path) -> None:
     _compliant(plan, picture_extra="")
-    items = of_kind(plan, Kind.LAW, date(2024, 3, 5))
-    assert summary(items) == [("TRY420", "lagesbild", "overdue", "2024-03-01")]
-    assert message(items[0]).endswith("(ett år, trygg:s standard)")
-    assert message(items[0], "en").endswith("(a year, trygg's default)")
+    assert _rules(plan, date(2024, 3, 5)) == []
+    items = _documents(plan, date(2024, 3, 5))
+    assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2024-03-01")]
+    assert items[0].diagnostic.level.value == "warning"  # trygg's, not the law's
+    assert message(items[0]) == (
+        "Lägesbilden ('lagesbild') antogs 1 mars 2023 och anger varken 'revideras' eller "
+        "'gäller_till'; trygg rekommenderar att den uppdateras senast 1 mars 2024 (lag "
+        "(2023:196) kräver en lägesbild men anger inget intervall för att uppdatera den)"
+    )
+    assert message(items[0], "en") == (
+        "The situation picture ('lagesbild') was adopted on 1 March 2023 and sets neither "
+        "'revideras' nor 'gäller_till'; trygg recommends that it is updated by 1 March 2024 "
+        "(Act 2023:196 requires a situation picture but sets no interval for updating it)"
+    )
+
+
+def test_a_recommendation_does_not_fail_the_run(tmp_path: Path) -> None:
+    plan = make_plan(tmp_path, [body("rad", "vid behov")], documents=False)
+    write(
+        plan / "styrdokument.yaml",
+        "dokument:\n"
+        "  - id: lagesbild\n    typ: lägesbild\n    titel: Lägesbild\n"
+        "    antaget: 2023-07-01\n    antaget_av: [ks]\n"
+        "  - id: atgardsplan\n    typ: åtgärdsplan\n    titel: Åtgärdsplan\n"
+        "    antaget: 2023-07-01\n    antaget_av: [ks]\n    revideras: vart tredje år\n",
+    )
+    # a year after antaget (1 July 2024) trygg recommends an update: overdue, but a warning
+    result = find_deadlines([plan], Window(date(2024, 8, 1), 0))
+    assert summary(result.deadlines) == [("TRY413", "lagesbild.review", "overdue", "2024-07-01")]
+    assert not result.failed(Status.OVERDUE)
+    assert result.failed(Status.DUE_SOON)
+
+
+def test_no_message_says_the_act_requires_an_update(plan: Path) -> None:
+    for extra in ("", "    revideras: varje år\n", "    gäller_till: 2023-12-31\n"):
+        root = plan.parent / f"p{len(extra)}"
+        shutil.copytree(plan, root)
+        _compliant(root, picture_extra=extra)
+        for day in (date(2023, 8, 1), date(2024, 1, 5), date(2024, 3, 5), date(2025, 6, 1)):
+            for d in find_deadlines([root], Window(day, 90)).deadlines:
+                for lang in ("sv", "en"):
+                    text = message(d, lang)
+                    assert "aktuell" not in text and "current" not in text, text
+                    if d.kind is not Kind.LAW:
+                        assert not text.startswith(("Lag (2023:196) kräver", "Act 2023:196")), text
 
 
 def test_a_lagesbild_ends_with_galler_till(plan: Path) -> None:
     _compliant(plan, picture_extra="    gäller_till: 2023-12-31\n")
-    items = of_kind(plan, Kind.LAW, date(2024, 1, 5))
-    assert summary(items) == [("TRY420", "lagesbild", "overdue", "2023-12-31")]
-    assert message(items[0]).endswith(": 'lagesbild' gällde till och med 31 december 2023")
-    # the law's finding replaces the document's own expiry
-    documents = [d.key for d in of_kind(plan, Kind.DOCUMENT, date(2024, 1, 5))]
-    assert "medborgarlofte.expiry" in documents
-    assert "lagesbild.expiry" not in documents
+    assert _rules(plan, date(2024, 1, 5)) == []
+    items = _documents(plan, date(2024, 1, 5))
+    assert summary(items) == [("TRY405", "lagesbild.expiry", "overdue", "2023-12-31")]
+    assert message(items[0]) == (
+        "Lägesbilden ('lagesbild') gällde till och med 31 december 2023 enligt planens egen "
+        "'gäller_till', och inget nyare dokument av typen lägesbild har antagits"
+    )
 
 
-def test_a_lagesbild_stale_before_the_act_is_missing_from_its_first_day(plan: Path) -> None:
+def test_a_lagesbild_that_ended_before_the_act_is_present_but_ended(plan: Path) -> None:
     _document(
         plan,
         PICTURE.format(extra="    gäller_till: 2021-12-31\n").replace("2023-03-01", "2021-01-20"),
     )
     _document(plan, ACTION_PLAN.format(by="kommunstyrelsen"))
-    items = of_kind(plan, Kind.LAW, date(2023, 7, 10))
-    assert summary(items) == [("TRY420", "lagesbild", "overdue", "2023-07-01")]
-    assert message(items[0]).endswith("'lagesbild' gällde till och med 31 december 2021")
+    assert _rules(plan, date(2023, 7, 10)) == []
+    assert summary(_documents(plan, date(2023, 7, 10))) == [
+        ("TRY405", "lagesbild.expiry", "overdue", "2021-12-31")
+    ]
 
 
 def test_an_undated_lagesbild_has_no_known_age(plan: Path) -> None:
     _document(plan, "  - id: lagesbild\n    typ: lägesbild\n    titel: Lägesbild\n")
     _document(plan, ACTION_PLAN.format(by="kommunstyrelsen"))
-    items = of_kind(plan, Kind.LAW, date(2023, 8, 1))
-    assert message(items[0]).endswith(": 'lagesbild' saknar datum ('antaget')")
+    assert _rules(plan, date(2023, 8, 1)) == []
+    items = _documents(plan, date(2023, 8, 1))
+    assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2023-07-01")]
+    assert message(items[0]).startswith(
+        "Lägesbilden ('lagesbild') saknar 'antaget'; trygg rekommenderar att datumet skrivs in"
+    )
 
 
 def test_an_action_plan_must_be_decided_by_the_kommun(plan: Path) -> None:
@@ -184,10 +241,11 @@ def test_an_action_plan_without_antaget_av(plan: Path) -> None:
     assert message(items[0]).endswith("'atgardsplan' anger inte vem som antog den ('antaget_av')")
 
 
-def test_an_action_plan_decided_by_the_kommun_goes_stale_at_its_end(plan: Path) -> None:
+def test_an_action_plan_decided_by_the_kommun_ends_by_its_own_date(plan: Path) -> None:
     _compliant(plan)
-    items = of_kind(plan, Kind.LAW, date(2027, 1, 5))
-    assert ("TRY421", "atgardsplan", "overdue", "2026-12-31") in summary(items)
+    assert "TRY421" not in _rules(plan, date(2027, 1, 5))
+    items = _documents(plan, date(2027, 1, 5))
+    assert ("TRY405", "atgardsplan.expiry", "overdue", "2026-12-31") in summary(items)
 
 
 def test_a_samordningsfunktion_with_no_coordinators(plan: Path) -> None:
@@ -229,21 +287,9 @@ def test_an_unreadable_organisation_does_not_make_the_kommun_s_decision_someone_
     result = find_deadlines([plan], Window(date(2023, 8, 1), 30))
     assert "TRY102" in [d.rule for d in result.diagnostics]  # samordning is missing
     assert [d.rule for d in result.deadlines if d.kind is Kind.LAW] == []
-    # the action plan still goes stale by its own dates
+    # the action plan still ends by its own dates
     late = find_deadlines([plan], Window(date(2027, 1, 5), 30)).deadlines
-    assert ("TRY421", "atgardsplan", "overdue", "2026-12-31") in summary(
-        [d for d in late if d.kind is Kind.LAW]
-    )
-
-
-def test_a_due_soon_renewal_after_the_act_says_since(plan: Path) -> None:
-    _compliant(plan)
-    soon = of_kind(plan, Kind.LAW, date(2024, 2, 10))
-    assert summary(soon) == [("TRY420", "lagesbild", "due-soon", "2024-03-01")]
-    assert message(soon[0]).startswith(
-        "Lag (2023:196) kräver en aktuell lägesbild sedan 1 juli 2023: 'lagesbild' togs fram"
-    )
-    assert "since 1 July 2023" in message(soon[0], "en")
+    assert ("TRY405", "atgardsplan.expiry", "overdue", "2026-12-31") in summary(late)
 
 
 # --- the obligations' state on the day, beside the deadlines ---------------------------------
@@ -310,5 +356,15 @@ def test_a_law_deadline_is_overdue_exactly_when_its_obligation_is_not_met(
     [found] = find_deadlines([plan], Window(day, 30), keep_followup=True).plans
     assert found.followup is not None
     overdue = {d.key for d in found.followup.overdue if d.kind is Kind.LAW}
-    unmet = {o.key for o in found.followup.obligations if o.required and not o.met}
-    assert overdue == unmet
+    absent = {
+        o.key
+        for o in found.followup.obligations
+        if o.required and o.state.value in ("missing", "undecided")
+    }
+    assert overdue == absent
+    # an outdated one has its document's own deadline, overdue
+    late = [d for d in found.followup.overdue if d.kind is Kind.DOCUMENT]
+    late_documents = {d.key.split(".")[0] for d in late}
+    for o in found.followup.obligations:
+        if o.state.value == "outdated":
+            assert o.document in late_documents

@@ -201,8 +201,8 @@ def test_document_expires_with_its_period(plan: Path) -> None:
     assert summary(soon) == [("TRY405", "medborgarlofte.expiry", "due-soon", "2021-12-31")]
     assert soon[0].line == 9
     assert message(soon[0]) == (
-        "Medborgarlöftet ('medborgarlofte') gäller till och med 31 december 2021, och inget "
-        "nyare dokument av typen medborgarlöfte har antagits"
+        "Medborgarlöftet ('medborgarlofte') gäller till och med 31 december 2021 enligt planens "
+        "egen 'gäller_till', och inget nyare dokument av typen medborgarlöfte har antagits"
     )
     late = of_kind(plan, Kind.DOCUMENT, date(2022, 1, 5))
     assert summary(late) == [("TRY405", "medborgarlofte.expiry", "overdue", "2021-12-31")]
@@ -222,15 +222,18 @@ def test_a_newer_document_of_the_same_kind_replaces_it(plan: Path) -> None:
     assert [d.key for d in before] == ["medborgarlofte.expiry"]
 
 
-def test_a_medborgarlofte_is_renewed_yearly_by_default(plan: Path) -> None:
+def test_a_medborgarlofte_without_dates_gets_trygg_s_recommendation(plan: Path) -> None:
     edit(plan / "styrdokument.yaml", "    gäller_till: 2021-12-31\n    revideras: varje år\n", "")
     items = of_kind(plan, Kind.DOCUMENT, date(2022, 1, 20))
-    assert summary(items) == [("TRY404", "medborgarlofte.review", "due-soon", "2022-02-01")]
+    assert summary(items) == [("TRY413", "medborgarlofte.review", "due-soon", "2022-02-01")]
     assert items[0].line == 6  # antaget: the date the renewal counts from
     assert message(items[0]) == (
-        "Medborgarlöftet ('medborgarlofte') ska förnyas senast 1 februari 2022 (varje år, som "
-        "medborgarlöften förnyas, räknat från 1 februari 2021)"
+        "Medborgarlöftet ('medborgarlofte') antogs 1 februari 2021 och anger varken 'revideras' "
+        "eller 'gäller_till'; trygg rekommenderar att det förnyas senast 1 februari 2022 "
+        "(medborgarlöften förnyas i regel varje år)"
     )
+    late = of_kind(plan, Kind.DOCUMENT, date(2022, 3, 1))
+    assert late[0].status.value == "overdue" and late[0].diagnostic.level.value == "warning"
 
 
 def test_review_by_revideras_from_antaget(plan: Path) -> None:
@@ -245,8 +248,8 @@ def test_review_by_revideras_from_antaget(plan: Path) -> None:
     assert summary(items) == [("TRY404", "plan.review", "overdue", "2021-11-23")]
     assert items[0].line == 16
     assert message(items[0]) == (
-        "Planen ('plan') skulle ha reviderats senast 23 november 2021 (varje år, räknat från "
-        "23 november 2020)"
+        "Planen ('plan') skulle ha reviderats senast 23 november 2021 enligt planens egen "
+        "'revideras' (varje år, räknat från 23 november 2020)"
     )
     edit(plan / "styrdokument.yaml", "antaget: 2020-11-23", "antaget: 2021-11-20")
     assert [

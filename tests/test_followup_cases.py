@@ -396,3 +396,78 @@ def test_export_without_as_of_judges_today(run: Run, plan: Path, tmp_path: Path)
     for name in ("index.md", "mal.md", "aktiviteter.md", "moten.md"):
         first = (tmp_path / "a" / name).read_text(encoding="utf-8")
         assert first == (tmp_path / "b" / name).read_text(encoding="utf-8"), name
+
+
+# --- The brief's section on the governing documents and the act ----------------------------
+
+_GOVERNING = """dokument:
+  - id: lagesbild-2024
+    typ: lägesbild
+    titel: Lägesbild 2024
+    antaget: 2024-02-15
+    antaget_av: [ks]
+  - id: medborgarlofte-2023
+    typ: medborgarlöfte
+    titel: Medborgarlöfte 2023
+    antaget: 2023-05-01
+    gäller_till: 2024-06-30
+  - id: atgardsplan
+    typ: åtgärdsplan
+    titel: Åtgärdsplan
+    antaget: 2023-04-10
+    antaget_av: [rad]
+  - id: program
+    typ: program
+    titel: Trygghetsprogram
+    antaget: 2023-01-10
+    revideras: varje år
+"""
+
+
+def test_the_brief_says_how_the_documents_and_the_act_stand(run: Run, tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "p", [body("rad", "vid behov", name="Rådet")], documents=False)
+    (plan / "styrdokument.yaml").write_text(_GOVERNING, encoding="utf-8")
+    brief = run("report", "--quarter", "2024Q1", str(plan)).stdout
+    section = _section(brief, "## Styrdokument och lagkrav", "\n## ")
+    # the act applies from the plan's date, 1 January 2024; the lägesbild sets no interval
+    # (trygg recommends a year: 15 February 2025), the åtgärdsplan was adopted by the råd, not
+    # the kommun, and sets no interval either (a year: 10 April 2024, in the next quarter), the
+    # programme's own yearly review was due 10 January 2024 and the promise ends 30 June 2024.
+    # Markdown escapes the underscore in 'gäller_till'.
+    assert section.strip().splitlines() == [
+        "- Antaget 15 februari 2024: Lägesbild 2024 (lägesbild), av Kommunstyrelsen.",
+        "- Trygghetsprogram (program) skulle ha reviderats senast 10 januari 2024 (planens "
+        "'revideras': varje år).",
+        "- Åtgärdsplan: trygg rekommenderar att den uppdateras senast 10 april 2024, ett år "
+        "efter antagandet (planen anger varken 'revideras' eller 'gäller\\_till').",
+        "- Medborgarlöfte 2023 (medborgarlöfte) gäller till och med 30 juni 2024 (planens "
+        "'gäller\\_till').",
+        "",
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete kräver sedan "
+        "1 januari 2024 en lägesbild, en åtgärdsplan som kommunen beslutar och en "
+        "samordningsfunktion; den anger inte hur ofta lägesbilden eller åtgärdsplanen ska "
+        "uppdateras. Läget den 31 mars 2024:",
+        "",
+        "- Lägesbild: Lägesbild 2024 (antagen 15 februari 2024); trygg rekommenderar en "
+        "uppdatering senast 15 februari 2025.",
+        "- Åtgärdsplan beslutad av kommunen: Åtgärdsplan (antagen 10 april 2023) är inte "
+        "beslutad av kommunen (fullmäktige eller en nämnd), som lagen kräver.",
+        "- Samordningsfunktion: finns.",
+    ]
+    assert "Lag (2023:196) kräver en aktuell" not in brief
+    late = _section(brief, "**Försenat**", "\n## ")
+    assert (
+        "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 januari 2024"
+        in late
+    )
+
+
+def test_the_brief_names_a_missing_obligation_as_the_act_s(run: Run, tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "p", [body("rad", "vid behov", name="Rådet")], documents=False)
+    brief = run("report", "--quarter", "2024Q1", str(plan)).stdout
+    section = _section(brief, "## Styrdokument och lagkrav", "\n## ")
+    assert "- Lägesbild: saknas; lagen kräver en lägesbild." in section
+    assert (
+        "- Åtgärdsplan beslutad av kommunen: saknas; lagen kräver en åtgärdsplan som kommunen "
+        in section
+    )

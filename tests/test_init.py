@@ -508,3 +508,17 @@ def test_the_readme_shows_what_the_hook_prints(run: Run, tmp_path: Path) -> None
     result = run("validate", cwd=plan)
     assert result.exit_code == 1
     assert result.output == shown
+
+
+def test_the_guide_cites_the_act_no_stronger_than_it_is(run: Run, tmp_path: Path) -> None:
+    """The act asks for a lägesbild, an åtgärdsplan and a samordningsfunktion, but sets no
+    interval for updating them: the guide and the files never say it does (issue 11)."""
+    assert run("init", "plan", *ARGS, cwd=tmp_path).exit_code == 0
+    guide = (tmp_path / "plan/README.md").read_text(encoding="utf-8")
+    documents = (tmp_path / "plan/styrdokument.yaml").read_text(encoding="utf-8")
+    for text in (guide, documents):
+        assert "kräver en aktuell" not in text
+        assert "Lagen anger inte hur ofta" in " ".join(text.replace("#", " ").split())
+    assert "rekommenderar trygg en uppdatering ett år efter `antaget` (en varning, inte ett " in (
+        " ".join(guide.split())
+    )

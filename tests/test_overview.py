@@ -311,7 +311,9 @@ def test_json_for_other_tools(run: Run) -> None:
         "required_from": "2023-07-01",
         "document": fagersta["obligations"][0]["document"],
         "current_until": fagersta["obligations"][0]["current_until"],
+        "basis": fagersta["obligations"][0]["basis"],
     }
+    assert fagersta["obligations"][0]["basis"] in ("revideras", "gäller_till", "rekommendation")
     est = next(b for b in fagersta["bodies"] if b["kind"] == "est_grupp")
     assert est["cadence"] == "varannan vecka" and est["cadence_en"] == "every other week"
     [crime] = [i for i in fagersta["indicators"] if i["series"] == "anmalda-brott-per-100000"]

@@ -855,8 +855,10 @@ _ALL = [
         E,
         Text("Styrdokument att revidera eller förnya", "Steering document due for review"),
         Text(
-            "{title} ('{value}') {due} {date} ({cadence}, räknat från {since})",
-            "{title} ('{value}') {due} {date} ({cadence}, counted from {since})",
+            "{title} ('{value}') {due} {date} enligt planens egen 'revideras' ({cadence}, "
+            "räknat från {since})",
+            "{title} ('{value}') {due} {date} by the plan's own 'revideras' ({cadence}, counted "
+            "from {since})",
         ),
         Text(
             "När dokumentet har reviderats och antagits på nytt: ändra 'antaget' till det nya "
@@ -874,10 +876,10 @@ _ALL = [
         E,
         Text("Styrdokument som går ut", "Steering document that expires"),
         Text(
-            "{title} ('{value}') {valid} till och med {date}, och inget nyare dokument av "
-            "typen {kind} har antagits",
-            "{title} ('{value}') {valid} until {date}, and no newer document of the kind {kind} "
-            "has been adopted",
+            "{title} ('{value}') {valid} till och med {date} enligt planens egen 'gäller_till', "
+            "och inget nyare dokument av typen {kind} har antagits",
+            "{title} ('{value}') {valid} until {date} by the plan's own 'gäller_till', and no "
+            "newer document of the kind {kind} has been adopted",
         ),
         Text(
             "Lägg till det nya dokumentet i styrdokument.yaml med 'antaget' och 'gäller_från', "
@@ -1004,21 +1006,47 @@ _ALL = [
         ("deadline",),
     ),
     Rule(
+        "TRY413",
+        "document-update-recommended",
+        W,
+        Text(
+            "Styrdokument som trygg rekommenderar att förnya eller uppdatera",
+            "Steering document trygg recommends renewing or updating",
+        ),
+        Text(
+            "{title} ('{value}') {problem}; trygg rekommenderar att {advice} ({why})",
+            "{title} ('{value}') {problem}; trygg recommends that {advice} ({why})",
+        ),
+        Text(
+            "Det här är trygg:s rekommendation, inte planens eller lagens krav, och därför en "
+            "varning. Skriv in det kommunen har beslutat: 'revideras' (till exempel 'varje år' "
+            "eller 'vartannat år') eller 'gäller_till' i styrdokument.yaml, och ändra 'antaget' "
+            "när dokumentet har antagits på nytt.",
+            "This is trygg's recommendation, not a requirement of the plan or the law, and so a "
+            "warning. Write in what the kommun has decided: 'revideras' (for instance 'varje år' "
+            "or 'vartannat år') or 'gäller_till' in styrdokument.yaml, and change 'antaget' when "
+            "the document has been adopted again.",
+        ),
+        ("deadline", "documents"),
+    ),
+    Rule(
         "TRY420",
         "law-situation-picture",
         E,
         Text("Lägesbild enligt lag (2023:196)", "Situation picture under Act 2023:196"),
         Text(
-            "Lag (2023:196) kräver en aktuell lägesbild {when}: {problem}",
-            "Act 2023:196 requires a current situation picture (lägesbild) {when}: {problem}",
+            "Lag (2023:196) kräver en lägesbild {when}: {problem}",
+            "Act 2023:196 requires a situation picture (lägesbild) {when}: {problem}",
         ),
         Text(
             "Lägg in kommunens lägesbild i styrdokument.yaml med 'typ: lägesbild', 'antaget' "
-            "och 'revideras'. Lagen anger inte hur ofta den ska uppdateras; trygg räknar den som "
-            "inaktuell efter 'revideras' eller 'gäller_till', och annars efter ett år.",
+            "och 'revideras'. Lagen anger inte hur ofta den ska uppdateras: trygg följer planens "
+            "egen 'revideras' eller 'gäller_till', och rekommenderar annars en uppdatering varje "
+            "år.",
             "Add the kommun's situation picture to styrdokument.yaml with 'typ: lägesbild', "
-            "'antaget' and 'revideras'. The act does not say how often it must be updated; trygg "
-            "takes it as out of date after 'revideras' or 'gäller_till', otherwise after a year.",
+            "'antaget' and 'revideras'. The act does not say how often it must be updated: trygg "
+            "follows the plan's own 'revideras' or 'gäller_till', and otherwise recommends a "
+            "yearly update.",
         ),
         ("deadline", "law"),
     ),

@@ -20,6 +20,7 @@ from datetime import date
 from enum import Enum
 
 from trygghet_cli.analysis.brief_actions import ActionsSummary, actions_summary, who
+from trygghet_cli.analysis.brief_documents import GoverningDocuments, governing_documents
 from trygghet_cli.analysis.brief_situation import SituationSummary, situation_summary
 from trygghet_cli.analysis.comparison import Comparison, comparison_rows
 from trygghet_cli.analysis.comparison import comparisons as compare
@@ -186,6 +187,9 @@ class Brief:
     followup: PlanFollowUp
     """The follow-up as of the quarter's last day, with the next quarter as the window: what
     ``trygg deadlines`` gives for that day."""
+    documents: GoverningDocuments
+    """Documents adopted in the quarter, ending or due for review in it or the next, and the
+    obligations of Lag (2023:196) at its end."""
     comparisons: tuple[Comparison, ...] = field(default=())
     """The plan's indicators against the national figures known at the quarter's end."""
     illustrative: bool = False
@@ -251,6 +255,9 @@ def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | No
         goals=tuple(_goals(plan, followup.goals)),
         situation=situation_summary(plan, quarter),
         followup=followup,
+        documents=governing_documents(
+            plan.documents_by_id().values(), followup.obligations, quarter
+        ),
         comparisons=comparisons,
         illustrative=_uses_illustrative(plan, in_quarter),
     )

@@ -8,6 +8,7 @@ errors and items that fall due soon are warnings.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -204,7 +205,8 @@ class PlanContext:
         **args: ArgValue,
     ) -> Deadline:
         """A deadline whose diagnostic is ``rule`` at ``site`` (its key with ``at_key``);
-        ``args`` fill the rule's message."""
+        ``args`` fill the rule's message. Its severity follows its status (overdue: error, due
+        soon: warning); :func:`recommendation` makes it a warning whatever its status."""
         line, column = site.position(at_key=at_key)
         diagnostic = Diagnostic(
             rule=rule,
@@ -217,6 +219,13 @@ class PlanContext:
             anchor=site.anchor(),
         )
         return Deadline(kind, key, due, status, title, diagnostic, responsible)
+
+
+def recommendation(deadline: Deadline) -> Deadline:
+    """``deadline`` as trygg's recommendation: a warning even once its day has passed, so
+    that it never fails ``--fail-on overdue`` as the plan's or the law's own deadlines do."""
+    diagnostic = dataclasses.replace(deadline.diagnostic, severity=Severity.WARNING)
+    return dataclasses.replace(deadline, diagnostic=diagnostic)
 
 
 def uid_prefix(plan: Plan) -> str:

@@ -17,14 +17,18 @@ In the plan:
   ``samordnare`` (and, if given, an ``inrättad`` date that has come).
 
 **Current.** The act's text, as far as it was found, sets no interval for updating the
-lägesbild. trygg's documented default: a lägesbild or åtgärdsplan is current until its
-``gäller_till``, or until its next review by ``revideras`` counted from ``antaget``, whichever
-comes first; with neither, for one year after ``antaget`` (:data:`DEFAULT_CURRENCY`).
+lägesbild or the åtgärdsplan, so trygg never says that the act requires one. A missing
+obligation is an error that cites the act (TRY420–TRY422). Whether a document is still current
+is judged as its own deadlines judge it (:func:`~trygghet_cli.followup.documents.currency`):
+by the plan's own ``revideras`` or ``gäller_till`` (reported as the plan's commitment, TRY404,
+TRY405), or, when the plan sets neither, by trygg's recommendation of a yearly update (a
+warning, TRY413). A dated document of the kind that a newer one has replaced is not judged.
 
 Besides the deadlines, each obligation's state on the day (:class:`Obligation`: current,
 outdated, not decided by the kommun, missing) is part of the follow-up, so that the brief and
 the overview of many plans word the same judgement that ``trygg deadlines`` reports: a law
-deadline is overdue exactly when its obligation is required and not met.
+deadline is overdue exactly when its obligation is required and missing or not decided by the
+kommun; an outdated one has its document's deadline instead.
 """
 
 from __future__ import annotations
@@ -34,15 +38,26 @@ from datetime import date
 from enum import Enum
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.followup.base import LAW_IN_FORCE, Deadline, Kind, PlanContext, Status
-from trygghet_cli.followup.documents import YEARLY, currency, exists_on, started
+from trygghet_cli.followup.base import (
+    LAW_IN_FORCE,
+    Deadline,
+    Kind,
+    PlanContext,
+    Status,
+    recommendation,
+)
+from trygghet_cli.followup.documents import (
+    Basis,
+    currency,
+    document_title,
+    exists_on,
+    replaced,
+    started,
+)
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.documents import Document, DocumentKind, Documents
 from trygghet_cli.model.organisation import BodyKind, Organisation
 from trygghet_cli.wording import date_text, join_text
-
-DEFAULT_CURRENCY = YEARLY
-"""How long a lägesbild or åtgärdsplan without ``revideras`` or ``gäller_till`` stays current."""
 
 _TITLES = {
     "TRY420": Text("Lag (2023:196): lägesbild", "Act 2023:196: situation picture"),
@@ -59,7 +74,8 @@ class ObligationState(str, Enum):
     CURRENT = "current"
     """In place and current by the plan's own interval (or trygg's default)."""
     OUTDATED = "outdated"
-    """In place, but past its review, its end or a year (or of unknown age)."""
+    """In place, but past the plan's own review or end, or trygg's recommended yearly update
+    (or of unknown age)."""
     UNDECIDED = "undecided"
     """An åtgärdsplan is in place, but not decided by the kommun (fullmäktige or a nämnd)."""
     MISSING = "missing"
@@ -80,6 +96,9 @@ class Obligation:
     """The id of the document judged (the most current one), if any."""
     current_until: date | None = None
     """The document's last current day, when known."""
+    basis: Basis | None = None
+    """What sets ``current_until``: the plan's ``revideras`` or ``gäller_till``, trygg's
+    recommendation, or nothing known (an undated document)."""
 
     @property
     def present(self) -> bool:
@@ -125,7 +144,11 @@ class _Obligations:
         self.docs_file = ctx.file("styrdokument")
         model = self.docs_file.model if self.docs_file is not None else None
         self.all_documents = model.documents if isinstance(model, Documents) else []
-        self.documents = [d for d in self.all_documents if exists_on(d, ctx.as_of)]
+        self.documents = [
+            d
+            for d in self.all_documents
+            if exists_on(d, ctx.as_of) and not replaced(d, self.all_documents, ctx.as_of)
+        ]
 
     def state(
         self,
@@ -133,6 +156,7 @@ class _Obligations:
         state: ObligationState,
         doc: Document | None = None,
         until: date | None = None,
+        basis: Basis | None = None,
     ) -> None:
         self.states.append(
             Obligation(
@@ -142,6 +166,7 @@ class _Obligations:
                 self.required,
                 doc.id if doc is not None else None,
                 until,
+                basis,
             )
         )
 
@@ -197,17 +222,47 @@ class _Obligations:
         return Site(self.docs_file, ("dokument", index, key))
 
     def stale(self, rule: str, docs: list[Document]) -> None:
-        """Report the most current of ``docs`` if it is (or soon is) out of date."""
-        ranked = [currency(d, DEFAULT_CURRENCY, self.ctx.as_of) for d in docs]
+        """Judge the most current of ``docs``. A document past its own date has that date's
+        deadline (TRY404, TRY405, TRY413), not the act's; one without any date gets trygg's
+        recommendation to write it in, from the day the act applies."""
+        ranked = [currency(d) for d in docs]
         best = max(
             ranked,
             key=lambda c: (c.last_day or date.min, started(c.document) or date.min),
         )
         current = best.last_day is not None and best.last_day >= self.ctx.as_of
         state = ObligationState.CURRENT if current else ObligationState.OUTDATED
-        self.state(rule, state, best.document, best.last_day)
-        site = self.doc_site(best.document, best.key)
-        self.add(rule, best.reason, site, best.document, best.last_day)
+        self.state(rule, state, best.document, best.last_day, best.basis)
+        if best.basis is Basis.UNKNOWN:
+            self.undated(best.document)
+
+    def undated(self, doc: Document) -> None:
+        status = self.ctx.window.status_from(self.required)
+        if status is None:
+            return
+        what = _UNDATED_WHY[doc.kind]
+        self.out.append(
+            recommendation(
+                self.ctx.deadline(
+                    Kind.DOCUMENT,
+                    f"{doc.id}.review",
+                    self.required,
+                    status,
+                    Text(f"Datera: {doc.title}", f"Date: {doc.title}"),
+                    self.doc_site(doc, "id"),
+                    "TRY413",
+                    responsible=self.ctx.actor(doc.owner) if doc.owner else "",
+                    title=document_title(doc),
+                    value=doc.id,
+                    problem=Text("saknar 'antaget'", "has no 'antaget'"),
+                    advice=Text(
+                        "datumet skrivs in, så att det går att se hur gammal den är",
+                        "its date is written in, so that its age can be told",
+                    ),
+                    why=what,
+                )
+            )
+        )
 
     def situation_picture(self) -> None:
         pictures = [d for d in self.documents if d.kind is DocumentKind.SITUATION_PICTURE]
@@ -282,6 +337,17 @@ class _Obligations:
             )
             self.add("TRY422", problem, site.child("inrättad"))
 
+
+_UNDATED_WHY = {
+    DocumentKind.SITUATION_PICTURE: Text(
+        "lag (2023:196) kräver en lägesbild men anger inget intervall för att uppdatera den",
+        "Act 2023:196 requires a situation picture but sets no interval for updating it",
+    ),
+    DocumentKind.ACTION_PLAN: Text(
+        "lag (2023:196) kräver en åtgärdsplan men anger inget intervall för att uppdatera den",
+        "Act 2023:196 requires an action plan but sets no interval for updating it",
+    ),
+}
 
 _DECIDES_FOR_KOMMUN = (BodyKind.COUNCIL, BodyKind.COMMITTEE)
 """Bodies whose decision is the kommun's decision: fullmäktige and a nämnd (kommunstyrelsen)."""

@@ -138,13 +138,19 @@ class DeadlineResult:
         return sum(1 for d in self.deadlines if d.status is status)
 
     def failed(self, threshold: Status | None) -> bool:
-        """Errors in the plans always fail; deadlines fail from ``threshold`` up (None: never)."""
+        """Errors in the plans always fail; deadlines fail from ``threshold`` up (None: never):
+        ``overdue`` fails on an overdue error, ``due-soon`` on anything listed."""
         if self.diagnostics:
             return True
         if threshold is None:
             return False
-        worst = {Status.OVERDUE} if threshold is Status.OVERDUE else set(Status)
-        return any(d.status in worst for d in self.deadlines)
+        if threshold is Status.OVERDUE:
+            # trygg's recommendations (warnings even when their day has passed) do not fail
+            return any(
+                d.status is Status.OVERDUE and d.diagnostic.level is Severity.ERROR
+                for d in self.deadlines
+            )
+        return bool(self.deadlines)
 
 
 def find_deadlines(

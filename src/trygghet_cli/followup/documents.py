@@ -1,10 +1,15 @@
 """Steering documents due for review or renewal, and documents whose period ends.
 
-* **Review** (``revideras``): one interval after ``antaget`` (or ``gäller_från``). A revised
-  document is adopted again, so its ``antaget`` moves and with it the next review. A
-  medborgarlöfte without ``revideras`` and ``gäller_till`` is renewed every year.
-* **Expiry** (``gäller_till``): a samverkansöverenskommelse, a medborgarlöfte or a plan ends
-  with its period.
+* **Review** (``revideras``, TRY404): one interval after ``antaget`` (or ``gäller_från``): the
+  plan's own commitment. A revised document is adopted again, so its ``antaget`` moves and with
+  it the next review.
+* **Expiry** (``gäller_till``, TRY405): a samverkansöverenskommelse, a medborgarlöfte or a plan
+  ends with its period; also the plan's own commitment. A review due within 92 days before the
+  end is left to the end (:data:`ENDING_COVERS_REVIEW`).
+* **trygg's recommendation** (TRY413, a warning): a medborgarlöfte, a lägesbild or an
+  åtgärdsplan with neither ``revideras`` nor ``gäller_till`` is worth renewing or updating a year
+  after ``antaget`` (:func:`recommended_review`). The act (Lag 2023:196) sets no interval, so
+  this is worded as trygg's, never as the law's or the plan's.
 
 A document is replaced when a newer document of the same kind (``typ``, not ``annat``) has been
 adopted by the as-of day: nothing more falls due for the old one. A document adopted after the
@@ -16,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 
 from trygghet_cli.checks.context import Site
-from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status
+from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, recommendation
 from trygghet_cli.followup.state import add_interval
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.cadence import Cadence, Unit
@@ -62,7 +68,7 @@ class Review:
     cadence: Cadence
     since: date
     default: bool
-    """True when the cadence is trygg's default, not the document's ``revideras``."""
+    """True when the cadence is trygg's recommendation, not the document's ``revideras``."""
 
 
 def review_of(doc: Document, *, default: Cadence | None = None) -> Review | None:
@@ -77,11 +83,33 @@ def review_of(doc: Document, *, default: Cadence | None = None) -> Review | None
     return Review(due, cadence, since, doc.review is None)
 
 
-def renewal_default(doc: Document) -> Cadence | None:
-    """A medborgarlöfte is renewed yearly in practice, unless its own period says otherwise."""
-    if doc.kind is DocumentKind.CITIZEN_PROMISE and doc.valid_to is None:
+RECOMMENDED = (
+    DocumentKind.CITIZEN_PROMISE,
+    DocumentKind.SITUATION_PICTURE,
+    DocumentKind.ACTION_PLAN,
+)
+"""Kinds that trygg recommends renewing or updating yearly when the plan sets no interval."""
+
+
+def recommended_review(doc: Document) -> Cadence | None:
+    """trygg's recommendation for a document that sets neither ``revideras`` nor
+    ``gäller_till``: a medborgarlöfte is renewed yearly in practice, and a lägesbild or an
+    åtgärdsplan is worth updating yearly (the act sets no interval)."""
+    if doc.kind in RECOMMENDED and doc.review is None and doc.valid_to is None:
         return YEARLY
     return None
+
+
+def next_review(doc: Document) -> Review | None:
+    """The review that follow-up reports for ``doc``: by its ``revideras`` or by trygg's
+    recommendation, unless it falls within 92 days before ``gäller_till`` (the end covers
+    it)."""
+    review = review_of(doc, default=recommended_review(doc))
+    if review is None:
+        return None
+    if doc.valid_to is not None and review.due >= doc.valid_to - ENDING_COVERS_REVIEW:
+        return None
+    return review
 
 
 _KIND_TEXT = {
@@ -125,37 +153,11 @@ def document_deadlines(ctx: PlanContext, skip: set[str]) -> Iterator[Deadline]:
         if doc.id in skip or not exists_on(doc, ctx.as_of) or replaced(doc, documents, ctx.as_of):
             continue
         site = Site(loaded, ("dokument", i))
-        review = review_of(doc, default=renewal_default(doc))
-        if review is not None and (
-            doc.valid_to is None or review.due < doc.valid_to - ENDING_COVERS_REVIEW
-        ):
+        review = next_review(doc)
+        if review is not None:
             status = ctx.window.status(review.due)
             if status is not None:
-                renewal = doc.kind is DocumentKind.CITIZEN_PROMISE
-                cadence = Text(review.cadence.describe("sv"), review.cadence.describe("en"))
-                if review.default:
-                    cadence = Text(
-                        "varje år, som medborgarlöften förnyas", "every year, as promises are"
-                    )
-                yield ctx.deadline(
-                    Kind.DOCUMENT,
-                    f"{doc.id}.review",
-                    review.due,
-                    status,
-                    Text(
-                        f"{'Förnya' if renewal else 'Revidera'}: {doc.title}",
-                        f"{'Renew' if renewal else 'Review'}: {doc.title}",
-                    ),
-                    site.child("revideras" if doc.review else "antaget"),
-                    "TRY404",
-                    responsible=ctx.actor(doc.owner) if doc.owner else "",
-                    title=document_title(doc),
-                    value=doc.id,
-                    due=(_RENEWAL_DUE if renewal else _REVIEW_DUE)[status],
-                    date=date_text(review.due),
-                    cadence=cadence,
-                    since=date_text(review.since),
-                )
+                yield _review_deadline(ctx, doc, review, status, site)
         if doc.valid_to is not None:
             status = ctx.window.status(doc.valid_to)
             if status is not None:
@@ -176,63 +178,105 @@ def document_deadlines(ctx: PlanContext, skip: set[str]) -> Iterator[Deadline]:
                 )
 
 
+def _review_deadline(
+    ctx: PlanContext, doc: Document, review: Review, status: Status, site: Site
+) -> Deadline:
+    renewal = doc.kind is DocumentKind.CITIZEN_PROMISE
+    title = Text(
+        f"{'Förnya' if renewal else 'Revidera'}: {doc.title}",
+        f"{'Renew' if renewal else 'Review'}: {doc.title}",
+    )
+    responsible = ctx.actor(doc.owner) if doc.owner else ""
+    if review.default:
+        return recommendation(
+            ctx.deadline(
+                Kind.DOCUMENT,
+                f"{doc.id}.review",
+                review.due,
+                status,
+                title,
+                site.child("antaget"),
+                "TRY413",
+                responsible=responsible,
+                title=document_title(doc),
+                value=doc.id,
+                problem=Text(
+                    "antogs {since} och anger varken 'revideras' eller 'gäller_till'",
+                    "was adopted on {since} and sets neither 'revideras' nor 'gäller_till'",
+                ).format(since=date_text(review.since)),
+                advice=(_RENEW_ADVICE if renewal else _UPDATE_ADVICE).format(
+                    date=date_text(review.due)
+                ),
+                why=_WHY[doc.kind],
+            )
+        )
+    cadence = Text(review.cadence.describe("sv"), review.cadence.describe("en"))
+    return ctx.deadline(
+        Kind.DOCUMENT,
+        f"{doc.id}.review",
+        review.due,
+        status,
+        title,
+        site.child("revideras"),
+        "TRY404",
+        responsible=responsible,
+        title=document_title(doc),
+        value=doc.id,
+        due=(_RENEWAL_DUE if renewal else _REVIEW_DUE)[status],
+        date=date_text(review.due),
+        cadence=cadence,
+        since=date_text(review.since),
+    )
+
+
+_RENEW_ADVICE = Text("det förnyas senast {date}", "it is renewed by {date}")
+_UPDATE_ADVICE = Text("den uppdateras senast {date}", "it is updated by {date}")
+_WHY = {
+    DocumentKind.CITIZEN_PROMISE: Text(
+        "medborgarlöften förnyas i regel varje år", "citizen promises are usually renewed yearly"
+    ),
+    DocumentKind.SITUATION_PICTURE: Text(
+        "lag (2023:196) kräver en lägesbild men anger inget intervall för att uppdatera den",
+        "Act 2023:196 requires a situation picture but sets no interval for updating it",
+    ),
+    DocumentKind.ACTION_PLAN: Text(
+        "lag (2023:196) kräver en åtgärdsplan men anger inget intervall för att uppdatera den",
+        "Act 2023:196 requires an action plan but sets no interval for updating it",
+    ),
+}
+
+
+class Basis(str, Enum):
+    """What sets the day a document stops being current."""
+
+    REVIEW = "revideras"
+    """The plan's own ``revideras``."""
+    END = "gäller_till"
+    """The plan's own ``gäller_till``."""
+    RECOMMENDATION = "rekommendation"
+    """trygg's recommendation (a year after ``antaget``; the plan sets no interval)."""
+    UNKNOWN = "okänt"
+    """The document has no date, so its age is unknown."""
+
+
 @dataclass(frozen=True)
 class Currency:
-    """Until when a document counts as current, and why it stops."""
+    """Until when a document counts as current, and what says so."""
 
     document: Document
     last_day: date | None
     """The last day the document is current; None when its age is unknown."""
-    reason: Text
-    """Why it stops being current, in the past tense once it has."""
-    key: str
-    """The key in the document that sets the date (for the finding's position)."""
+    basis: Basis
 
 
-def currency(doc: Document, default: Cadence, as_of: date) -> Currency:
-    """How long ``doc`` stays current: until ``gäller_till`` or its next review, whichever is
-    first; without either, ``default`` after it took effect. An undated document without an end
-    has no known age."""
-    review = review_of(doc, default=None if doc.valid_to else default)
-    if review is not None and (doc.valid_to is None or review.due < doc.valid_to):
-        past = review.due < as_of
-        cadence = Text(review.cadence.describe("sv"), review.cadence.describe("en"))
-        if review.default:
-            cadence = Text("ett år, trygg:s standard", "a year, trygg's default")
-        return Currency(
-            doc,
-            review.due,
-            Text(
-                "'{id}' togs fram {since} och skulle ha uppdaterats senast {due} ({cadence})"
-                if past
-                else "'{id}' togs fram {since} och ska uppdateras senast {due} ({cadence})",
-                "'{id}' dates from {since} and was due for an update by {due} ({cadence})"
-                if past
-                else "'{id}' dates from {since} and is due for an update by {due} ({cadence})",
-            ).format(
-                id=doc.id,
-                since=date_text(review.since),
-                due=date_text(review.due),
-                cadence=cadence,
-            ),
-            "revideras" if doc.review else "antaget",
-        )
+def currency(doc: Document) -> Currency:
+    """How long ``doc`` stays current, by the same rules as its deadlines: its review (by
+    ``revideras`` or trygg's recommendation) unless the end covers it, else its
+    ``gäller_till``. An undated document without an end has no known age."""
+    review = next_review(doc)
+    if review is not None:
+        basis = Basis.RECOMMENDATION if review.default else Basis.REVIEW
+        return Currency(doc, review.due, basis)
     if doc.valid_to is not None:
-        past = doc.valid_to < as_of
-        return Currency(
-            doc,
-            doc.valid_to,
-            Text(
-                "'{id}' gällde till och med {date}"
-                if past
-                else "'{id}' gäller till och med {date}",
-                "'{id}' was valid until {date}" if past else "'{id}' is valid until {date}",
-            ).format(id=doc.id, date=date_text(doc.valid_to)),
-            "gäller_till",
-        )
-    return Currency(
-        doc,
-        None,
-        Text(f"'{doc.id}' saknar datum ('antaget')", f"'{doc.id}' has no date ('antaget')"),
-        "id",
-    )
+        return Currency(doc, doc.valid_to, Basis.END)
+    return Currency(doc, None, Basis.UNKNOWN)

@@ -19,6 +19,7 @@ from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
+from trygghet_cli.render.brief_documents import document_lines, law_intro, law_lines
 from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
 from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import (
@@ -68,6 +69,9 @@ class BriefView:
     actions_open: Table
     actions_completed: Table
     goals: Table
+    documents: tuple[str, ...]
+    law_intro: str
+    law: tuple[str, ...]
     comparison: Table
     comparison_notes: tuple[str, ...]
     situation_intro: str
@@ -123,6 +127,9 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
             brief.actions.completed, fmt, brief.quarter.year, done=True
         ),
         goals=_goals_table(brief.goals, fmt),
+        documents=tuple(document_lines(brief, fmt)),
+        law_intro=law_intro(brief, fmt),
+        law=tuple(law_lines(brief, fmt)),
         comparison=comparison,
         comparison_notes=tuple(comparison_notes),
         situation_intro=_situation_intro(brief, fmt),

@@ -1,0 +1,196 @@
+"""The brief's section on the governing documents, in words: what was adopted, what ends or is
+due for review, and how the obligations of Lag (2023:196) stand at the quarter's end.
+
+Claims are no stronger than their source: what the act requires (a lägesbild, an åtgärdsplan
+that the kommun decides, a samordningsfunktion) is cited as the act; a date the plan sets
+(``revideras``, ``gäller_till``) is the plan's own; a yearly update where the plan sets none is
+trygg's recommendation, and the act sets no interval.
+"""
+
+from __future__ import annotations
+
+from trygghet_cli.analysis.brief import Brief
+from trygghet_cli.analysis.brief_actions import who
+from trygghet_cli.analysis.brief_documents import DocumentDate, DocumentEvent
+from trygghet_cli.followup.crime_prevention_act import Obligation, ObligationState
+from trygghet_cli.followup.documents import Basis
+from trygghet_cli.i18n import Text
+from trygghet_cli.model.documents import Document, DocumentKind
+from trygghet_cli.render.brief_summary import listing
+from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.labels import label
+
+
+def _name(doc: Document, fmt: Formatter) -> str:
+    """``Lägesbild 2021 (lägesbild)``."""
+    kind = label(doc.kind, fmt.lang).lower()
+    return f"{doc.title} ({kind})" if doc.title.lower() != kind else doc.title
+
+
+def document_lines(brief: Brief, fmt: Formatter) -> list[str]:
+    """Adopted in the quarter; ending or due for review in the quarter or the next."""
+    g = brief.documents
+    lang = fmt.lang
+    out = []
+    for doc in g.adopted:
+        assert doc.adopted is not None
+        by = [who(brief.plan, r) for r in doc.adopted_by]
+        text = Text("Antaget {date}: {name}", "Adopted on {date}: {name}").format(
+            date=fmt.date(doc.adopted), name=_name(doc, fmt)
+        )(lang)
+        if by:
+            text += Text(", av {by}", ", by {by}").format(by=listing(by, lang, limit=5))(lang)
+        out.append(text + ".")
+    out.extend(_coming(c, brief, fmt) for c in g.coming)
+    return out
+
+
+def _coming(c: DocumentDate, brief: Brief, fmt: Formatter) -> str:
+    lang = fmt.lang
+    past = c.day < brief.end
+    name, day = _name(c.document, fmt), fmt.date(c.day)
+    if c.event is DocumentEvent.EXPIRES:
+        return (
+            Text(
+                "{name} gällde till och med {day} (planens 'gäller_till').",
+                "{name} was valid until {day} (the plan's 'gäller_till').",
+            )
+            if past
+            else Text(
+                "{name} gäller till och med {day} (planens 'gäller_till').",
+                "{name} is valid until {day} (the plan's 'gäller_till').",
+            )
+        ).format(name=name, day=day)(lang)
+    if c.event is DocumentEvent.REVIEW:
+        cadence = c.document.review.describe(lang) if c.document.review else ""
+        return (
+            Text(
+                "{name} skulle ha reviderats senast {day} (planens 'revideras': {cadence}).",
+                "{name} was due for review by {day} (the plan's 'revideras': {cadence}).",
+            )
+            if past
+            else Text(
+                "{name} ska revideras senast {day} (planens 'revideras': {cadence}).",
+                "{name} is due for review by {day} (the plan's 'revideras': {cadence}).",
+            )
+        ).format(name=name, day=day, cadence=cadence)(lang)
+    renew = c.document.kind is DocumentKind.CITIZEN_PROMISE
+    return Text(
+        "{name}: trygg rekommenderar att {it} {verb} senast {day}, ett år efter antagandet "
+        "(planen anger varken 'revideras' eller 'gäller_till').",
+        "{name}: trygg recommends that it is {verb_en} by {day}, a year after its adoption "
+        "(the plan sets neither 'revideras' nor 'gäller_till').",
+    ).format(
+        name=name,
+        it="det" if renew else "den",  # löftet; lägesbilden, åtgärdsplanen
+        verb="förnyas" if renew else "uppdateras",
+        verb_en="renewed" if renew else "updated",
+        day=day,
+    )(lang)
+
+
+_OBLIGATION = {
+    "lagesbild": Text("Lägesbild", "Situation picture"),
+    "atgardsplan": Text("Åtgärdsplan beslutad av kommunen", "Action plan decided by the kommun"),
+    "samordningsfunktion": Text("Samordningsfunktion", "Coordination function"),
+}
+_REQUIRED = {
+    "lagesbild": Text("en lägesbild", "a situation picture"),
+    "atgardsplan": Text(
+        "en åtgärdsplan som kommunen beslutar", "an action plan that the kommun decides"
+    ),
+    "samordningsfunktion": Text("en samordningsfunktion", "a coordination function"),
+}
+
+
+def law_intro(brief: Brief, fmt: Formatter) -> str:
+    """Whether the act applies on the quarter's last day, and what it asks for."""
+    lang = fmt.lang
+    obligations = brief.documents.obligations
+    end = fmt.date(brief.end)
+    if not obligations:
+        return ""
+    start = fmt.date(obligations[0].required_from)
+    if not obligations[0].required:
+        return Text(
+            "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller för planen "
+            "från {start}; den {end} ställde den ännu inga krav.",
+            "Act 2023:196 on municipalities' responsibility for crime prevention applies to the "
+            "plan from {start}; on {end} it did not yet require anything.",
+        ).format(start=start, end=end)(lang)
+    return Text(
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete kräver sedan {start} "
+        "en lägesbild, en åtgärdsplan som kommunen beslutar och en samordningsfunktion; den "
+        "anger inte hur ofta lägesbilden eller åtgärdsplanen ska uppdateras. Läget den {end}:",
+        "Act 2023:196 on municipalities' responsibility for crime prevention requires, since "
+        "{start}, a situation picture, an action plan that the kommun decides and a "
+        "coordination function; it does not say how often the situation picture or the action "
+        "plan must be updated. As of {end}:",
+    ).format(start=start, end=end)(lang)
+
+
+def law_lines(brief: Brief, fmt: Formatter) -> list[str]:
+    """One line per obligation, worded by its source (once the act applies)."""
+    obligations = brief.documents.obligations
+    if not obligations or not obligations[0].required:
+        return []
+    return [_obligation(o, brief, fmt) for o in obligations]
+
+
+def _obligation(o: Obligation, brief: Brief, fmt: Formatter) -> str:
+    lang = fmt.lang
+    head = _OBLIGATION[o.key](lang)
+    doc = brief.documents.documents.get(o.document) if o.document else None
+    if o.state is ObligationState.MISSING:
+        return Text(
+            "{head}: saknas; lagen kräver {what}.", "{head}: missing; the act requires {what}."
+        ).format(head=head, what=_REQUIRED[o.key])(lang)
+    if doc is None:  # the samordningsfunktion
+        return Text("{head}: finns.", "{head}: in place.").format(head=head)(lang)
+    name = doc.title
+    if doc.adopted is not None:
+        name += Text(" (antagen {date})", " (adopted on {date})").format(
+            date=fmt.date(doc.adopted)
+        )(lang)
+    if o.state is ObligationState.UNDECIDED:
+        return Text(
+            "{head}: {name} är inte beslutad av kommunen (fullmäktige eller en nämnd), som "
+            "lagen kräver.",
+            "{head}: {name} is not decided by the kommun (the council or a committee), as the "
+            "act requires.",
+        ).format(head=head, name=name)(lang)
+    until = fmt.date(o.current_until) if o.current_until else ""
+    current = o.state is ObligationState.CURRENT
+    words = {
+        (Basis.REVIEW, True): Text(
+            "aktuell enligt planens 'revideras' till och med {until}",
+            "current by the plan's 'revideras' until {until}",
+        ),
+        (Basis.REVIEW, False): Text(
+            "planens egen revidering skulle ha skett senast {until}",
+            "the plan's own review was due by {until}",
+        ),
+        (Basis.END, True): Text(
+            "gäller till och med {until} (planens 'gäller_till')",
+            "valid until {until} (the plan's 'gäller_till')",
+        ),
+        (Basis.END, False): Text(
+            "gällde till och med {until} (planens 'gäller_till')",
+            "was valid until {until} (the plan's 'gäller_till')",
+        ),
+        (Basis.RECOMMENDATION, True): Text(
+            "trygg rekommenderar en uppdatering senast {until}",
+            "trygg recommends an update by {until}",
+        ),
+        (Basis.RECOMMENDATION, False): Text(
+            "trygg rekommenderade en uppdatering senast {until}",
+            "trygg recommended an update by {until}",
+        ),
+        (Basis.UNKNOWN, True): Text("saknar datum ('antaget')", "has no date ('antaget')"),
+        (Basis.UNKNOWN, False): Text("saknar datum ('antaget')", "has no date ('antaget')"),
+    }
+    basis = o.basis or Basis.UNKNOWN
+    detail = words[(basis, current)].format(until=until)(lang)
+    return Text("{head}: {name}; {detail}.", "{head}: {name}; {detail}.").format(
+        head=head, name=name, detail=detail
+    )(lang)
