@@ -363,6 +363,37 @@ _ALL = [
         ),
         ("layout",),
     ),
+    Rule(
+        "TRY018",
+        "decomposed-letters",
+        W,
+        Text("Bokstäver i sönderdelad form (NFD)", "Letters in decomposed form (NFD)"),
+        Text(
+            "Texten har bokstäver skrivna som bokstav och accent var för sig (Unicode NFD, som "
+            "macOS kan spara dem); trygg läser dem som vanliga å, ä och ö",
+            "The text has letters written as a letter and an accent apart (Unicode NFD, as "
+            "macOS may save them); trygg reads them as the letters å, ä and ö",
+        ),
+        Text(
+            "Kör 'trygg fmt' så skrivs filen i vanlig form (NFC), som andra program väntar sig.",
+            "Run 'trygg fmt' to write the file in the usual form (NFC) other programs expect.",
+        ),
+        ("layout",),
+    ),
+    Rule(
+        "TRY019",
+        "leftover-temporary-file",
+        W,
+        Text("Kvarlämnad tillfällig fil", "Leftover temporary file"),
+        Text(
+            "En tillfällig fil från en skrivning som avbröts (trygg skriver först till en sådan "
+            "och byter sedan namn på den); planens filer är hela",
+            "A temporary file from a write that was interrupted (trygg writes to one first and "
+            "then renames it); the plan's files are whole",
+        ),
+        Text("Ta bort filen.", "Delete the file."),
+        ("layout",),
+    ),
     # --- TRY1xx: one file's schema -----------------------------------------------------------
     Rule(
         "TRY101",

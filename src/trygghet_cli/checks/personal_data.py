@@ -29,7 +29,12 @@ from typing import Any
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
 from trygghet_cli.identity_numbers import find_identity_numbers
-from trygghet_cli.loading.plan import SKIP_DIRS, is_plan_candidate, link_out_of
+from trygghet_cli.loading.plan import (
+    SKIP_DIRS,
+    is_plan_candidate,
+    leftover_temporary,
+    link_out_of,
+)
 
 _KINDS = {
     "personnummer": Text("personnummer", "personal identity number (personnummer)"),
@@ -138,6 +143,9 @@ def check_other_files(
                     out.append(replace(link, file=shown(path)))
         for name in sorted(files):
             path = Path(current) / name
+            leftover = leftover_temporary(path, shown(path))
+            if leftover is not None:
+                out.append(leftover)
             if name.startswith(".") or os.path.normpath(path) in seen:
                 continue
             out.extend(_scan_file(path, shown(path)))

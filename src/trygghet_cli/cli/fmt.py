@@ -37,8 +37,13 @@ def fmt(
     from trygghet_cli.cli.common import usage_error, write_reason
     from trygghet_cli.editing.canonical import format_paths
     from trygghet_cli.i18n import Text
-    from trygghet_cli.loading.atomic import FileChangedError, write_bytes_atomic
-    from trygghet_cli.loading.plan import display_path
+    from trygghet_cli.loading.atomic import (
+        FileChangedError,
+        PlanLockedError,
+        plan_lock,
+        write_bytes_atomic,
+    )
+    from trygghet_cli.loading.plan import display_path, plan_root_of
     from trygghet_cli.render.changes import findings, unified_diff
 
     language = lang_or_exit(lang)
@@ -72,7 +77,19 @@ def fmt(
     written = 0
     for item in changed:
         try:
-            write_bytes_atomic(item.path, item.data, unchanged_from=item.original)
+            with plan_lock(plan_root_of(item.path) or item.path.parent):
+                write_bytes_atomic(item.path, item.data, unchanged_from=item.original)
+        except PlanLockedError:
+            typer.echo(
+                Text(
+                    f"{display_path(item.path)}: en annan trygg skriver i planen just nu; den "
+                    "skrevs inte.",
+                    f"{display_path(item.path)}: another trygg is writing to the plan right now; "
+                    "it was not written.",
+                )(language),
+                err=True,
+            )
+            continue
         except OSError as exc:  # a full disk, a read-only folder or file
             reason = write_reason(exc)
             typer.echo(

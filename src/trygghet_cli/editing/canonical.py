@@ -61,7 +61,8 @@ class Formatted:
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        """The text changes, or only its bytes do (decomposed letters written composed)."""
+        return self.before != self.after or self.data != self.original
 
 
 @dataclass

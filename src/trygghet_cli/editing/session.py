@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli.checks.runner import PlanResult, check_plan
-from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.editing.changes import Change, ChangeKind, EditError, EditOutcome, FileEdit
 from trygghet_cli.i18n import Text
+from trygghet_cli.loading import yamlfile
 from trygghet_cli.loading.atomic import FileChangedError, plan_lock, write_bytes_atomic
 from trygghet_cli.loading.plan import LoadedFile, discover, display_path, plan_root_of
 from trygghet_cli.loading.roundtrip import LostCommentError, RoundTripFile, open_file
@@ -194,6 +195,7 @@ class EditSession:
         for path, text in self._new.items():
             edits.append(FileEdit(path, display_path(path), None, text, None, text.encode()))
         outcome = EditOutcome(edits=edits)
+        self._refuse_spill_over([e for e in edits if e.changed and e.before is not None])
         overrides = {e.path: e.after for e in edits if e.changed}
         result = check_plan(self.root, overrides) if overrides else self.before
         outcome.introduced = introduced(self.before.diagnostics, result.diagnostics)
@@ -208,6 +210,99 @@ class EditSession:
             line = doc.position(pointer)[0] if doc is not None and not created else 1
             outcome.changes.append(dataclasses.replace(change, pointer=pointer, line=line))
         return outcome
+
+    def _refuse_spill_over(self, edits: list[FileEdit]) -> None:
+        """Refuse an edit that changes a value it did not name.
+
+        A YAML merge key (``- <<: *mall``) makes one item take another's values: closing the
+        anchored action would close the one that merges it too, silently. The file's data
+        before and after (as trygg reads it, merges expanded) must differ only at what the
+        recorded changes point to.
+        """
+        for edit in edits:
+            named = [
+                pointer
+                for change in self.changes
+                if change.path == edit.path
+                for pointer in (change.pointer, self._pointer(change))
+            ]
+            before, _ = yamlfile.parse(edit.before or "", edit.file)
+            after, _ = yamlfile.parse(edit.after, edit.file)
+            if before is None or after is None:
+                continue  # the checks say what is wrong with the text
+            for path in differences(before.data, after.data):
+                if any(_related(path, pointer) for pointer in named):
+                    continue
+                line, _column = before.position(path)
+                item = _item_name(before.data, path)
+                where = f"{edit.file}:{line}"
+                sv = f"posten {item}, {where}" if item else where
+                en = f"the item {item}, {where}" if item else where
+                raise EditError(
+                    Text(
+                        f"Ändringen skulle också ändra {pointer_text(path)} ({sv}), som tar "
+                        "sina värden från det som ändras genom en YAML-sammanslagning "
+                        "(<<: *ankare); inget skrevs.",
+                        f"The edit would also change {pointer_text(path)} ({en}), which takes "
+                        "its values from what is edited through a YAML merge key "
+                        "(<<: *anchor); nothing was written.",
+                    ),
+                    Text(
+                        "Skriv ut värdena i den posten i stället för <<: *ankare (eller ge den "
+                        "egna värden för det som ändras), och kör kommandot igen.",
+                        "Write the values out in that item instead of <<: *anchor (or give it "
+                        "values of its own for what is edited), and run the command again.",
+                    ),
+                )
+
+    def _pointer(self, change: Change) -> tuple[str | int, ...]:
+        source = self._files.get(change.path)
+        if change.anchor is not None and source is not None:
+            return pointer_to(source.data, change.anchor) or change.pointer
+        return change.pointer
+
+
+def differences(
+    before: Any, after: Any, path: tuple[str | int, ...] = ()
+) -> list[tuple[str | int, ...]]:
+    """The paths at which two documents' plain data differ; a list whose length changed is one
+    difference, at the list (its items moved)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        out: list[tuple[str | int, ...]] = []
+        for key in [*before, *(k for k in after if k not in before)]:
+            if key not in before or key not in after:
+                out.append((*path, key))
+            else:
+                out.extend(differences(before[key], after[key], (*path, key)))
+        return out
+    if isinstance(before, list) and isinstance(after, list):
+        if len(before) != len(after):  # items came or went: the list changed as a whole
+            return [path]
+        out = []
+        for index, (old, new) in enumerate(zip(before, after, strict=True)):
+            out.extend(differences(old, new, (*path, index)))
+        return out
+    return [] if type(before) is type(after) and before == after else [path]
+
+
+def _related(path: tuple[str | int, ...], pointer: tuple[str | int, ...]) -> bool:
+    """Whether a difference at ``path`` is part of a change at ``pointer`` (or holds it)."""
+    shorter = min(len(path), len(pointer))
+    return path[:shorter] == pointer[:shorter]
+
+
+def _item_name(data: Any, path: tuple[str | int, ...]) -> str:
+    """The id of the innermost item with one that ``path`` goes through, or nothing."""
+    node = data
+    found = ""
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
 
 
 def pointer_to(data: Any, target: Any) -> tuple[str | int, ...] | None:

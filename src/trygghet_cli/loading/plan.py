@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -245,6 +246,14 @@ def link_out_of(root: Path, path: Path) -> Diagnostic | None:
     except OSError:
         target = "?"
     return make("TRY016", display_path(path), 1, 1, target=printable(target))
+
+
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
+
+
+def leftover_temporary(path: Path, shown: str) -> Diagnostic | None:
+    """TRY019 for a ``.NAME.xxxxxxxx.tmp`` that a write interrupted by a kill left behind."""
+    return make("TRY019", shown, 1, 1) if _TEMPORARY.match(path.name) else None
 
 
 def is_plan_candidate(root: Path, path: Path) -> bool:

@@ -16,6 +16,7 @@ edit did not remove on purpose.
 
 from __future__ import annotations
 
+import difflib
 import io
 import itertools
 import re
@@ -120,18 +121,47 @@ def scalar_text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """A YAML file's bytes and its text (decoded, LF line endings), before any edit."""
+    """A YAML file's bytes and its text (decoded, LF line endings), before any edit.
+
+    ``endings`` tells, line by line, which lines ended in CRLF: a file that is CRLF throughout
+    is written back so, and one with a single CRLF line (a paste from Windows) keeps it on that
+    line only, instead of every line being rewritten.
+    """
 
     raw: bytes
     text: str
     bom: bool
-    crlf: bool
+    endings: tuple[bool, ...] = ()
+
+    @property
+    def crlf(self) -> bool:
+        return any(self.endings)
 
     def encode(self, text: str) -> bytes:
         """``text`` as bytes with the file's own byte-order mark and line endings."""
-        if self.crlf:
+        if all(self.endings) and self.endings:
             text = text.replace("\n", "\r\n")
+        elif any(self.endings):
+            text = _with_endings(self.text, self.endings, text)
         return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def _with_endings(before: str, endings: tuple[bool, ...], after: str) -> str:
+    """``after`` with each line that is unchanged from ``before`` ending as it did there, and
+    new lines ending as most of the file's lines do."""
+    old = before.split("\n")
+    new = after.split("\n")
+    most = sum(endings) * 2 > len(endings)
+    crlf = [most] * len(new)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                if i1 + k < len(endings):
+                    crlf[j1 + k] = endings[i1 + k]
+    return (
+        "".join(line + ("\r\n" if crlf[i] else "\n") for i, line in enumerate(new[:-1])) + new[-1]
+    )
 
 
 @dataclass
@@ -192,7 +222,9 @@ def read_source(path: Path, file: str) -> tuple[Source | None, list[Diagnostic]]
     doc, diags = yamlfile.parse(text, file)
     if doc is None:
         return None, diags
-    return Source(raw, text.replace("\r\n", "\n"), raw.startswith(BOM.encode()), "\r\n" in text), []
+    lines = text.split("\n")[:-1]
+    endings = tuple(line.endswith("\r") for line in lines)
+    return Source(raw, text.replace("\r\n", "\n"), raw.startswith(BOM.encode()), endings), []
 
 
 def load(text: str, indent: Indent, file: str) -> tuple[Any, list[Diagnostic]]:

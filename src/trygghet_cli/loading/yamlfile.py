@@ -24,6 +24,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,13 +184,27 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = f"{data[exc.start]:02X}"
         return None, [make("TRY004", file, line, column, byte=bad, byte_column=column)]
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, []
+    return _composed(text, file)
+
+
+def _composed(text: str, file: str) -> tuple[str, list[Diagnostic]]:
+    """A text with decomposed letters (``a`` + combining ring) as the letters (``å``): keys
+    and ids match, and a warning says where the first one was (TRY018)."""
+    mark = next((i for i, ch in enumerate(text) if unicodedata.combining(ch)), 1)
+    letter = max(mark - 1, 0)  # the letter the first accent belongs to
+    line = text.count("\n", 0, letter) + 1
+    column = letter - text.rfind("\n", 0, letter)
+    composed = unicodedata.normalize("NFC", text)
+    return composed, [make("TRY018", file, line, column)]
 
 
 def too_large(file: str, size: int, limit: int = MAX_BYTES) -> Diagnostic:
