@@ -256,3 +256,23 @@ def test_every_illustrative_item_is_marked_in_the_brief(run: Run, name: str) -> 
         if f'<th scope="row">{goal.text}' in page:
             assert (f"{goal.text} {MARK}" in page) == goal.illustrative, goal.text
     assert "Uppgifter märkta (illustrativt) är påhittade för exemplet" in page
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_organisation_diagram_marks_what_is_made_up(name: str) -> None:
+    plan = _plan(EXAMPLES / name)
+    flow = orgchart.mermaid(plan, "sv")
+    svg = orgchart.svg(plan, "sv", "Organisationen")
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)
+    assert desc is not None
+    for body in plan.bodies().values():
+        assert (f'["{body.name} {MARK}"]' in flow) == body.illustrative, body.id
+        if body.illustrative:
+            assert f"{body.name} {MARK}" in unescape(desc.group(1))
+    made_up = [b for b in plan.bodies().values() if b.illustrative]
+    assert svg.count(f">{MARK}</text>") == len(made_up)
+    lines = [line for b in plan.bodies().values() for line in b.reporting]
+    marked_arrows = [a for a in flow.splitlines() if "-->" in a and MARK in a]
+    assert len(marked_arrows) == sum(
+        len([t for t in line.to if t in plan.bodies()]) for line in lines if line.illustrative
+    )

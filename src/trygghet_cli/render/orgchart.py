@@ -20,6 +20,7 @@ from html import escape
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import Plan
+from trygghet_cli.render.labels import ILLUSTRATIVE, illustrative
 
 
 class Link(str, Enum):
@@ -37,6 +38,8 @@ class Edge:
     what: str = ""
     """What a report holds, when more than one report goes between the same two bodies (so
     that the arrows are told apart); empty otherwise."""
+    illustrative: bool = False
+    """The reporting line is made up for the example."""
 
     @property
     def text(self) -> str:
@@ -74,7 +77,9 @@ def edges(plan: Plan, lang: Lang) -> list[Edge]:
                 if target in bodies and target != body.id:
                     what = short(line.content) if reports[body.id, target] > 1 else ""
                     cadence = line.cadence.describe(lang)
-                    out.append(Edge(body.id, target, Link.REPORTS, cadence, what))
+                    out.append(
+                        Edge(body.id, target, Link.REPORTS, cadence, what, line.illustrative)
+                    )
         if body.parent and body.parent in bodies and body.parent != body.id:
             out.append(Edge(body.id, body.parent, Link.UNDER, LINK_TEXT[Link.UNDER](lang)))
         if body.appointed_by and body.appointed_by in bodies and body.appointed_by != body.id:
@@ -106,10 +111,12 @@ def mermaid(plan: Plan, lang: Lang) -> str:
     ids = {b.id: f"n{i + 1}" for i, b in enumerate(bodies)}
     lines = ["flowchart BT"]
     for b in bodies:
-        lines.append(f'    {ids[b.id]}["{_mermaid_text(b.name)}"]')
+        name = illustrative(b.name, b.illustrative, lang)
+        lines.append(f'    {ids[b.id]}["{_mermaid_text(name)}"]')
     for e in edges(plan, lang):
         arrow = {Link.REPORTS: "-->", Link.UNDER: "-.->", Link.APPOINTED: "-.->"}[e.kind]
-        lines.append(f'    {ids[e.source]} {arrow}|"{_mermaid_text(e.text)}"| {ids[e.target]}')
+        text = _mermaid_text(illustrative(e.text, e.illustrative, lang))
+        lines.append(f'    {ids[e.source]} {arrow}|"{text}"| {ids[e.target]}')
     return "\n".join(lines) + "\n"
 
 
@@ -246,6 +253,8 @@ def _place(body: Body, lang: Lang, x: float, y: float) -> Placed:
         size -= 1  # a long compound word fits on its line in a smaller size
     lines = wrap(body.name, size, inner, bold=True)
     sub = wrap(body.cadence.describe(lang), SUB_SIZE, inner) if body.cadence else ()
+    if body.illustrative:
+        sub += (f"({ILLUSTRATIVE(lang)})",)
     h = 16 + LINE_H * len(lines) + SUB_H * len(sub)
     return Placed(body, x, y, h, lines, sub, size)
 
@@ -407,16 +416,23 @@ def _describe(plan: Plan, links: list[Edge], apart: list[list[str]], lang: Lang)
     grouped: dict[tuple[str, str, Link], list[Edge]] = {}
     for e in links:
         grouped.setdefault((e.source, e.target, e.kind), []).append(e)
+
+    def name(node: str) -> str:
+        return illustrative(bodies[node].name, bodies[node].illustrative, lang)
+
+    def how(e: Edge) -> str:
+        return f"({e.label}, {ILLUSTRATIVE(lang)})" if e.illustrative else f"({e.label})"
+
     clauses = []
     for (source, target, kind), group in grouped.items():
-        clause = f"{bodies[source].name} {LINK_TEXT[kind](lang)} {bodies[target].name}"
+        clause = f"{name(source)} {LINK_TEXT[kind](lang)} {name(target)}"
         if kind is Link.REPORTS and group[0].what:
-            reports = [f"{e.what} ({e.label})" for e in group]
+            reports = [f"{e.what} {how(e)}" for e in group]
             clause += ": " + AND(lang).join([", ".join(reports[:-1]), reports[-1]])
         elif kind is Link.REPORTS:
-            clause += f" ({group[0].label})"
+            clause += f" {how(group[0])}"
         clauses.append(clause)
-    alone = [bodies[n].name for row in apart for n in row]
+    alone = [name(n) for row in apart for n in row]
     if alone:
         clauses.append(f"{LOOSE_TEXT(lang)}: {', '.join(alone)}")
     return "; ".join(clauses) + "." if clauses else ""
