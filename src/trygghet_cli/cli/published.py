@@ -26,6 +26,14 @@ from typing import IO, Any, overload
 from trygghet_cli.identity_numbers import mask_identity_numbers
 
 
+class Masked(bytes):
+    """Bytes made from text that has passed the mask already (a PDF laid out from the masked
+    page): written as they are. Binary formats cannot be masked afterwards: their text is
+    compressed, and a run of digits in them (a PDF's hex file identifier) is not text."""
+
+    __slots__ = ()
+
+
 @overload
 def public(data: str) -> str: ...
 @overload
@@ -34,6 +42,8 @@ def public(data: str | bytes) -> str | bytes:
     """``data`` with every identity number in it masked; bytes are read as UTF-8."""
     if isinstance(data, str):
         return mask_identity_numbers(data)
+    if isinstance(data, Masked):
+        return data
     text = data.decode("utf-8", errors="surrogateescape")
     masked = mask_identity_numbers(text)
     return data if masked == text else masked.encode("utf-8", errors="surrogateescape")

@@ -142,8 +142,8 @@ def _pdf(html: str, language: Lang) -> bytes:
     """The HTML brief as PDF/A; says which addresses a template pointed at were not fetched.
 
     The page is masked before it is laid out: inside the PDF the text is compressed, out of
-    reach of the mask on written files."""
-    from trygghet_cli.cli.published import public
+    reach of the mask on written files, which passes the PDF's bytes as they are."""
+    from trygghet_cli.cli.published import Masked, public
     from trygghet_cli.render.pdf import PdfError, html_to_pdf
 
     try:
@@ -161,4 +161,4 @@ def _pdf(html: str, language: Lang) -> bytes:
             )(language),
             err=True,
         )
-    return pdf.data
+    return Masked(pdf.data)
