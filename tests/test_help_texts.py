@@ -17,10 +17,12 @@ from typer.main import get_command
 from tests.conftest import Run
 from tests.test_help_screens import COMMANDS, _id
 from trygghet_cli.cli.app import app
-from trygghet_cli.cli.help_screen import HELP_ATTRIBUTES, help_text, help_texts_in
+from trygghet_cli.cli.help_screen import help_text
 from trygghet_cli.cli.help_texts_en import HELP_EN
+from trygghet_cli.cli.typer_adapter import HELP_ATTRIBUTES, help_texts_in
 
-# Options whose help trygg sets itself in both languages (cli/usage.py), not from the catalog.
+# Options whose help trygg sets itself in both languages (cli/typer_adapter.py), not from the
+# catalog.
 COMPLETION = {"install_completion", "show_completion"}
 
 # Swedish words that no English help sentence has (Swedish values and names in the English
@@ -173,13 +175,12 @@ def test_a_typer_without_the_attributes_writes_english_help_texts(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Typer 0.28 (Python 3.10): Typer writes the rows itself, still with English help."""
-    from trygghet_cli.cli import usage
+    from trygghet_cli.cli import typer_adapter
 
-    def older_typer(*_: object) -> list[str]:
-        raise AttributeError("'TyperOption' object has no attribute 'display_type'")
+    def older_typer(*_: object) -> None:
+        return None  # Typer 0.28 has no type_descriptor
 
-    monkeypatch.setattr(usage, "help_records", older_typer)
-    monkeypatch.setattr(usage, "usage_pieces", older_typer)
+    monkeypatch.setattr(typer_adapter, "_type_descriptor", older_typer)
     result = run("init", "-h", env={"TRYGG_LANG": "en"})
     assert result.exit_code == 0, result.output
     shown = _flat(result.stdout)

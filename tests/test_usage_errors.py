@@ -11,7 +11,7 @@ from typer.main import get_command
 
 from tests.conftest import Run, doc, edit
 from trygghet_cli.cli.app import app
-from trygghet_cli.cli.usage import TryggCommand, TryggGroup, lang_from_args
+from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup, lang_from_args
 
 
 def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str:
@@ -117,6 +117,23 @@ def test_usage_errors_in_both_languages(
     assert first.startswith("Usage: trygg ")
     assert second.startswith("Try 'trygg") and second.endswith(" -h' for help.")
     assert "Fel:" not in english
+
+
+def test_a_path_of_the_wrong_kind_is_named_as_such(run: Run, tmp_path: Path) -> None:
+    """A folder given for a file (and a file for a folder) exists: it is the wrong kind."""
+    folder = tmp_path / "siffror"
+    folder.mkdir()
+    file = tmp_path / "scheman.txt"
+    file.write_text("", encoding="utf-8")
+    assert f"Fel: Ogiltigt värde för 'FIL': '{folder}' är en mapp, inte en fil." in (
+        _usage_error(run, "indicator", "import", str(folder))
+    )
+    assert f"Error: Invalid value for 'FILE': '{folder}' is a directory, not a file." in (
+        _usage_error(run, "indicator", "import", str(folder), env={"TRYGG_LANG": "en"})
+    )
+    assert f"Fel: Ogiltigt värde för '--output' / '-o': '{file}' är en fil, inte en mapp." in (
+        _usage_error(run, "schema", "--output", str(file))
+    )
 
 
 @pytest.mark.parametrize(
@@ -253,13 +270,12 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
 ) -> None:
     """Typer 0.28 (Python 3.10) lacks what ``describe`` reads: the error is still shown, in
     Typer's English, with exit code 2, never as an internal error."""
-    from trygghet_cli.cli import usage, usage_errors
+    from trygghet_cli.cli import typer_adapter
 
-    def older_typer(*_: object) -> str:
-        raise TypeError("get_error_hint() missing 1 required positional argument: 'ctx'")
+    def older_typer(*_: object) -> None:
+        return None  # Typer 0.28 has no type_descriptor
 
-    monkeypatch.setattr(usage_errors, "describe", older_typer)  # what render() calls
-    monkeypatch.setattr(usage, "describe", older_typer)  # what format_message() calls
+    monkeypatch.setattr(typer_adapter, "_type_descriptor", older_typer)
     stderr = _usage_error(run, "init", "plan", "--municipality", "X")
     assert "Missing option '--kommunkod'" in stderr
 

@@ -10,7 +10,7 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
-from trygghet_cli.cli.usage import TryggCommand, TryggGroup
+from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
 
 action_app = typer.Typer(
     help="Åtgärder: markera en som klar eller lägg till en i ett möte.",

@@ -24,7 +24,7 @@ from trygghet_cli.cli.meeting import meeting_app
 from trygghet_cli.cli.overview import overview
 from trygghet_cli.cli.report import report
 from trygghet_cli.cli.schema import schema
-from trygghet_cli.cli.usage import TryggCommand, TryggGroup
+from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup, default_for_every_command
 from trygghet_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -57,19 +57,7 @@ def _root(
     if lang is not None:
         # 'trygg --lang en validate' as 'trygg validate --lang en': the command's own --lang,
         # when given, still decides (Click's default_map fills only what is not given).
-        chosen = lang_or_exit(lang)
-        ctx.default_map = {**(ctx.default_map or {}), **_lang_defaults(ctx.command, chosen)}
-
-
-def _lang_defaults(command: object, lang: str) -> dict[str, object]:
-    """``{"validate": {"lang": "en"}, "meeting": {"new": {"lang": "en"}}, …}`` for a group."""
-    out: dict[str, object] = {}
-    for name, sub in getattr(command, "commands", {}).items():
-        if hasattr(sub, "commands"):
-            out[name] = _lang_defaults(sub, lang)
-        elif any(param.name == "lang" for param in sub.params):
-            out[name] = {"lang": lang}
-    return out
+        default_for_every_command(ctx, "lang", lang_or_exit(lang))
 
 
 app.command(cls=TryggCommand)(validate)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
-from trygghet_cli.cli.usage import TryggCommand, TryggGroup
+from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
 
 indicator_app = typer.Typer(
     help="Nyckeltal: för in ett värde eller importera värden från Kolada.",
@@ -28,20 +28,14 @@ class _NegativeValues(TryggCommand):
     (Click would take ``-5`` for an unknown flag). It is handed on with a typographic minus,
     which the number parser reads; the value of an option (``--note -5``) is left alone."""
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        takes_value = {
-            name
-            for param in self.params
-            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
-            for name in param.opts
-        }
-        shielded = [
+    def prepare_args(self, args: list[str]) -> list[str]:
+        takes_value = self.value_options()
+        return [
             "\u2212" + arg[1:]
             if _NEGATIVE_NUMBER.match(arg) and (i == 0 or args[i - 1] not in takes_value)
             else arg
             for i, arg in enumerate(args)
         ]
-        return super().parse_args(ctx, shielded)
 
 
 @indicator_app.command("set", cls=_NegativeValues)

@@ -9,7 +9,7 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
-from trygghet_cli.cli.usage import TryggCommand, TryggGroup
+from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
 
 meeting_app = typer.Typer(
     help="Mötesloggen: skapa ett nytt möte ur en mall.",
