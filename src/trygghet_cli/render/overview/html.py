@@ -78,7 +78,10 @@ _CAPTIONS: dict[str, Text] = {
     "indicators_wide": Text(
         "Nyckeltal per kommun: senaste värde", "Indicators by municipality: latest value"
     ),
-    "years": Text("Nyckeltal per år", "Indicators by year"),
+    "years": Text(
+        "Nyckeltal per år: varje kommuns värden och rikets",
+        "Indicators by year: each municipality's values and the country's",
+    ),
 }
 
 
@@ -133,6 +136,7 @@ def _table(key: str, frame: pd.DataFrame, fmt: _Memo) -> dict[str, Any]:
         "id": key,
         "title": SHEETS[key](lang),
         "empty": frame.empty,
+        "caption": _CAPTIONS[key](lang),
         "table": safe("html", _table_html(key, _CAPTIONS[key](lang), headers, body, foot)),
     }
 
