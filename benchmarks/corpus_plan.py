@@ -1,8 +1,9 @@
 """One synthetic plan in trygg's format, for benchmarks and tests: names, files and meetings.
 
 Plan number *i* is written from a random generator seeded with *i* and the number of years,
-so it is the same whatever else is generated. Names are invented (``Björkvik``, ``Sjököping``)
-and every meeting is marked illustrative.
+so it is the same whatever else is generated. Each plan bears a real kommun's name, code and
+län (from trygg's register, so that ``trygg validate`` finds nothing wrong with them);
+everything else is invented, and every meeting is marked illustrative.
 """
 
 from __future__ import annotations
@@ -12,48 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from trygghet_cli.loading.kommuner import Kommun, kommun_register
+
 LAST_YEAR = 2024
 """The last year of the meeting log; a corpus of Y years covers LAST_YEAR - Y + 1 ... LAST_YEAR."""
 
-_PREFIXES = (
-    "Björk",
-    "Sjö",
-    "Ek",
-    "Lind",
-    "Gran",
-    "Al",
-    "Berg",
-    "Sol",
-    "Öster",
-    "Väster",
-    "Norr",
-    "Söder",
-    "Hög",
-    "Strand",
-    "Ny",
-    "Lång",
-    "Skog",
-    "Ås",
-    "Hav",
-    "Fors",
-)
-_SUFFIXES = (
-    "vik",
-    "köping",
-    "stad",
-    "holm",
-    "sund",
-    "dal",
-    "berga",
-    "torp",
-    "näs",
-    "fors",
-    "by",
-    "hamn",
-    "lunda",
-    "hult",
-    "ås",
-)
 _COUNTIES = (
     ("01", "Stockholms län", "Stockholm", "Stockholm syd"),
     ("03", "Uppsala län", "Öst", "Uppsala"),
@@ -154,12 +118,16 @@ _BODIES = (
 )
 
 
+def kommun_of(index: int) -> Kommun:
+    """The real kommun whose name and code plan ``index`` (0-based) bears: every one of the
+    290 once in the first 290 plans, spread over the län (37 is prime to 290)."""
+    kommuner = list(kommun_register())
+    return kommuner[(index * 37) % len(kommuner)]
+
+
 def plan_name(index: int) -> str:
-    """The invented name of plan ``index`` (0-based); unique for the first 300 plans."""
-    prefix = _PREFIXES[index % len(_PREFIXES)]
-    suffix = _SUFFIXES[(index // len(_PREFIXES) + index) % len(_SUFFIXES)]
-    name = prefix + suffix
-    return name if index < len(_PREFIXES) * len(_SUFFIXES) else f"{name} {index}"
+    """The name of plan ``index``: a real kommun's (:func:`kommun_of`)."""
+    return kommun_of(index).name
 
 
 def folder_name(index: int) -> str:
@@ -207,16 +175,18 @@ class _Plan:
         return plan_name(self.index)
 
     def county(self) -> tuple[str, str, str, str]:
-        return _COUNTIES[self.index % len(_COUNTIES)]
+        code = kommun_of(self.index).county_code
+        return next(county for county in _COUNTIES if county[0] == code)
 
     # --- the plan's fixed files ---------------------------------------------------------------
 
     def kommun(self) -> str:
-        code, county, region, area = self.county()
+        _, county, region, area = self.county()
         w = _Writer("kommun", 2)
-        w.add("# Syntetisk kommun för prestandamätning; namn och siffror är påhittade.")
+        w.add("# Syntetisk plan för prestandamätning: kommunens namn, kod och län är riktiga,")
+        w.add("# allt annat är påhittat.")
         w.add(f"namn: {self.name}")
-        w.add(f'kommunkod: "{code}{self.index % 100:02d}"')
+        w.add(f'kommunkod: "{kommun_of(self.index).code}"')
         w.add(f"län: {county}")
         w.add("folkmängd:")
         w.add(f"  antal: {self.rng.randrange(2500, 150000)}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.conftest import write
 
-KOMMUN = """namn: Testby
+KOMMUN = """namn: Stockholm
 kommunkod: "0180"
 län: Stockholms län
 folkmängd: {{antal: 1000, år: 2020}}
@@ -22,7 +22,7 @@ polis: {{polisområde: Stockholm syd}}
 ORGANISATION = """roller:
   - id: samordnare
     titel: Samordnare
-    organisation: Testby kommun
+    organisation: Stockholms stad
 samordning:
   samordnare:
     - roll: samordnare

@@ -214,7 +214,7 @@ def test_half_a_tenth_is_rounded_away_from_zero_either_way(
     _exposure_plan(plan, value)
     result = run("compare", str(plan))
     assert result.exit_code == 0, result.output
-    row = next(line for line in result.stdout.splitlines() if line.startswith("Testby"))
+    row = next(line for line in result.stdout.splitlines() if line.startswith("Stockholm"))
     assert shown in row and verdict in row, row
     data = json.loads(run("compare", str(plan), "-f", "json").stdout)["comparisons"][0]
     assert data["difference"] == pytest.approx(float(value) - 22.6, abs=1e-9)
@@ -237,7 +237,7 @@ def test_a_plan_direction_against_the_series_is_shown_and_warned_about(
     assert "(per 100\u00a0000 invånare; relativ skillnad i procent; högre är bättre)" in (
         result.stdout
     )
-    row = next(line for line in result.stdout.splitlines() if line.startswith("Testby"))
+    row = next(line for line in result.stdout.splitlines() if line.startswith("Stockholm"))
     assert "\u221240,3\u00a0%" in row and "sämre" in row
     assert (
         "Planen anger att högre är bättre för nyckeltalet, medan rikets serie räknar att lägre "

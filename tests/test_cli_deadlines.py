@@ -35,7 +35,7 @@ def test_text_lists_overdue_then_due_soon_with_file_and_line(run: Run, plan: Pat
     assert result.output == (
         "Tidsfrister per 1 juli 2021 (förfaller inom 30 dagar)\n"
         "\n"
-        "Testby\n"
+        "Stockholm\n"
         "  Försenat\n"
         "    2 juni 2021  Lokala BRÅ har hållit 1 av 2 möten sedan 1 januari 2021 (4 gånger per "
         "år): mötet\n"

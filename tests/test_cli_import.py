@@ -88,9 +88,10 @@ def test_for_a_district_the_value_is_the_whole_municipalitys(
     source = write(tmp_path / "k.csv", HEADER + "N07540;0180;2021;T;9500\n")
     result = run("indicator", "import", str(source), "--plan", str(kolada_plan))
     assert result.exit_code == 0, result.output
-    assert "tillagt: anmalda-brott 2021 (kommun Testby): 9\u00a0500" in result.output
+    assert "tillagt: anmalda-brott 2021 (kommun Stockholm): 9\u00a0500" in result.output
     assert (
-        "geografi: {nivå: kommun, namn: Testby}\n" in (kolada_plan / "nyckeltal.yaml").read_text()
+        "geografi: {nivå: kommun, namn: Stockholm}\n"
+        in (kolada_plan / "nyckeltal.yaml").read_text()
     )
 
 

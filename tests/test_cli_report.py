@@ -141,7 +141,7 @@ def test_a_kommun_template_is_used_and_falls_back(run: Run, plan: Path, tmp_path
     )
     result = run("report", "-q", "2021Q1", str(plan), "--template", str(own))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "# Testby: kvartal 1 2021\n\n- Inget är försenat.\n"
+    assert result.stdout == "# Stockholm: kvartal 1 2021\n\n- Inget är försenat.\n"
     html = run("report", "-q", "2021Q1", str(plan), "--template", str(own), "-f", "html")
     assert html.stdout.startswith("<!DOCTYPE html>")
 

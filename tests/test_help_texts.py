@@ -184,7 +184,7 @@ def test_a_typer_without_the_attributes_writes_english_help_texts(
     result = run("init", "-h", env={"TRYGG_LANG": "en"})
     assert result.exit_code == 0, result.output
     shown = _flat(result.stdout)
-    assert _flat("The municipality's name, for example Fagersta.") in shown
+    assert _flat("The municipality's name, for example Fagersta; gives the code.") in shown
     assert _flat("Start a repository for the municipality's plan") in shown
     assert "Kommunens" not in shown
     group = run("-h", env={"TRYGG_LANG": "en"})
@@ -193,4 +193,4 @@ def test_a_typer_without_the_attributes_writes_english_help_texts(
         group.stdout.splitlines()
     )
     swedish = run("init", "-h")
-    assert _flat("Kommunens namn, till exempel Fagersta.") in _flat(swedish.stdout)
+    assert _flat("Kommunens namn, till exempel Fagersta; ger kommunkoden.") in _flat(swedish.stdout)

@@ -126,7 +126,7 @@ def test_overdue_events_say_so_and_names_are_in_the_language(run: Run, plan: Pat
     sv = vobject.readOne(_feed(run, "--as-of", "2021-06-30", cwd=plan).decode())
     titles = {e.summary.value for e in sv.contents["vevent"]}
     assert "Försenat: Möte: Lokala BRÅ" in titles
-    assert sv.contents["x-wr-calname"][0].value == "trygg – Testby"
+    assert sv.contents["x-wr-calname"][0].value == "trygg – Stockholm"
     en = vobject.readOne(_feed(run, "--as-of", "2021-06-30", "--lang", "en", cwd=plan).decode())
     assert "Overdue: Meeting: Lokala BRÅ" in {e.summary.value for e in en.contents["vevent"]}
     event = next(e for e in en.contents["vevent"] if "meeting" in e.uid.value)

@@ -273,7 +273,14 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         (["--municipality", "X", "--kommunkod", "198"], "'198' är inte en kommunkod"),
         (["--municipality", " ", "--kommunkod", "1982"], "--municipality får inte vara tomt"),
         ([*ARGS, "--folkmangd", "13391"], "Ange både --folkmangd och --folkmangd-ar"),
-        (["--municipality", "X"], "Flaggan '--kommunkod' saknas."),
+        ([], "Ange kommunen: --kommun NAMN eller --kommunkod NNNN."),
+        (["--municipality", "X"], "'X' är ingen kommun i SCB:s register"),
+        (["--kommun", "Karlsbrog"], "menade du Karlsborg (1446), Karlskoga (1883), Karlskrona"),
+        (["--kommunkod", "1450"], "'1450' är ingen kommuns kod i SCB:s register"),
+        (
+            ["--kommun", "Karlsborg", "--kommunkod", "1447"],
+            "Kommunkoden 1447 är Gullspång i Västra Götalands län, inte Karlsborg (som har 1446).",
+        ),
     ],
 )
 def test_usage_errors_exit_2(run: Run, tmp_path: Path, args: list[str], message: str) -> None:
@@ -521,4 +528,27 @@ def test_the_guide_cites_the_act_no_stronger_than_it_is(run: Run, tmp_path: Path
         assert "Lagen anger inte hur ofta" in " ".join(text.replace("#", " ").split())
     assert "rekommenderar trygg en uppdatering ett år efter `antaget` (en varning, inte ett " in (
         " ".join(guide.split())
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--kommunkod", "1446"],
+        ["--kommun", "Karlsborg"],
+        ["--kommun", "karlsborgs kommun"],
+        ["--municipality", "Karlsborg", "--kommunkod", "1446"],
+    ],
+)
+def test_the_register_fills_in_what_is_not_given(run: Run, tmp_path: Path, args: list[str]) -> None:
+    """Issue 13: 'trygg init --kommunkod 1446' fills in name and län; '--kommun Karlsborg'
+    alone finds the code."""
+    result = run("init", str(tmp_path / "plan"), *args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Skrev 20 filer för Karlsborg i {tmp_path / 'plan'}:")
+    kommun = yaml.safe_load((tmp_path / "plan/kommun.yaml").read_text(encoding="utf-8"))
+    assert (kommun["namn"], kommun["kommunkod"], kommun["län"]) == (
+        "Karlsborg",
+        "1446",
+        "Västra Götalands län",
     )

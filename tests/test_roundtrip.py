@@ -169,7 +169,7 @@ def test_a_comment_the_edit_did_not_mean_to_remove_stops_it(tmp_path: Path) -> N
 
 def test_byte_order_mark_and_crlf_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "kommun.yaml"
-    path.write_bytes(b"\xef\xbb\xbfnamn: Testby\r\nkommunkod: '0180'\r\n")
+    path.write_bytes(b"\xef\xbb\xbfnamn: Stockholm\r\nkommunkod: '0180'\r\n")
     edit = opened(path)
     edit.data["namn"] = "Nyby"
     assert edit.encode(edit.render()) == b"\xef\xbb\xbfnamn: Nyby\r\nkommunkod: '0180'\r\n"

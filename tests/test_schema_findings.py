@@ -153,7 +153,7 @@ def test_cadence_period_week_and_id(run: Run, plan: Path) -> None:
 
 
 def test_list_where_a_mapping_belongs(run: Run, plan: Path) -> None:
-    write(plan / "kommun.yaml", "- namn: Testby\n- kommunkod: '0180'\n")
+    write(plan / "kommun.yaml", "- namn: Stockholm\n- kommunkod: '0180'\n")
     out = findings(run, plan)
     assert out == [
         f"{plan}/kommun.yaml:1:1: fel TRY009 Filen ska innehålla nycklar och värden (en "

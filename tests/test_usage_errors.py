@@ -59,9 +59,9 @@ def _usage_error(run: Run, *args: str, env: dict[str, str] | None = None) -> str
             "Error: Missing argument 'FOLDER'.",
         ),
         (
-            ["init", "plan", "--municipality", "X"],
-            "Fel: Flaggan '--kommunkod' saknas.",
-            "Error: Missing option '--kommunkod'.",
+            ["report", "plan"],
+            "Fel: Flaggan '--quarter' / '-q' saknas.",
+            "Error: Missing option '--quarter' / '-q'.",
         ),
         (
             ["validate", "--format"],
@@ -276,8 +276,8 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
         return None  # Typer 0.28 has no type_descriptor
 
     monkeypatch.setattr(typer_adapter, "_type_descriptor", older_typer)
-    stderr = _usage_error(run, "init", "plan", "--municipality", "X")
-    assert "Missing option '--kommunkod'" in stderr
+    stderr = _usage_error(run, "report", "plan")
+    assert "Missing option '--quarter'" in stderr
 
 
 def test_the_readme_shows_real_usage_errors(run: Run) -> None:

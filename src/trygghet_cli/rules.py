@@ -789,6 +789,36 @@ _ALL = [
         ),
         ("indicators",),
     ),
+    Rule(
+        "TRY217",
+        "kommunkod-unknown",
+        E,
+        Text("Ingen kommun har kommunkoden", "No kommun has the code"),
+        Text(
+            "'{value}' är ingen kommuns kod i SCB:s register över Sveriges 290 kommuner",
+            "'{value}' is no kommun's code in SCB's register of Sweden's 290 kommuner",
+        ),
+        Text(
+            "Skriv kommunens fyrsiffriga kod från SCB{known}, inom citattecken.",
+            "Write the kommun's four-digit code from SCB{known}, in quotes.",
+        ),
+        ("municipality",),
+    ),
+    Rule(
+        "TRY218",
+        "kommunkod-mismatch",
+        E,
+        Text(
+            "Kommunkoden hör till en annan kommun eller ett annat län",
+            "The code belongs to another kommun or län",
+        ),
+        Text(
+            "Kommunkoden {code} är {owner} i {county}, {problem}",
+            "The code {code} is {owner} in {county}, {problem}",
+        ),
+        Text("{fix}", "{fix}"),
+        ("municipality",),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

@@ -26,6 +26,7 @@ from trygghet_cli.checks.personal_data import (
     needs_values,
 )
 from trygghet_cli.checks.references import build_index, check_references
+from trygghet_cli.checks.register import check_register
 from trygghet_cli.diagnostics import Diagnostic, Severity, make, sort_diagnostics
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading import yamlfile
@@ -135,7 +136,11 @@ def _checks_across_files(loaded_plan: LoadedPlan) -> list[Diagnostic]:
         else loaded_plan
     )
     index = build_index(readable, (s.id for s in national_data().series))
-    found = [*check_references(readable, index), *check_consistency(readable)]
+    found = [
+        *check_references(readable, index),
+        *check_consistency(readable),
+        *check_register(readable),
+    ]
     dropped = {
         f.file: set(f.salvaged.dropped_keys)
         for f in files

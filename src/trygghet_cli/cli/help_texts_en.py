@@ -310,19 +310,26 @@ HELP_EN: dict[str, str] = {
     (
         "Starta ett förråd för kommunens plan: planfiler, README, CI, pre-commit och editor.\n"
         "\n"
-        "Skriver bara filer som inte finns; befintliga filer lämnas orörda och räknas upp."
+        "Kommunen anges med namn (--kommun), kommunkod (--kommunkod) eller båda; det som saknas\n"
+        "fylls i ur SCB:s register. Skriver bara filer som inte finns; befintliga filer lämnas\n"
+        "orörda och räknas upp."
     ): (
         "Start a repository for the municipality's plan: plan files, README, CI, pre-commit and\n"
         "editor.\n"
         "\n"
-        "Writes only files that do not exist; existing files are left untouched and listed."
+        "The municipality is given by name (--kommun), code (--kommunkod) or both; what is\n"
+        "missing is filled in from SCB's register. Writes only files that do not exist;\n"
+        "existing files are left untouched and listed."
     ),
     "Mappen som förrådet skrivs i. Skapas om den inte finns.": (
         "The folder the repository is written in. Created if it does not exist."
     ),
-    "Kommunens namn, till exempel Fagersta.": "The municipality's name, for example Fagersta.",
-    "SCB:s fyrsiffriga kommunkod, till exempel 1982.": (
-        "Statistics Sweden's (SCB) four-digit municipality code, for example 1982."
+    "Kommunens namn, till exempel Fagersta; ger kommunkoden.": (
+        "The municipality's name, for example Fagersta; gives the code."
+    ),
+    "SCB:s fyrsiffriga kommunkod, till exempel 1982; ger namn och län.": (
+        "Statistics Sweden's (SCB) four-digit municipality code, for example 1982; gives the "
+        "name and county."
     ),
     "Folkmängd enligt SCB (kräver --folkmangd-ar).": (
         "Population according to SCB (requires --folkmangd-ar)."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -22,24 +21,24 @@ def init(
         ),
     ],
     municipality: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--municipality",
             "--kommun",
             metavar="NAMN",
-            help="Kommunens namn, till exempel Fagersta.",
+            help="Kommunens namn, till exempel Fagersta; ger kommunkoden.",
             show_default=False,
         ),
-    ],
+    ] = None,
     kommunkod: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--kommunkod",
             metavar="NNNN",
-            help="SCB:s fyrsiffriga kommunkod, till exempel 1982.",
+            help="SCB:s fyrsiffriga kommunkod, till exempel 1982; ger namn och län.",
             show_default=False,
         ),
-    ],
+    ] = None,
     population: Annotated[
         int | None,
         typer.Option(
@@ -84,11 +83,13 @@ def init(
 ) -> None:
     """Starta ett förråd för kommunens plan: planfiler, README, CI, pre-commit och editor.
 
-    Skriver bara filer som inte finns; befintliga filer lämnas orörda och räknas upp.
+    Kommunen anges med namn (--kommun), kommunkod (--kommunkod) eller båda; det som saknas
+    fylls i ur SCB:s register. Skriver bara filer som inte finns; befintliga filer lämnas
+    orörda och räknas upp.
     """
     from trygghet_cli.checks.batch import validate_paths
     from trygghet_cli.loading.atomic import create_text
-    from trygghet_cli.model.municipality import COUNTIES
+    from trygghet_cli.loading.kommuner import KommunNotFound, kommun_register, resolve
     from trygghet_cli.render.reporters import REPORTERS, Report
     from trygghet_cli.render.scaffold import (
         GUIDE_BESIDE_README,
@@ -98,22 +99,14 @@ def init(
     )
 
     language = lang_or_exit(lang)
-    name = municipality.strip()
-    code = kommunkod.strip()
-    if not name:
+    if municipality is not None and not municipality.strip():
         usage_error(
             Text("--municipality får inte vara tomt.", "--municipality is empty."), language
         )
-    if not re.fullmatch(r"\d{4}", code) or code[:2] not in COUNTIES:
-        usage_error(
-            Text(
-                f"'{kommunkod}' är inte en kommunkod: fyra siffror från SCB, där de två första "
-                "är länskoden (01–25), till exempel 1982 för Fagersta.",
-                f"'{kommunkod}' is not a municipality code: SCB's four digits, the first two "
-                "being the county code (01–25), for instance 1982 for Fagersta.",
-            ),
-            language,
-        )
+    try:
+        kommun = resolve(kommun_register(), municipality, kommunkod)
+    except KommunNotFound as exc:
+        usage_error(exc.text, language)
     if (population is None) != (population_year is None):
         usage_error(
             Text(
@@ -141,8 +134,8 @@ def init(
             language,
         )
     plan = NewPlan(
-        municipality=name,
-        kommunkod=code,
+        municipality=kommun.name,
+        kommunkod=kommun.code,
         population=population,
         population_year=population_year,
         police_area=area,

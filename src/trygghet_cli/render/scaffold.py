@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trygghet_cli import ISSUE_TRACKER, __version__
-from trygghet_cli.model.municipality import COUNTIES
+from trygghet_cli.loading.kommuner import kommun_register
 from trygghet_cli.model.plan import MEETING_FILE, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.resources import templates_dir
@@ -72,7 +72,10 @@ class NewPlan:
 
     @property
     def county(self) -> str:
-        return COUNTIES[self.kommunkod[:2]]
+        """The kommun's län, from SCB's register (by the county code for a code it lacks)."""
+        register = kommun_register()
+        kommun = register.by_code(self.kommunkod)
+        return kommun.county if kommun else register.counties().get(self.kommunkod[:2], "")
 
     @property
     def organisation(self) -> str:
