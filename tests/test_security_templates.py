@@ -77,7 +77,7 @@ def test_a_template_cannot_reach_files_or_python(
     code, out, err = _report(run, plan, own.parent)
     assert code == 1, out + err
     assert f"fel i mallen {own}:3: " in err
-    assert SECRET not in out + err and "Testby" not in out and "kommunkod" not in out + err
+    assert SECRET not in out + err and "Stockholm" not in out and "kommunkod" not in out + err
 
 
 def test_a_template_cannot_write_or_delete_files(run: Run, plan: Path, tmp_path: Path) -> None:
@@ -138,14 +138,14 @@ def test_a_kommun_template_that_reads_data_keeps_working(
         "{{ brief.quarter.start.year }} {{ brief.quarter.start.isoformat() }} "
         "{{ view.meetings.headers|length }} {{ view.meetings.right(0) }} "
         "{{ brief.plan.municipality.population.count }} "
-        "{{ {'a': 1}.items()|list }} {{ brief.plan.name.startswith('Test') }} "
+        "{{ {'a': 1}.items()|list }} {{ brief.plan.name.startswith('Stock') }} "
         "{{ range(3)|list }} {{ '%05.1f'|format(2.5) }} {{ 2 ** 10 }} {{ 'ab' * 3 }}"
         "{% endblock %}\n",
     )
     code, out, err = _report(run, plan, own.parent)
     assert code == 0, err
     first, second = out.split("\n")[:2]
-    assert first == "bas: TESTBY kvartal 1 2021 15\u00a0079 ja", out
+    assert first == "bas: STOCKHOLM kvartal 1 2021 15\u00a0079 ja", out
     assert second == (
         r"\* Lokala BRÅ lokalt\_brå Lokalt brottsförebyggande råd,"
         r"\* Kommunstyrelsen nämnd Nämnd (2)"
