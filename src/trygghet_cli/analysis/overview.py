@@ -32,10 +32,10 @@ from trygghet_cli.diagnostics import Diagnostic, Severity
 from trygghet_cli.followup.base import Kind, Status, Window
 from trygghet_cli.followup.crime_prevention_act import Obligation
 from trygghet_cli.followup.deadlines import PlanFollowUp, follow_up
+from trygghet_cli.loading.kommuner import kommun_register
 from trygghet_cli.loading.national import national_data
 from trygghet_cli.loading.plan import display_path
 from trygghet_cli.model.indicators import Better, Unit
-from trygghet_cli.model.municipality import COUNTIES
 from trygghet_cli.model.periods import PeriodKind
 from trygghet_cli.model.plan import Plan
 
@@ -138,9 +138,10 @@ class PlanOverview:
 
 
 def county_of(kommunkod: str) -> tuple[str, str]:
-    """The county's code and name for a kommunkod (its first two digits, SCB's rule)."""
-    code = kommunkod[:2]
-    return (code, COUNTIES[code]) if code in COUNTIES else ("", "")
+    """The county's code and name for a kommunkod (its first two digits, SCB's rule), from
+    the kommun register."""
+    found = kommun_register().county(kommunkod[:2])
+    return found if found is not None else ("", "")
 
 
 def plan_overview(result: PlanResult, window: Window) -> PlanOverview:

@@ -136,15 +136,16 @@ def overview(
 
 
 def _county_or_exit(value: str, lang: Lang) -> str:
-    from trygghet_cli.model.municipality import COUNTIES
+    from trygghet_cli.loading.kommuner import kommun_register
 
+    register = kommun_register()
     wanted = value.strip()
     if wanted.isdigit() and len(wanted) == 1:
         wanted = "0" + wanted
-    for code, name in COUNTIES.items():
-        if wanted == code or wanted.casefold() in (name.casefold(), name.casefold()[:-4]):
-            return code
-    known = ", ".join(f"{c} {n}" for c, n in COUNTIES.items())
+    found = register.county(wanted)
+    if found is not None:
+        return found[0]
+    known = ", ".join(f"{c} {n}" for c, n in register.counties().items())
     usage_error(
         Text(
             f"--lan: okänt län '{value}'. Välj en länskod: {known}.",
