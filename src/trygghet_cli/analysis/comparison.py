@@ -28,10 +28,16 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from trygghet_cli.analysis.national import (
+    NationalFigure,
+    has_national,
+    is_national,
+    national_figures,
+)
 from trygghet_cli.followup.geography import Place, choose_place, other_places, own_place
 from trygghet_cli.followup.state import editions_published, value_known_on
 from trygghet_cli.model.indicators import Better, Indicator, Level, Unit, Value
-from trygghet_cli.model.national import NationalData, NationalSeries, NationalValue
+from trygghet_cli.model.national import NationalData, NationalSeries
 from trygghet_cli.model.periods import Period, PeriodKind
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.rounding import CONTEXT, divide, exact, rounded
@@ -63,6 +69,19 @@ class Note(str, Enum):
     UNITS_DIFFER = "units_differ"
     OTHER_GEOGRAPHIES = "other_geographies"
     DIRECTION_DIFFERS = "direction_differs"
+    NATIONAL_SOURCE = "national_source"
+    """Where the national value came from (the plan, Kolada or trygg) and when it was
+    published, where known."""
+    EARLIER_COMMON_PERIOD = "earlier_common_period"
+    """The kommun's latest value has no national value of its period; an earlier period that
+    both have is compared."""
+    NATIONAL_OUTDATED = "national_outdated"
+    """The national value compared is more than two years older than the kommun's latest."""
+
+
+OUTDATED_YEARS = 2
+"""How many years older than the kommun's latest value a national value may be before the
+comparison warns."""
 
 
 VERDICT_PLACES = 1
@@ -114,17 +133,16 @@ class Row:
     plan: str
     kommunkod: str
     indicator: Indicator
-    series: NationalSeries
+    series: NationalSeries | None
+    """trygg's series, when the indicator names one (``nationell_serie``)."""
     value: Value
     own: Place
-    national: NationalValue | None
-    """The national value of the period, as known at the cut-off."""
+    national: NationalFigure | None
+    """The national value of the period, from the first source that has it (the plan,
+    Kolada, trygg), as known at the cut-off."""
     national_published: date | None
     """When the national value exists but was not yet published at the cut-off: the day it
     was."""
-    difference: Decimal | None
-    kind: DifferenceKind
-    verdict: Verdict | None
 
     @property
     def place(self) -> Place:
@@ -135,8 +153,50 @@ class Row:
         return self.value.period
 
     @property
+    def series_id(self) -> str:
+        """What the comparison is grouped by: trygg's series, else the indicator's own."""
+        return self.series.id if self.series is not None else self.indicator.id
+
+    @property
+    def national_unit(self) -> Unit:
+        """The unit national values are shown in: trygg's series', else the indicator's."""
+        return self.series.unit if self.series is not None else self.indicator.unit
+
+    @property
+    def national_value(self) -> float | None:
+        """The national value in :attr:`national_unit` (a plan's own national value, in the
+        indicator's unit, converted: per 1 000 to per 100 000)."""
+        if self.national is None:
+            return None
+        if self.national.plan_value is None:
+            return self.national.value
+        factor = scale(self.indicator.unit, self.national_unit)
+        if factor is None:
+            return self.national.value
+        return float(CONTEXT.multiply(exact(self.national.value), factor))
+
+    @property
     def units_differ(self) -> bool:
-        return scale(self.indicator.unit, self.series.unit) is None
+        return scale(self.indicator.unit, self.national_unit) is None
+
+    @property
+    def kind(self) -> DifferenceKind:
+        return (
+            DifferenceKind.POINTS if self.national_unit is Unit.PERCENT else DifferenceKind.RELATIVE
+        )
+
+    @property
+    def difference(self) -> Decimal | None:
+        """The plan's value against the national one, in the national unit: percentage
+        points for a share, relative per cent for a rate."""
+        return _difference(
+            self.indicator.unit, self.national_unit, self.value.value, self.national_value
+        )
+
+    @property
+    def verdict(self) -> Verdict | None:
+        difference = self.difference
+        return None if difference is None else judge(difference, self.indicator.better)
 
 
 def comparison_rows(
@@ -146,13 +206,19 @@ def comparison_rows(
     until: date | None = None,
     indicator: str | None = None,
 ) -> list[Row]:
-    """Every value of every indicator with a national series, next to the national value.
+    """Every value of every indicator with national figures, next to the national value.
 
-    One row per plan, indicator, period and geography, in the order plan, series, indicator,
-    period, geography. As of ``until`` (a brief for a past quarter shows only what was known
-    then), values whose period ends later are left out and a national value not yet published
-    is missing (``national_published`` then holds the day it was). ``indicator`` keeps one
-    indicator, by its id in the plan or by the national series' id.
+    An indicator has national figures when it names trygg's series (``nationell_serie``) or
+    has values for Riket of its own (``geografi: {nivå: riket}``, written in the plan or
+    fetched from Kolada); per period the first source that has a value gives it
+    (:func:`~trygghet_cli.analysis.national.national_figures`).
+
+    One row per plan, indicator, period and geography (the plan's own values, never Riket's),
+    in the order plan, series, indicator, period, geography. As of ``until`` (a brief for a
+    past quarter shows only what was known then), values whose period ends later are left out
+    and a national value not yet published is missing (``national_published`` then holds the
+    day it was). ``indicator`` keeps one indicator, by its id in the plan or by the national
+    series' id.
     """
     series_by_id = national.by_id()
     editions = editions_published(national)
@@ -162,35 +228,23 @@ def comparison_rows(
         own = own_place(plan)
         for ind in plan.indicators_by_id().values():
             series = series_by_id.get(ind.national) if ind.national else None
-            if series is None:
+            if not has_national(ind, series):
                 continue
-            if indicator is not None and indicator not in (ind.id, series.id):
+            if indicator is not None and indicator not in (ind.id, ind.national):
                 continue
+            figures = national_figures(ind, series, until=until, editions=editions)
             for v in ind.values:
+                if is_national(v):
+                    continue
                 if until is not None and not value_known_on(v, until, editions):
                     continue
-                nat = series.at(v.period)
+                nat = figures.get(v.period)
                 published = None
-                if nat is not None and until is not None and not nat.known_on(until):
-                    published = nat.published
+                if nat is not None and until is not None and not nat.known_on(until, editions):
+                    published = nat.known_from(editions)
                     nat = None
-                difference, kind = _difference(ind.unit, series.unit, v.value, nat)
-                verdict = None if difference is None else judge(difference, ind.better)
-                rows.append(
-                    Row(
-                        plan.name,
-                        kommunkod,
-                        ind,
-                        series,
-                        v,
-                        own,
-                        nat,
-                        published,
-                        difference,
-                        kind,
-                        verdict,
-                    )
-                )
+                row = Row(plan.name, kommunkod, ind, series, v, own, nat, published)
+                rows.append(row)
     return ordered(rows)
 
 
@@ -216,30 +270,33 @@ def plan_comparison_rows(
 
     plan = checked.loaded.plan
     rows = comparison_rows([plan], national_data(), until=until, indicator=indicator)
-    ids = tuple(i.id for i in plan.indicators_by_id().values() if i.national)
+    ids = tuple(
+        i.id
+        for i in plan.indicators_by_id().values()
+        if i.national or any(is_national(v) for v in i.values)
+    )
     return PlanRows(tuple(rows), ids)
 
 
 def _row_order(row: Row) -> tuple[str, str, str, Period, str, str]:
     level, area = row.value.geography.level.value, row.value.geography.name or ""
-    return (row.plan, row.series.id, row.indicator.id, row.period, level, area)
+    return (row.plan, row.series_id, row.indicator.id, row.period, level, area)
 
 
 def _difference(
-    unit: Unit, national_unit: Unit, value: float, national: NationalValue | None
-) -> tuple[Decimal | None, DifferenceKind]:
-    """The plan's value against the national one, in the national series' unit."""
-    kind = DifferenceKind.POINTS if national_unit is Unit.PERCENT else DifferenceKind.RELATIVE
+    unit: Unit, national_unit: Unit, value: float, national: float | None
+) -> Decimal | None:
+    """The plan's value against the national one, in the national unit."""
     factor = scale(unit, national_unit)
     if national is None or factor is None:
-        return None, kind
+        return None
     in_national_unit = CONTEXT.multiply(exact(value), factor)
-    gap = CONTEXT.subtract(in_national_unit, exact(national.value))
-    if kind is DifferenceKind.POINTS:
-        return gap, kind
-    if national.value == 0:
-        return None, kind
-    return CONTEXT.multiply(divide(gap, exact(national.value)), Decimal(100)), kind
+    gap = CONTEXT.subtract(in_national_unit, exact(national))
+    if national_unit is Unit.PERCENT:
+        return gap
+    if national == 0:
+        return None
+    return CONTEXT.multiply(divide(gap, exact(national)), Decimal(100))
 
 
 def years_with_values(rows: Sequence[Row]) -> list[int]:
@@ -308,6 +365,8 @@ class Comparison:
     """Other geographies the indicator has values for, left out of the trend."""
     national_published: date | None = None
     """When the national value is not yet published as of the cut-off: the day it was."""
+    source: NationalFigure | None = None
+    """The national value compared, with where it came from."""
 
 
 def comparisons(rows: Sequence[Row], *, year: int | None = None) -> list[Comparison]:
@@ -322,7 +381,7 @@ def comparisons(rows: Sequence[Row], *, year: int | None = None) -> list[Compari
     """
     groups: dict[tuple[str, str, str], list[Row]] = {}
     for row in rows:
-        groups.setdefault((row.plan, row.series.id, row.indicator.id), []).append(row)
+        groups.setdefault((row.plan, row.series_id, row.indicator.id), []).append(row)
     out = []
     for key in sorted(groups):
         comparison = _comparison(groups[key], year)
@@ -363,9 +422,16 @@ def _comparison(every: list[Row], year: int | None) -> Comparison | None:
         notes.append(
             Note.NATIONAL_NOT_PUBLISHED if row.national_published else Note.NO_NATIONAL_VALUE
         )
-    elif row.units_differ:
-        notes.append(Note.UNITS_DIFFER)
-    if ind.better is not series.better:
+    else:
+        notes.append(Note.NATIONAL_SOURCE)
+        if row.units_differ:
+            notes.append(Note.UNITS_DIFFER)
+    if newer is not None and row.national is not None:
+        notes.append(Note.EARLIER_COMMON_PERIOD)
+        if newer.period.year - row.period.year > OUTDATED_YEARS:
+            notes.append(Note.NATIONAL_OUTDATED)
+    series_better = series.better if series is not None else ind.better
+    if ind.better is not series_better:
         notes.append(Note.DIRECTION_DIFFERS)
     others = tuple(other_places(pairs, place))
     if others:
@@ -375,15 +441,15 @@ def _comparison(every: list[Row], year: int | None) -> Comparison | None:
         kommunkod=row.kommunkod,
         indicator=ind.id,
         indicator_name=ind.name,
-        series=series.id,
-        series_name=series.name,
+        series=row.series_id,
+        series_name=series.name if series is not None else f"{ind.name}, riket",
         unit=ind.unit,
-        national_unit=series.unit,
+        national_unit=row.national_unit,
         better=ind.better,
-        series_better=series.better,
+        series_better=series_better,
         period=row.period,
         value=row.value.value,
-        national=row.national.value if row.national is not None else None,
+        national=row.national_value,
         difference=row.difference,
         kind=row.kind,
         verdict=row.verdict,
@@ -396,6 +462,7 @@ def _comparison(every: list[Row], year: int | None) -> Comparison | None:
         newer=newer,
         others=others,
         national_published=row.national_published,
+        source=row.national,
     )
 
 
@@ -403,7 +470,7 @@ def _point(row: Row) -> Point:
     return Point(
         period=row.period,
         value=row.value.value,
-        national=row.national.value if row.national is not None else None,
+        national=row.national_value,
         preliminary=row.value.preliminary,
         national_published=row.national_published,
     )

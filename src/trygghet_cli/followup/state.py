@@ -224,7 +224,8 @@ def comparable_values(indicator: Indicator, goal: Goal, own: Place | None = None
     return in_place(indicator.values, trend_geography(indicator.values, at=at, own=own))
 
 
-def _edition_key(edition: str) -> str:
+def edition_key(edition: str) -> str:
+    """An edition's name as it is compared: ``NTU  2021`` and ``ntu 2021`` alike."""
     return " ".join(edition.split()).casefold()
 
 
@@ -235,7 +236,7 @@ def editions_published(national: NationalData) -> dict[str, date]:
     for series in national.series:
         for v in series.values:
             if v.edition and v.published:
-                key = _edition_key(v.edition)
+                key = edition_key(v.edition)
                 out[key] = min(out.get(key, v.published), v.published)
     return out
 
@@ -258,7 +259,7 @@ def value_known_on(value: Value, day: date, editions: dict[str, date] | None = N
     if not value.edition:
         return True
     published = (_shipped_editions() if editions is None else editions).get(
-        _edition_key(value.edition)
+        edition_key(value.edition)
     )
     return published is None or published <= day
 

@@ -129,6 +129,15 @@ class Value(TryggModel):
         default=None,
     )
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+    source: Source | None = field(
+        "källa",
+        "Varifrån just det här värdet kommer, när det inte är nyckeltalets källa. Ett värde för "
+        "riket som 'trygg indicator fetch' eller 'import' har hämtat ur Kolada får "
+        "{typ: kolada, kolada_kpi: …}; det jämförs med riket efter planens egna värden för "
+        "riket och före trygg:s serie.",
+        example={"typ": "kolada", "kolada_kpi": "N07540"},
+        default=None,
+    )
 
 
 @schema_text("Nyckeltal", "Ett nyckeltal med enhet, källa och uppmätta värden.")

@@ -30,6 +30,17 @@ class NationalValue(TryggModel):
         "från periodens sista dag.",
         default=None,
     )
+    secondhand: StrictBool = field(
+        "andrahandskälla",
+        "Sant när värdet kommer från en andrahandskälla (en tidning, Wikipedia, någon som "
+        "citerar Brå) och inte har kunnat kontrolleras mot utgivaren själv.",
+        default=False,
+    )
+    approximate: StrictBool = field(
+        "ungefärligt",
+        "Sant när källan bara anger värdet ungefärligt (≈, 'drygt', 'cirka').",
+        default=False,
+    )
 
     def known_on(self, day: date) -> bool:
         """Whether the value had been published on ``day`` (see the module's docstring)."""

@@ -19,6 +19,7 @@ from trygghet_cli.analysis.comparison import (
     Trend,
     Verdict,
 )
+from trygghet_cli.analysis.national import NationalSource
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Better
 from trygghet_cli.model.national import NationalData
@@ -115,8 +116,10 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
         elif note is Note.NO_NATIONAL_VALUE:
             out.append(
                 Text(
-                    "trygg har inget värde för riket för {period}.",
-                    "trygg has no national value for {period}.",
+                    "Det finns inget värde för riket för {period}, varken i planen, från "
+                    "Kolada eller i trygg:s serie.",
+                    "There is no national value for {period}: not in the plan, not from "
+                    "Kolada, not in trygg's series.",
                 ).format(period=fmt.period(c.period))(lang)
             )
         elif note is Note.NATIONAL_NOT_PUBLISHED:
@@ -131,6 +134,8 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
             )
         elif note is Note.OTHER_GEOGRAPHIES:
             out.append(other_geographies(c, fmt))
+        elif note is Note.NATIONAL_SOURCE:
+            out.append(source_sentence(c, fmt))
         elif note is Note.DIRECTION_DIFFERS:
             out.append(
                 Text(
@@ -152,27 +157,101 @@ def notes(c: Comparison, fmt: Formatter) -> list[str]:
     if c.newer is not None and c.newer.national_published:
         out.append(
             Text(
-                "Det nyare värdet för {period}, {value}, jämförs inte: rikets värde för "
-                "{period} publicerades först {day}.",
-                "The newer value for {period}, {value}, is not compared: the national value "
-                "for {period} was only published on {day}.",
+                "Det nyare värdet för {newer}, {value}, jämförs inte: rikets värde för "
+                "{newer} publicerades först {day}.",
+                "The newer value for {newer}, {value}, is not compared: the national value "
+                "for {newer} was only published on {day}.",
             ).format(
-                period=fmt.period(c.newer.period),
+                newer=fmt.period(c.newer.period),
                 value=fmt.value(c.newer.value, c.unit),
                 day=fmt.date(c.newer.national_published),
+            )(lang)
+        )
+    elif c.newer is not None and Note.EARLIER_COMMON_PERIOD in c.notes:
+        out.append(
+            Text(
+                "Kommunens senaste värde, {value} för {newer}, har inget värde för riket att "
+                "jämföras med; jämförelsen gäller {period}, det senaste som både kommunen och "
+                "riket har.",
+                "The kommun's latest value, {value} for {newer}, has no national value to "
+                "compare with; the comparison is of {period}, the latest that both the kommun "
+                "and the country have.",
+            ).format(
+                newer=fmt.period(c.newer.period),
+                value=fmt.value(c.newer.value, c.unit),
+                period=fmt.period(c.period),
             )(lang)
         )
     elif c.newer is not None:
         out.append(
             Text(
-                "Det nyare värdet för {period}, {value}, har ännu inget värde för riket att "
+                "Det nyare värdet för {newer}, {value}, har ännu inget värde för riket att "
                 "jämföras med.",
-                "The newer value for {period}, {value}, has no national value to compare with yet.",
-            ).format(period=fmt.period(c.newer.period), value=fmt.value(c.newer.value, c.unit))(
-                lang
-            )
+                "The newer value for {newer}, {value}, has no national value to compare with yet.",
+            ).format(newer=fmt.period(c.newer.period), value=fmt.value(c.newer.value, c.unit))(lang)
+        )
+    if Note.NATIONAL_OUTDATED in c.notes and c.newer is not None:
+        years = c.newer.period.year - c.period.year
+        out.append(
+            Text(
+                "Varning: rikets värde gäller {period}, {years} år före kommunens senaste "
+                "({newer}). För in rikets värde för {newer} med 'trygg indicator set "
+                "{indicator} {newer_id} VÄRDE --geography riket', eller hämta det ur Kolada "
+                "med 'trygg indicator fetch'.",
+                "Warning: the national value is for {period}, {years} years before the "
+                "kommun's latest ({newer}). Record the national value for {newer} with 'trygg "
+                "indicator set {indicator} {newer_id} VALUE --geography riket', or fetch it "
+                "from Kolada with 'trygg indicator fetch'.",
+            ).format(
+                period=fmt.period(c.period),
+                years=years,
+                newer=fmt.period(c.newer.period),
+                newer_id=str(c.newer.period),
+                indicator=c.indicator,
+            )(lang)
         )
     return out
+
+
+def source_sentence(c: Comparison, fmt: Formatter) -> str:
+    """Where the national value compared came from, and when it was published: ``Rikets
+    värde för 2020 kommer från trygg:s serie (Brå, …)``."""
+    figure = c.source
+    lang = fmt.lang
+    if figure is None:
+        return ""
+    period = fmt.period(figure.period)
+    if figure.source is NationalSource.PLAN:
+        text = Text(
+            "Rikets värde för {period} står i planen (nyckeltal.yaml){origin}.",
+            "The national value for {period} is the plan's own (nyckeltal.yaml){origin}.",
+        ).format(period=period, origin=f": {figure.origin}" if figure.origin else "")(lang)
+    elif figure.source is NationalSource.KOLADA:
+        kpi = f"{figure.origin}, " if figure.origin else ""
+        text = Text(
+            "Rikets värde för {period} är hämtat ur Kolada ({kpi}0000 Riket).",
+            "The national value for {period} was fetched from Kolada ({kpi}0000 Riket).",
+        ).format(period=period, kpi=kpi)(lang)
+    else:
+        published = (
+            Text(", publicerat {day}", ", published on {day}").format(
+                day=fmt.date(figure.published)
+            )(lang)
+            if figure.published
+            else ""
+        )
+        text = Text(
+            "Rikets värde för {period} kommer från trygg:s serie: {origin}{published}.",
+            "The national value for {period} comes from trygg's series: {origin}{published}.",
+        ).format(period=period, origin=figure.origin, published=published)(lang)
+    if figure.approximate:
+        text += Text(" Källan anger det ungefärligt.", " The source gives it roughly.")(lang)
+    if figure.secondhand:
+        text += Text(
+            " Uppgiften är från en andrahandskälla och inte kontrollerad mot utgivaren.",
+            " The figure is from a secondary source, not checked against its publisher.",
+        )(lang)
+    return text
 
 
 def other_geographies(c: Comparison, fmt: Formatter) -> str:
@@ -351,6 +430,17 @@ def _record(c: Comparison) -> dict[str, Any]:
             for place, periods in c.others
         ],
         "national_published": c.national_published.isoformat() if c.national_published else None,
+        "national_source": None
+        if c.source is None
+        else {
+            "source": c.source.source.value,
+            "period": str(c.source.period),
+            "origin": c.source.origin or None,
+            "url": c.source.url,
+            "published": c.source.published.isoformat() if c.source.published else None,
+            "secondhand": c.source.secondhand,
+            "approximate": c.source.approximate,
+        },
         "trend": [
             {
                 "period": str(p.period),
@@ -384,6 +474,7 @@ _CSV_COLUMNS = {
     "period": Text("period", "period"),
     "value": Text("värde", "value"),
     "national": Text("riket", "national"),
+    "national_source": Text("riket_källa", "national_source"),
     "difference": Text("skillnad", "difference"),
     "difference_kind": Text("skillnad_avser", "difference_kind"),
     "verdict": Text("bedömning", "verdict"),
@@ -397,6 +488,11 @@ _CSV_COLUMNS = {
 _KIND_WORDS = {
     DifferenceKind.RELATIVE: Text("procent", "per_cent"),
     DifferenceKind.POINTS: Text("procentenheter", "percentage_points"),
+}
+_SOURCE_WORDS = {
+    NationalSource.PLAN: Text("planen", "plan"),
+    NationalSource.KOLADA: Text("Kolada", "Kolada"),
+    NationalSource.TRYGG: Text("trygg", "trygg"),
 }
 _BETTER_WORDS = {Better.LOWER: Text("lägre", "lower"), Better.HIGHER: Text("högre", "higher")}
 
@@ -430,12 +526,15 @@ def as_csv(rows: Sequence[Row], lang: Lang, year: int | None = None) -> str:
                 "kommunkod": r.kommunkod,
                 "indicator": r.indicator.id,
                 "indicator_name": spreadsheet_text(r.indicator.name),
-                "series": r.series.id,
+                "series": r.series.id if r.series is not None else "",
                 "unit": r.indicator.unit.value,
                 "better": _BETTER_WORDS[r.indicator.better](lang),
                 "period": str(r.period),
                 "value": r.value.value,
-                "national": r.national.value if r.national is not None else None,
+                "national": r.national_value,
+                "national_source": _SOURCE_WORDS[r.national.source](lang)
+                if r.national is not None
+                else "",
                 "difference": difference,
                 "difference_kind": _KIND_WORDS[r.kind](lang) if difference is not None else "",
                 "verdict": VERDICT[r.verdict](lang) if r.verdict is not None else "",
@@ -481,8 +580,9 @@ def series_list(national: NationalData, fmt: Formatter) -> str:
     rows = []
     for s in national.series:
         values = ", ".join(
-            f"{fmt.period(v.period)}: {fmt.value(v.value, s.unit)}"
+            f"{fmt.period(v.period)}: {'≈' if v.approximate else ''}{fmt.value(v.value, s.unit)}"
             + (Text(" (prel.)", " (prel.)")(lang) if v.preliminary else "")
+            + (Text(" (andrahand)", " (secondhand)")(lang) if v.secondhand else "")
             for v in s.values
         )
         rows.append((s.id, s.name, values))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.analysis.comparison import change
+from trygghet_cli.analysis.national import is_national, national_figures
 from trygghet_cli.followup.geography import (
     Place,
     in_place,
@@ -99,10 +100,13 @@ def _chart(
     lang = fmt.lang
     t = translator(lang)
     own = own_place(plan)
-    place = trend_geography(ind.values, own=own)
-    assert place is not None  # the indicator has values
-    drawn = in_place(ind.values, place)
-    others = other_geographies(ind.values, place)
+    values = [v for v in ind.values if not is_national(v)]
+    figures = national_figures(ind, nat)  # the plan's own, then Kolada's, then trygg's
+    place = trend_geography(values, own=own)
+    if place is None:  # only national values: drawn as the national line alone
+        place = own
+    drawn = in_place(values, place)
+    others = other_geographies(values, place)
     name = plan.name if place == own else _place_label(place, lang)
     plan_series = charts.Series(
         name,
@@ -110,20 +114,23 @@ def _chart(
         frozenset(v.period for v in drawn if v.illustrative),
     )
     national_series = None
-    if nat is not None:
+    if figures:
         national_series = charts.Series(
-            t("Riket", "National"), tuple((v.period, v.value, v.preliminary) for v in nat.values)
+            t("Riket", "National"),
+            tuple((f.period, f.value, f.preliminary) for f in figures.values()),
         )
-    span = f"{fmt.period(drawn[0].period)}–{fmt.period(drawn[-1].period)}"
+    has_national = bool(figures)
+    span_periods = [v.period for v in drawn] or list(figures)
+    span = f"{fmt.period(span_periods[0])}–{fmt.period(span_periods[-1])}"
     drawn_made_up = bool(plan_series.illustrative)
     alt = t(
         f"Diagram: {ind.name}, {name}"
-        + (" och riket" if nat else "")
+        + (" och riket" if has_national else "")
         + f", {span}"
         + (", med illustrativa värden" if drawn_made_up else "")
         + ".",
         f"Chart: {ind.name}, {name}"
-        + (" and the country" if nat else "")
+        + (" and the country" if has_national else "")
         + f", {span}"
         + (", with illustrative values" if drawn_made_up else "")
         + ".",
@@ -135,17 +142,15 @@ def _chart(
         alt,
         described_by=data_id,
     )
-    hollow = any(v.preliminary for v in drawn) or (
-        nat is not None and any(v.preliminary for v in nat.values)
-    )
+    hollow = any(v.preliminary for v in drawn) or any(f.preliminary for f in figures.values())
     caption = t(
         f"{ind.name} ({fmt.unit(ind.unit)})."
         + (" Ofyllda punkter är preliminära värden." if hollow else "")
-        + (" Streckad linje: riket." if nat else "")
+        + (" Streckad linje: riket." if has_national else "")
         + (" Romb: målvärde." if targets else ""),
         f"{ind.name} ({fmt.unit(ind.unit)})."
         + (" Hollow points are preliminary values." if hollow else "")
-        + (" Dashed line: the country." if nat else "")
+        + (" Dashed line: the country." if has_national else "")
         + (" Diamond: target." if targets else ""),
     )
     if others:
@@ -158,8 +163,7 @@ def _chart(
             f" Diagrammet visar värdena för {here}; värdena för {where} finns i tabellen.",
             f" The chart shows the values for {here}; the values for {where} are in the table.",
         )
-    values = sorted(ind.values, key=lambda v: v.period)
-    made_up = [v for v in values if v.illustrative]
+    made_up = sorted((v for v in values if v.illustrative), key=lambda v: v.period)
     if made_up:
         periods = ", ".join(
             fmt.period(v.period)
@@ -179,10 +183,13 @@ def _chart(
             + f": {periods}.",
         )
     rows = []
-    for v in values:
-        nv = nat.at(v.period) if nat else None
+    for v in sorted(values, key=lambda v: v.period):
+        nv = figures.get(v.period)
+        national_unit = (
+            ind.unit if nv is None or nv.plan_value is not None or nat is None else nat.unit
+        )
         diff = "–"
-        if nv is not None and nat is not None and nat.unit is ind.unit:
+        if nv is not None and national_unit is ind.unit:
             gap, kind = change(nv.value, v.value, ind.unit)
             diff = delta(gap, kind, fmt)
         notes = []
@@ -196,7 +203,7 @@ def _chart(
             (
                 fmt.period(v.period),
                 fmt.value(v.value, ind.unit),
-                fmt.value(nv.value, nat.unit) if nv is not None and nat is not None else "–",
+                fmt.value(nv.value, national_unit) if nv is not None else "–",
                 diff,
                 level_name(v.geography.level, lang, v.geography.name or ""),
                 "; ".join(notes),
