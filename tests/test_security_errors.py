@@ -79,7 +79,7 @@ def test_a_full_disk_or_read_only_folder_is_said_plainly(
     elif command == "fmt":
         result = run("fmt", str(plan))
     else:
-        result = run("init", str(tmp_path / "ny"), "--municipality", "Testby", "--kommunkod",
+        result = run("init", str(tmp_path / "ny"), "--municipality", "Stockholm", "--kommunkod",
                      "0180")  # fmt: skip
     monkeypatch.setattr("trygghet_cli.loading.atomic.tempfile.mkstemp", mkstemp)
     reason = {
