@@ -470,11 +470,15 @@ _ALL = [
             "Skriv till exempel '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
             "'varje månad', 'var tredje månad', 'varje år', 'vartannat år', 'löpande' eller "
             "'vid behov'; "
-            "lägg till ', även vid behov' för extra möten.",
+            "lägg till ', även vid behov' för extra möten. Ett fast datum i årshjulet: "
+            "'varje år senast 31 december', 'varje år i februari' eller "
+            "'varje kvartal senast den 15:e'.",
             "Write for instance '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
             "'varje månad', 'var tredje månad', 'varje år', 'vartannat år', 'löpande' or "
             "'vid behov'; "
-            "add ', även vid behov' for extra meetings.",
+            "add ', även vid behov' for extra meetings. A fixed date of the annual wheel: "
+            "'varje år senast 31 december', 'varje år i februari' or "
+            "'varje kvartal senast den 15:e'.",
         ),
         ("schema",),
     ),

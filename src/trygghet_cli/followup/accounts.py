@@ -18,6 +18,12 @@ The rules, written out for users in ``docs/uppfoljning.md``:
 * **Late by the interval** (:attr:`LateRule.INTERVAL`): more than one interval has passed since
   the last occasion (:func:`~trygghet_cli.followup.state.add_interval`), even if the count is
   kept.
+* **Fixed dates** (an årshjul: ``varje år senast 31 december``, ``varje år i februari``,
+  ``varje kvartal senast den 15:e``): each calendar year (or quarter, month …) asks for one
+  occasion by its fixed day (:func:`~trygghet_cli.followup.state.fixed_periods`), counted from
+  the first period that has not ended before the anchor and whose day is not before it, and
+  counted in calendar years like the slots (the quarter is what the messages name). The
+  interval rule does not apply: the dates are fixed.
 * A duty with an end (a working group's ``slut``) asks for nothing after it, and once the end
   has passed nothing more is reported for it.
 
@@ -33,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from trygghet_cli.followup.state import ABOUT_SHARE, add_interval, occasion_due
+from trygghet_cli.followup.state import ABOUT_SHARE, add_interval, fixed_periods, occasion_due
 from trygghet_cli.model.cadence import Cadence, Qualifier, Unit
 
 YEAR_MONTHS = 12
@@ -62,6 +68,14 @@ class Demand:
     """The first day of its slot."""
     due: date
     """The last day of its slot: the occasion is due by then."""
+    covers: tuple[date, date] | None = None
+    """For a fixed date: the calendar period (year, quarter …) the occasion is for, which its
+    messages name (``rapporten för kvartal 1 2025``); None for a slot, named by itself."""
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The days the occasion is for: its fixed date's period, or its slot."""
+        return self.covers or (self.start, self.due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,16 +193,20 @@ def account(
     if cadence.only_when_needed or as_of < anchor or (end is not None and end < as_of):
         return None
     held = sorted(d for d in occasions if d <= as_of and (end is None or d <= end))
-    starts = _period_starts(cadence, anchor)
     demands: list[Demand] = []
     current = anchor
     following: date | None = None
-    for start in starts:
-        if start > as_of:
-            following = start
-            break
-        current = start
-        demands.extend(_demands(cadence, start, _period_end(cadence, anchor, start), end))
+    upcoming: Demand | None = None
+    if cadence.fixed:
+        demands, upcoming = _fixed_demands(cadence, anchor, as_of, end)
+        current = demands[-1].period if demands else anchor
+    else:
+        for start in _period_starts(cadence, anchor):
+            if start > as_of:
+                following = start
+                break
+            current = start
+            demands.extend(_demands(cadence, start, _period_end(cadence, anchor, start), end))
     counted = 0
     for day in held:
         if day < anchor:
@@ -199,13 +217,14 @@ def account(
     since = missed[0].period if missed else current
     before = sum(1 for d in demands[:counted] if d.period < since)
     required = sum(1 for d in demands if d.period >= since and d.due <= as_of)
-    upcoming = demands[counted] if counted < len(demands) else None
-    if upcoming is None and following is not None:
+    if counted < len(demands):
+        upcoming = demands[counted]
+    elif upcoming is None and following is not None:
         upcoming = _first_demand(cadence, anchor, following, end)
     if upcoming is not None and end is not None and upcoming.due > end:
         upcoming = None
     last = held[-1] if held else None
-    after_last = add_interval(cadence, last) if last is not None else None
+    after_last = add_interval(cadence, last) if last is not None and not cadence.fixed else None
     if after_last is not None and after_last < anchor:
         after_last = None  # the interval ran out before counting began: the slots decide
     return Account(
@@ -298,6 +317,26 @@ def _demands(cadence: Cadence, start: date, last: date, end: date | None) -> lis
             break
         out.append(Demand(start, slot_start, due))
     return out
+
+
+def _fixed_demands(
+    cadence: Cadence, anchor: date, as_of: date, end: date | None
+) -> tuple[list[Demand], Demand | None]:
+    """A fixed-date cadence's occasions in the periods begun by ``as_of``, and the first one
+    after them (None when the duty ends first)."""
+    found: list[Demand] = []
+    for first, last, due in fixed_periods(cadence, anchor):
+        if due < anchor or last < anchor:
+            continue  # its period ended, or its day passed, before counting began
+        if end is not None and due > end:
+            return found, None
+        # counted in calendar years, as the slots of other cadences are
+        year = max(date(first.year, 1, 1), anchor)
+        demand = Demand(year, max(first, anchor), due, (first, last))
+        if first > as_of:
+            return found, demand
+        found.append(demand)
+    return found, None
 
 
 def _first_demand(cadence: Cadence, anchor: date, start: date, end: date | None) -> Demand | None:

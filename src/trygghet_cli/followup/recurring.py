@@ -191,7 +191,7 @@ def held_text(acc: Account, words: _Words = _MEETING) -> Text:
 
 
 def _period(demand: Demand) -> Text:
-    return span_text(demand.start, demand.due)
+    return span_text(*demand.span)
 
 
 def _missing(acc: Account, words: _Words) -> Text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
@@ -41,7 +42,12 @@ from trygghet_cli.model.plan import MeetingRecord, Plan
 #
 # Both count intervals the same way: whole calendar months where the interval is a whole number
 # of months, else days.
+#
+# A **fixed date** (an årshjul date: ``varje år senast 31 december``, ``varje kvartal senast den
+# 15:e``) has neither: each calendar period (a year, or a quarter, month, tertial or half-year
+# from 1 January) asks for one occasion by its fixed day (:func:`fixed_periods`).
 
+YEAR_MONTHS = 12
 ABOUT_SHARE = 85
 """Percent of its slots that a "cirka" cadence asks for."""
 
@@ -57,6 +63,8 @@ def add_interval(cadence: Cadence, day: date) -> date | None:
     interval = cadence.interval_days
     if interval is None:
         return None
+    if cadence.fixed:
+        return next((due for _, _, due in fixed_periods(cadence, day) if due > day), None)
     months = cadence.unit.months
     if months is not None and (months * cadence.every) % cadence.times == 0:
         step = months * cadence.every // cadence.times
@@ -67,6 +75,41 @@ def add_interval(cadence: Cadence, day: date) -> date | None:
             return date(year, month, last)  # 31 March, 30 June, 30 September, 31 December
         return date(year, month, min(day.day, last))
     return day + timedelta(days=math.floor(interval + 0.5))
+
+
+def fixed_periods(cadence: Cadence, start: date) -> Iterator[tuple[date, date, date]]:
+    """The calendar periods of a fixed-date cadence from the one that holds ``start``, each as
+    (first day, last day, due day), in order (for 400 years at most).
+
+    * ``varje år senast 31 december``, ``varje år i februari``: each calendar year, due on the
+      day (a month alone: its last day; 29 February: 28 February in other years) of that year;
+    * ``varje kvartal senast den 15:e`` (likewise ``månad``, ``tertial``, ``halvår``): each
+      calendar quarter, due on the 15th of the month after it (kvartal 1 by 15 April, kvartal 4
+      by 15 January the next year; a day the month lacks is its last day).
+    """
+    months = cadence.unit.months or YEAR_MONTHS
+    first = date(start.year, (start.month - 1) // months * months + 1, 1)
+    for n in range(400 * YEAR_MONTHS // months):
+        index = first.month - 1 + n * months
+        year, month = first.year + index // YEAR_MONTHS, index % YEAR_MONTHS + 1
+        if year + 1 > date.max.year:
+            return
+        period_start = date(year, month, 1)
+        after = _month_start(period_start, months)
+        last = after - timedelta(days=1)
+        if cadence.due_month is not None:
+            due_year, due_month = year, cadence.due_month
+        else:
+            due_year, due_month = after.year, after.month
+        days = calendar.monthrange(due_year, due_month)[1]
+        day = days if cadence.due_day is None else min(cadence.due_day, days)
+        yield period_start, last, date(due_year, due_month, day)
+
+
+def _month_start(day: date, months: int) -> date:
+    """The first of the month ``months`` months after ``day``'s month."""
+    index = day.month - 1 + months
+    return date(day.year + index // YEAR_MONTHS, index % YEAR_MONTHS + 1, 1)
 
 
 def occasion_due(cadence: Cadence, start: date, n: int) -> date | None:

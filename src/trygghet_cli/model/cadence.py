@@ -6,6 +6,11 @@
 all parse to a :class:`Cadence`; ``str(cadence)`` gives the canonical phrase. Common ways of
 writing them pass too: ``6 ggr/år``, ``var annan vecka``, ``varje termin`` (a termin counts as
 a half-year).
+
+Fixed dates of an årshjul parse too: ``varje år senast 31 december``, ``varje år i februari``,
+``varje år senast i december`` (the month's last day), and ``varje kvartal senast den 15:e``
+(also ``varje månad``, ``varje tertial``, ``varje halvår``): the 15th of the month after each
+period, for the period that ended (see :func:`trygghet_cli.followup.state.fixed_due`).
 """
 
 from __future__ import annotations
@@ -67,6 +72,20 @@ class Cadence:
     continuous: bool = False
     unknown: bool = False
     """The plan does not know the cadence ("okänd"): no occasion is expected."""
+    due_month: int | None = None
+    """A fixed month of the year (``varje år senast 31 december``: 12); only with a yearly
+    cadence."""
+    due_day: int | None = None
+    """A fixed day of the month (``31 december``: 31, ``senast den 15:e``: 15); None with
+    :attr:`due_month` means the month's last day."""
+    in_month: bool = False
+    """Written ``i februari`` rather than ``senast i februari`` (both are due by the month's
+    last day)."""
+
+    @property
+    def fixed(self) -> bool:
+        """Due on a fixed day of the calendar (an årshjul date), not counted in intervals."""
+        return self.due_month is not None or self.due_day is not None
 
     @property
     def only_when_needed(self) -> bool:
@@ -95,7 +114,10 @@ class Cadence:
             return "löpande" if lang == "sv" else "continuously"
         if self.only_when_needed:
             return "vid behov" if lang == "sv" else "when needed"
-        text = _describe_sv(self) if lang == "sv" else _describe_en(self)
+        if self.fixed:
+            text = _fixed_sv(self) if lang == "sv" else _fixed_en(self)
+        else:
+            text = _describe_sv(self) if lang == "sv" else _describe_en(self)
         if self.also_when_needed:
             text += ", även vid behov" if lang == "sv" else ", and also when needed"
         return text
@@ -172,6 +194,53 @@ _EVERY_OTHER = re.compile(rf"^(?:varannan|vartannat|var annan|vart annat)\s+({_U
 _EVERY_NTH = re.compile(rf"^vart?\s+({'|'.join(_ORDINALS)}|\d{{1,2}}:e)\s+({_UNIT_RE})$")
 
 
+MONTHS_SV = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_RE = "|".join(MONTHS_SV)
+_YEARLY_RE = r"(?:varje\s+år|årligen|årsvis|en\s+gång\s+(?:per|om|i)\s+år(?:et)?)"
+_FIXED_DAY = re.compile(rf"^{_YEARLY_RE}\s+(?:senast\s+)?(?:den\s+)?(\d{{1,2}})\s+({_MONTH_RE})$")
+_FIXED_MONTH = re.compile(rf"^{_YEARLY_RE}\s+(senast\s+)?i\s+({_MONTH_RE})$")
+_FIXED_UNITS = {
+    "månad": Unit.MONTH,
+    "kvartal": Unit.QUARTER,
+    "tertial": Unit.TERTIAL,
+    "halvår": Unit.HALF_YEAR,
+    "termin": Unit.HALF_YEAR,
+}
+_FIXED_IN_PERIOD = re.compile(
+    rf"^(?:varje|en\s+gång\s+(?:per|om|i))\s+({'|'.join(_FIXED_UNITS)})(?:et|en)?\s+senast\s+"
+    r"den\s+(\d{1,2})(?::[ae])?$"
+)
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""The most days each month can have (29 February: 28 in other years than leap years)."""
+
+
 class CadenceError(ValueError):
     """The phrase is not a cadence trygg understands."""
 
@@ -187,6 +256,10 @@ def parse_cadence(text: str) -> Cadence:
         return Cadence(0, 1, Unit.YEAR, continuous=True)
     if phrase in ("okänd", "okänt", "inte känd", "inte känt"):
         return Cadence(0, 1, Unit.YEAR, unknown=True)
+    phrase = re.sub(r"\s*,\s*(?=(?:senast|i)\s)", " ", phrase)
+    fixed = _fixed(phrase, text)
+    if fixed is not None:
+        return fixed
     also = False
     tail = _WHEN_NEEDED_TAIL.search(phrase)
     if tail:
@@ -199,6 +272,25 @@ def parse_cadence(text: str) -> Cadence:
         phrase = rest
     times, every, unit = _frequency(phrase, text)
     return Cadence(times, every, unit, qualifier, also)
+
+
+def _fixed(phrase: str, original: str) -> Cadence | None:
+    """A fixed date of the årshjul, or None when the phrase names none."""
+    if m := _FIXED_DAY.match(phrase):
+        month = MONTHS_SV.index(m[2]) + 1
+        day = int(m[1])
+        if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            raise CadenceError(original)
+        return Cadence(1, 1, Unit.YEAR, due_month=month, due_day=day)
+    if m := _FIXED_MONTH.match(phrase):
+        month = MONTHS_SV.index(m[2]) + 1
+        return Cadence(1, 1, Unit.YEAR, due_month=month, in_month=not m[1])
+    if m := _FIXED_IN_PERIOD.match(phrase):
+        day = int(m[2])
+        if not 1 <= day <= 31:
+            raise CadenceError(original)
+        return Cadence(1, 1, _FIXED_UNITS[m[1]], due_day=day)
+    return None
 
 
 def _frequency(phrase: str, original: str) -> tuple[int, int, Unit]:
@@ -252,6 +344,32 @@ def _describe_sv(c: Cadence) -> str:
     if c.every == 1:
         return f"{prefix}{c.times} gånger per {unit}"
     return f"{prefix}{c.times} gånger per {c.every} {_plural_sv(c.unit)}"
+
+
+def _ordinal_suffix_sv(day: int) -> str:
+    """``1:a``, ``2:a``, ``3:e`` … ``21:a``, ``22:a``, ``31:a`` (Språkrådet)."""
+    return "a" if day % 10 in (1, 2) and day not in (11, 12) else "e"
+
+
+def _fixed_sv(c: Cadence) -> str:
+    unit = _SV_UNIT[c.unit]
+    if c.due_month is None:
+        return f"varje {unit} senast den {c.due_day}:{_ordinal_suffix_sv(c.due_day or 0)}"
+    month = MONTHS_SV[c.due_month - 1]
+    if c.due_day is not None:
+        return f"varje år senast {c.due_day} {month}"
+    return f"varje år i {month}" if c.in_month else f"varje år senast i {month}"
+
+
+def _fixed_en(c: Cadence) -> str:
+    if c.due_month is None:
+        day = c.due_day or 0
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
+        return f"every {_EN_UNIT[c.unit]}, by the {day}{suffix} of the following month"
+    month = MONTHS_EN[c.due_month - 1]
+    if c.due_day is not None:
+        return f"every year by {c.due_day} {month}"
+    return f"every year in {month}" if c.in_month else f"every year by the end of {month}"
 
 
 def _plural_sv(unit: Unit) -> str:

@@ -186,6 +186,9 @@ CADENCE_EXAMPLES = [
     "varje år",
     "vartannat år",
     "cirka 6 gånger per år, även vid behov",
+    "varje år senast 31 december",
+    "varje år i februari",
+    "varje kvartal senast den 15:e",
     "vid behov",
     "löpande",
 ]
