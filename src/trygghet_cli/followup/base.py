@@ -172,11 +172,25 @@ class PlanContext:
     def anchor(self) -> date:
         """Where recurring duties are counted from, the same on every day judged: the plan's
         ``planen_gäller_från``; without it 1 January of the year the meeting log begins; with
-        neither (nothing recorded yet) 1 January of the as-of year."""
+        no meeting either, of the year the plan's other records begin (a follow-up done, a
+        steering document adopted or in force). Only a plan without a single date falls back
+        on the as-of year: nothing in it says when its work began."""
         municipality = self.plan.municipality
         if municipality is not None and municipality.plan_date is not None:
             return municipality.plan_date
         first = min((r.meeting.date for r in self.plan.meetings), default=None)
+        if first is None:
+            goals = self.plan.goals
+            records = [
+                *(d for f in (goals.follow_up if goals else []) for d in f.done),
+                *(
+                    d
+                    for doc in self.plan.documents_by_id().values()
+                    for d in (doc.adopted, doc.valid_from)
+                    if d is not None
+                ),
+            ]
+            first = min(records, default=None)
         return date((first or self.as_of).year, 1, 1)
 
     def actor(self, ref: str | None) -> str:
