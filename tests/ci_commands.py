@@ -91,7 +91,7 @@ def trygg_commands(block: str) -> list[Command]:
 
 
 def installs_trygg(block: str) -> bool:
-    return bool(re.search(r"\bpip install\b.*\btrygghet-cli\b", block))
+    return bool(re.search(r"\bpip install\b.*\btrygghet[-_]cli\b", block))
 
 
 def run_shell(block: str, env: dict[str, str], cwd: Path, github_env: Path) -> dict[str, str]:

@@ -33,9 +33,18 @@ from tests.ci_commands import (
 )
 from tests.conftest import ROOT, Run, edit, write
 from trygghet_cli.cli.app import app
-from trygghet_cli.render.scaffold import INSTALL_SPEC, NewPlan, repository_files
+from trygghet_cli.install_source import InstallSource, chosen
+from trygghet_cli.render.scaffold import INSTALL_SPEC, WHEEL, NewPlan, repository_files
 
 FILES = repository_files(NewPlan("Fagersta", "1982"))
+SOURCES = {
+    "pypi": chosen("pypi", "0.1.0"),
+    "index": chosen("https://paket.kommun.se/simple", "0.1.0"),
+    "git": chosen("git+https://github.com/trygghet/trygg@v0.1.0", "0.1.0"),
+    "wheel": InstallSource(f"./verktyg/{WHEEL}", wheel=Path(WHEEL)),
+}
+"""Each source ``trygg init --install-from`` offers (tests/test_install_source.py has pip
+install each line): the CI files stay valid with every one."""
 JOBS = [*github_jobs(FILES[".github/workflows/trygg.yml"]), *gitlab_jobs(FILES[".gitlab-ci.yml"])]
 CASES = [
     (job, b, command)
@@ -92,6 +101,22 @@ def test_the_workflows_run_validate_deadlines_and_the_report() -> None:
     assert "deadlines --format github --fail-on overdue" in github
     every_job_installs = all(any(installs_trygg(b) for b in job.blocks) for job in JOBS)
     assert every_job_installs and INSTALL_SPEC.startswith("trygghet-cli==")
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_job_installs_trygg_from_the_chosen_source(source: str) -> None:
+    files = repository_files(NewPlan("Fagersta", "1982", install=SOURCES[source]))
+    jobs = [
+        *github_jobs(files[".github/workflows/trygg.yml"]),
+        *gitlab_jobs(files[".gitlab-ci.yml"]),
+    ]
+    arguments = SOURCES[source].pip_arguments
+    for job in jobs:
+        lines = [b for b in job.blocks if installs_trygg(b)]
+        assert lines in (
+            [f"pip install {arguments}"],
+            [f"pip install --quiet {arguments}"],
+        ), job
 
 
 @pytest.mark.parametrize(("job", "block", "command"), CASES, ids=[_id(c) for c in CASES])
@@ -203,6 +228,7 @@ def _tool(name: str) -> str:
     return exe
 
 
+@pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize(
     ("path", "schema"),
     [
@@ -210,13 +236,16 @@ def _tool(name: str) -> str:
         (".gitlab-ci.yml", "vendor.gitlab-ci"),
     ],
 )
-def test_the_ci_files_are_valid_for_their_hosts(tmp_path: Path, path: str, schema: str) -> None:
+def test_the_ci_files_are_valid_for_their_hosts(
+    tmp_path: Path, path: str, schema: str, source: str
+) -> None:
     """Against SchemaStore's schemas for GitHub workflows and GitLab CI (vendored, offline)."""
-    target = write(tmp_path / path, FILES[path])
+    text = repository_files(NewPlan("Fagersta", "1982", install=SOURCES[source]))[path]
+    target = write(tmp_path / path, text)
     check = [_tool("check-jsonschema"), "--builtin-schema", schema]
     proc = subprocess.run([*check, str(target)], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    write(target, FILES[path].replace("script:", "scripts:").replace("steps:", "stepz:"))
+    write(target, text.replace("script:", "scripts:").replace("steps:", "stepz:"))
     proc = subprocess.run([*check, str(target)], capture_output=True, text=True, check=False)
     assert proc.returncode == 1, "the check can fail"
 
@@ -235,9 +264,11 @@ def _actionlint(text: str) -> list[dict[str, object]]:
     return found
 
 
-def test_actionlint_finds_nothing_in_the_workflow() -> None:
+@pytest.mark.parametrize("source", SOURCES)
+def test_actionlint_finds_nothing_in_the_workflow(source: str) -> None:
     """actionlint checks expressions, contexts, action inputs and the jobs' structure."""
-    text = FILES[".github/workflows/trygg.yml"]
+    plan = NewPlan("Fagersta", "1982", install=SOURCES[source])
+    text = repository_files(plan)[".github/workflows/trygg.yml"]
     assert _actionlint(text) == []
     broken = text.replace("${{ inputs.kvartal }}", "${{ input.kvartal }}").replace(
         "runs-on: ubuntu-latest", "runs-on: ubuntu-senaste", 1

@@ -12,11 +12,12 @@ import pytest
 import yaml
 
 from tests.conftest import FIXTURES, ROOT, Run, doc, write
+from trygghet_cli import __version__
+from trygghet_cli.install_source import REPOSITORY, installed
 from trygghet_cli.model.plan import ALL_FILE_KINDS, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.render.scaffold import (
     INSTALL_SPEC,
-    REPOSITORY,
     NewPlan,
     repository_files,
     yaml_text,
@@ -223,7 +224,8 @@ def test_a_repository_with_its_own_readme_gets_the_guide_beside_it(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "plan/README.md").read_text(encoding="utf-8") == own
     guide = (tmp_path / "plan/TRYGG.md").read_text(encoding="utf-8")
-    assert guide == repository_files(NewPlan("Fagersta", "1982"))["README.md"]
+    default = NewPlan("Fagersta", "1982", install=installed(__version__))
+    assert guide == repository_files(default)["README.md"]
     out = result.output
     assert "Lämnade 1 fil orörd, eftersom den redan finns:\n  README.md\n" in out
     assert "  TRYGG.md\n" in out.split("Lämnade", 1)[0]
@@ -457,14 +459,23 @@ def test_the_guide_offers_the_install_route_of_the_projects_readme() -> None:
     assert _blocks(install)[0] == f"git clone {REPOSITORY}.git\ncd trygg\nmake install\n"
     assert _blocks(install)[0] in doc("installera.md")
     assert "```\nmake install\n```" in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "PyPI, när" not in readme and "verktyg/" not in readme
-    # The CI files install with the one line the README tells where to change.
+    assert "PyPI, när" not in readme
+    # The CI files install with the one line the README shows, and the README tells how to
+    # choose another source (tests/test_install_source.py installs each of them with pip).
     for path in (".github/workflows/trygg.yml", ".gitlab-ci.yml"):
         assert f'pip install "{INSTALL_SPEC}"' in files[path] or (
             f'pip install --quiet "{INSTALL_SPEC}"' in files[path]
         )
-    assert f'`pip install "{INSTALL_SPEC}"`' in readme
-    assert "byt den raden i båda filerna" in " ".join(readme.split())
+    ci = readme.split("### trygg i CI\n", 1)[1].split("\n## ", 1)[0]
+    assert f'```\npip install "{INSTALL_SPEC}"\n```' in ci
+    assert "byter den raden i båda filerna" in " ".join(ci.split())
+    for choice in (
+        "--install-from pypi",
+        "--install-from https://paket.kommun.se/simple",
+        f"--install-from git+{REPOSITORY}@v{__version__}",
+        f"--install-from trygghet_cli-{__version__}-py3-none-any.whl",
+    ):
+        assert choice in ci
 
 
 def test_every_command_in_the_readme_runs(run: Run, tmp_path: Path) -> None:

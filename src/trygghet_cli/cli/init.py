@@ -79,6 +79,18 @@ def init(
             show_default=False,
         ),
     ] = None,
+    install_from: Annotated[
+        str | None,
+        typer.Option(
+            "--install-from",
+            "--installera-fran",
+            metavar="KÄLLA",
+            help="Varifrån CI installerar trygg: pypi, en paketserver (https://…), en "
+            "git-adress (git+https://…) eller en wheel-fil (….whl, läggs i förrådet). "
+            "Standard: samma källa som trygg på datorn installerades från.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Starta ett förråd för kommunens plan: planfiler, README, CI, pre-commit och editor.
@@ -87,15 +99,16 @@ def init(
     fylls i ur SCB:s register. Skriver bara filer som inte finns; befintliga filer lämnas
     orörda och räknas upp.
     """
+    from trygghet_cli import __version__
     from trygghet_cli.checks.batch import validate_paths
-    from trygghet_cli.loading.atomic import create_text
+    from trygghet_cli.install_source import InstallSourceError, chosen, installed
     from trygghet_cli.loading.kommuner import KommunNotFound, kommun_register, resolve
     from trygghet_cli.render.reporters import REPORTERS, Report
     from trygghet_cli.render.scaffold import (
-        GUIDE_BESIDE_README,
-        README,
         NewPlan,
-        repository_files,
+        RepositoryWriteError,
+        guide_for,
+        write_repository,
     )
 
     language = lang_or_exit(lang)
@@ -133,6 +146,14 @@ def init(
             Text(f"{blocking} är en fil, inte en mapp.", f"{blocking} is a file, not a folder."),
             language,
         )
+    try:
+        source = (
+            installed(__version__) if install_from is None else chosen(install_from, __version__)
+        )
+    except InstallSourceError as exc:
+        usage_error(
+            Text(f"--install-from: {exc.text('sv')}", f"--install-from: {exc.text('en')}"), language
+        )
     plan = NewPlan(
         municipality=kommun.name,
         kommunkod=kommun.code,
@@ -140,71 +161,44 @@ def init(
         population_year=population_year,
         police_area=area,
         local_police_area=local_area,
-        guide=_guide(directory, README, GUIDE_BESIDE_README),
+        guide=guide_for(directory),
+        install=source,
     )
-    written: list[str] = []
-    kept: list[str] = [README] if plan.guide != README and (directory / README).exists() else []
-    for relative, text in repository_files(plan).items():
-        target = directory / relative
-        try:
-            created = not _blocked(directory, relative) and create_text(
-                target, text, below=directory
-            )
-        except OSError as exc:  # a full disk, a read-only folder, a missing parent folder
-            reason = write_reason(exc)
+    try:
+        result = write_repository(directory, plan)
+    except RepositoryWriteError as exc:
+        reason = write_reason(exc.error)
+        typer.echo(
+            Text(
+                f"trygg init: kan inte skriva {exc.target}: {reason('sv')}",
+                f"trygg init: cannot write {exc.target}: {reason('en')}",
+            )(language),
+            err=True,
+        )
+        if exc.written:
             typer.echo(
                 Text(
-                    f"trygg init: kan inte skriva {target}: {reason('sv')}",
-                    f"trygg init: cannot write {target}: {reason('en')}",
+                    f"Skrivet hittills: {', '.join(exc.written)}.",
+                    f"Written so far: {', '.join(exc.written)}.",
                 )(language),
                 err=True,
             )
-            if written:
-                typer.echo(
-                    Text(
-                        f"Skrivet hittills: {', '.join(written)}.",
-                        f"Written so far: {', '.join(written)}.",
-                    )(language),
-                    err=True,
-                )
-            raise typer.Exit(1) from None
-        (written if created else kept).append(relative)
+        raise typer.Exit(1) from None
+    written, kept = result.written, result.kept
 
     out = _summary(directory, plan.municipality, plan.guide, written, kept, language)
-    result = validate_paths([directory])
+    checked = validate_paths([directory])
     report = Report(
         command="trygg validate",
-        diagnostics=result.diagnostics,
-        files=result.files,
-        plans=len(result.plans),
+        diagnostics=checked.diagnostics,
+        files=checked.files,
+        plans=len(checked.plans),
         lang=language,
     )
     out.append("")
     out.append(Text(f"trygg validate {directory}:", f"trygg validate {directory}:")(language))
     out.append(REPORTERS["text"](report).stdout.rstrip("\n"))
     typer.echo("\n".join(out))
-
-
-def _guide(root: Path, readme: str, beside: str) -> str:
-    """The README for the coordinator, or the file beside the repository's own README: one
-    that was there before the plan (a new repository's README from GitHub or GitLab)."""
-    if (root / beside).exists():
-        return beside
-    from trygghet_cli.model.plan import MARKER
-
-    if (root / readme).exists() and not (root / MARKER).exists():
-        return beside
-    return readme
-
-
-def _blocked(root: Path, relative: str) -> bool:
-    """True when a folder on the way to the file exists as something else than a folder."""
-    current = root
-    for part in Path(relative).parts[:-1]:
-        current = current / part
-        if current.exists() and not current.is_dir():
-            return True
-    return False
 
 
 def _summary(

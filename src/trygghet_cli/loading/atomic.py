@@ -156,18 +156,16 @@ def _link_new(temporary: Path, path: Path) -> None:
         _rename(temporary, path)
 
 
-def create_text(
-    path: Path, text: str, *, encoding: str = "utf-8", below: Path | None = None
-) -> bool:
+def create_file(path: Path, data: bytes, *, below: Path | None = None) -> bool:
     """Write a new file, never replacing one: False (and nothing written) when ``path`` exists.
 
-    The content is written to a temporary file first and then linked into place, so the file
-    appears complete or not at all, and a file that appeared meanwhile is still left alone.
+    :func:`write_bytes_atomic` with ``unchanged_from=None``: the file appears complete or not
+    at all, and a file that appeared meanwhile is still left alone.
     """
     if path.exists() or path.is_symlink():
         return False
     try:
-        write_bytes_atomic(path, text.encode(encoding), unchanged_from=None, below=below)
+        write_bytes_atomic(path, data, unchanged_from=None, below=below)
     except FileChangedError:
         return False
     return True

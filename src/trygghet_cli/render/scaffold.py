@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygghet_cli import ISSUE_TRACKER, __version__
+from trygghet_cli import __version__
+from trygghet_cli.install_source import PACKAGE, REPOSITORY, WHEEL_FOLDER, InstallSource, pinned
+from trygghet_cli.loading.atomic import create_file
 from trygghet_cli.loading.kommuner import kommun_register
-from trygghet_cli.model.plan import MEETING_FILE, MEETINGS_DIR, PLAN_FILES
+from trygghet_cli.model.plan import MARKER, MEETING_FILE, MEETINGS_DIR, PLAN_FILES
 from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.resources import templates_dir
 
@@ -25,12 +28,11 @@ if TYPE_CHECKING:
 SCHEMAS_DIR = "schemas"
 """Where the plan repository keeps its schemas: relative paths work offline in every editor."""
 
-REPOSITORY = ISSUE_TRACKER.rsplit("/issues", 1)[0]
-PACKAGE = "trygghet-cli"
 INSTALL_SPEC = f"{PACKAGE}=={__version__}"
-"""What the generated CI installs: the version that wrote the repository, so that the
-committed schemas and the checks agree until someone updates both. The generated README says
-how to install trygg from another source (a git URL, a wheel) and where to change this line."""
+"""What the generated CI installs from an index: the version that wrote the repository, so
+that the committed schemas and the checks agree until someone updates both. ``trygg init
+--install-from`` chooses another source (:mod:`trygghet_cli.install_source`)."""
+INDEX = pinned(__version__)
 WHEEL = f"{PACKAGE.replace('-', '_')}-{__version__}-py3-none-any.whl"
 
 HOOK_FILES = (
@@ -69,6 +71,8 @@ class NewPlan:
     local_police_area: str | None = None
     guide: str = README
     """The file the coordinator's guide is written to, and that the other files point to."""
+    install: InstallSource = INDEX
+    """Where the generated CI installs trygg from."""
 
     @property
     def county(self) -> str:
@@ -98,9 +102,11 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
         "police_area": plan.police_area,
         "local_police_area": plan.local_police_area,
         "version": __version__,
-        "install_spec": INSTALL_SPEC,
+        "install_arguments": plan.install.pip_arguments,
+        "install_wheel": plan.install.wheel_path,
         "package": PACKAGE,
         "wheel": WHEEL,
+        "wheel_folder": WHEEL_FOLDER,
         "hook_files": HOOK_FILES,
         "repository": REPOSITORY,
         "homepage": REPOSITORY,
@@ -115,6 +121,72 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
     for name, text in schema_files().items():
         files[f"{SCHEMAS_DIR}/{name}"] = text
     return files
+
+
+def guide_for(root: Path) -> str:
+    """The README for the coordinator, or the file beside the repository's own README: one
+    that was there before the plan (a new repository's README from GitHub or GitLab)."""
+    if (root / GUIDE_BESIDE_README).exists():
+        return GUIDE_BESIDE_README
+    if (root / README).exists() and not (root / MARKER).exists():
+        return GUIDE_BESIDE_README
+    return README
+
+
+@dataclass
+class Written:
+    """What :func:`write_repository` wrote and what it left alone (posix paths)."""
+
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+class RepositoryWriteError(OSError):
+    """A file of the new repository could not be written; ``written`` lists those that were."""
+
+    def __init__(self, target: Path, error: OSError, written: list[str]) -> None:
+        super().__init__(error.errno, error.strerror, str(target))
+        self.target = target
+        self.error = error
+        self.written = written
+
+
+def write_repository(directory: Path, plan: NewPlan) -> Written:
+    """Write the files of :func:`repository_files` (and a chosen wheel) that do not exist yet.
+
+    Never replaces a file; one that exists, or whose folder is taken by a file, is kept.
+    """
+    result = Written()
+    if plan.guide != README and (directory / README).exists():
+        result.kept.append(README)
+    contents: dict[str, bytes] = {
+        path: text.encode("utf-8") for path, text in repository_files(plan).items()
+    }
+    if plan.install.wheel is not None and plan.install.wheel_path is not None:
+        try:
+            contents[plan.install.wheel_path] = plan.install.wheel.read_bytes()
+        except OSError as exc:
+            raise RepositoryWriteError(plan.install.wheel, exc, []) from exc
+    for relative, data in contents.items():
+        target = directory / relative
+        try:
+            created = not _blocked(directory, relative) and create_file(
+                target, data, below=directory
+            )
+        except OSError as exc:  # a full disk, a read-only folder, a missing parent folder
+            raise RepositoryWriteError(target, exc, result.written) from exc
+        (result.written if created else result.kept).append(relative)
+    return result
+
+
+def _blocked(root: Path, relative: str) -> bool:
+    """True when a folder on the way to the file exists as something else than a folder."""
+    current = root
+    for part in Path(relative).parts[:-1]:
+        current = current / part
+        if current.exists() and not current.is_dir():
+            return True
+    return False
 
 
 def vscode_settings() -> dict[str, object]:
