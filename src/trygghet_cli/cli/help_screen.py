@@ -42,6 +42,7 @@ METAVARS_EN: dict[str, str] = {
     "FIL": "FILE",
     "ID": "ID",
     "KVARTAL": "QUARTER",
+    "KÄLLA": "SOURCE",
     "KÖN": "GENDER",
     "MALL": "TEMPLATE",
     "MAPP": "FOLDER",

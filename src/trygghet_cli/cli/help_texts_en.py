@@ -346,6 +346,15 @@ HELP_EN: dict[str, str] = {
         "The local police area (lokalpolisområde) the municipality lies in, for example 'Norra "
         "Västmanland' for Fagersta (requires --polisomrade)."
     ),
+    (
+        "Varifrån CI installerar trygg: pypi, en paketserver (https://…), en git-adress "
+        "(git+https://…) eller en wheel-fil (….whl, läggs i förrådet). Standard: samma källa "
+        "som trygg på datorn installerades från."
+    ): (
+        "Where CI installs trygg from: pypi, a package index (https://…), a git address "
+        "(git+https://…) or a wheel file (….whl, put in the repository). Default: the source "
+        "the trygg on this computer was installed from."
+    ),
     # trygg meeting
     "Mötesloggen: skapa ett nytt möte ur en mall.": (
         "The meeting log: create a new meeting from a template."

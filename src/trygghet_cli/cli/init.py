@@ -83,7 +83,6 @@ def init(
         str | None,
         typer.Option(
             "--install-from",
-            "--installera-fran",
             metavar="KÄLLA",
             help="Varifrån CI installerar trygg: pypi, en paketserver (https://…), en "
             "git-adress (git+https://…) eller en wheel-fil (….whl, läggs i förrådet). "
