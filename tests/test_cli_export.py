@@ -151,8 +151,7 @@ def test_a_chart_caption_explains_hollow_points_only_when_there_are_some(
 
 def test_the_readme_shows_real_output(run: Run, tmp_path: Path) -> None:
     """What the README shows for both formats is what the command prints."""
-    if not (EXAMPLES / "fagersta").is_dir():
-        pytest.skip("examples/fagersta is not there")
+    assert (EXAMPLES / "fagersta").is_dir(), "examples/fagersta is gone: docs/export.md shows it"
     readme = doc("export.md")
     block = readme.split("$ trygg export examples/fagersta --output intranat\n", 1)[1]
     block = "$ trygg export examples/fagersta --output intranat\n" + block.split("```", 1)[0]

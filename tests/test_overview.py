@@ -395,10 +395,13 @@ def test_a_county_officer_s_first_use(run: Run, tmp_path: Path) -> None:
     assert '<th scope="row">Fagersta</th>' in text and "Umeå" not in text
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
 def test_columns_sort_in_a_browser(tmp_path: Path) -> None:
     """A click on a heading sorts the rows and says so in aria-sort; a second click reverses."""
     import subprocess
+
+    from tests.chromium import CHROMIUM, MISSING
+
+    assert CHROMIUM is not None, MISSING
 
     from typer.testing import CliRunner
 
@@ -418,7 +421,7 @@ def test_columns_sort_in_a_browser(tmp_path: Path) -> None:
     profile = tmp_path / "profile"
     done = subprocess.run(
         [
-            "chromium",
+            CHROMIUM,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

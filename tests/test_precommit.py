@@ -99,8 +99,7 @@ def _git(repo: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_the_hook_catches_a_mistake_naming_the_line(tmp_path: Path) -> None:
-    if not WHEELHOUSE.is_dir():
-        pytest.skip(f"no wheelhouse at {WHEELHOUSE}; run 'make wheelhouse'")
+    assert WHEELHOUSE.is_dir(), f"no wheelhouse at {WHEELHOUSE}; run 'make wheelhouse'"
     assert PRE_COMMIT, "pre-commit is a dev dependency; run 'make venv'"
     repo = tmp_path / "plan"
     for path, text in repository_files(NewPlan("Fagersta", "1982")).items():

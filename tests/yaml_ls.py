@@ -25,7 +25,9 @@ TIMEOUT = 30.0
 def available() -> str | None:
     """Why the server cannot run here, or None when it can."""
     if shutil.which("node") is None:
-        return "node is not installed"
+        return (
+            "node is not installed: install Node.js and npm (.ci/run does it), then 'make editor'"
+        )
     if not SERVER.is_file():
         return "yaml-language-server is not installed; run 'make editor'"
     return None
