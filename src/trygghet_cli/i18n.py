@@ -8,6 +8,7 @@ variable.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,3 +49,9 @@ def resolve_lang(option: str | None) -> Lang:
     if value == "en":
         return "en"
     raise ValueError(value)
+
+
+def no_such_path(paths: Iterable[object]) -> Text:
+    """The one message for paths given on the command line that do not exist."""
+    names = ", ".join(str(p) for p in paths)
+    return Text(f"Sökvägen finns inte: {names}", f"No such path: {names}")

@@ -4,6 +4,7 @@ time-limited working groups, one value per period, meeting files named for their
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from trygghet_cli.checks.context import Site
@@ -14,10 +15,10 @@ from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.activities import Activities, ActivityStatus
 from trygghet_cli.model.documents import Documents
 from trygghet_cli.model.goals import GoalKind, Goals
-from trygghet_cli.model.indicators import Better, Indicators, Unit
+from trygghet_cli.model.indicators import Better, Indicator, Indicators, Unit
 from trygghet_cli.model.meetings import ActionStatus, Meeting
 from trygghet_cli.model.municipality import Municipality
-from trygghet_cli.model.organisation import BodyKind, Organisation
+from trygghet_cli.model.organisation import Body, BodyKind, Organisation, ReportingLine
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -42,223 +43,270 @@ _MISSING_MUNICIPALITY: dict[str, tuple[str, Text]] = {
 }
 
 
-def check_consistency(lp: LoadedPlan) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
+def check_consistency(loaded: LoadedPlan) -> list[Diagnostic]:
+    """The findings of every file of the plan, file by file, each by its own kind's check."""
+    plan = _Plan(
+        bodies=loaded.plan.bodies(),
+        indicators=loaded.plan.indicators_by_id(),
+        reporting_lines={
+            line.id: (body, line)
+            for body in loaded.plan.bodies().values()
+            for line in body.reporting
+        },
+    )
+    found: list[Diagnostic] = []
+    for file in loaded.files:
+        model, root = file.model, Site(file, ())
+        if isinstance(model, Municipality):
+            found += _municipality(model, root)
+        elif isinstance(model, Organisation):
+            found += _organisation(model, root)
+        elif isinstance(model, Documents):
+            found += _documents(model, root)
+        elif isinstance(model, Activities):
+            found += _activities(model, root)
+        elif isinstance(model, Goals):
+            found += _goals(model, root, plan)
+        elif isinstance(model, Indicators):
+            found += _indicators(model, root)
+        elif isinstance(model, Meeting):
+            found += _meeting(model, root, plan)
+    return found
 
-    def order(
-        early: tuple[str, date | None],
-        late: tuple[str, date | None],
-        site: Site,
-        hint: Text | None = None,
-    ) -> None:
-        """Report when ``late`` comes before ``early`` (both present)."""
-        (early_key, early_day), (late_key, late_day) = early, late
-        if early_day is not None and late_day is not None and late_day < early_day:
-            out.append(
-                site.child(late_key).diagnostic(
-                    "TRY203",
-                    key=late_key,
-                    value=late_day.isoformat(),
-                    other_key=early_key,
-                    other_value=early_day.isoformat(),
-                    hint=hint,
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the checks of one file need from the others."""
+
+    bodies: dict[str, Body]
+    indicators: dict[str, Indicator]
+    reporting_lines: dict[str, tuple[Body, ReportingLine]]
+
+
+def _in_order(
+    early: tuple[str, date | None],
+    late: tuple[str, date | None],
+    site: Site,
+    hint: Text | None = None,
+) -> list[Diagnostic]:
+    """TRY203 when ``late`` comes before ``early`` (both present)."""
+    (early_key, early_day), (late_key, late_day) = early, late
+    if early_day is None or late_day is None or late_day >= early_day:
+        return []
+    return [
+        site.child(late_key).diagnostic(
+            "TRY203",
+            key=late_key,
+            value=late_day.isoformat(),
+            other_key=early_key,
+            other_value=early_day.isoformat(),
+            hint=hint,
+        )
+    ]
+
+
+def _municipality(municipality: Municipality, root: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for key, given in (("folkmängd", municipality.population), ("polis", municipality.police)):
+        if given is None:
+            example, why = _MISSING_MUNICIPALITY[key]
+            found.append(root.diagnostic("TRY111", key=key, example=example, why=why))
+    return found
+
+
+def _organisation(organisation: Organisation, root: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for index, person in enumerate(organisation.coordination.coordinators):
+        for key, share in (
+            ("tjänstgöringsgrad", person.fte_percent),
+            ("andel_brottsförebyggande", person.crime_prevention_percent),
+        ):
+            if share is not None and 0 < share <= 1:
+                written = f"{share:g}"
+                found.append(
+                    root.child("samordning", "samordnare", index, key).diagnostic(
+                        "TRY214",
+                        key=key,
+                        value=written,
+                        share=Text(written.replace(".", ","), written),
+                        percent=f"{share * 100:g}",
+                    )
+                )
+    for index, body in enumerate(organisation.bodies):
+        site = root.child("organ", index)
+        found += _in_order(("start", body.start), ("slut", body.end), site)
+        if body.kind is BodyKind.WORKING_GROUP and body.end is None:
+            found.append(site.child("id").diagnostic("TRY209", value=body.id))
+    return found
+
+
+def _documents(documents: Documents, root: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for index, document in enumerate(documents.documents):
+        site = root.child("dokument", index)
+        found += _in_order(
+            ("gäller_från", document.valid_from), ("gäller_till", document.valid_to), site
+        )
+        found += _in_order(("antaget", document.adopted), ("gäller_till", document.valid_to), site)
+    return found
+
+
+def _activities(activities: Activities, root: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for index, activity in enumerate(activities.activities):
+        site = root.child("aktiviteter", index)
+        found += _in_order(("start", activity.start), ("klart_senast", activity.due), site)
+        found += _in_order(("start", activity.start), ("klar_datum", activity.done_date), site)
+        if activity.status is ActivityStatus.DONE and activity.done_date is None:
+            found.append(
+                site.child("status").diagnostic(
+                    "TRY206", kind=Text("Aktiviteten", "The activity"), value=activity.id
                 )
             )
+    return found
 
-    bodies = lp.plan.bodies()
-    indicators = lp.plan.indicators_by_id()
-    lines = {line.id: (body, line) for body in bodies.values() for line in body.reporting}
-    for f in lp.files:
-        model = f.model
-        root = Site(f, ())
-        if isinstance(model, Municipality):
-            for key, given in (("folkmängd", model.population), ("polis", model.police)):
-                if given is None:
-                    example, why = _MISSING_MUNICIPALITY[key]
-                    out.append(root.diagnostic("TRY111", key=key, example=example, why=why))
-        elif isinstance(model, Organisation):
-            for i, person in enumerate(model.coordination.coordinators):
-                for key, share in (
-                    ("tjänstgöringsgrad", person.fte_percent),
-                    ("andel_brottsförebyggande", person.crime_prevention_percent),
-                ):
-                    if share is not None and 0 < share <= 1:
-                        site = root.child("samordning", "samordnare", i, key)
-                        written = f"{share:g}"
-                        out.append(
-                            site.diagnostic(
-                                "TRY214",
-                                key=key,
-                                value=written,
-                                share=Text(written.replace(".", ","), written),
-                                percent=f"{share * 100:g}",
-                            )
-                        )
-            for i, body in enumerate(model.bodies):
-                b = root.child("organ", i)
-                order(("start", body.start), ("slut", body.end), b)
-                if body.kind is BodyKind.WORKING_GROUP and body.end is None:
-                    out.append(b.child("id").diagnostic("TRY209", value=body.id))
-        elif isinstance(model, Documents):
-            for i, doc in enumerate(model.documents):
-                d = root.child("dokument", i)
-                order(("gäller_från", doc.valid_from), ("gäller_till", doc.valid_to), d)
-                order(("antaget", doc.adopted), ("gäller_till", doc.valid_to), d)
-        elif isinstance(model, Activities):
-            for i, act in enumerate(model.activities):
-                a = root.child("aktiviteter", i)
-                order(("start", act.start), ("klart_senast", act.due), a)
-                order(("start", act.start), ("klar_datum", act.done_date), a)
-                if act.status is ActivityStatus.DONE and act.done_date is None:
-                    out.append(
-                        a.child("status").diagnostic(
-                            "TRY206", kind=Text("Aktiviteten", "The activity"), value=act.id
-                        )
-                    )
-        elif isinstance(model, Goals):
-            for goal, path in model.all_goals():
-                g = Site(f, path)
-                measured_by = indicators.get(goal.indicator) if goal.indicator else None
-                for key, measure in (("utgångsläge", goal.baseline), ("målvärde", goal.target)):
-                    if measured_by is not None and measure is not None:
-                        out.extend(_impossible(measure.value, measured_by.unit, g.child(key)))
-                if (
-                    goal.baseline
-                    and goal.target
-                    and goal.baseline.period
-                    and goal.target.period
-                    and goal.target.period < goal.baseline.period
-                ):
-                    out.append(
-                        g.child("målvärde", "period").diagnostic(
-                            "TRY203",
-                            key="målvärde.period",
-                            value=str(goal.target.period),
-                            other_key="utgångsläge.period",
-                            other_value=str(goal.baseline.period),
-                        )
-                    )
-                if goal.kind is GoalKind.EFFECT:
-                    missing = _smart_gaps(
-                        goal.indicator, goal.baseline, goal.target, goal.owner, goal.due
-                    )
-                    if missing:
-                        out.append(
-                            g.child("id").diagnostic(
-                                "TRY207", value=goal.id, missing=", ".join(missing)
-                            )
-                        )
-        elif isinstance(model, Indicators):
-            series = national_data().by_id()
-            for i, ind in enumerate(model.indicators):
-                reference = series.get(ind.national) if ind.national else None
-                if reference is not None and not _comparable_units(ind.unit, reference.unit):
-                    out.append(
-                        root.child("nyckeltal", i, "enhet").diagnostic(
-                            "TRY213",
-                            value=ind.unit.value,
-                            series=reference.id,
-                            unit=reference.unit.value,
-                        )
-                    )
-                if reference is not None and ind.better is not reference.better:
-                    out.append(
-                        root.child("nyckeltal", i, "bättre").diagnostic(
-                            "TRY215",
-                            value=_BETTER_WORDS[ind.better],
-                            series=reference.id,
-                            other=_BETTER_WORDS[reference.better],
-                        )
-                    )
-                seen: dict[tuple[str, str, str], Site] = {}
-                for j, value in enumerate(ind.values):
-                    v = root.child("nyckeltal", i, "värden", j)
-                    out.extend(_impossible(value.value, ind.unit, v))
-                    geo = (
-                        str(value.period),
-                        value.geography.level.value,
-                        value.geography.name or "",
-                    )
-                    if geo in seen:
-                        where = value.geography.level.value + (
-                            f" {value.geography.name}" if value.geography.name else ""
-                        )
-                        out.append(
-                            v.child("period").diagnostic(
-                                "TRY210",
-                                period=str(value.period),
-                                geography=where,
-                                first=seen[geo].describe(),
-                            )
-                        )
-                    else:
-                        seen[geo] = v
-        elif isinstance(model, Meeting):
-            m = _FILE_DATE.match(f.path.name)
-            if m and m[1] != model.date.isoformat():
-                out.append(
-                    root.child("datum").diagnostic(
-                        "TRY204",
-                        file_date=m[1],
-                        value=model.date.isoformat(),
-                        expected=f"{model.date.isoformat()}-{model.body}.yaml",
-                    )
+
+def _goals(goals: Goals, root: Site, plan: _Plan) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for goal, path in goals.all_goals():
+        site = Site(root.file, path)
+        measured_by = plan.indicators.get(goal.indicator) if goal.indicator else None
+        for key, measure in (("utgångsläge", goal.baseline), ("målvärde", goal.target)):
+            if measured_by is not None and measure is not None:
+                found += _impossible(measure.value, measured_by.unit, site.child(key))
+        if (
+            goal.baseline
+            and goal.target
+            and goal.baseline.period
+            and goal.target.period
+            and goal.target.period < goal.baseline.period
+        ):
+            found.append(
+                site.child("målvärde", "period").diagnostic(
+                    "TRY203",
+                    key="målvärde.period",
+                    value=str(goal.target.period),
+                    other_key="utgångsläge.period",
+                    other_value=str(goal.baseline.period),
                 )
-            held_by = bodies.get(model.body)
-            start, end = (held_by.start, held_by.end) if held_by else (None, None)
-            if start and end and end < start:
-                start = end = None  # an end before the start is TRY203's finding alone
-            if held_by is not None and (
-                (start and model.date < start) or (end and model.date > end)
-            ):
-                out.append(
-                    root.child("datum").diagnostic(
-                        "TRY205",
-                        value=model.date.isoformat(),
-                        body=held_by.name,
-                        start=held_by.start.isoformat() if held_by.start else "…",
-                        end=held_by.end.isoformat() if held_by.end else "…",
-                    )
+            )
+        if goal.kind is GoalKind.EFFECT:
+            missing = _smart_gaps(goal.indicator, goal.baseline, goal.target, goal.owner, goal.due)
+            if missing:
+                found.append(
+                    site.child("id").diagnostic("TRY207", value=goal.id, missing=", ".join(missing))
                 )
-            for i, line_id in enumerate(model.reports):
-                sender, line = lines.get(line_id, (None, None))
-                if (
-                    sender is not None
-                    and line is not None
-                    and model.body in bodies
-                    and model.body != sender.id
-                    and model.body not in line.to
-                ):
-                    out.append(
-                        root.child("rapporter", i).diagnostic(
-                            "TRY211",
-                            value=line_id,
-                            sender=sender.id,
-                            recipients=", ".join(line.to),
-                            body=model.body,
-                        )
-                    )
-            for i, entry in enumerate(model.situation):
-                if entry.week.monday > model.date:
-                    out.append(
-                        root.child("lägesbild", i, "vecka").diagnostic(
-                            "TRY212", week=str(entry.week), value=model.date.isoformat()
-                        )
-                    )
-            for i, action in enumerate(model.actions):
-                a = root.child("åtgärder", i)
-                created = action.created or model.date
-                created_key = "skapad" if action.created else "datum"
-                hint = None if action.created else _BEFORE_MEETING
-                order((created_key, created), ("senast", action.due), a, hint)
-                order((created_key, created), ("klar_datum", action.done_date), a, hint)
-                if action.status is ActionStatus.DONE and action.done_date is None:
-                    out.append(
-                        a.child("status").diagnostic(
-                            "TRY206", kind=Text("Åtgärden", "The action"), value=action.id
-                        )
-                    )
-    return out
+    return found
+
+
+def _indicators(indicators: Indicators, root: Site) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    series = national_data().by_id()
+    for index, indicator in enumerate(indicators.indicators):
+        site = root.child("nyckeltal", index)
+        reference = series.get(indicator.national) if indicator.national else None
+        if reference is not None and not _comparable_units(indicator.unit, reference.unit):
+            found.append(
+                site.child("enhet").diagnostic(
+                    "TRY213",
+                    value=indicator.unit.value,
+                    series=reference.id,
+                    unit=reference.unit.value,
+                )
+            )
+        if reference is not None and indicator.better is not reference.better:
+            found.append(
+                site.child("bättre").diagnostic(
+                    "TRY215",
+                    value=_BETTER_WORDS[indicator.better],
+                    series=reference.id,
+                    other=_BETTER_WORDS[reference.better],
+                )
+            )
+        first_of: dict[tuple[str, str, str], Site] = {}
+        for number, value in enumerate(indicator.values):
+            at = site.child("värden", number)
+            found += _impossible(value.value, indicator.unit, at)
+            geography = value.geography
+            key = (str(value.period), geography.level.value, geography.name or "")
+            if key not in first_of:
+                first_of[key] = at
+                continue
+            where = geography.level.value + (f" {geography.name}" if geography.name else "")
+            found.append(
+                at.child("period").diagnostic(
+                    "TRY210",
+                    period=str(value.period),
+                    geography=where,
+                    first=first_of[key].describe(),
+                )
+            )
+    return found
+
+
+def _meeting(meeting: Meeting, root: Site, plan: _Plan) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    day = meeting.date.isoformat()
+    named = _FILE_DATE.match(root.file.path.name)
+    if named and named[1] != day:
+        found.append(
+            root.child("datum").diagnostic(
+                "TRY204", file_date=named[1], value=day, expected=f"{day}-{meeting.body}.yaml"
+            )
+        )
+    held_by = plan.bodies.get(meeting.body)
+    start, end = (held_by.start, held_by.end) if held_by else (None, None)
+    if start and end and end < start:
+        start = end = None  # an end before the start is TRY203's finding alone
+    if held_by is not None and ((start and meeting.date < start) or (end and meeting.date > end)):
+        found.append(
+            root.child("datum").diagnostic(
+                "TRY205",
+                value=day,
+                body=held_by.name,
+                start=held_by.start.isoformat() if held_by.start else "…",
+                end=held_by.end.isoformat() if held_by.end else "…",
+            )
+        )
+    for index, line_id in enumerate(meeting.reports):
+        sender, line = plan.reporting_lines.get(line_id, (None, None))
+        if (
+            sender is not None
+            and line is not None
+            and meeting.body in plan.bodies
+            and meeting.body != sender.id
+            and meeting.body not in line.to
+        ):
+            found.append(
+                root.child("rapporter", index).diagnostic(
+                    "TRY211",
+                    value=line_id,
+                    sender=sender.id,
+                    recipients=", ".join(line.to),
+                    body=meeting.body,
+                )
+            )
+    for index, entry in enumerate(meeting.situation):
+        if entry.week.monday > meeting.date:
+            found.append(
+                root.child("lägesbild", index, "vecka").diagnostic(
+                    "TRY212", week=str(entry.week), value=day
+                )
+            )
+    for index, action in enumerate(meeting.actions):
+        site = root.child("åtgärder", index)
+        created = action.created or meeting.date
+        created_key = "skapad" if action.created else "datum"
+        hint = None if action.created else _BEFORE_MEETING
+        found += _in_order((created_key, created), ("senast", action.due), site, hint)
+        found += _in_order((created_key, created), ("klar_datum", action.done_date), site, hint)
+        if action.status is ActionStatus.DONE and action.done_date is None:
+            found.append(
+                site.child("status").diagnostic(
+                    "TRY206", kind=Text("Åtgärden", "The action"), value=action.id
+                )
+            )
+    return found
 
 
 _BEFORE_MEETING = Text(

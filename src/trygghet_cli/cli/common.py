@@ -6,7 +6,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from trygghet_cli.i18n import Lang, Text, resolve_lang
+from trygghet_cli.i18n import Lang, Text, no_such_path, resolve_lang
+from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from trygghet_cli.render.reporters.base import Report
@@ -30,6 +31,36 @@ LangOption = Annotated[
     ),
 ]
 
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="SÖKVÄG",
+        help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
+        show_default=False,
+    ),
+]
+"""The files and plans a command checks or formats (validate, fmt)."""
+
+PlansArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PLAN",
+        help="Planer eller mappar med planer. Standard: den aktuella mappen.",
+        show_default=False,
+    ),
+]
+"""The plans a command follows up or compares (deadlines, compare, overview)."""
+
+PlanArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        metavar="PLAN",
+        help="Planens mapp. Standard: den aktuella mappen.",
+        show_default=False,
+    ),
+]
+"""The one plan a command renders (report, export)."""
 
 OutputOption = Annotated[
     Path | None,
@@ -76,11 +107,6 @@ def lang_or_exit(option: str | None) -> Lang:
         )
 
 
-YEARS = range(1900, 2200)
-"""The years a date on the command line may have: outside them it is a typing mistake, and
-the calendars trygg computes from it (a year ahead, a window of days) stay within Python's."""
-
-
 def day_or_exit(value: str, option: str, lang: Lang) -> date:
     """A day given as ``ÅÅÅÅ-MM-DD`` to ``option``, or exit 2 saying what is wrong."""
     try:
@@ -94,8 +120,8 @@ def day_or_exit(value: str, option: str, lang: Lang) -> date:
             ),
             lang,
         )
-    if day.year not in YEARS:
-        first, last = YEARS[0], YEARS[-1]
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        first, last = MIN_YEAR, MAX_YEAR
         usage_error(
             Text(
                 f"{option}: året i '{value}' ligger utanför {first}–{last}; kontrollera datumet.",
@@ -104,6 +130,12 @@ def day_or_exit(value: str, option: str, lang: Lang) -> date:
             lang,
         )
     return day
+
+
+def refuse_missing(missing: Sequence[object], lang: Lang) -> None:
+    """Exit 2 naming the given paths that do not exist; nothing when none is missing."""
+    if missing:
+        usage_error(no_such_path(missing), lang)
 
 
 def usage_error(message: Text, lang: Lang) -> NoReturn:

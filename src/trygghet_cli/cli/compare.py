@@ -11,12 +11,14 @@ import typer
 from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
+    PlansArgument,
     day_or_exit,
     lang_or_exit,
     usage_error,
     write_output,
 )
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
 
 
 class CompareFormat(str, Enum):
@@ -27,15 +29,7 @@ class CompareFormat(str, Enum):
 
 
 def compare(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PLAN",
-            help="Planer eller mappar med planer (till exempel examples). "
-            "Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PlansArgument = None,
     format: Annotated[
         CompareFormat,
         typer.Option(
@@ -106,7 +100,7 @@ def compare(
 
         _emit(series_list(national, fmt), output, language)
         return
-    if year is not None and not 1900 <= year <= 2100:
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
     until = day_or_exit(as_of, "--as-of", language) if as_of is not None else None
     digest = partial(plan_comparison_rows, indicator=indicator, until=until)

@@ -14,12 +14,14 @@ from trygghet_cli.cli.common import (
     IgnoreOption,
     LangOption,
     OutputOption,
+    PlansArgument,
     append_step_summary,
     day_or_exit,
     for_machines,
     lang_or_exit,
     machine_path,
     on_github_actions,
+    refuse_missing,
     stdout_is_terminal,
     usage_error,
     write_output,
@@ -47,14 +49,7 @@ class FailOn(str, Enum):
 
 
 def deadlines(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PLAN",
-            help="Planer eller mappar med planer. Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PlansArgument = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -130,14 +125,7 @@ def deadlines(
         ignore=rules,
         options=Options(cache=default_folder()),
     )
-    if result.missing:
-        usage_error(
-            Text(
-                f"Sökvägen finns inte: {', '.join(result.missing)}",
-                f"No such path: {', '.join(result.missing)}",
-            ),
-            language,
-        )
+    refuse_missing(result.missing, language)
     if chosen is DeadlineFormat.ics:
         _refuse_identity_numbers(result, language)
     data, step_summary = _render(result, chosen, language, color=output is None)

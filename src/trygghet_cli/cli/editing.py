@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from trygghet_cli.cli.common import day_or_exit, usage_error, write_reason
+from trygghet_cli.cli.common import day_or_exit, refuse_missing, write_reason
 from trygghet_cli.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def edit_plan(
     )
 
     if not plan.exists():  # a mistake in the command line, as for every other command
-        usage_error(Text(f"Sökvägen finns inte: {plan}", f"No such path: {plan}"), lang)
+        refuse_missing([plan], lang)
     try:
         session = EditSession(find_plan(plan))
         value = operation(session)

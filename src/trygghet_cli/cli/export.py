@@ -11,6 +11,7 @@ import typer
 
 from trygghet_cli.cli.common import (
     LangOption,
+    PlanArgument,
     day_or_exit,
     lang_or_exit,
     usage_error,
@@ -44,14 +45,7 @@ def export(
             show_default=False,
         ),
     ],
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="PLAN",
-            help="Planens mapp. Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    path: PlanArgument = None,
     format: Annotated[
         ExportFormat,
         typer.Option(

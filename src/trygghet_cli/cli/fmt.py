@@ -7,18 +7,11 @@ from typing import Annotated
 
 import typer
 
-from trygghet_cli.cli.common import LangOption, lang_or_exit
+from trygghet_cli.cli.common import LangOption, PathsArgument, lang_or_exit
 
 
 def fmt(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="SÖKVÄG",
-            help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     check: Annotated[
         bool,
         typer.Option("--check", help="Skriv inget; avsluta med 1 om någon fil skulle ändras."),
@@ -34,7 +27,7 @@ def fmt(
     Avslutas med 0 när allt gick bra, 1 om en fil har fel (eller med --check om någon fil
     skulle ändras), 2 vid felaktig användning.
     """
-    from trygghet_cli.cli.common import usage_error, write_reason
+    from trygghet_cli.cli.common import refuse_missing, write_reason
     from trygghet_cli.editing.canonical import format_paths
     from trygghet_cli.i18n import Text
     from trygghet_cli.loading.atomic import (
@@ -48,14 +41,7 @@ def fmt(
 
     language = lang_or_exit(lang)
     result = format_paths(paths or [Path()])
-    if result.missing:
-        usage_error(
-            Text(
-                f"Sökvägen finns inte: {', '.join(result.missing)}",
-                f"No such path: {', '.join(result.missing)}",
-            ),
-            language,
-        )
+    refuse_missing(result.missing, language)
     for line in findings(result.diagnostics, language):
         typer.echo(line, err=True)
     changed = result.changed

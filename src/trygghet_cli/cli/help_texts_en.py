@@ -83,13 +83,6 @@ HELP_EN: dict[str, str] = {
         "Exits with 0 when the overview is written (the plans' errors are in it) and 2 on wrong "
         "usage."
     ),
-    (
-        "Planer eller mappar med planer (till exempel en mapp med kommunernas planförråd). "
-        "Standard: den aktuella mappen."
-    ): (
-        "Plans or folders of plans (for example a folder of the municipalities' plan "
-        "repositories). Default: the current folder."
-    ),
     "Dagen som allt bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.": (
         "The day everything is judged as of, YYYY-MM-DD. Default: today."
     ),
@@ -126,9 +119,6 @@ HELP_EN: dict[str, str] = {
         "For a share (percent) the difference is in percentage points; for a rate per 100,000\n"
         "inhabitants it is relative, in percent. Whether it is better or worse follows the\n"
         "indicator's direction."
-    ),
-    "Planer eller mappar med planer (till exempel examples). Standard: den aktuella mappen.": (
-        "Plans or folders of plans (for example examples). Default: the current folder."
     ),
     (
         "table (terminalen), markdown, csv (för Excel; semikolon och decimalkomma med --lang sv) "

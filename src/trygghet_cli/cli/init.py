@@ -9,6 +9,7 @@ import typer
 
 from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_reason
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
 
 
 def init(
@@ -53,8 +54,8 @@ def init(
         int | None,
         typer.Option(
             "--folkmangd-ar",
-            min=1900,
-            max=2100,
+            min=MIN_YEAR,
+            max=MAX_YEAR,
             metavar="ÅR",
             help="Året som folkmängden avser.",
             show_default=False,

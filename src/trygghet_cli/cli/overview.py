@@ -10,8 +10,10 @@ import typer
 
 from trygghet_cli.cli.common import (
     LangOption,
+    PlansArgument,
     day_or_exit,
     lang_or_exit,
+    refuse_missing,
     usage_error,
     write_output,
 )
@@ -30,15 +32,7 @@ FILE_STEM = "oversikt"
 
 
 def overview(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PLAN",
-            help="Planer eller mappar med planer (till exempel en mapp med kommunernas "
-            "planförråd). Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PlansArgument = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -110,14 +104,7 @@ def overview(
         county=code,
         options=Options(cache=default_folder()),
     )
-    if result.missing:
-        usage_error(
-            Text(
-                f"Sökvägen finns inte: {', '.join(result.missing)}",
-                f"No such path: {', '.join(result.missing)}",
-            ),
-            language,
-        )
+    refuse_missing(result.missing, language)
     if not result.plans and not result.left_out:
         usage_error(
             Text(

@@ -12,7 +12,7 @@ import typer
 
 from trygghet_cli.checks.batch import validate_paths
 from trygghet_cli.checks.runner import Digest, PlanResult
-from trygghet_cli.cli.common import usage_error
+from trygghet_cli.cli.common import refuse_missing, usage_error
 from trygghet_cli.diagnostics import Severity
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.loading.plan import LoadedPlan
@@ -41,14 +41,7 @@ def load_digests(
 
     options = Options(cache=default_folder())
     result = validate_paths(paths or [Path()], options=options, digest=digest)
-    if result.missing:
-        usage_error(
-            Text(
-                f"Sökvägen finns inte: {', '.join(result.missing)}",
-                f"No such path: {', '.join(result.missing)}",
-            ),
-            lang,
-        )
+    refuse_missing(result.missing, lang)
     if single and len(result.plans) > 1:
         usage_error(
             Text(

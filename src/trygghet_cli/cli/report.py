@@ -11,6 +11,7 @@ import typer
 from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
+    PlanArgument,
     lang_or_exit,
     usage_error,
     write_output,
@@ -38,14 +39,7 @@ def report(
             show_default=False,
         ),
     ],
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="PLAN",
-            help="Planens mapp. Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    path: PlanArgument = None,
     format: Annotated[
         ReportFormat | None,
         typer.Option(

@@ -12,10 +12,12 @@ from trygghet_cli.cli.common import (
     IgnoreOption,
     LangOption,
     OutputOption,
+    PathsArgument,
     append_step_summary,
     for_machines,
     lang_or_exit,
     on_github_actions,
+    refuse_missing,
     stdout_is_terminal,
     usage_error,
     write_output,
@@ -24,14 +26,7 @@ from trygghet_cli.i18n import Text
 
 
 def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="SÖKVÄG",
-            help="Planer, mappar med planer eller filer i en plan. Standard: den aktuella mappen.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     format: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -92,14 +87,7 @@ def validate(
         options=Options(cache=None if no_cache else default_folder()),
         jobs=jobs,
     )
-    if result.missing:
-        usage_error(
-            Text(
-                f"Sökvägen finns inte: {', '.join(result.missing)}",
-                f"No such path: {', '.join(result.missing)}",
-            ),
-            language,
-        )
+    refuse_missing(result.missing, language)
     chosen = format or (CheckFormat.github if on_github_actions() else CheckFormat.text)
     report = Report(
         command="trygg validate",

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygghet_cli.diagnostics import Diagnostic, make
+from trygghet_cli.editing.changes import FileEdit
 from trygghet_cli.editing.comments import LEADS, Block, align_comments, blocks, last_line, owners
 from trygghet_cli.editing.nodes import child_model, key_order
 from trygghet_cli.loading import yamlfile
@@ -49,31 +50,14 @@ from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, PLAN_FILES, FileKind
 
 
 @dataclass
-class Formatted:
-    """One file: its text as read and in canonical form, and the bytes to write."""
-
-    path: Path
-    file: str
-    before: str
-    after: str
-    original: bytes
-    data: bytes
-
-    @property
-    def changed(self) -> bool:
-        """The text changes, or only its bytes do (decomposed letters written composed)."""
-        return self.before != self.after or self.data != self.original
-
-
-@dataclass
 class FormatResult:
-    files: list[Formatted] = field(default_factory=list)
+    files: list[FileEdit] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
     @property
-    def changed(self) -> list[Formatted]:
-        return [f for f in self.files if f.changed]
+    def changed(self) -> list[FileEdit]:
+        return [f for f in self.files if f.rewritten]
 
 
 def format_paths(paths: Iterable[Path]) -> FormatResult:
@@ -121,7 +105,7 @@ def _not_a_plan_file(path: Path, in_plan: bool) -> Diagnostic:
     return make("TRY011", display_path(path), 1, 1, name=path.name, known=known, suggestion="")
 
 
-def format_file(path: Path, model: type[BaseModel]) -> tuple[Formatted | None, list[Diagnostic]]:
+def format_file(path: Path, model: type[BaseModel]) -> tuple[FileEdit | None, list[Diagnostic]]:
     file = display_path(path)
     source, diags = read_source(path, file)
     if source is None:
@@ -134,7 +118,7 @@ def format_file(path: Path, model: type[BaseModel]) -> tuple[Formatted | None, l
         comment = sorted(lost)[0]
         line = next((i for i, text in enumerate(source.text.split("\n"), 1) if comment in text), 1)
         return None, [make("TRY521", file, line, 1, comment=comment)]
-    return Formatted(path, file, source.text, after, source.raw, source.encode(after)), []
+    return FileEdit(path, file, source.text, after, source.raw, source.encode(after)), []
 
 
 def canonical_text(

@@ -54,7 +54,8 @@ class Change:
 
 @dataclass
 class FileEdit:
-    """A file's text before (``None``: a new file) and after, and the bytes to write."""
+    """A file's text before (``None``: a new file) and after, the bytes it had and the bytes to
+    write: an edit's file, and a file ``trygg fmt`` puts in canonical form."""
 
     path: Path
     file: str
@@ -65,7 +66,13 @@ class FileEdit:
 
     @property
     def changed(self) -> bool:
+        """The text changes (a new file always does)."""
         return self.before != self.after
+
+    @property
+    def rewritten(self) -> bool:
+        """The text changes, or only its bytes do (decomposed letters written composed)."""
+        return self.changed or self.data != self.original
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import Any
 from trygghet_cli.checks.runner import PlanResult, check_plan
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.editing.changes import Change, ChangeKind, EditError, EditOutcome, FileEdit
-from trygghet_cli.i18n import Text
+from trygghet_cli.i18n import Text, no_such_path
 from trygghet_cli.loading import yamlfile
 from trygghet_cli.loading.atomic import FileChangedError, plan_lock, write_bytes_atomic
 from trygghet_cli.loading.plan import LoadedFile, discover, display_path, plan_root_of
@@ -30,7 +30,7 @@ from trygghet_cli.model.plan import MARKER
 def find_plan(start: Path) -> Path:
     """The plan folder that ``start`` is, is inside, or (alone) holds."""
     if not start.exists():
-        raise EditError(Text(f"Sökvägen finns inte: {start}", f"No such path: {start}"))
+        raise EditError(no_such_path([start]))
     if start.is_dir() and (start / MARKER).is_file():
         return start
     root = plan_root_of(start.resolve() if start.is_file() else start.resolve() / MARKER)

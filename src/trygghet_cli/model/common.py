@@ -27,6 +27,8 @@ from pydantic_core import PydanticCustomError
 
 from trygghet_cli.model.cadence import Cadence, CadenceError, parse_cadence
 from trygghet_cli.model.periods import (
+    MAX_YEAR,
+    MIN_YEAR,
     PERIOD_PATTERN,
     WEEK_PATTERN,
     IsoWeek,
@@ -233,7 +235,7 @@ PeriodField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 {"type": "string", "pattern": PERIOD_PATTERN},
             ],
             "description": "År (2021), halvår (2021H1), tertial (2021T1), kvartal (2021Q1, "

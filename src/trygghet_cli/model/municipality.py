@@ -5,12 +5,15 @@ from __future__ import annotations
 from pydantic import StrictInt
 
 from trygghet_cli.model.common import Day, Kommunkod, TryggModel, field, schema_text
+from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
 
 
 @schema_text("Folkmängd", "Antal invånare och året som siffran avser, enligt SCB.")
 class Population(TryggModel):
     count: StrictInt = field("antal", "Antal invånare.", example=13391, gt=0)
-    year: StrictInt = field("år", "Året som folkmängden avser.", example=2020, ge=1900, le=2100)
+    year: StrictInt = field(
+        "år", "Året som folkmängden avser.", example=2020, ge=MIN_YEAR, le=MAX_YEAR
+    )
 
 
 @schema_text(

@@ -40,6 +40,9 @@ _PERIOD_RE = re.compile(
     r")?$"
 )
 MIN_YEAR, MAX_YEAR = 1900, 2100
+"""The years trygg accepts, in a plan and on the command line: outside them a year is a typing
+mistake, and the calendars computed from a date (a year ahead, a window of days) stay within
+Python's."""
 
 
 class PeriodError(ValueError):
