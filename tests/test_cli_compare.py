@@ -151,7 +151,9 @@ def test_as_of_uses_only_what_was_published_then(run: Run) -> None:
 def test_a_bad_as_of_is_a_usage_error(run: Run) -> None:
     result = run("compare", "examples", "--as-of", "31/3", cwd=ROOT)
     assert result.exit_code == 2
-    assert "--as-of: '31/3' är inte ett datum; skriv ÅÅÅÅ-MM-DD" in result.stderr
+    assert "Fel: Ogiltigt värde för '--as-of': '31/3' är inte ett datum; skriv ÅÅÅÅ-MM-DD" in (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize(

@@ -88,11 +88,22 @@ def test_as_of_defaults_to_today(run: Run, plan: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--as-of", "2021-13-01"], "--as-of: '2021-13-01' är inte ett datum; skriv ÅÅÅÅ-MM-DD"),
-        (["--as-of", "igår"], "--as-of: 'igår' är inte ett datum"),
-        (["--as-of", "9998-06-01"], "--as-of: året i '9998-06-01' ligger utanför 1900–2100"),
+        (
+            ["--as-of", "2021-13-01"],
+            "Fel: Ogiltigt värde för '--as-of': '2021-13-01' är inte ett datum; skriv ÅÅÅÅ-MM-DD",
+        ),
+        (["--as-of", "igår"], "Ogiltigt värde för '--as-of': 'igår' är inte ett datum"),
+        (
+            ["--as-of", "9998-06-01"],
+            "Ogiltigt värde för '--as-of': året i '9998-06-01' ligger utanför 1900–2100",
+        ),
         (["--within", "3000000"], "värdet ska vara högst 36500, inte 3000000"),
-        (["--ignore", "TRY101"], "Okänd regel för --ignore: TRY101"),
+        (
+            ["--ignore", "TRY101"],
+            "Ogiltigt värde för '--ignore': 'TRY101' är ingen regel för tidsfristerna; de är "
+            "TRY4xx.",
+        ),
+        (["--ignore", "TRY999"], "Ogiltigt värde för '--ignore': 'TRY999' är ingen regel i trygg"),
         (["--format", "xml"], "xml"),
         (["--within", "-1"], "--within"),
         (["--fail-on", "always"], "always"),

@@ -129,7 +129,9 @@ def test_a_date_before_the_meeting_is_refused_and_nothing_is_written(
 def test_a_bad_date_is_a_usage_error(plan: Path, meeting: Path, run: Run, date: str) -> None:
     result = run("action", "done", "a-2", "--date", date, "--plan", str(plan))
     assert result.exit_code == 2
-    assert f"--date: '{date}' är inte ett datum; skriv ÅÅÅÅ-MM-DD" in result.output
+    assert f"Ogiltigt värde för '--date' / '-d': '{date}' är inte ett datum; skriv ÅÅÅÅ-MM-DD" in (
+        result.output
+    )
 
 
 def test_the_same_id_in_two_places_is_not_guessed(plan: Path, run: Run) -> None:
@@ -377,7 +379,9 @@ def test_meeting_new_for_a_body_without_a_log(
 def test_meeting_new_with_a_bad_kind(plan: Path, run: Run) -> None:
     result = run("meeting", "new", "lokala-bra", "-d", "2021-06-01", "--kind", "x", cwd=plan)
     assert result.exit_code == 2
-    assert "välj ordinarie, extra, akut" in result.output
+    assert "Ogiltigt värde för '--kind': 'x' finns inte. Välj ett av: ordinarie, extra, akut." in (
+        result.output
+    )
 
 
 def test_meeting_new_from_the_kommuns_own_template(plan: Path, run: Run, tmp_path: Path) -> None:
@@ -551,7 +555,10 @@ def test_indicator_set_the_same_value_changes_nothing(plan: Path, run: Run) -> N
     [
         (("anmalda-brott", "2021Q5", "1"), "'2021Q5' är inte en period"),
         (("anmalda-brott", "2021", "tolv"), "'tolv' är inte ett tal."),
-        (("anmalda-brott", "2021", "1", "-g", "landsting:X"), "--geography: 'landsting:X'"),
+        (
+            ("anmalda-brott", "2021", "1", "-g", "landsting:X"),
+            "för '--geography' / '-g': 'landsting:X'",
+        ),
     ],
 )
 def test_indicator_set_usage_errors(

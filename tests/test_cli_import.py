@@ -183,7 +183,7 @@ def test_usage_errors(kolada_plan: Path, run: Run, tmp_path: Path) -> None:
         "indicator", "import", str(source), "--gender", "X", "--plan", str(kolada_plan)
     )
     assert bad_gender.exit_code == 2
-    assert "--gender: 'X' ska vara T, K eller M." in bad_gender.output
+    assert "Fel: Ogiltigt värde för '--gender': 'X' ska vara T, K eller M." in bad_gender.output
     missing = run("indicator", "import", str(tmp_path / "saknas.csv"), "--plan", str(kolada_plan))
     assert missing.exit_code == 2
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -325,3 +326,20 @@ def test_an_unchanged_goal_is_not_reported_as_off_track(run: Run, plan: Path) ->
     assert result.exit_code == 0, result.output
     assert "Oförändrat" in result.output
     assert "går åt fel håll" not in result.output.lower()
+
+
+def test_the_plan_is_checked_once(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """report reads and checks its plan once (it was validated, then read and checked again)."""
+    from trygghet_cli.checks import runner
+
+    checked: list[Path] = []
+    original = runner.check_plan
+
+    def counting(root: Path, *args: Any, **kwargs: Any) -> runner.PlanResult:
+        checked.append(root)
+        return original(root, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_plan", counting)
+    result = run("report", "--quarter", "2021Q1", "examples/fagersta", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in checked] == ["fagersta"]

@@ -273,7 +273,10 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
     [
         (["--municipality", "X", "--kommunkod", "1182"], "'1182' är inte en kommunkod"),
         (["--municipality", "X", "--kommunkod", "198"], "'198' är inte en kommunkod"),
-        (["--municipality", " ", "--kommunkod", "1982"], "--municipality får inte vara tomt"),
+        (
+            ["--municipality", " ", "--kommunkod", "1982"],
+            "Ogiltigt värde för '--municipality' / '--kommun': namnet får inte vara tomt.",
+        ),
         ([*ARGS, "--folkmangd", "13391"], "Ange både --folkmangd och --folkmangd-ar"),
         ([], "Ange kommunen: --kommun NAMN eller --kommunkod NNNN."),
         (["--municipality", "X"], "'X' är ingen kommun i SCB:s register"),

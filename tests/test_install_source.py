@@ -176,7 +176,7 @@ def test_a_source_pip_cannot_use_is_a_usage_error(
         chosen(value, __version__)
     result = run("init", "plan", *ARGS, "--install-from", value, cwd=tmp_path)
     assert result.exit_code == 2, result.output
-    assert f"trygg: --install-from: {message}" in result.output
+    assert f"Fel: Ogiltigt värde för '--install-from': {message}" in result.output
     assert not (tmp_path / "plan").exists()
 
 

@@ -350,7 +350,9 @@ def test_lan_keeps_one_county(run: Run) -> None:
 def test_an_unknown_county_is_a_usage_error(run: Run) -> None:
     result = run("overview", str(EXAMPLES), "--lan", "99")
     assert result.exit_code == 2
-    assert "--lan: okänt län '99'. Välj en länskod: 01 Stockholms län" in result.stderr
+    assert "Ogiltigt värde för '--lan': okänt län '99'. Välj en länskod: 01 Stockholms län" in (
+        result.stderr
+    )
 
 
 def test_no_plan_and_no_path_are_usage_errors(run: Run, tmp_path: Path) -> None:

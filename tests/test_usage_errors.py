@@ -193,7 +193,7 @@ def test_lang_before_the_command_is_the_command_s_language(run: Run, plan: Path)
     assert run("-h", "--lang", "en").stdout.startswith("Usage: trygg [OPTIONS] COMMAND")
     unknown = run("--lang", "xx", "validate", str(plan))
     assert unknown.exit_code == 2
-    assert "Okänt språk 'xx'" in unknown.stderr
+    assert "Fel: Ogiltigt värde för '--lang': okänt språk 'xx'; välj sv eller en." in unknown.stderr
 
 
 def test_lang_equals_form_and_unknown_language(run: Run) -> None:
@@ -283,10 +283,12 @@ def test_a_typer_without_the_attributes_falls_back_to_its_own_words(
 def test_the_readme_shows_real_usage_errors(run: Run) -> None:
     readme = doc("README.md")
     block = readme.split("$ trygg validate --format xml\n", 1)[1].split("```", 1)[0]
-    first, _, second = block.partition("$ trygg valdate\n")
+    first, _, rest = block.partition("$ trygg valdate\n")
+    second, _, third = rest.partition("$ trygg report --quarter 2021\n")
     assert _usage_error(run, "validate", "--format", "xml") == first
-    assert second.startswith("...\n")
-    assert _usage_error(run, "valdate").endswith(second.removeprefix("...\n"))
+    for shown, args in ((second, ["valdate"]), (third, ["report", "--quarter", "2021"])):
+        assert shown.startswith("...\n")
+        assert _usage_error(run, *args).endswith(shown.removeprefix("...\n"))
 
 
 def _commands(group: Any, prefix: str) -> Iterator[tuple[str, Any]]:

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import LangOption, lang_or_exit
-from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
+from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
 from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
 
 action_app = typer.Typer(
@@ -26,10 +27,11 @@ def done(
         str, typer.Argument(metavar="ID", help="Åtgärdens (eller aktivitetens) id.")
     ],
     date: Annotated[
-        str | None,
+        Date | None,
         typer.Option(
             "--date",
             "-d",
+            parser=params.day,
             metavar="DATUM",
             help="Dagen den blev klar, ÅÅÅÅ-MM-DD. Standard: i dag.",
             show_default=False,
@@ -44,12 +46,11 @@ def done(
     from trygghet_cli.editing.actions import close_action
 
     language = lang_or_exit(lang)
-    day = parse_day(date, "--date", language)
     edit_plan(
         plan,
         language,
         lambda session: close_action(
-            session, action_id, day or Date.today(), dated=day is not None
+            session, action_id, date or Date.today(), dated=date is not None
         ),
         dry_run=dry_run,
         diff=diff,
@@ -62,7 +63,10 @@ def add(
     owner: Annotated[
         str, typer.Option("--owner", metavar="ROLL", help="Roll eller organ (id) som ansvarar.")
     ],
-    due: Annotated[str, typer.Option("--due", metavar="DATUM", help="Senast klar, ÅÅÅÅ-MM-DD.")],
+    due: Annotated[
+        Date,
+        typer.Option("--due", parser=params.day, metavar="DATUM", help="Senast klar, ÅÅÅÅ-MM-DD."),
+    ],
     meeting: Annotated[
         Path | None,
         typer.Option(
@@ -83,9 +87,14 @@ def add(
         ),
     ] = None,
     date: Annotated[
-        str | None,
+        Date | None,
         typer.Option(
-            "--date", "-d", metavar="DATUM", help="Mötets datum, med --body.", show_default=False
+            "--date",
+            "-d",
+            parser=params.day,
+            metavar="DATUM",
+            help="Mötets datum, med --body.",
+            show_default=False,
         ),
     ] = None,
     action_id: Annotated[
@@ -119,14 +128,11 @@ def add(
     from trygghet_cli.editing.actions import NewAction, add_action, choose_meeting
 
     language = lang_or_exit(lang)
-    due_day = parse_day(due, "--due", language)
-    on = parse_day(date, "--date", language)
-    assert due_day is not None
-    new = NewAction(text, owner, due_day, action_id, activity, note)
+    new = NewAction(text, owner, due, action_id, activity, note)
     edit_plan(
         plan,
         language,
-        lambda session: add_action(session, choose_meeting(session, meeting, body, on), new),
+        lambda session: add_action(session, choose_meeting(session, meeting, body, date), new),
         dry_run=dry_run,
         diff=diff,
     )

@@ -7,15 +7,14 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from trygghet_cli.i18n import Lang, Text, no_such_path, resolve_lang
-from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
+from trygghet_cli.cli import params
+from trygghet_cli.i18n import LANG_ENV, Lang, Text, no_such_path, resolve_lang
 
 if TYPE_CHECKING:
     from trygghet_cli.render.reporters.base import Report
@@ -24,6 +23,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        parser=params.language,
         metavar="SPRÅK",
         help="Språk för meddelanden och rapporter: sv (standard) eller en. "
         "Kan också sättas med miljövariabeln TRYGG_LANG.",
@@ -73,15 +73,31 @@ OutputOption = Annotated[
     ),
 ]
 
+_IGNORE_HELP = "Regel-id att hoppa över, till exempel TRY204. Kan anges flera gånger."
+
 IgnoreOption = Annotated[
     list[str] | None,
     typer.Option(
         "--ignore",
+        parser=params.rule,
         metavar="REGEL",
-        help="Regel-id att hoppa över, till exempel TRY204. Kan anges flera gånger.",
+        help=_IGNORE_HELP,
         show_default=False,
     ),
 ]
+"""The rules ``trygg validate`` leaves out."""
+
+DeadlineIgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        parser=params.deadline_rule,
+        metavar="REGEL",
+        help=_IGNORE_HELP,
+        show_default=False,
+    ),
+]
+"""The deadline rules (TRY4xx) ``trygg deadlines`` leaves out."""
 
 
 class CheckFormat(str, Enum):
@@ -95,41 +111,18 @@ class CheckFormat(str, Enum):
 
 
 def lang_or_exit(option: str | None) -> Lang:
+    """The language of ``--lang`` (checked by its parser), else of ``TRYGG_LANG``, else sv; a
+    language in the environment that trygg does not speak is a usage error."""
     try:
         return resolve_lang(option)
     except ValueError as exc:
         usage_error(
             Text(
-                f"Okänt språk '{exc}'; välj sv eller en.",
-                f"Unknown language '{exc}'; choose sv or en.",
+                f"Okänt språk '{exc}' i {LANG_ENV}; välj sv eller en.",
+                f"Unknown language '{exc}' in {LANG_ENV}; choose sv or en.",
             ),
             "sv",
         )
-
-
-def day_or_exit(value: str, option: str, lang: Lang) -> date:
-    """A day given as ``ÅÅÅÅ-MM-DD`` to ``option``, or exit 2 saying what is wrong."""
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        usage_error(
-            Text(
-                f"{option}: '{value}' är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel "
-                "2021-03-02.",
-                f"{option}: '{value}' is not a date; write YYYY-MM-DD, for example 2021-03-02.",
-            ),
-            lang,
-        )
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        first, last = MIN_YEAR, MAX_YEAR
-        usage_error(
-            Text(
-                f"{option}: året i '{value}' ligger utanför {first}–{last}; kontrollera datumet.",
-                f"{option}: the year of '{value}' is outside {first}–{last}; check the date.",
-            ),
-            lang,
-        )
-    return day
 
 
 def refuse_missing(missing: Sequence[object], lang: Lang) -> None:

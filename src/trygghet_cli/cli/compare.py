@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
     PlansArgument,
-    day_or_exit,
     lang_or_exit,
     usage_error,
     write_output,
@@ -52,15 +53,18 @@ def compare(
         int | None,
         typer.Option(
             "--year",
+            min=MIN_YEAR,
+            max=MAX_YEAR,
             metavar="ÅR",
             help="Jämför det här året. Standard: senaste år som både planen och riket har.",
             show_default=False,
         ),
     ] = None,
     as_of: Annotated[
-        str | None,
+        date | None,
         typer.Option(
             "--as-of",
+            parser=params.day,
             metavar="DATUM",
             help="Jämför som det var den dagen, ÅÅÅÅ-MM-DD: bara värden vars period har slutat "
             "och rikets värden som var publicerade då. Standard: alla värden.",
@@ -100,10 +104,7 @@ def compare(
 
         _emit(series_list(national, fmt), output, language)
         return
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        usage_error(Text(f"Orimligt år: {year}", f"Unlikely year: {year}"), language)
-    until = day_or_exit(as_of, "--as-of", language) if as_of is not None else None
-    digest = partial(plan_comparison_rows, indicator=indicator, until=until)
+    digest = partial(plan_comparison_rows, indicator=indicator, until=as_of)
     found = [f for f in load_digests(paths, language, "compare", digest) if isinstance(f, PlanRows)]
     rows = ordered([r for f in found for r in f.rows])
     if indicator is not None and not rows:

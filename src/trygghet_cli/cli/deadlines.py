@@ -10,20 +10,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import (
-    IgnoreOption,
+    DeadlineIgnoreOption,
     LangOption,
     OutputOption,
     PlansArgument,
     append_step_summary,
-    day_or_exit,
     for_machines,
     lang_or_exit,
     machine_path,
     on_github_actions,
     refuse_missing,
     stdout_is_terminal,
-    usage_error,
     write_output,
 )
 from trygghet_cli.i18n import Lang, Text
@@ -51,9 +50,10 @@ class FailOn(str, Enum):
 def deadlines(
     paths: PlansArgument = None,
     as_of: Annotated[
-        str | None,
+        date | None,
         typer.Option(
             "--as-of",
+            parser=params.day,
             metavar="DATUM",
             help="Dagen som tidsfristerna bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.",
             show_default=False,
@@ -89,7 +89,7 @@ def deadlines(
             "förfaller snart (due-soon), eller aldrig (never).",
         ),
     ] = FailOn.overdue,
-    ignore: IgnoreOption = None,
+    ignore: DeadlineIgnoreOption = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -103,22 +103,12 @@ def deadlines(
     from trygghet_cli.checks.runner import Options
     from trygghet_cli.followup.base import Status, Window
     from trygghet_cli.followup.deadlines import find_deadlines
-    from trygghet_cli.rules import RULES
 
     language = lang_or_exit(lang)
-    day = _as_of(as_of, language)
+    day = as_of or date.today()
     chosen = format or (DeadlineFormat.github if on_github_actions() else DeadlineFormat.text)
     days = within if within is not None else _default_within(chosen)
-    rules = [r.upper() for r in ignore or []]
-    unknown = [r for r in rules if not r.startswith("TRY4") or r not in RULES]
-    if unknown:
-        usage_error(
-            Text(
-                f"Okänd regel för --ignore: {', '.join(unknown)} (tidsfristernas regler är TRY4xx)",
-                f"Unknown rule for --ignore: {', '.join(unknown)} (deadline rules are TRY4xx)",
-            ),
-            language,
-        )
+    rules = ignore or []
     result = find_deadlines(
         paths or [Path()],
         Window(day, days),
@@ -175,10 +165,6 @@ def _refuse_identity_numbers(result: DeadlineResult, lang: Lang) -> None:
 
 def _default_within(chosen: DeadlineFormat) -> int:
     return DEFAULT_WITHIN_ICS if chosen is DeadlineFormat.ics else DEFAULT_WITHIN
-
-
-def _as_of(value: str | None, lang: Lang) -> date:
-    return date.today() if value is None else day_or_exit(value, "--as-of", lang)
 
 
 def _render(

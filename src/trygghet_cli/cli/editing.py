@@ -9,13 +9,12 @@ else changed while trygg worked is never overwritten (exit 1).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from trygghet_cli.cli.common import day_or_exit, refuse_missing, write_reason
+from trygghet_cli.cli.common import refuse_missing, write_reason
 from trygghet_cli.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -40,11 +39,6 @@ DryRunOption = Annotated[
 DiffOption = Annotated[
     bool, typer.Option("--diff", help="Visa ändringarna som en diff (som git diff).")
 ]
-
-
-def parse_day(text: str | None, option: str, lang: Lang) -> date | None:
-    """An ÅÅÅÅ-MM-DD option as a date; a usage error (exit 2) otherwise."""
-    return None if text is None else day_or_exit(text, option, lang)
 
 
 def fail(

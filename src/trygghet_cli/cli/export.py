@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import (
     LangOption,
     PlanArgument,
-    day_or_exit,
     lang_or_exit,
     usage_error,
     write_output,
@@ -55,9 +55,10 @@ def export(
         ),
     ] = ExportFormat.html,
     as_of: Annotated[
-        str | None,
+        date | None,
         typer.Option(
             "--as-of",
+            parser=params.day,
             metavar="DATUM",
             help="Dagen som lägen och tidsfrister bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.",
             show_default=False,
@@ -83,7 +84,7 @@ def export(
             ),
             language,
         )
-    day = date.today() if as_of is None else day_or_exit(as_of, "--as-of", language)
+    day = as_of or date.today()
     if output.exists() and not output.is_dir():
         usage_error(
             Text(f"{output} finns och är ingen mapp.", f"{output} exists and is not a folder."),

@@ -8,9 +8,12 @@ from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import LangOption, lang_or_exit
 from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
 from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
+from trygghet_cli.editing.geography import KOMMUN, Geography
+from trygghet_cli.model.periods import Period
 
 indicator_app = typer.Typer(
     help="Nyckeltal: för in ett värde eller importera värden från Kolada.",
@@ -44,24 +47,32 @@ def set_(
         str, typer.Argument(metavar="NYCKELTAL", help="Nyckeltalets id, t.ex. anmalda-brott.")
     ],
     period: Annotated[
-        str,
+        Period,
         typer.Argument(
-            metavar="PERIOD", help="Perioden: 2021, 2021Q1, 2021T1, 2021H1 eller 2021-03."
+            parser=params.period,
+            metavar="PERIOD",
+            help="Perioden: 2021, 2021Q1, 2021T1, 2021H1 eller 2021-03.",
         ),
     ],
     value: Annotated[
-        str, typer.Argument(metavar="VÄRDE", help="Värdet, med decimalkomma eller -punkt: 22,6.")
+        float,
+        typer.Argument(
+            parser=params.figure,
+            metavar="VÄRDE",
+            help="Värdet, med decimalkomma eller -punkt: 22,6.",
+        ),
     ],
     geography: Annotated[
-        str,
+        Geography,
         typer.Option(
             "--geography",
             "-g",
+            parser=params.geography,
             metavar="NIVÅ[:NAMN]",
             help="Var värdet gäller: NIVÅ eller NIVÅ:NAMN, t.ex. "
             "'lokalpolisområde:Norra Västmanland'.",
         ),
-    ] = "kommun",
+    ] = KOMMUN,
     preliminary: Annotated[
         bool, typer.Option("--preliminary", help="Värdet är preliminärt.")
     ] = False,
@@ -79,50 +90,10 @@ def set_(
 ) -> None:
     """För in ett värde: ändrar värdet för perioden och geografin om det finns, annars läggs
     det till i periodordning."""
-    from trygghet_cli.cli.common import usage_error
-    from trygghet_cli.editing.indicators import Geography, NewValue, set_value
-    from trygghet_cli.i18n import Text
-    from trygghet_cli.loading.kolada import parse_number
-    from trygghet_cli.model.common import FIGURE_LIMIT
-    from trygghet_cli.model.indicators import Level
-    from trygghet_cli.model.periods import Period, PeriodError
+    from trygghet_cli.editing.indicators import NewValue, set_value
 
     language = lang_or_exit(lang)
-    try:
-        when = Period.parse(period)
-    except PeriodError:
-        usage_error(
-            Text(
-                f"'{period}' är inte en period; skriv till exempel 2021 eller 2021Q1.",
-                f"'{period}' is not a period; write for example 2021 or 2021Q1.",
-            ),
-            language,
-        )
-    number = parse_number(value)
-    if number is None:
-        usage_error(Text(f"'{value}' är inte ett tal.", f"'{value}' is not a number."), language)
-    if abs(number) > FIGURE_LIMIT:
-        usage_error(
-            Text(
-                f"'{value}' är större än något nyckeltal kan vara (högst 1 000 000 000 000 till "
-                "beloppet).",
-                f"'{value}' is larger than any indicator can be (at most 1,000,000,000,000 either "
-                "way).",
-            ),
-            language,
-        )
-    try:
-        where = Geography.parse(geography)
-    except ValueError:
-        levels = ", ".join(level.value for level in Level)
-        usage_error(
-            Text(
-                f"--geography: '{geography}' är ingen geografisk nivå; välj {levels}.",
-                f"--geography: '{geography}' is not a level; choose {levels}.",
-            ),
-            language,
-        )
-    new = NewValue(when, number, where, preliminary, illustrative, note)
+    new = NewValue(period, value, geography, preliminary, illustrative, note)
     edit_plan(
         plan,
         language,
@@ -146,7 +117,10 @@ def import_(
     gender: Annotated[
         str,
         typer.Option(
-            "--gender", metavar="KÖN", help="Vilket kön som importeras: T (totalt), K eller M."
+            "--gender",
+            parser=params.gender,
+            metavar="KÖN",
+            help="Vilket kön som importeras: T (totalt), K eller M.",
         ),
     ] = "T",
     preliminary: Annotated[
@@ -172,24 +146,14 @@ def import_(
     som läggs till, ändras (gammalt → nytt) eller hoppas över visas. En skadad fil ändrar
     ingenting.
     """
-    from trygghet_cli.cli.common import usage_error
     from trygghet_cli.cli.editing import fail
     from trygghet_cli.editing.indicators import ImportReport, import_rows
     from trygghet_cli.i18n import Text
-    from trygghet_cli.loading.kolada import GENDERS, read_kolada
+    from trygghet_cli.loading.kolada import read_kolada
     from trygghet_cli.loading.plan import display_path
     from trygghet_cli.render.changes import findings, import_lines
 
     language = lang_or_exit(lang)
-    chosen = gender.strip().upper()
-    if chosen not in GENDERS:
-        usage_error(
-            Text(
-                f"--gender: '{gender}' ska vara T, K eller M.",
-                f"--gender: '{gender}' must be T, K or M.",
-            ),
-            language,
-        )
     kolada = read_kolada(file, display_path(file))
     if kolada.diagnostics:
         count = len(kolada.diagnostics)
@@ -211,7 +175,7 @@ def import_(
         plan,
         language,
         lambda session: import_rows(
-            session, kolada, gender=chosen, preliminary=preliminary, illustrative=illustrative
+            session, kolada, gender=gender, preliminary=preliminary, illustrative=illustrative
         ),
         dry_run=dry_run,
         diff=diff,

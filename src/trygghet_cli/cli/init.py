@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write_reason
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.install_source import InstallSource
 from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
 
 
@@ -26,6 +28,7 @@ def init(
         typer.Option(
             "--municipality",
             "--kommun",
+            parser=params.name,
             metavar="NAMN",
             help="Kommunens namn, till exempel Fagersta; ger kommunkoden.",
             show_default=False,
@@ -35,6 +38,7 @@ def init(
         str | None,
         typer.Option(
             "--kommunkod",
+            parser=params.kommunkod,
             metavar="NNNN",
             help="SCB:s fyrsiffriga kommunkod, till exempel 1982; ger namn och län.",
             show_default=False,
@@ -81,9 +85,10 @@ def init(
         ),
     ] = None,
     install_from: Annotated[
-        str | None,
+        InstallSource | None,
         typer.Option(
             "--install-from",
+            parser=params.install_source,
             metavar="KÄLLA",
             help="Varifrån CI installerar trygg: pypi, en paketserver (https://…), en "
             "git-adress (git+https://…) eller en wheel-fil (….whl, läggs i förrådet). "
@@ -101,7 +106,7 @@ def init(
     """
     from trygghet_cli import __version__
     from trygghet_cli.checks.batch import validate_paths
-    from trygghet_cli.install_source import InstallSourceError, chosen, installed
+    from trygghet_cli.install_source import installed
     from trygghet_cli.loading.kommuner import KommunNotFound, kommun_register, resolve
     from trygghet_cli.render.reporters import REPORTERS, Report
     from trygghet_cli.render.scaffold import (
@@ -112,10 +117,6 @@ def init(
     )
 
     language = lang_or_exit(lang)
-    if municipality is not None and not municipality.strip():
-        usage_error(
-            Text("--municipality får inte vara tomt.", "--municipality is empty."), language
-        )
     try:
         kommun = resolve(kommun_register(), municipality, kommunkod)
     except KommunNotFound as exc:
@@ -146,14 +147,7 @@ def init(
             Text(f"{blocking} är en fil, inte en mapp.", f"{blocking} is a file, not a folder."),
             language,
         )
-    try:
-        source = (
-            installed(__version__) if install_from is None else chosen(install_from, __version__)
-        )
-    except InstallSourceError as exc:
-        usage_error(
-            Text(f"--install-from: {exc.text('sv')}", f"--install-from: {exc.text('en')}"), language
-        )
+    source = install_from or installed(__version__)
     plan = NewPlan(
         municipality=kommun.name,
         kommunkod=kommun.code,

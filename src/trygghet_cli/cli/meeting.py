@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import LangOption, lang_or_exit
-from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan, parse_day
+from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_plan
 from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
+from trygghet_cli.model.meetings import MeetingKind
 
 meeting_app = typer.Typer(
     help="Mötesloggen: skapa ett nytt möte ur en mall.",
@@ -26,17 +29,20 @@ def new(
         typer.Argument(metavar="ORGAN", help="Organet (id) som håller mötet, t.ex. lokala-bra."),
     ],
     date: Annotated[
-        str, typer.Option("--date", "-d", metavar="DATUM", help="Mötets datum, ÅÅÅÅ-MM-DD.")
+        Date,
+        typer.Option(
+            "--date", "-d", parser=params.day, metavar="DATUM", help="Mötets datum, ÅÅÅÅ-MM-DD."
+        ),
     ],
     kind: Annotated[
-        str | None,
+        MeetingKind,
         typer.Option(
             "--kind",
             metavar="TYP",
             help="ordinarie (standard), extra eller akut.",
             show_default=False,
         ),
-    ] = None,
+    ] = MeetingKind.REGULAR,
     place: Annotated[
         str | None,
         typer.Option("--place", metavar="PLATS", help="Var mötet hålls.", show_default=False),
@@ -59,30 +65,13 @@ def new(
 ) -> None:
     """Skapa moten/ÅÅÅÅ-MM-DD-organ.yaml med organets ledamöter som närvarande och dess
     öppna åtgärder på dagordningen för uppföljning."""
-    from trygghet_cli.cli.common import usage_error
     from trygghet_cli.editing.meetings import new_meeting
-    from trygghet_cli.i18n import Text
-    from trygghet_cli.model.meetings import MeetingKind
 
     language = lang_or_exit(lang)
-    day = parse_day(date, "--date", language)
-    assert day is not None
-    choices = {k.value: k for k in MeetingKind}
-    if kind is not None and kind not in choices:
-        usage_error(
-            Text(
-                f"--kind: '{kind}' är inte en mötestyp; välj {', '.join(choices)}.",
-                f"--kind: '{kind}' is not a kind of meeting; choose {', '.join(choices)}.",
-            ),
-            language,
-        )
-    chosen = choices[kind] if kind else MeetingKind.REGULAR
     edit_plan(
         plan,
         language,
-        lambda session: new_meeting(
-            session, body, day, kind=chosen, place=place, template=template
-        ),
+        lambda session: new_meeting(session, body, date, kind=kind, place=place, template=template),
         dry_run=dry_run,
         diff=diff,
     )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import (
     LangOption,
     PlansArgument,
-    day_or_exit,
     lang_or_exit,
     refuse_missing,
     usage_error,
@@ -34,9 +35,10 @@ FILE_STEM = "oversikt"
 def overview(
     paths: PlansArgument = None,
     as_of: Annotated[
-        str | None,
+        date | None,
         typer.Option(
             "--as-of",
+            parser=params.day,
             metavar="DATUM",
             help="Dagen som allt bedöms per, ÅÅÅÅ-MM-DD. Standard: i dag.",
             show_default=False,
@@ -46,6 +48,7 @@ def overview(
         str | None,
         typer.Option(
             "--lan",
+            parser=params.county,
             metavar="LÄN",
             help="Bara kommunerna i ett län: länskoden (14 för Västra Götalands län) eller "
             "länets namn.",
@@ -88,8 +91,7 @@ def overview(
     from trygghet_cli.followup.base import Window
 
     language = lang_or_exit(lang)
-    day = date.today() if as_of is None else day_or_exit(as_of, "--as-of", language)
-    code = _county_or_exit(county, language) if county is not None else None
+    day = as_of or date.today()
     folder = output is not None and output.is_dir()
     chosen = _format(format, output, folder, language)
 
@@ -101,7 +103,7 @@ def overview(
     result = overview_paths(
         paths or [Path()],
         Window(day, DEFAULT_WITHIN),
-        county=code,
+        county=county,
         options=Options(cache=default_folder()),
     )
     refuse_missing(result.missing, language)
@@ -120,26 +122,6 @@ def overview(
         return
     for name, data in files.items():
         write_output(output / name if folder else output, data, language)
-
-
-def _county_or_exit(value: str, lang: Lang) -> str:
-    from trygghet_cli.loading.kommuner import kommun_register
-
-    register = kommun_register()
-    wanted = value.strip()
-    if wanted.isdigit() and len(wanted) == 1:
-        wanted = "0" + wanted
-    found = register.county(wanted)
-    if found is not None:
-        return found[0]
-    known = ", ".join(f"{c} {n}" for c, n in register.counties().items())
-    usage_error(
-        Text(
-            f"--lan: okänt län '{value}'. Välj en länskod: {known}.",
-            f"--lan: unknown county '{value}'. Choose a county code: {known}.",
-        ),
-        lang,
-    )
 
 
 def _format(

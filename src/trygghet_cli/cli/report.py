@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from trygghet_cli.cli import params
 from trygghet_cli.cli.common import (
     LangOption,
     OutputOption,
@@ -17,6 +18,7 @@ from trygghet_cli.cli.common import (
     write_output,
 )
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.model.periods import Period
 
 
 class ReportFormat(str, Enum):
@@ -30,10 +32,11 @@ _BY_SUFFIX = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".pdf": Rep
 
 def report(
     quarter: Annotated[
-        str,
+        Period,
         typer.Option(
             "--quarter",
             "-q",
+            parser=params.quarter,
             metavar="KVARTAL",
             help="Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.",
             show_default=False,
@@ -55,6 +58,8 @@ def report(
         Path | None,
         typer.Option(
             "--template",
+            exists=True,
+            file_okay=False,
             metavar="MAPP",
             help="En mapp med kommunens egna mallar (brief.md.j2, brief.html.j2, som också "
             "ger PDF:en); det som saknas där tas från trygg:s mallar.",
@@ -68,26 +73,7 @@ def report(
 
     Avslutas med 1 om planen har fel (de visas då som i trygg validate).
     """
-    from trygghet_cli.model.periods import Period, PeriodError, PeriodKind
-
     language = lang_or_exit(lang)
-    try:
-        period = Period.parse(quarter)
-    except PeriodError:
-        period = None
-    if period is None or period.kind is not PeriodKind.QUARTER:
-        usage_error(
-            Text(
-                f"'{quarter}' är inget kvartal; skriv till exempel 2021Q1, 2021-Q1 eller 2021K1.",
-                f"'{quarter}' is not a quarter; write for example 2021Q1, 2021-Q1 or 2021K1.",
-            ),
-            language,
-        )
-    if template is not None and not template.is_dir():
-        usage_error(
-            Text(f"Mallmappen finns inte: {template}", f"No such template folder: {template}"),
-            language,
-        )
     chosen = format or (
         _BY_SUFFIX.get(output.suffix.lower(), ReportFormat.markdown)
         if output is not None
@@ -109,7 +95,7 @@ def report(
     from trygghet_cli.render.templating import TemplateProblem
 
     loaded = load_plan_files(path, language, "report")
-    brief = build_brief(loaded, period, national_data())
+    brief = build_brief(loaded, quarter, national_data())
     try:
         text = render_brief(
             brief, language, "html" if chosen is ReportFormat.pdf else chosen.value, template

@@ -30,6 +30,15 @@ TRY_HELP = Text("Försök '{command} {option}' för hjälp.", "Try '{command} {o
 ERROR = Text("Fel: {message}", "Error: {message}")
 
 
+class ValueRefused(ValueError):
+    """A parameter's parser turned a value down (:mod:`trygghet_cli.cli.params`); ``text``
+    says why and what to write instead, in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
 @dataclass(frozen=True)
 class UnknownCommand:
     """A group was given a command it does not have."""
@@ -298,7 +307,10 @@ def _pydantic_problem(detail: dict[str, Any]) -> Text:
             f"the value must be {en} {bound}, not {value}.",
         )
     if kind == "value_error":
-        reason = str((detail.get("ctx") or {}).get("error", detail.get("msg", "")))
+        error = (detail.get("ctx") or {}).get("error", detail.get("msg", ""))
+        if isinstance(error, ValueRefused):
+            return error.text
+        reason = str(error)
         return Text(reason, reason)
     message = str(detail.get("msg", ""))
     return Text(message, message)

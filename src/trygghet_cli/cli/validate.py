@@ -19,10 +19,8 @@ from trygghet_cli.cli.common import (
     on_github_actions,
     refuse_missing,
     stdout_is_terminal,
-    usage_error,
     write_output,
 )
-from trygghet_cli.i18n import Text
 
 
 def validate(
@@ -69,21 +67,11 @@ def validate(
     from trygghet_cli.checks.cache import default_folder
     from trygghet_cli.checks.runner import Options
     from trygghet_cli.render.reporters import REPORTERS, Report
-    from trygghet_cli.rules import RULES
 
     language = lang_or_exit(lang)
-    unknown = [r for r in (ignore or []) if r.upper() not in RULES]
-    if unknown:
-        usage_error(
-            Text(
-                f"Okänd regel för --ignore: {', '.join(unknown)}",
-                f"Unknown rule for --ignore: {', '.join(unknown)}",
-            ),
-            language,
-        )
     result = validate_paths(
         paths or [Path()],
-        ignore=[r.upper() for r in ignore or []],
+        ignore=ignore or [],
         options=Options(cache=None if no_cache else default_folder()),
         jobs=jobs,
     )

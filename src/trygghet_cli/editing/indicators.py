@@ -19,6 +19,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
+from trygghet_cli.editing.geography import Geography
 from trygghet_cli.editing.nodes import block_list, flow_like, insert_item, mapping, put, remove
 from trygghet_cli.editing.session import EditSession
 from trygghet_cli.i18n import Text
@@ -28,32 +29,6 @@ from trygghet_cli.loading.roundtrip import RoundTripFile
 from trygghet_cli.model.indicators import Indicator, Indicators, Level, Value
 from trygghet_cli.model.periods import Period, PeriodError
 from trygghet_cli.wording import number_text
-
-
-@dataclass(frozen=True)
-class Geography:
-    level: Level
-    name: str | None = None
-
-    @staticmethod
-    def parse(text: str) -> Geography:
-        """``kommun`` or ``lokalpolisområde:Norra Västmanland``; ValueError otherwise."""
-        level_text, _, name = text.partition(":")
-        level = Level(level_text.strip())
-        return Geography(level, name.strip() or None)
-
-    def matches(self, node: Any) -> bool:
-        if not isinstance(node, dict):
-            return False
-        return str(node.get("nivå")) == self.level.value and (node.get("namn") or None) == (
-            self.name
-        )
-
-    def items(self) -> dict[str, Any]:
-        return {"nivå": self.level.value, "namn": self.name}
-
-    def label(self) -> str:
-        return f"{self.level.value} {self.name}" if self.name else self.level.value
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,22 @@ class KommunNotFound(LookupError):
         self.text = text
 
 
+def checked_code(register: KommunRegister, code: str) -> str:
+    """``code`` as a kommunkod: SCB's four digits, the first two a county's code; else
+    :class:`KommunNotFound` saying what one looks like."""
+    text = code.strip()
+    if not re.fullmatch(r"\d{4}", text) or text[:2] not in register.counties():
+        raise KommunNotFound(
+            Text(
+                f"'{code}' är inte en kommunkod: fyra siffror från SCB, där de två första är "
+                "länskoden (01–25), till exempel 1982 för Fagersta.",
+                f"'{code}' is not a municipality code: SCB's four digits, the first two "
+                "being the county code (01–25), for instance 1982 for Fagersta.",
+            )
+        )
+    return text
+
+
 def resolve(register: KommunRegister, name: str | None, code: str | None) -> Kommun:
     """The kommun that a name, a code or both give (``trygg init --kommun Karlsborg``,
     ``--kommunkod 1446``); :class:`KommunNotFound` otherwise.
@@ -165,16 +181,7 @@ def resolve(register: KommunRegister, name: str | None, code: str | None) -> Kom
     """
     owner = None
     if code is not None:
-        text = code.strip()
-        if not re.fullmatch(r"\d{4}", text) or text[:2] not in register.counties():
-            raise KommunNotFound(
-                Text(
-                    f"'{code}' är inte en kommunkod: fyra siffror från SCB, där de två första är "
-                    "länskoden (01–25), till exempel 1982 för Fagersta.",
-                    f"'{code}' is not a municipality code: SCB's four digits, the first two "
-                    "being the county code (01–25), for instance 1982 for Fagersta.",
-                )
-            )
+        text = checked_code(register, code)
         owner = register.by_code(text)
         if owner is None:
             raise KommunNotFound(
