@@ -53,10 +53,11 @@ def body(
     cadence: str,
     *,
     name: str | None = None,
-    reports: Iterable[tuple[str, str]] = (),
+    reports: Iterable[tuple[str, str] | tuple[str, str, str]] = (),
     extra: str = "",
 ) -> str:
-    """One body under ``organ:``; ``reports`` are (id, cadence) of its reporting lines."""
+    """One body under ``organ:``; ``reports`` are (id, cadence) of its reporting lines, or
+    (id, cadence, content)."""
     text = (
         f"  - id: {id}\n    namn: {name or id.capitalize()}\n    typ: lokalt_brå\n"
         f"    mötesfrekvens: {cadence}\n{extra}"
@@ -64,10 +65,10 @@ def body(
     lines = list(reports)
     if lines:
         text += "    rapportering:\n"
-        for report, report_cadence in lines:
+        for report, report_cadence, *content in lines:
             text += (
                 f"      - id: {report}\n        till: [ks]\n        kadens: {report_cadence}\n"
-                "        innehåll: Rapport\n"
+                f"        innehåll: {content[0] if content else 'Rapport'}\n"
             )
     return text
 
@@ -117,3 +118,44 @@ def follow_up(id: str, cadence: str, done: Iterable[date] = ()) -> str:
     if days:
         text += f"    genomförd: [{', '.join(d.isoformat() for d in days)}]\n"
     return text
+
+
+KARLSBORG = """namn: Karlsborg
+kommunkod: "1446"
+län: Västra Götalands län
+folkmängd: {antal: 6900, år: 2024}
+polis: {polisområde: Skaraborg}
+planen_gäller_från: 2025-01-01
+"""
+KARLSBORG_FOLLOW_UPS = (date(2025, 4, 10), date(2025, 7, 14), date(2025, 10, 1), date(2026, 1, 20))
+
+
+def karlsborg(
+    root: Path,
+    reports_at: Iterable[tuple[date, str, str]] = ((date(2025, 2, 10), "bra", "utvardering"),),
+    *,
+    content: str = "Handlingsprogram",
+) -> Path:
+    """A plan like Karlsborg's årshjul, from 1 January 2025: the BRÅ sends its
+    handlingsprogram (``content``) to kommunstyrelsen ``varje år senast 31 december`` (never
+    sent here) and its utvärdering ``varje år i februari`` (sent 10 February 2025); the work
+    is followed up ``varje kvartal senast den 15:e``, done 10 April, 14 July and 1 October 2025
+    and 20 January 2026 (kvartal 4 late, but done). ``reports_at`` are (day, body, report id)."""
+    bra = body(
+        "bra",
+        "vid behov",
+        name="Karlsborgs BRÅ",
+        reports=[
+            ("handlingsprogram", "varje år senast 31 december", content),
+            ("utvardering", "varje år i februari", "Utvärdering"),
+        ],
+    )
+    make_plan(
+        root,
+        [bra],
+        plan_date=date(2025, 1, 1),
+        reports_at=reports_at,
+        follow_ups=follow_up("kvartal", "varje kvartal senast den 15:e", KARLSBORG_FOLLOW_UPS),
+    )
+    write(root / "kommun.yaml", KARLSBORG)
+    return root

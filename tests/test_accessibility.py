@@ -20,6 +20,7 @@ import pytest
 
 from tests.chromium import CHROMIUM, MISSING, Chromium
 from tests.conftest import EXAMPLES, ROOT
+from tests.plan_builder import karlsborg
 from trygghet_cli.render.site.common import PAGES
 
 pytestmark = pytest.mark.slow
@@ -37,6 +38,8 @@ PUBLISHED = [
       for page, _ in PAGES),
     "oversikt.sv.html",
     "oversikt.en.html",
+    # the årshjul on the overview page: no example has fixed dates, a Karlsborg-like plan has
+    *(f"arshjul/{lang}/{page}.html" for lang in ("sv", "en") for page, _ in PAGES),
 ]  # fmt: skip
 
 # WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (landmarks, headings, regions).
@@ -71,6 +74,17 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 app, ["export", plan, "-o", str(out / name / lang), "--lang", lang]
             )
             assert result.exit_code == 0, result.output
+    wheel = karlsborg(out / "karlsborg", content='Handlingsprogram <b>&amp; "2026"</b>')
+    for lang in ("sv", "en"):
+        (out / "arshjul").mkdir(exist_ok=True)
+        target = str(out / "arshjul" / lang)
+        result = runner.invoke(
+            app, ["export", str(wheel), "-o", target, "--lang", lang, "--as-of", "2026-03-01"]
+        )
+        assert result.exit_code == 0, result.output
+        assert 'role="img" aria-labelledby="arshjul-title arshjul-desc"' in (
+            out / "arshjul" / lang / "index.html"
+        ).read_text(encoding="utf-8")
     for lang in ("sv", "en"):  # trygg overview: every example in one page
         page = out / f"oversikt.{lang}.html"
         result = runner.invoke(

@@ -5,8 +5,10 @@ here by hand. Every plan starts on 1 January 2024 unless the test says otherwise
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -15,10 +17,14 @@ from hypothesis import strategies as st
 
 from tests.conftest import Run
 from tests.deadline_support import message, of_kind, summary
-from tests.plan_builder import body, follow_up, make_plan
+from tests.plan_builder import body, follow_up, karlsborg, make_plan
 from trygghet_cli.followup.accounts import account
-from trygghet_cli.followup.base import Kind
+from trygghet_cli.followup.arshjul import WheelState, wheel
+from trygghet_cli.followup.base import Kind, Window
+from trygghet_cli.followup.deadlines import PlanFollowUp
+from trygghet_cli.followup.deadlines import follow_up as follow_up_of
 from trygghet_cli.followup.state import add_interval
+from trygghet_cli.loading.plan import read_plan
 from trygghet_cli.model.cadence import Cadence, CadenceError, Unit, parse_cadence
 
 
@@ -377,3 +383,153 @@ def test_a_missed_fixed_date_stays_missed_until_an_occasion_closes_it(
     assert today.after_last is None  # fixed dates know no interval
     if today.next is not None:
         assert today.next.due >= day or today.next in today.missed
+
+
+# --- the årshjul on the export's overview page -----------------------------------------------
+
+# Karlsborg (tests/plan_builder.py, from 1 January 2025) on 1 March 2026, worked out by hand:
+# the handlingsprogram for 2025 (by 31 December 2025) was never sent: late; 2026's is coming.
+# The utvärdering of 2025 was sent 10 February 2025, but 2026's (by 28 February 2026) is not:
+# late. The quarterly follow-up is done for every quarter of 2025, kvartal 4 on 20 January 2026
+# (due 15 January 2026: late, but done); kvartal 1–3 2026 are coming (kvartal 4 2026 is due
+# in January 2027, outside the wheel).
+WHEEL_2026 = [
+    (date(2025, 12, 31), "handlingsprogram", "2025", WheelState.LATE),
+    (date(2026, 1, 15), "kvartal", "kvartal 4 2025", WheelState.DONE),
+    (date(2026, 2, 28), "utvardering", "2026", WheelState.LATE),
+    (date(2026, 4, 15), "kvartal", "kvartal 1 2026", WheelState.COMING),
+    (date(2026, 7, 15), "kvartal", "kvartal 2 2026", WheelState.COMING),
+    (date(2026, 10, 15), "kvartal", "kvartal 3 2026", WheelState.COMING),
+    (date(2026, 12, 31), "handlingsprogram", "2026", WheelState.COMING),
+]
+
+
+def _followup(plan: Path, as_of: date) -> PlanFollowUp:
+    return follow_up_of(read_plan(plan), Window(as_of, 30))
+
+
+def test_the_wheel_has_each_fixed_date_with_its_state(tmp_path: Path) -> None:
+    found = _followup(karlsborg(tmp_path), date(2026, 3, 1))
+    entries = wheel(found.duties, 2026)
+    assert [(e.due, e.key, e.period.sv, e.state) for e in entries] == WHEEL_2026
+    assert [e.what for e in entries][:3] == [
+        "Handlingsprogram",
+        "Uppföljning kvartal",
+        "Utvärdering",
+    ]
+    assert entries[0].who == "Karlsborgs BRÅ → Kommunstyrelsen"
+    # late on the wheel is late in `trygg deadlines`: the same accounts
+    late = {(e.key, e.due) for e in entries if e.state is WheelState.LATE}
+    assert late == {(d.key, d.date) for d in found.overdue}
+
+
+def test_a_delivery_takes_the_date_off_the_late_ones(tmp_path: Path) -> None:
+    sent = [
+        (date(2025, 2, 10), "bra", "utvardering"),
+        (date(2026, 1, 8), "bra", "handlingsprogram"),  # 2025's, late but sent
+    ]
+    found = _followup(karlsborg(tmp_path, sent), date(2026, 3, 1))
+    states = [(e.due, e.key, e.state) for e in wheel(found.duties, 2026)]
+    assert (date(2025, 12, 31), "handlingsprogram", WheelState.LATE) not in states
+    assert (date(2026, 12, 31), "handlingsprogram", WheelState.COMING) in states
+
+
+def test_no_fixed_dates_no_wheel(run: Run, plan: Path, tmp_path: Path) -> None:
+    result = run("export", str(plan), "-o", str(tmp_path / "ut"), "--as-of", "2021-07-01")
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "ut" / "index.html").read_text(encoding="utf-8")
+    assert "Årshjul" not in index and "arshjul" not in index
+
+
+def _svg(html: str) -> str:
+    start = html.index('<svg xmlns="http://www.w3.org/2000/svg"')
+    return html[start : html.index("</svg>", start) + len("</svg>")]
+
+
+def test_the_export_draws_the_wheel_with_words_and_a_table(run: Run, tmp_path: Path) -> None:
+    plan = karlsborg(tmp_path / "p", content='Program <script>&"x"</script>')
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-o", str(out), "--as-of", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert '<section id="arshjul">\n<h2>Årshjul 2026</h2>' in html
+    svg = _svg(html)
+    root = ElementTree.fromstring(svg)  # well-formed: every text escaped
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "arshjul-title arshjul-desc"
+    assert root.findtext(f"{ns}title") == "Årshjul 2026 för Karlsborg"
+    desc = root.findtext(f"{ns}desc") or ""
+    assert desc.startswith(
+        "Årshjul för 2026: årets tolv månader runt en cirkel, januari överst och medurs. "
+        "7 fasta datum, varav 2 försenade den 2026-03-01: "
+    )
+    assert "28 febr. 2026: Utvärdering (försenad, 2026)" in desc
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    # the twelve months as Språkrådet abbreviates them, January first
+    assert texts[:12] == [
+        "jan.",
+        "febr.",
+        "mars",
+        "apr.",
+        "maj",
+        "juni",
+        "juli",
+        "aug.",
+        "sept.",
+        "okt.",
+        "nov.",
+        "dec.",
+    ]
+    assert texts[12:14] == ["2026", "per 1 mars"]
+    # late ones say so in words, in bold
+    late = [t for t in root.iter(f"{ns}text") if "försenad" in (t.text or "")]
+    assert [t.text for t in late] == [
+        "28 febr. Utvärdering (försenad, 2026)",
+        '31 dec. Program <script>&"x"</script> (försenad, 2025)',
+    ]
+    assert all(t.get("font-weight") == "bold" for t in late)
+    assert "<script>" not in html.replace("&lt;script&gt;", "")
+    # the table next to it says the same
+    table = html.split('<table id="arshjul-datum">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(.*?)</td>", table)
+    assert [(m, d) for m, d, _ in rows] == [
+        ("december 2025", "31 december 2025"),
+        ("januari 2026", "15 januari 2026"),
+        ("februari 2026", "28 februari 2026"),
+        ("april 2026", "15 april 2026"),
+        ("juli 2026", "15 juli 2026"),
+        ("oktober 2026", "15 oktober 2026"),
+        ("december 2026", "31 december 2026"),
+    ]
+    assert table.count("<td>Försenad</td>") == 2
+    # deterministic: the same page again
+    run("export", str(plan), "-o", str(tmp_path / "igen"), "--as-of", "2026-03-01")
+    assert _svg((tmp_path / "igen" / "index.html").read_text(encoding="utf-8")) == svg
+
+
+def test_the_markdown_export_writes_the_wheel_as_a_picture(run: Run, tmp_path: Path) -> None:
+    plan = karlsborg(tmp_path / "p")
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "![Årshjul 2026 för Karlsborg](bilder/arshjul-2026.svg)" in index
+    assert (
+        "| december 2025 | 31 december 2025 | Handlingsprogram | Karlsborgs BRÅ → Kommunstyrelsen "
+        "| 2025 | varje år senast 31 december | Försenad |"
+    ) in index
+    assert (out / "bilder" / "arshjul-2026.svg").read_text(encoding="utf-8") == (
+        _svg((out / "bilder" / "arshjul-2026.svg").read_text(encoding="utf-8")) + "\n"
+    )
+
+
+def test_the_english_wheel(run: Run, tmp_path: Path) -> None:
+    plan = karlsborg(tmp_path / "p")
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    svg = _svg((out / "index.html").read_text(encoding="utf-8"))
+    assert '<title id="arshjul-title">Annual wheel 2026 for Karlsborg</title>' in svg
+    assert ">28 Feb Utvärdering (late, 2026)</text>" in svg
+    assert ">Jan</text>" in svg and ">as of 1 Mar</text>" in svg

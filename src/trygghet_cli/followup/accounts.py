@@ -198,7 +198,7 @@ def account(
     following: date | None = None
     upcoming: Demand | None = None
     if cadence.fixed:
-        demands, upcoming = _fixed_demands(cadence, anchor, as_of, end)
+        demands, upcoming = fixed_demands(cadence, anchor, as_of, end)
         current = demands[-1].period if demands else anchor
     else:
         for start in _period_starts(cadence, anchor):
@@ -319,7 +319,7 @@ def _demands(cadence: Cadence, start: date, last: date, end: date | None) -> lis
     return out
 
 
-def _fixed_demands(
+def fixed_demands(
     cadence: Cadence, anchor: date, as_of: date, end: date | None
 ) -> tuple[list[Demand], Demand | None]:
     """A fixed-date cadence's occasions in the periods begun by ``as_of``, and the first one

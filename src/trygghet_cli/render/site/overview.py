@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from trygghet_cli.followup.arshjul import WheelState, wheel
 from trygghet_cli.followup.base import Status
 from trygghet_cli.followup.deadlines import PlanFollowUp
 from trygghet_cli.model.plan import Plan
+from trygghet_cli.render import arshjul
 from trygghet_cli.render.export import (
     Block,
+    Figure,
     Link,
     Page,
     Section,
     bullets,
     facts,
+    figure,
     links,
     para,
     table,
@@ -68,6 +72,36 @@ def status_section(followup: PlanFollowUp, fmt: Formatter) -> Section:
         )
         blocks.append(table(Table(headers, rows)))
     return Section(t(f"Läget den {day}", f"Status on {day}"), tuple(blocks), anchor="laget")
+
+
+def wheel_section(plan: Plan, followup: PlanFollowUp, fmt: Formatter) -> Section | None:
+    """The årshjul of the day's year: the plan's fixed dates at their months, and a table of
+    them; None when the plan has no fixed dates."""
+    as_of = followup.as_of
+    entries = wheel(followup.duties, as_of.year)
+    if not entries:
+        return None
+    t = translator(fmt.lang)
+    year = as_of.year
+    title = t(f"Årshjul {year} för {plan.name}", f"Annual wheel {year} for {plan.name}")
+    late = sum(1 for e in entries if e.state is WheelState.LATE)
+    caption = t(
+        f"De fasta datumen {year} och de som fortfarande saknas från tidigare år, vid sina "
+        f"månader, med läget den {fmt.date(as_of)} (visaren). Försenade står i fetstil med "
+        f"ordet ”försenad” och har en fylld röd punkt, klara en fylld grön och kommande en "
+        f"ofylld: {late} av {len(entries)} är försenade.",
+        f"The fixed dates of {year}, and those still missing from earlier years, at their "
+        f"months, as they stand on {fmt.date(as_of)} (the hand). Late ones are in bold with "
+        f"the word “late” and have a filled red dot, done ones a filled green one and coming "
+        f"ones an empty one: {late} of {len(entries)} are late.",
+    )
+    data = arshjul.table(entries, fmt, t(f"Fasta datum {year}", f"Fixed dates {year}"))
+    svg = arshjul.svg(entries, as_of, fmt.lang, title)
+    return Section(
+        t(f"Årshjul {year}", f"Annual wheel {year}"),
+        (figure(Figure(title, caption, svg, f"arshjul-{year}.svg", data, "arshjul-datum")),),
+        anchor="arshjul",
+    )
 
 
 def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str], followup: PlanFollowUp) -> Page:
@@ -139,6 +173,9 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str], followup: Pla
     contents = [Link(f"{nav[name]}: {counts[name]}", name) for name, _ in PAGES[1:]]
     sections.insert(0, Section(t("Innehåll", "Contents"), (links(contents),)))
     sections.insert(1, status_section(followup, fmt))
+    wheel_part = wheel_section(plan, followup, fmt)
+    if wheel_part is not None:
+        sections.insert(2, wheel_part)
     return Page(
         "index",
         nav["index"],
