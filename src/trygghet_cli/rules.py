@@ -472,13 +472,34 @@ _ALL = [
             "'vid behov'; "
             "lägg till ', även vid behov' för extra möten. Ett fast datum i årshjulet: "
             "'varje år senast 31 december', 'varje år i februari' eller "
-            "'varje kvartal senast den 15:e'.",
+            "'varje kvartal senast den 15:e'. Planerade uppehåll efter ett kommatecken: "
+            "', uppehåll i juli' eller ', uppehåll 20 december–6 januari' (högst ett halvår).",
             "Write for instance '6 gånger per år', 'minst 4 gånger per år', 'varannan vecka', "
             "'varje månad', 'var tredje månad', 'varje år', 'vartannat år', 'löpande' or "
             "'vid behov'; "
             "add ', även vid behov' for extra meetings. A fixed date of the annual wheel: "
             "'varje år senast 31 december', 'varje år i februari' or "
-            "'varje kvartal senast den 15:e'.",
+            "'varje kvartal senast den 15:e'. Planned pauses after a comma: "
+            "', uppehåll i juli' or ', uppehåll 20 december–6 januari' (at most half a year).",
+        ),
+        ("schema",),
+    ),
+    Rule(
+        "TRY112",
+        "invalid-pause",
+        E,
+        Text("Okänt uppehåll", "Unknown pause"),
+        Text(
+            "'{value}' går inte att tolka som ett uppehåll",
+            "'{value}' cannot be read as a pause",
+        ),
+        Text(
+            "Skriv en månad ('juli'), flera månader ('juni–augusti'), dagar som kommer "
+            "tillbaka varje år ('20 december–6 januari') eller ett uppehåll en gång "
+            "('2025-06-15–2025-08-15'); ett uppehåll är högst ett halvår.",
+            "Write a month ('juli'), months ('juni–augusti'), days that come back every year "
+            "('20 december–6 januari') or a pause once ('2025-06-15–2025-08-15'); a pause is "
+            "at most half a year.",
         ),
         ("schema",),
     ),

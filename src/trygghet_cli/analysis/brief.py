@@ -95,7 +95,7 @@ class BodyMeetings:
 
     @property
     def cadence(self) -> Cadence | None:
-        return self.body.cadence
+        return self.body.meeting_cadence
 
     @property
     def deadline(self) -> Deadline | None:

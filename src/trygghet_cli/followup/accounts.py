@@ -24,6 +24,10 @@ The rules, written out for users in ``docs/uppfoljning.md``:
   the first period that has not ended before the anchor and whose day is not before it, and
   counted in calendar years like the slots (the quarter is what the messages name). The
   interval rule does not apply: the dates are fixed.
+* **Planned pauses** (``2 gånger per månad, uppehåll i juli``, or a body's ``uppehåll``): a
+  slot that lies wholly in a pause asks for nothing (so the count for the year is smaller), a
+  slot that ends in a pause is due on the first day after it, and the days of a pause do not
+  count towards the interval after the last occasion. An occasion held in a pause still counts.
 * A duty with an end (a working group's ``slut``) asks for nothing after it, and once the end
   has passed nothing more is reported for it.
 
@@ -225,6 +229,8 @@ def account(
         upcoming = None
     last = held[-1] if held else None
     after_last = add_interval(cadence, last) if last is not None and not cadence.fixed else None
+    if after_last is not None and last is not None:
+        after_last = _beyond_pauses(cadence, last, after_last)
     if after_last is not None and after_last < anchor:
         after_last = None  # the interval ran out before counting began: the slots decide
     return Account(
@@ -299,24 +305,58 @@ def _period_end(cadence: Cadence, anchor: date, start: date) -> date:
 
 def _demands(cadence: Cadence, start: date, last: date, end: date | None) -> list[Demand]:
     """The occasions a period [start, last] asks for, without those due after ``end``."""
-    slots: list[date] = []
+    ends: list[date] = []
     while True:
-        due = occasion_due(cadence, start, len(slots) + 1)
+        due = occasion_due(cadence, start, len(ends) + 1)
         if due is None or due > last:
             break
-        slots.append(due)
+        ends.append(due)
+    slots = [(ends[i - 1] + timedelta(days=1) if i else start, due) for i, due in enumerate(ends)]
+    if cadence.pauses:
+        slots = [s for s in slots if not _wholly_paused(cadence, *s)]
     required = len(slots)
     if cadence.qualifier is Qualifier.ABOUT:
         required = required * ABOUT_SHARE // 100
     out = []
     for j in range(1, required + 1):
         index = -(-j * 100 // ABOUT_SHARE) if cadence.qualifier is Qualifier.ABOUT else j
-        slot_start = start if index == 1 else slots[index - 2] + timedelta(days=1)
-        due = slots[index - 1]
-        if end is not None and due > end:
+        slot_start, due = slots[index - 1]
+        if cadence.paused(due):
+            after = _after_pause(cadence, due)
+            out.append(Demand(start, slot_start, after, (slot_start, due)))
+        else:
+            out.append(Demand(start, slot_start, due))
+        if end is not None and out[-1].due > end:
+            out.pop()
             break
-        out.append(Demand(start, slot_start, due))
     return out
+
+
+def _wholly_paused(cadence: Cadence, first: date, last: date) -> bool:
+    return all(cadence.paused(first + timedelta(days=n)) for n in range((last - first).days + 1))
+
+
+def _after_pause(cadence: Cadence, day: date) -> date:
+    """The first day on or after ``day`` that is not in a pause."""
+    while cadence.paused(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _beyond_pauses(cadence: Cadence, last: date, day: date) -> date:
+    """``day`` (one interval after ``last``) moved on by the paused days between them: the days
+    of a planned pause do not count towards the interval."""
+    counted_to = last
+    while cadence.pauses:
+        extra = sum(
+            1
+            for n in range(1, (day - counted_to).days + 1)
+            if cadence.paused(counted_to + timedelta(days=n))
+        )
+        if not extra:
+            break
+        counted_to, day = day, day + timedelta(days=extra)
+    return day
 
 
 def fixed_demands(

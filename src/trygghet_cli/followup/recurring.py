@@ -320,10 +320,11 @@ def meeting_duties(ctx: PlanContext) -> Iterator[Duty]:
     if loaded is None or not isinstance(loaded.model, Organisation):
         return
     for i, body in enumerate(loaded.model.bodies):
-        if body.cadence is None or not body.kind.meets:
+        cadence = body.meeting_cadence
+        if cadence is None or not body.kind.meets:
             continue
         dates = regular_meeting_dates(ctx.plan, body.id)
-        acc = account(body.cadence, dates, body_anchor(ctx, body), ctx.as_of, body.end)
+        acc = account(cadence, dates, body_anchor(ctx, body), ctx.as_of, body.end)
         if acc is None:
             continue
         responsible = ctx.actor(body.convener or body.chair or body.id)

@@ -181,6 +181,8 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
         )
     if kind == "trygg_cadence":
         return make("TRY107", doc.file, line, col, pointer=pointer, value=shown)
+    if kind == "trygg_pause":
+        return make("TRY112", doc.file, line, col, pointer=pointer, value=shown)
     if kind == "trygg_period":
         return make("TRY108", doc.file, line, col, pointer=pointer, value=shown)
     if kind == "trygg_week":

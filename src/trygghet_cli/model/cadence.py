@@ -11,12 +11,19 @@ Fixed dates of an årshjul parse too: ``varje år senast 31 december``, ``varje 
 ``varje år senast i december`` (the month's last day), and ``varje kvartal senast den 15:e``
 (also ``varje månad``, ``varje tertial``, ``varje halvår``): the 15th of the month after each
 period, for the period that ended (see :func:`trygghet_cli.followup.state.fixed_due`).
+
+A cadence can name its planned pauses after a comma: ``2 gånger per månad, uppehåll i juli``,
+``varje månad, uppehåll i juli och augusti``, ``varannan vecka, uppehåll 20 december–6 januari``
+(every year), or a dated pause ``uppehåll 2025-06-15–2025-08-15`` (once). No occasion is asked
+for in a pause and its days do not count towards an interval (see
+:mod:`trygghet_cli.followup.accounts`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import Enum
 
 from trygghet_cli.i18n import Lang
@@ -81,6 +88,16 @@ class Cadence:
     in_month: bool = False
     """Written ``i februari`` rather than ``senast i februari`` (both are due by the month's
     last day)."""
+    pauses: tuple[Pause, ...] = ()
+    """Planned pauses (``uppehåll i juli``): no occasion is asked for in them."""
+
+    def paused(self, day: date) -> bool:
+        """Whether ``day`` falls in one of the cadence's planned pauses."""
+        return any(p.covers(day) for p in self.pauses)
+
+    def with_pauses(self, pauses: tuple[Pause, ...]) -> Cadence:
+        """The same cadence with more pauses (a body's ``uppehåll``)."""
+        return replace(self, pauses=self.pauses + pauses) if pauses else self
 
     @property
     def fixed(self) -> bool:
@@ -118,9 +135,68 @@ class Cadence:
             text = _fixed_sv(self) if lang == "sv" else _fixed_en(self)
         else:
             text = _describe_sv(self) if lang == "sv" else _describe_en(self)
+        if self.pauses:
+            text += pauses_text(self.pauses, lang)
         if self.also_when_needed:
             text += ", även vid behov" if lang == "sv" else ", and also when needed"
         return text
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A planned pause: every year from (month, day) to (month, day), both included, possibly
+    over New Year (``20 december–6 januari``); or once, between two dates."""
+
+    first: tuple[int, int] = (1, 1)
+    last: tuple[int, int] = (12, 31)
+    once: tuple[date, date] | None = None
+    """A dated pause (``2025-06-15–2025-08-15``): only then."""
+
+    def covers(self, day: date) -> bool:
+        if self.once is not None:
+            return self.once[0] <= day <= self.once[1]
+        key = (day.month, day.day)
+        if self.first <= self.last:
+            return self.first <= key <= self.last
+        return key >= self.first or key <= self.last
+
+    @property
+    def whole_months(self) -> tuple[int, int] | None:
+        """(first month, last month) when the pause runs from a month's first day to a
+        month's last day, else None."""
+        if self.once is not None or self.first[1] != 1:
+            return None
+        if self.last[1] != _DAYS_IN_MONTH[self.last[0] - 1]:
+            return None
+        return self.first[0], self.last[0]
+
+    def describe(self, lang: Lang) -> str:
+        names = MONTHS_SV if lang == "sv" else MONTHS_EN
+        if self.once is not None:
+            return f"{self.once[0].isoformat()}–{self.once[1].isoformat()}"
+        months = self.whole_months
+        if months is not None:
+            first, last = months
+            if first == last:
+                return names[first - 1]
+            return f"{names[first - 1]}–{names[last - 1]}"
+        (m1, d1), (m2, d2) = self.first, self.last
+        return f"{d1} {names[m1 - 1]}–{d2} {names[m2 - 1]}"
+
+
+def pauses_text(pauses: tuple[Pause, ...], lang: Lang) -> str:
+    """``, uppehåll i juli och 20 december–6 januari`` / ``, break in July and …``."""
+    parts = [p.describe(lang) for p in pauses]
+    joined = (
+        parts[0]
+        if len(parts) == 1
+        else ", ".join(parts[:-1]) + (" och " if lang == "sv" else " and ") + parts[-1]
+    )
+    if lang == "sv":
+        prefix = "i " if pauses[0].whole_months is not None else ""
+        return f", uppehåll {prefix}{joined}"
+    prefix = "in " if pauses[0].whole_months is not None else ""
+    return f", break {prefix}{joined}"
 
 
 _NUMBERS = {
@@ -256,22 +332,97 @@ def parse_cadence(text: str) -> Cadence:
         return Cadence(0, 1, Unit.YEAR, continuous=True)
     if phrase in ("okänd", "okänt", "inte känd", "inte känt"):
         return Cadence(0, 1, Unit.YEAR, unknown=True)
-    phrase = re.sub(r"\s*,\s*(?=(?:senast|i)\s)", " ", phrase)
-    fixed = _fixed(phrase, text)
-    if fixed is not None:
-        return fixed
     also = False
     tail = _WHEN_NEEDED_TAIL.search(phrase)
     if tail:
         also = True
         phrase = phrase[: tail.start()].strip()
+    pauses: tuple[Pause, ...] = ()
+    if m := _PAUSE_TAIL.search(phrase):
+        pauses = parse_pauses(m[1], text)
+        phrase = phrase[: m.start()].strip()
+    phrase = re.sub(r"\s*,\s*(?=(?:senast|i)\s)", " ", phrase)
+    fixed = _fixed(phrase, text)
+    if fixed is not None:
+        if pauses or also:
+            raise CadenceError(text)  # a fixed date has no pauses
+        return fixed
     qualifier = Qualifier.EXACT
     first, _, rest = phrase.partition(" ")
     if first in _QUALIFIERS and rest:
         qualifier = _QUALIFIERS[first]
         phrase = rest
     times, every, unit = _frequency(phrase, text)
-    return Cadence(times, every, unit, qualifier, also)
+    return Cadence(times, every, unit, qualifier, also, pauses=pauses)
+
+
+_PAUSE_TAIL = re.compile(r"\s*(?:,|\boch\b|\bmed\b)?\s*\buppehåll\s+(.+)$")
+_ISO = r"\d{4}-\d{2}-\d{2}"
+_DATED = re.compile(rf"^({_ISO})\s*(?:–|—|-|till)\s*({_ISO})$")
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})$")
+MAX_PAUSE_DAYS = 183
+"""A pause of more than half a year is not a pause."""
+
+
+def parse_pauses(text: str, original: str | None = None) -> tuple[Pause, ...]:
+    """``i juli och augusti``, ``juni–augusti``, ``20 december–6 januari``,
+    ``2025-06-15–2025-08-15``: the pauses a cadence or a body names; raises
+    :class:`CadenceError`."""
+    error = CadenceError(original if original is not None else text)
+    phrase = " ".join(text.strip().lower().split())
+    items = [i for i in re.split(r"\s*(?:,|\boch\b|\bsamt\b)\s*", phrase) if i]
+    if not items:
+        raise error
+    pauses = []
+    for item in items:
+        item = re.sub(r"^(?:i|under|hela)\s+", "", item)
+        pause = _pause(item)
+        if pause is None or _length(pause) > MAX_PAUSE_DAYS:
+            raise error
+        pauses.append(pause)
+    return tuple(pauses)
+
+
+def _pause(item: str) -> Pause | None:
+    if m := _DATED.match(item):
+        try:
+            since, until = date.fromisoformat(m[1]), date.fromisoformat(m[2])
+        except ValueError:
+            return None
+        return Pause(once=(since, until)) if since <= until else None
+    ends = [e.strip() for e in re.split(r"\s*(?:–|—|-|\btill\b)\s*", item)]
+    if len(ends) == 1:
+        ends = ends * 2
+    if len(ends) != 2:
+        return None
+    start, stop = ends
+    if start.isdigit() and (m := _DAY_MONTH.match(stop)):
+        start = f"{start} {m[2]}"  # 20–31 december
+    first = _day_of_year(start, last=False)
+    last = _day_of_year(stop, last=True)
+    if first is None or last is None:
+        return None
+    return Pause(first, last)
+
+
+def _day_of_year(text: str, *, last: bool) -> tuple[int, int] | None:
+    if text in MONTHS_SV:
+        month = MONTHS_SV.index(text) + 1
+        return month, _DAYS_IN_MONTH[month - 1] if last else 1
+    if m := _DAY_MONTH.match(text):
+        month = MONTHS_SV.index(m[2]) + 1
+        day = int(m[1])
+        if 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            return month, day
+    return None
+
+
+def _length(pause: Pause) -> int:
+    """Days in the pause (in a year that is not a leap year)."""
+    if pause.once is not None:
+        return (pause.once[1] - pause.once[0]).days + 1
+    year = date(2023, 1, 1)
+    return sum(1 for n in range(365) if pause.covers(year + timedelta(days=n)))
 
 
 def _fixed(phrase: str, original: str) -> Cadence | None:

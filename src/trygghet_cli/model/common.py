@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from trygghet_cli.model.cadence import Cadence, CadenceError, parse_cadence
+from trygghet_cli.model.cadence import Cadence, CadenceError, Pause, parse_cadence, parse_pauses
 from trygghet_cli.model.periods import (
     MAX_YEAR,
     MIN_YEAR,
@@ -219,6 +219,34 @@ CadenceField = Annotated[
         }
     ),
 ]
+
+
+def _parse_pauses(value: object) -> tuple[Pause, ...]:
+    if isinstance(value, tuple):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("trygg_pause", "pause must be text", {"value": str(value)})
+    try:
+        return parse_pauses(value)
+    except CadenceError:
+        raise PydanticCustomError("trygg_pause", "not a pause", {"value": value}) from None
+
+
+PAUSE_EXAMPLES = ["juli", "20 december–6 januari", "2025-06-15–2025-08-15"]
+PauseField = Annotated[
+    tuple[Pause, ...],
+    BeforeValidator(_parse_pauses),
+    PlainSerializer(lambda ps: " och ".join(p.describe("sv") for p in ps), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Ett planerat uppehåll, varje år eller en gång: "
+            + ", ".join(f"'{e}'" for e in PAUSE_EXAMPLES),
+            "examples": PAUSE_EXAMPLES,
+        }
+    ),
+]
+"""One item of a body's ``uppehåll`` (``juli och augusti`` is two pauses)."""
 
 
 def _parse_period(value: object) -> Period:

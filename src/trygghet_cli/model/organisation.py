@@ -12,11 +12,13 @@ from enum import Enum
 
 from pydantic import StrictBool, StrictInt
 
+from trygghet_cli.model.cadence import Cadence
 from trygghet_cli.model.common import (
     ILLUSTRATIVE,
     CadenceField,
     Day,
     Id,
+    PauseField,
     Percent,
     Ref,
     TryggModel,
@@ -357,6 +359,13 @@ class Body(TryggModel):
     cadence: CadenceField | None = field(
         "mötesfrekvens", "Hur ofta organet sammanträder.", example="6 gånger per år", default=None
     )
+    pauses: list[PauseField] = field(
+        "uppehåll",
+        "Planerade uppehåll i mötena (varje år, som 'juli' eller '20 december–6 januari', "
+        "eller en gång, som '2025-06-15–2025-08-15'): inga möten krävs då.",
+        example=["juli", "20 december–6 januari"],
+        default_factory=list,
+    )
     start: Day | None = field("start", "När organet bildades.", example="2021-01-01", default=None)
     end: Day | None = field(
         "slut",
@@ -389,6 +398,12 @@ class Body(TryggModel):
         ge=1,
     )
     illustrative: StrictBool = field("illustrativ", ILLUSTRATIVE, example=True, default=False)
+
+    @property
+    def meeting_cadence(self) -> Cadence | None:
+        """The cadence with the body's planned pauses (``uppehåll``) added."""
+        pauses = tuple(p for item in self.pauses for p in item)
+        return self.cadence.with_pauses(pauses) if self.cadence else None
 
 
 @schema_text("Organisationen", "Innehållet i organisation.yaml: roller, samordning och organ.")

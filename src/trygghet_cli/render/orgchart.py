@@ -252,7 +252,7 @@ def _place(body: Body, lang: Lang, x: float, y: float) -> Placed:
     while size > MIN_NAME_SIZE and text_width(longest, size, bold=True) > inner:
         size -= 1  # a long compound word fits on its line in a smaller size
     lines = wrap(body.name, size, inner, bold=True)
-    sub = wrap(body.cadence.describe(lang), SUB_SIZE, inner) if body.cadence else ()
+    sub = wrap(body.meeting_cadence.describe(lang), SUB_SIZE, inner) if body.meeting_cadence else ()
     if body.illustrative:
         sub += (f"({ILLUSTRATIVE(lang)})",)
     h = 16 + LINE_H * len(lines) + SUB_H * len(sub)

@@ -104,6 +104,7 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
         )
     sections.append(Section(t("Organ", "Bodies"), ()))
     for body in org.bodies:
+        cadence = body.meeting_cadence
         pairs = [
             (t("Typ", "Kind"), label(body.kind, lang)),
             (t("Mandat", "Mandate"), body.mandate or ""),
@@ -120,7 +121,7 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                     for mem in body.members
                 ),
             ),
-            (t("Mötesfrekvens", "Meets"), body.cadence.describe(lang) if body.cadence else ""),
+            (t("Mötesfrekvens", "Meets"), cadence.describe(lang) if cadence else ""),
             (t("Från", "From"), day(fmt, body.start)),
             (t("Till", "Until"), day(fmt, body.end)),
             (t("Antal grupper", "Number of groups"), str(body.count) if body.count else ""),
