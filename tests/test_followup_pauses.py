@@ -8,11 +8,13 @@ arithmetic.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Run
 from tests.deadline_support import message, of_kind, summary
@@ -218,3 +220,34 @@ def test_a_pause_that_cannot_be_is_a_finding_with_its_line(run: Run, tmp_path: P
     [line] = [x for x in result.stdout.splitlines() if "TRY112" in x]
     assert "organisation.yaml:13:24:" in line
     assert "'jali' går inte att tolka som ett uppehåll" in line
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+CADENCES = ["varje månad", "2 gånger per månad", "varannan vecka", "4 gånger per år", "varje år"]
+PAUSES = ["i juli", "i juni–augusti", "20 december–6 januari", "1–14 april", "2024-05-01–2024-06-15"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cadence=st.sampled_from(CADENCES),
+    pause=st.sampled_from(PAUSES),
+    held=st.lists(st.integers(0, 3 * 365), max_size=30),
+    day=st.integers(0, 3 * 365),
+)
+def test_a_pause_never_asks_for_more_nor_on_a_paused_day(
+    cadence: str, pause: str, held: list[int], day: int
+) -> None:
+    start = date(2024, 1, 1)
+    as_of = start + timedelta(days=day)
+    occasions = [start + timedelta(days=n) for n in held]
+    plain = account(parse_cadence(cadence), occasions, start, as_of)
+    paused_cadence = parse_cadence(f"{cadence}, uppehåll {pause}")
+    paused = account(paused_cadence, occasions, start, as_of)
+    assert plain is not None and paused is not None
+    assert len(paused.demands) <= len(plain.demands)
+    assert len(paused.missed) <= len(plain.missed)
+    assert not any(paused_cadence.paused(d.due) for d in paused.demands)
+    if paused.after_last is not None and plain.after_last is not None:
+        assert paused.after_last >= plain.after_last
+        assert not paused_cadence.paused(paused.after_last)
