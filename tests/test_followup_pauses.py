@@ -186,7 +186,7 @@ def test_the_brief_the_feed_and_the_json_leave_the_pause_out(run: Run, tmp_path:
     plan = _est(tmp_path / "p", "varje månad, uppehåll i juli")
     result = run("deadlines", str(plan), "--as-of", "2024-07-31", "--format", "json")
     assert result.exit_code == 0, result.output
-    [item] = [d for d in json.loads(result.stdout)["plans"][0]["deadlines"]]
+    [item] = json.loads(result.stdout)["plans"][0]["deadlines"]
     assert (item["rule"], item["status"], item["date"]) == ("TRY407", "due-soon", "2024-08-15")
     feed = run("deadlines", str(plan), "--as-of", "2024-07-31", "--format", "ics")
     assert feed.exit_code == 0, feed.output
@@ -225,7 +225,13 @@ def test_a_pause_that_cannot_be_is_a_finding_with_its_line(run: Run, tmp_path: P
 # --- invariants -----------------------------------------------------------------------------
 
 CADENCES = ["varje månad", "2 gånger per månad", "varannan vecka", "4 gånger per år", "varje år"]
-PAUSES = ["i juli", "i juni–augusti", "20 december–6 januari", "1–14 april", "2024-05-01–2024-06-15"]
+PAUSES = [
+    "i juli",
+    "i juni–augusti",
+    "20 december–6 januari",
+    "1–14 april",
+    "2024-05-01–2024-06-15",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
