@@ -204,3 +204,97 @@ def test_a_repeated_row_and_a_missing_value(kolada_plan: Path, run: Run, tmp_pat
     assert f"{source}:3:70: överhoppat: N07540 2022: inget värde (status: Ej publicerad)" in (
         result.output
     )
+
+
+V3_PAGE = (
+    '{"count": 5, "next_url": "", "previous_url": "", "values": [\n'
+    '{"kpi": "N07540", "municipality": "0180", "period": 2021, "values": [{"count": 1, '
+    '"gender": "T", "status": "", "value": 8800.0, "isdeleted": false}]},\n'
+    '{"kpi": "N07540", "municipality": "0000", "period": 2021, "values": [{"count": 1, '
+    '"gender": "T", "status": "", "value": 14100.0, "isdeleted": false}]},\n'
+    '{"kpi": "N07540", "municipality": "G33402", "period": 2021, "values": [{"count": 1, '
+    '"gender": "T", "status": "", "value": 9300.0, "isdeleted": false}]},\n'
+    '{"kpi": "N07540", "municipality": "0001", "period": 2021, "values": [{"count": 1, '
+    '"gender": "T", "status": "", "value": 9700.0, "isdeleted": false}]},\n'
+    '{"kpi": "N07540", "municipality": "0180", "period": 2022, "values": [{"count": 1, '
+    '"gender": "T", "status": "", "value": 1.0, "isdeleted": true}]}]}\n'
+)
+
+
+def test_a_v3_page_riket_as_the_national_series_groups_and_regions_skipped_with_a_note(
+    kolada_plan: Path, run: Run, tmp_path: Path
+) -> None:
+    """Issue 13: Kolada's rows for 0000 are the national series of the same indicator, a
+    municipality group (G…) or a region is skipped with a note and never aborts the import,
+    and a row marked deleted is left out."""
+    source = write(tmp_path / "v3.json", V3_PAGE)
+    result = run("indicator", "import", str(source), "--plan", str(kolada_plan))
+    assert result.exit_code == 0, result.output
+    name = str(source)
+    assert result.output.splitlines() == [
+        f"{name}:2:70: tillagt: anmalda-brott 2021 (kommun): 8\u00a0800",
+        f"{name}:3:70: tillagt: anmalda-brott 2021 (riket): 14\u00a0100 (Kolada, 0000 Riket)",
+        f"{name}:4:72: överhoppat: G33402 är en kommungrupp i Kolada, inte en kommun",
+        f"{name}:5:70: överhoppat: 0001 är en region i Kolada, inte en kommun",
+        f"4 rader i {name} (kön T): 2 tillagda, 2 överhoppade.",
+        "Obs: 2 rader gällde en kommungrupp eller en region i Kolada, inte en kommun; de "
+        "hoppades över.",
+        f"Skrev {kolada_plan}/nyckeltal.yaml.",
+    ]
+    assert (
+        (kolada_plan / "nyckeltal.yaml")
+        .read_text()
+        .endswith(
+            "      - period: 2021\n"
+            "        värde: 8800\n"
+            "        geografi: {nivå: kommun}\n"
+            "      - period: 2021\n"
+            "        värde: 14100\n"
+            "        geografi: {nivå: riket}\n"
+            "        källa: {typ: kolada, kolada_kpi: N07540}\n"
+        )
+    )
+    out = run("compare", str(kolada_plan)).stdout
+    assert "Rikets värde för 2021 är hämtat ur Kolada (N07540, 0000 Riket)." in out, out
+    again = run("indicator", "import", str(source), "--plan", str(kolada_plan))
+    assert "(kön T): 2 oförändrade, 2 överhoppade." in again.output, again.output
+
+
+def test_kolada_does_not_overwrite_the_plan_s_own_national_value(
+    kolada_plan: Path, run: Run, tmp_path: Path
+) -> None:
+    """The plan's own value for Riket comes first (issue 13): an import leaves it."""
+    set_own = run(
+        "indicator", "set", "anmalda-brott", "2021", "14000", "--geography", "riket",
+        "--plan", str(kolada_plan),
+    )  # fmt: skip
+    assert set_own.exit_code == 0, set_own.output
+    source = write(tmp_path / "v3.json", V3_PAGE)
+    result = run("indicator", "import", str(source), "--plan", str(kolada_plan))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}:3:70: överhoppat: anmalda-brott 2021 (riket): planens eget värde, 14\u00a0000, "
+        "går före Koladas (14\u00a0100) och ändras inte" in result.output
+    )
+    assert "värde: 14000\n" in (kolada_plan / "nyckeltal.yaml").read_text()
+
+
+def test_a_group_row_in_a_csv_file_is_skipped_not_an_error(
+    kolada_plan: Path, run: Run, tmp_path: Path
+) -> None:
+    source = write(
+        tmp_path / "k.csv",
+        HEADER + "N07540;g33402;2021;T;9300\nN07540;0000;2021;T;14 100\nN07540;0180;2021;T;1\n",
+    )
+    result = run("indicator", "import", str(source), "--plan", str(kolada_plan), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert f"{source}:2: skipped: G33402 is a group of municipalities in Kolada, not a " in (
+        result.output
+    )
+    assert f"{source}:3: added: anmalda-brott 2021 (riket): 14,100 (Kolada, 0000 Riket)" in (
+        result.output
+    )
+    assert (
+        "Note: 1 row was for a group of municipalities or a region in Kolada, not a "
+        "municipality, and was skipped." in result.output
+    )

@@ -23,10 +23,10 @@ from trygghet_cli.editing.geography import Geography
 from trygghet_cli.editing.nodes import block_list, flow_like, insert_item, mapping, put, remove
 from trygghet_cli.editing.session import EditSession
 from trygghet_cli.i18n import Text
-from trygghet_cli.loading.kolada import KoladaFile, KoladaRow
+from trygghet_cli.loading.kolada import RIKET, KoladaFile, KoladaRow
 from trygghet_cli.loading.plan import LoadedFile
 from trygghet_cli.loading.roundtrip import RoundTripFile
-from trygghet_cli.model.indicators import Indicator, Indicators, Level, Value
+from trygghet_cli.model.indicators import Indicator, Indicators, Level, SourceKind, Value
 from trygghet_cli.model.periods import Period, PeriodError
 from trygghet_cli.wording import number_text
 
@@ -39,6 +39,8 @@ class NewValue:
     preliminary: bool = False
     illustrative: bool = False
     note: str | None = None
+    source: dict[str, str] | None = None
+    """The value's own ``källa`` (``{typ: kolada, kolada_kpi: N07540}`` for Riket from Kolada)."""
 
 
 def _yaml_number(value: float) -> int | float:
@@ -97,6 +99,7 @@ def apply_value(
             "period": new.period.as_yaml(),
             "värde": _yaml_number(new.value),
             "geografi": mapping(new.geography.items(), flow=flow_like(list(values), "geografi")),
+            "källa": mapping(new.source, flow=True) if new.source else None,
             "preliminär": True if new.preliminary else None,
             "anmärkning": new.note,
             "illustrativ": True if new.illustrative else None,
@@ -192,6 +195,8 @@ class RowOutcome:
     kind: ChangeKind
     text: Text
     indicator: str | None = None
+    not_a_kommun: bool = False
+    """Skipped because Kolada's id is a group of kommuner (``G…``) or a region (``00NN``)."""
 
 
 @dataclass
@@ -203,6 +208,11 @@ class ImportReport:
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for r in self.rows if r.kind is kind)
+
+    @property
+    def not_a_kommun(self) -> int:
+        """Rows skipped because they are for a group of kommuner or a region."""
+        return sum(1 for r in self.rows if r.not_a_kommun)
 
 
 def import_rows(
@@ -221,6 +231,7 @@ def import_rows(
     geography = Geography(
         Level.MUNICIPALITY, plan.municipality.name if plan.municipality.district else None
     )
+    country = Geography(Level.COUNTRY)
     loaded = indicators_file(session)
     model = loaded.model
     assert isinstance(model, Indicators)
@@ -235,23 +246,71 @@ def import_rows(
         skip = _skip_reason(row, kommunkod, by_kpi, gender, seen)
         seen.setdefault(row.key, row.line)
         if skip is not None:
-            report.rows.append(RowOutcome(row, ChangeKind.SKIPPED, skip))
+            report.rows.append(
+                RowOutcome(
+                    row, ChangeKind.SKIPPED, skip, not_a_kommun=row.is_group or row.is_region
+                )
+            )
             continue
         assert row.value is not None
         if opened is None:
             opened = session.open(loaded.path)
+        national = row.municipality == RIKET
         for index, indicator in by_kpi[row.kpi]:
+            if national:
+                own = _own_national_value(indicator, row.period)
+                if own is not None:
+                    report.rows.append(
+                        RowOutcome(row, ChangeKind.SKIPPED, _kept_own(indicator, row, own))
+                    )
+                    continue
             new = NewValue(
-                row.period, row.value, geography, preliminary=preliminary, illustrative=illustrative
+                row.period,
+                row.value,
+                country if national else geography,
+                preliminary=preliminary,
+                illustrative=illustrative,
+                source={"typ": SourceKind.KOLADA.value, "kolada_kpi": row.kpi}
+                if national
+                else None,
             )
             session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
             kind, text, node = apply_value(opened, index, indicator.id, new)
-            if kind is ChangeKind.ADDED:
+            if national:
+                text = Text(
+                    f"{text('sv')} (Kolada, 0000 Riket)", f"{text('en')} (Kolada, 0000 Riket)"
+                )
+            elif kind is ChangeKind.ADDED:
                 text = _note_other_geographies(text, indicator, geography)
             if kind is not ChangeKind.UNCHANGED:
                 session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
             report.rows.append(RowOutcome(row, kind, text, indicator.id))
     return report
+
+
+def _own_national_value(indicator: Indicator, period: Period) -> Value | None:
+    """The plan's own value for Riket in the period (not one from Kolada), if any: it goes
+    before Kolada's (:mod:`trygghet_cli.analysis.national`), so an import leaves it."""
+    for value in indicator.values:
+        if (
+            value.geography.level is Level.COUNTRY
+            and value.period == period
+            and (value.source is None or value.source.kind is not SourceKind.KOLADA)
+        ):
+            return value
+    return None
+
+
+def _kept_own(indicator: Indicator, row: KoladaRow, own: Value) -> Text:
+    assert row.value is not None
+    mine, theirs = number_text(own.value), number_text(row.value)
+    what = f"{indicator.id} {row.period} (riket)"
+    return Text(
+        f"{what}: planens eget värde, {mine('sv')}, går före Koladas ({theirs('sv')}) och ändras "
+        "inte",
+        f"{what}: the plan's own value, {mine('en')}, comes before Kolada's ({theirs('en')}) and "
+        "is left as it is",
+    )
 
 
 def _note_other_geographies(text: Text, indicator: Indicator, geography: Geography) -> Text:
@@ -278,7 +337,17 @@ def _skip_reason(
 ) -> Text | None:
     """Why a row is not imported, or None when it is."""
     what = f"{row.kpi} {row.period}"
-    if row.municipality != kommunkod:
+    if row.is_group:
+        return Text(
+            f"{row.municipality} är en kommungrupp i Kolada, inte en kommun",
+            f"{row.municipality} is a group of municipalities in Kolada, not a municipality",
+        )
+    if row.is_region:
+        return Text(
+            f"{row.municipality} är en region i Kolada, inte en kommun",
+            f"{row.municipality} is a region in Kolada, not a municipality",
+        )
+    if row.municipality not in (kommunkod, RIKET):
         return Text(
             f"kommun {row.municipality}, inte planens {kommunkod}",
             f"municipality {row.municipality}, not the plan's {kommunkod}",

@@ -141,6 +141,17 @@ def import_lines(
         + (", ".join(counts) if counts else Text("inget att importera", "nothing to import")(lang))
         + "."
     )
+    groups = report.not_a_kommun
+    if groups:
+        out.append(
+            Text(
+                f"Obs: {groups} {'rad' if groups == 1 else 'rader'} gällde en kommungrupp eller en "
+                f"region i Kolada, inte en kommun; {'den' if groups == 1 else 'de'} hoppades över.",
+                f"Note: {groups} {'row was' if groups == 1 else 'rows were'} for a group of "
+                "municipalities or a region in Kolada, not a municipality, and "
+                f"{'was' if groups == 1 else 'were'} skipped.",
+            )(lang)
+        )
     return out
 
 

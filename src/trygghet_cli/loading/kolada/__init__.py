@@ -2,9 +2,10 @@
 
 Two formats are read:
 
-* the JSON of Kolada's API (v2): ``{"values": [{"kpi", "municipality", "period", "values":
-  [{"gender", "value", "status", "count"}]}]}``, one page or several pages one after the other
-  (as they are saved by following ``next_page``), or a JSON list of pages;
+* the JSON of Kolada's API (v3, and v2 before it): ``{"values": [{"kpi", "municipality",
+  "period", "values": [{"gender", "value", "status", "count", "isdeleted"}]}], "next_url"}``,
+  one page or several pages one after the other (as they are saved by following ``next_url``,
+  v2's ``next_page``), or a JSON list of pages; a value marked ``isdeleted`` is left out;
 * a long CSV file with a header line ``kpi;kommun;period;kön;värde``: semicolons (or tabs),
   decimal comma or point, ``..`` for a value that is not published and ``-`` for zero (Brå's
   conventions), UTF-8 with or without a byte-order mark.
@@ -22,7 +23,7 @@ from pathlib import Path
 from trygghet_cli.diagnostics import Diagnostic, make
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.kolada.csvfile import parse_csv
-from trygghet_cli.loading.kolada.fields import GENDERS, KoladaRow, parse_number
+from trygghet_cli.loading.kolada.fields import GENDERS, RIKET, KoladaRow, parse_number
 from trygghet_cli.loading.kolada.jsonpages import parse_json
 from trygghet_cli.loading.yamlfile import read_bytes
 from trygghet_cli.model.periods import Period
@@ -33,6 +34,7 @@ refused before it is read."""
 
 __all__ = [
     "GENDERS",
+    "RIKET",
     "KoladaFile",
     "KoladaRow",
     "parse_csv",

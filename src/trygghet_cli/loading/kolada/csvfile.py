@@ -158,6 +158,8 @@ def _csv_row(
     kpi = kpi.upper()
     if not KPI_ID.match(kpi):
         diags.append(bad_field(file, line, kpi_col, kpi, "kpi"))
+    if KOMMUNKOD.match(municipality.upper()):
+        municipality = municipality.upper()  # g33402 as G33402
     if re.fullmatch(r"\d{3}", municipality):
         municipality = "0" + municipality  # a spreadsheet dropped the leading zero
     if not KOMMUNKOD.match(municipality):

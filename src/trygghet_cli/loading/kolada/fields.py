@@ -24,7 +24,10 @@ GENDER_WORDS = {
     "män": "M",
 }
 KPI_ID = re.compile(r"^[A-Z]\d{5}$")
-KOMMUNKOD = re.compile(r"^\d{4}$")
+KOMMUNKOD = re.compile(r"^(?:\d{4}|G\d{1,9})$")
+"""Kolada's municipality ids: four digits (a kommun, ``0000`` Riket, ``00NN`` a region) or
+``G`` and digits (a group of kommuner). All are read; the import decides what to do with each."""
+RIKET = "0000"
 _NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
 SUPPRESSED = ".."
@@ -52,6 +55,16 @@ class KoladaRow:
     value: float | None
     suppressed: bool = False
     status: str = ""
+
+    @property
+    def is_group(self) -> bool:
+        """One of Kolada's groups of kommuner (``G…``), not a kommun."""
+        return self.municipality.startswith("G")
+
+    @property
+    def is_region(self) -> bool:
+        """One of Kolada's regions (``00NN``, ``0000`` being Riket), not a kommun."""
+        return self.municipality.startswith("00") and self.municipality != RIKET
 
     @property
     def key(self) -> tuple[str, str, Period, str]:
@@ -87,7 +100,10 @@ def parse_period(
 
 _EXPECTED = {
     "kpi": Text("ett Kolada-id som N07540", "a Kolada id such as N07540"),
-    "kommun": Text("en kommunkod med fyra siffror", "a four-digit municipality code"),
+    "kommun": Text(
+        "en kommunkod med fyra siffror (eller Koladas id för en kommungrupp, som G33402)",
+        "a four-digit municipality code (or Kolada's id of a group, such as G33402)",
+    ),
     "kön": Text("ett kön: T, K eller M", "a gender: T, K or M"),
 }
 

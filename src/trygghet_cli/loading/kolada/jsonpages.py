@@ -1,4 +1,4 @@
-"""Kolada figures as the JSON of Kolada's API (v2), page after page."""
+"""Kolada figures as the JSON of Kolada's API (v2 or v3), page after page."""
 
 from __future__ import annotations
 
@@ -162,7 +162,9 @@ def _json_item(
         return checked
 
     kpi = text_field("kpi", lambda v: v.upper() if KPI_ID.match(v.upper()) else None, "kpi")
-    municipality = text_field("municipality", lambda v: v if KOMMUNKOD.match(v) else None, "kommun")
+    municipality = text_field(
+        "municipality", lambda v: v.upper() if KOMMUNKOD.match(v.upper()) else None, "kommun"
+    )
     raw_period = item.get("period")
     period: Period | None = None
     if isinstance(raw_period, bool) or not isinstance(raw_period, (int, str)):
@@ -183,6 +185,8 @@ def _json_item(
                 )
             )
             continue
+        if entry.get("isdeleted") is True:
+            continue  # Kolada marks a withdrawn value so (API v3); it is left out, as rKolada does
         gender = GENDER_WORDS.get(str(entry.get("gender", "")).strip().lower())
         if gender is None:
             problems.append(bad_field(file, at[0], at[1], str(entry.get("gender")), "kön"))
