@@ -13,10 +13,11 @@ Kolada's figure is then for the whole city). Each row's outcome is reported.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from trygghet_cli.editing.changes import ChangeKind, EditError, not_found
 from trygghet_cli.editing.geography import Geography
@@ -78,27 +79,78 @@ def set_value(session: EditSession, indicator_id: str, new: NewValue) -> ChangeK
     return kind
 
 
+class ValueIndex:
+    """An indicator's values in the file by period and geography, and where a new one goes.
+
+    Built once per indicator for an import, so that each row finds its value (or its place)
+    without reading the whole list again: an import takes time in proportion to its rows, not
+    to their square. Only :func:`apply_value` changes the list while the index is in use.
+    """
+
+    def __init__(self, values: CommentedSeq) -> None:
+        self.values = values
+        self.flow = flow_like(list(values), "geografi")
+        self._nodes: dict[tuple[Period, str, str | None], CommentedMap] = {}
+        self._periods: list[Period] | None = []
+        for node in values:
+            period = _period_of(node)
+            self._remember(period, node)
+            if self._periods is not None:
+                if period is None or (self._periods and period < self._periods[-1]):
+                    self._periods = None  # not in period order: places are found by reading
+                else:
+                    self._periods.append(period)
+
+    def _remember(self, period: Period | None, node: Any) -> None:
+        geography = node.get("geografi") if isinstance(node, dict) else None
+        if period is not None and isinstance(geography, dict):
+            key = (period, str(geography.get("nivå")), geography.get("namn") or None)
+            self._nodes.setdefault(key, node)
+
+    def find(self, new: NewValue) -> CommentedMap | None:
+        """The first value of the period and geography (as :meth:`Geography.matches` says)."""
+        return self._nodes.get((new.period, new.geography.level.value, new.geography.name))
+
+    def position(self, period: Period) -> int:
+        """After the last value of the same or an earlier period."""
+        if self._periods is not None:
+            return bisect.bisect_right(self._periods, period)
+        position = 0
+        for i, node in enumerate(self.values):
+            found = _period_of(node)
+            if found is not None and found <= period:
+                position = i + 1
+        return position
+
+    def inserted(self, position: int, period: Period, node: CommentedMap) -> None:
+        self._remember(period, node)
+        if self._periods is not None:
+            self._periods.insert(position, period)
+
+
 def apply_value(
-    opened: RoundTripFile, index: int, indicator_id: str, new: NewValue
+    opened: RoundTripFile,
+    index: int,
+    indicator_id: str,
+    new: NewValue,
+    values_index: ValueIndex | None = None,
 ) -> tuple[ChangeKind, Text, CommentedMap]:
     """Set one value of the indicator at ``index`` (whose id is ``indicator_id``); what
-    happened, and the value's node."""
+    happened, and the value's node. An import passes the indicator's :class:`ValueIndex`."""
     indicator = opened.data["nyckeltal"][index]
     values = block_list(indicator, "värden", Indicator)
+    if values_index is None or values_index.values is not values:
+        values_index = ValueIndex(values)
     what = f"{indicator_id} {new.period} ({new.geography.label()})"
-    for node in values:
-        if _period_of(node) == new.period and new.geography.matches(node.get("geografi")):
-            return _change(opened, node, new, what)
-    position = 0
-    for i, node in enumerate(values):
-        period = _period_of(node)
-        if period is not None and period <= new.period:
-            position = i + 1
+    found = values_index.find(new)
+    if found is not None:
+        return _change(opened, found, new, what)
+    position = values_index.position(new.period)
     item = mapping(
         {
             "period": new.period.as_yaml(),
             "värde": _yaml_number(new.value),
-            "geografi": mapping(new.geography.items(), flow=flow_like(list(values), "geografi")),
+            "geografi": mapping(new.geography.items(), flow=values_index.flow),
             "källa": mapping(new.source, flow=True) if new.source else None,
             "preliminär": True if new.preliminary else None,
             "anmärkning": new.note,
@@ -106,6 +158,7 @@ def apply_value(
         }
     )
     insert_item(values, position, item)
+    values_index.inserted(position, new.period, item)
     flags = _flags(new.preliminary, new.illustrative)
     shown = number_text(new.value)
     return (
@@ -242,6 +295,9 @@ def import_rows(
     report = ImportReport(kolada.file, kolada.format, gender)
     seen: dict[tuple[str, str, Period, str], int] = {}
     opened: RoundTripFile | None = None
+    indexes: dict[int, ValueIndex] = {}
+    own_national: dict[int, dict[Period, Value]] = {}
+    places: dict[int, set[Geography]] = {}
     for row in kolada.rows:
         skip = _skip_reason(row, kommunkod, by_kpi, gender, seen)
         seen.setdefault(row.key, row.line)
@@ -258,7 +314,9 @@ def import_rows(
         national = row.municipality == RIKET
         for index, indicator in by_kpi[row.kpi]:
             if national:
-                own = _own_national_value(indicator, row.period)
+                if index not in own_national:
+                    own_national[index] = _own_national_values(indicator)
+                own = own_national[index].get(row.period)
                 if own is not None:
                     report.rows.append(
                         RowOutcome(row, ChangeKind.SKIPPED, _kept_own(indicator, row, own))
@@ -274,31 +332,37 @@ def import_rows(
                 if national
                 else None,
             )
-            session.expect_id(opened, opened.data["nyckeltal"][index], indicator.id)
-            kind, text, node = apply_value(opened, index, indicator.id, new)
+            node = opened.data["nyckeltal"][index]
+            session.expect_id(opened, node, indicator.id)
+            if index not in indexes:
+                indexes[index] = ValueIndex(block_list(node, "värden", Indicator))
+            kind, text, node = apply_value(opened, index, indicator.id, new, indexes[index])
             if national:
                 text = Text(
                     f"{text('sv')} (Kolada, 0000 Riket)", f"{text('en')} (Kolada, 0000 Riket)"
                 )
             elif kind is ChangeKind.ADDED:
-                text = _note_other_geographies(text, indicator, geography)
+                if index not in places:
+                    places[index] = {
+                        Geography(v.geography.level, v.geography.name) for v in indicator.values
+                    }
+                text = _note_other_geographies(text, places[index], geography)
             if kind is not ChangeKind.UNCHANGED:
                 session.record(kind, loaded.path, ("nyckeltal", index), text, anchor=node)
             report.rows.append(RowOutcome(row, kind, text, indicator.id))
     return report
 
 
-def _own_national_value(indicator: Indicator, period: Period) -> Value | None:
-    """The plan's own value for Riket in the period (not one from Kolada), if any: it goes
-    before Kolada's (:mod:`trygghet_cli.analysis.national`), so an import leaves it."""
+def _own_national_values(indicator: Indicator) -> dict[Period, Value]:
+    """The plan's own values for Riket (not ones from Kolada) by period: they go before
+    Kolada's (:mod:`trygghet_cli.analysis.national`), so an import leaves them."""
+    own: dict[Period, Value] = {}
     for value in indicator.values:
-        if (
-            value.geography.level is Level.COUNTRY
-            and value.period == period
-            and (value.source is None or value.source.kind is not SourceKind.KOLADA)
+        if value.geography.level is Level.COUNTRY and (
+            value.source is None or value.source.kind is not SourceKind.KOLADA
         ):
-            return value
-    return None
+            own.setdefault(value.period, value)
+    return own
 
 
 def _kept_own(indicator: Indicator, row: KoladaRow, own: Value) -> Text:
@@ -313,10 +377,10 @@ def _kept_own(indicator: Indicator, row: KoladaRow, own: Value) -> Text:
     )
 
 
-def _note_other_geographies(text: Text, indicator: Indicator, geography: Geography) -> Text:
-    """A value for the city added to an indicator whose values are all the district's (or
-    any other geography) says so: trends and comparisons keep the two apart."""
-    places = {Geography(v.geography.level, v.geography.name) for v in indicator.values}
+def _note_other_geographies(text: Text, places: set[Geography], geography: Geography) -> Text:
+    """A value for the city added to an indicator whose values (``places``: their
+    geographies) are all the district's (or any other geography) says so: trends and
+    comparisons keep the two apart."""
     if not places or geography in places:
         return text
     listed = ", ".join(sorted(p.label() for p in places))

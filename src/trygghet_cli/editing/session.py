@@ -80,6 +80,7 @@ class EditSession:
         self.changes: list[Change] = []
         self._files: dict[Path, RoundTripFile] = {}
         self._new: dict[Path, str] = {}
+        self._paths: dict[Path, dict[int, tuple[str | int, ...]]] = {}
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -195,16 +196,14 @@ class EditSession:
         for path, text in self._new.items():
             edits.append(FileEdit(path, display_path(path), None, text, None, text.encode()))
         outcome = EditOutcome(edits=edits)
+        self._paths = {}
         self._refuse_spill_over([e for e in edits if e.changed and e.before is not None])
         overrides = {e.path: e.after for e in edits if e.changed}
         result = check_plan(self.root, overrides) if overrides else self.before
         outcome.introduced = introduced(self.before.diagnostics, result.diagnostics)
         docs = {f.path: f.doc for f in result.loaded.files}
         for change in self.changes:
-            pointer = change.pointer
-            source = self._files.get(change.path)
-            if change.anchor is not None and source is not None:
-                pointer = pointer_to(source.data, change.anchor) or pointer
+            pointer = self._pointer(change)
             doc = docs.get(change.path)
             created = change.kind is ChangeKind.CREATED
             line = doc.position(pointer)[0] if doc is not None and not created else 1
@@ -256,10 +255,16 @@ class EditSession:
                 )
 
     def _pointer(self, change: Change) -> tuple[str | int, ...]:
+        """Where the change's node is now (items may have moved since it was recorded); the
+        paths of a file's nodes are found once per :meth:`finish`, not once per change, so
+        an import of thousands of values takes time in proportion to them."""
         source = self._files.get(change.path)
-        if change.anchor is not None and source is not None:
-            return pointer_to(source.data, change.anchor) or change.pointer
-        return change.pointer
+        if change.anchor is None or source is None:
+            return change.pointer
+        paths = self._paths.get(change.path)
+        if paths is None:
+            paths = self._paths[change.path] = node_paths(source.data)
+        return paths.get(id(change.anchor)) or change.pointer
 
 
 def differences(
@@ -303,6 +308,23 @@ def _item_name(data: Any, path: tuple[str | int, ...]) -> str:
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             found = node["id"]
     return found
+
+
+def node_paths(data: Any) -> dict[int, tuple[str | int, ...]]:
+    """The path of every mapping and list in ``data``, by the node's identity: for each node
+    the path :func:`pointer_to` would give (the first found, in the same order)."""
+    paths: dict[int, tuple[str | int, ...]] = {}
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        paths.setdefault(id(node), path)
+        if isinstance(node, dict):
+            stack.extend((value, (*path, str(key))) for key, value in node.items())
+        else:
+            stack.extend((value, (*path, index)) for index, value in enumerate(node))
+    return paths
 
 
 def pointer_to(data: Any, target: Any) -> tuple[str | int, ...] | None:
