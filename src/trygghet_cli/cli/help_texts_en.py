@@ -243,9 +243,46 @@ HELP_EN: dict[str, str] = {
     ),
     "Visa ändringarna som en diff; skriv inget.": "Show the changes as a diff; write nothing.",
     # trygg indicator
-    "Nyckeltal: för in ett värde eller importera värden från Kolada.": (
-        "Indicators (nyckeltal): enter a value or import values from Kolada."
+    "Nyckeltal: för in ett värde, importera en fil från Kolada eller hämta ur Koladas API.": (
+        "Indicators (nyckeltal): enter a value, import a file from Kolada or fetch from Kolada's "
+        "API."
     ),
+    # trygg indicator fetch
+    (
+        "Hämta värden ur Koladas öppna API (v3) till nyckeltalen som anger kolada_kpi.\n"
+        "\n"
+        "Värdena hämtas för planens kommun och för riket (Koladas 0000): kommunens blir värden "
+        "med\n"
+        "geografi kommun, rikets värden med geografi riket som compare och lägesbilden jämför "
+        "med.\n"
+        "Alla sidor hämtas innan planen ändras: går nätet eller Kolada sönder ändras ingenting.\n"
+        "Svaren sparas i trygg:s cache ett dygn."
+    ): (
+        "Fetch values from Kolada's open API (v3) into the indicators that name a kolada_kpi.\n"
+        "\n"
+        "Values are fetched for the plan's municipality and for the country (Kolada's 0000): "
+        "the\n"
+        "municipality's become values with geography kommun, the country's values with "
+        "geography\n"
+        "riket, which compare and the brief compare with. Every page is fetched before the plan "
+        "is\n"
+        "changed: if the network or Kolada fails, nothing changes. Answers are kept in trygg's "
+        "cache\n"
+        "for a day."
+    ),
+    "Koladas id, t.ex. N07540; utan id hämtas alla kolada_kpi i planen.": (
+        "Kolada's id, e.g. N07540; without ids every kolada_kpi of the plan is fetched."
+    ),
+    "Vilka år: 2023, 2021,2023 eller 2019-2023. Standard: alla år Kolada har.": (
+        "Which years: 2023, 2021,2023 or 2019-2023. Default: every year Kolada has."
+    ),
+    "Märk de hämtade värdena som preliminära.": "Mark the fetched values as preliminary.",
+    "Hur länge trygg väntar på Koladas svar.": "How long trygg waits for Kolada's answer.",
+    "Hur många gånger ett misslyckat anrop görs om.": "How many times a failed request is retried.",
+    "Fråga Kolada även om cachen har ett svar från det senaste dygnet.": (
+        "Ask Kolada even when the cache has an answer from the last 24 hours."
+    ),
+    "Varken läs eller spara svar i cachen.": "Neither read nor keep answers in the cache.",
     # trygg indicator import
     (
         "Importera värden från Kolada till nyckeltalen som anger kolada_kpi.\n"

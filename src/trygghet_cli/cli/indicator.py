@@ -1,4 +1,5 @@
-"""``trygg indicator``: record a value, or import a year of figures from Kolada."""
+"""``trygg indicator``: record a value, import figures saved from Kolada, or fetch them from
+Kolada's API."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from trygghet_cli.editing.geography import KOMMUN, Geography
 from trygghet_cli.model.periods import Period
 
 indicator_app = typer.Typer(
-    help="Nyckeltal: för in ett värde eller importera värden från Kolada.",
+    help="Nyckeltal: för in ett värde, importera en fil från Kolada eller hämta ur Koladas API.",
     no_args_is_help=True,
     rich_markup_mode=None,
     cls=TryggGroup,
@@ -181,3 +182,148 @@ def import_(
         diff=diff,
         report=report,
     )
+
+
+@indicator_app.command("fetch", cls=TryggCommand)
+def fetch(
+    kpis: Annotated[
+        list[str] | None,
+        typer.Argument(
+            parser=params.kolada_kpi,
+            metavar="KPI",
+            help="Koladas id, t.ex. N07540; utan id hämtas alla kolada_kpi i planen.",
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        params.Years | None,
+        typer.Option(
+            "--years",
+            "-y",
+            parser=params.years,
+            metavar="ÅR",
+            help="Vilka år: 2023, 2021,2023 eller 2019-2023. Standard: alla år Kolada har.",
+            show_default=False,
+        ),
+    ] = None,
+    gender: Annotated[
+        str,
+        typer.Option(
+            "--gender",
+            parser=params.gender,
+            metavar="KÖN",
+            help="Vilket kön som importeras: T (totalt), K eller M.",
+        ),
+    ] = "T",
+    preliminary: Annotated[
+        bool, typer.Option("--preliminary", help="Märk de hämtade värdena som preliminära.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            parser=params.seconds,
+            metavar="SEKUNDER",
+            help="Hur länge trygg väntar på Koladas svar.",
+        ),
+    ] = 30.0,
+    retries: Annotated[
+        int,
+        typer.Option(
+            "--retries",
+            min=0,
+            max=10,
+            metavar="N",
+            help="Hur många gånger ett misslyckat anrop görs om.",
+        ),
+    ] = 3,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh", help="Fråga Kolada även om cachen har ett svar från det senaste dygnet."
+        ),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Varken läs eller spara svar i cachen.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Visa alla överhoppade rader.")
+    ] = False,
+    plan: PlanOption = Path(),
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Hämta värden ur Koladas öppna API (v3) till nyckeltalen som anger kolada_kpi.
+
+    Värdena hämtas för planens kommun och för riket (Koladas 0000): kommunens blir värden med
+    geografi kommun, rikets värden med geografi riket som compare och lägesbilden jämför med.
+    Alla sidor hämtas innan planen ändras: går nätet eller Kolada sönder ändras ingenting.
+    Svaren sparas i trygg:s cache ett dygn.
+    """
+    from trygghet_cli.checks.cache import default_folder
+    from trygghet_cli.editing.changes import EditError
+    from trygghet_cli.editing.indicators import ImportReport, import_rows, kolada_targets
+    from trygghet_cli.editing.session import EditSession
+    from trygghet_cli.i18n import Text
+    from trygghet_cli.loading.kolada import RIKET, KoladaFile
+    from trygghet_cli.loading.kolada.api import (
+        Fetched,
+        FetchSettings,
+        KoladaApiError,
+        base_url,
+    )
+    from trygghet_cli.loading.kolada.api import (
+        fetch as fetch_pages,
+    )
+    from trygghet_cli.render.changes import fetched_line, import_lines
+    from trygghet_cli.render.progress import page_progress
+
+    language = lang_or_exit(lang)
+    settings = FetchSettings(
+        base_url=base_url(),
+        timeout=timeout,
+        retries=retries,
+        cache=None if no_cache else default_folder() / "kolada",
+        refresh=refresh,
+    )
+    chosen_years = list(years or [])
+    done: list[tuple[Fetched, str, list[str]]] = []
+
+    def operation(session: EditSession) -> ImportReport:
+        kommunkod, wanted = kolada_targets(session, list(kpis or []))
+        try:
+            with page_progress(language) as progress:
+                fetched = fetch_pages(wanted, [kommunkod, RIKET], chosen_years, settings, progress)
+        except KoladaApiError as exc:
+            raise EditError(
+                exc.text,
+                Text(
+                    f"Försök igen om en stund; adressen var {exc.url}.",
+                    f"Try again in a while; the address was {exc.url}.",
+                ),
+            ) from None
+        if fetched.diagnostics:
+            count = len(fetched.diagnostics)
+            raise EditError(
+                Text(
+                    f"Koladas svar kan inte importeras ({count} fel); ingen fil ändrades.",
+                    f"Kolada's answer cannot be imported ({count} "
+                    + ("error" if count == 1 else "errors")
+                    + "); no file was changed.",
+                ),
+                diagnostics=fetched.diagnostics,
+            )
+        done.append((fetched, kommunkod, wanted))
+        kolada = KoladaFile("Kolada", "api", fetched.rows, [])
+        return import_rows(session, kolada, gender=gender, preliminary=preliminary)
+
+    def report(result: ImportReport, refused: bool) -> list[str]:
+        lines = import_lines(result, language, verbose=verbose, refused=refused)
+        fetched, kommunkod, wanted = done[0]
+        return [
+            *lines,
+            fetched_line(fetched, settings.base_url, wanted, kommunkod, chosen_years, language),
+        ]
+
+    edit_plan(plan, language, operation, dry_run=dry_run, diff=diff, report=report)

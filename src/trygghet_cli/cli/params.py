@@ -220,3 +220,71 @@ def figure(value: str) -> float:
             )
         )
     return number
+
+
+def kolada_kpi(value: str) -> str:
+    """Kolada's id of a KPI: a letter and five digits (``N07540``), in either case."""
+    from trygghet_cli.loading.kolada.fields import KPI_ID
+
+    chosen = value.strip().upper()
+    if not KPI_ID.match(chosen):
+        raise ValueRefused(
+            Text(
+                f"'{value}' är inget Kolada-id; ett id är en bokstav och fem siffror, t.ex. "
+                "N07540.",
+                f"'{value}' is not a Kolada id; an id is a letter and five digits, e.g. N07540.",
+            )
+        )
+    return chosen
+
+
+class Years(tuple[int, ...]):
+    """Years in order, each once, as ``--years 2019-2023`` or ``--years 2021,2023`` gives them."""
+
+    __slots__ = ()
+
+
+def years(value: str | Years) -> Years:
+    """``2023``, ``2021,2023`` or ``2019-2023`` (both ends included)."""
+    if isinstance(value, Years):
+        return value
+    found: set[int] = set()
+    for part in value.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        try:
+            start = int(first)
+            end = int(last) if dash else start
+        except ValueError:
+            raise ValueRefused(
+                Text(
+                    f"'{value}' är inga år; skriv t.ex. 2023, 2021,2023 eller 2019-2023.",
+                    f"'{value}' are not years; write e.g. 2023, 2021,2023 or 2019-2023.",
+                )
+            ) from None
+        if not (MIN_YEAR <= start <= end <= MAX_YEAR):
+            raise ValueRefused(
+                Text(
+                    f"'{part}': åren ska ligga mellan {MIN_YEAR} och {MAX_YEAR}, det första "
+                    "före det sista.",
+                    f"'{part}': the years must lie between {MIN_YEAR} and {MAX_YEAR}, the first "
+                    "before the last.",
+                )
+            )
+        found.update(range(start, end + 1))
+    return Years(sorted(found))
+
+
+def seconds(value: str | float) -> float:
+    """A time to wait, in seconds, with a decimal comma or point (``0,5``); above zero and at
+    most ten minutes. A default given as a number is taken as it is."""
+    from trygghet_cli.loading.kolada import parse_number
+
+    number = float(value) if isinstance(value, (int, float)) else parse_number(value)
+    if number is None or not 0 < number <= 600:
+        raise ValueRefused(
+            Text(
+                f"'{value}' är ingen väntetid; skriv ett antal sekunder över 0 och högst 600.",
+                f"'{value}' is no time to wait; write a number of seconds above 0 and at most 600.",
+            )
+        )
+    return number

@@ -268,6 +268,48 @@ class ImportReport:
         return sum(1 for r in self.rows if r.not_a_kommun)
 
 
+def kolada_targets(session: EditSession, requested: list[str]) -> tuple[str, list[str]]:
+    """What ``trygg indicator fetch`` asks Kolada for: the plan's kommunkod, and the KPIs asked
+    for (each one some indicator's ``källa.kolada_kpi``) or else every one the plan names."""
+    plan = session.plan
+    assert plan.municipality is not None
+    indicators = plan.indicators_by_id().values()
+    named = sorted({i.source.kolada_kpi for i in indicators if i.source.kolada_kpi})
+    file = indicators_file(session).file
+    if not requested:
+        if not named:
+            raise EditError(
+                Text(
+                    f"Inget nyckeltal i {file} har en kolada_kpi; det finns inget att hämta.",
+                    f"No indicator in {file} has a kolada_kpi; there is nothing to fetch.",
+                ),
+                Text(
+                    "Skriv Koladas id i nyckeltalets källa, t.ex. källa: {typ: brå, kolada_kpi: "
+                    "N07540}, eller ange KPI:t: trygg indicator fetch N07540.",
+                    "Write Kolada's id in the indicator's source, e.g. källa: {typ: brå, "
+                    "kolada_kpi: N07540}, or name the KPI: trygg indicator fetch N07540.",
+                ),
+            )
+        return plan.municipality.kommunkod, named
+    unknown = [kpi for kpi in requested if kpi not in named]
+    if unknown:
+        listed = ", ".join(unknown)
+        known = ", ".join(named) if named else "–"
+        raise EditError(
+            Text(
+                f"Inget nyckeltal i {file} har kolada_kpi: {listed}; värdena skulle inte hamna "
+                f"någonstans. Planens Kolada-id: {known}.",
+                f"No indicator in {file} has kolada_kpi: {listed}; the values would go nowhere. "
+                f"The plan's Kolada ids: {known}.",
+            ),
+            Text(
+                f"Lägg till kolada_kpi: {unknown[0]} i källan för nyckeltalet det gäller.",
+                f"Add kolada_kpi: {unknown[0]} to the source of the indicator it belongs to.",
+            ),
+        )
+    return plan.municipality.kommunkod, list(dict.fromkeys(requested))
+
+
 def import_rows(
     session: EditSession,
     kolada: KoladaFile,

@@ -13,6 +13,7 @@ from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.editing.changes import Change, ChangeKind, EditOutcome
 from trygghet_cli.editing.indicators import ImportReport, RowOutcome
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.loading.kolada.api import Fetched
 from trygghet_cli.render.reporters.base import Report
 from trygghet_cli.render.reporters.text import lines as finding_lines
 
@@ -109,6 +110,11 @@ def import_lines(
         where = f"{report.file}:{outcome.row.line}"
         if report.format == "json":  # an API page is often one long line
             where += f":{outcome.row.column}"
+        elif report.format == "api":  # fetched: the page and the value's place on it
+            where = Text(
+                f"{report.file} sida {outcome.row.line}, post {outcome.row.column}",
+                f"{report.file} page {outcome.row.line}, item {outcome.row.column}",
+            )(lang)
         kind = REFUSED_LABELS.get(outcome.kind) if refused else None
         out.append(f"{where}: {(kind or KIND_LABELS[outcome.kind])(lang)}: {outcome.text(lang)}")
     hidden = len(skipped) - SKIPPED_SHOWN
@@ -167,3 +173,39 @@ def unified_diff(before: str | None, after: str, file: str) -> str:
     for line in lines:
         text += line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
     return text
+
+
+def fetched_line(
+    fetched: Fetched,
+    base_url: str,
+    kpis: list[str],
+    kommunkod: str,
+    years: list[int],
+    lang: Lang,
+) -> str:
+    """What ``trygg indicator fetch`` asked Kolada for, how many pages came, and how many of
+    them from the cache."""
+    pages = fetched.pages
+    span = ""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        span = f", {years[0]}\u2013{years[-1]}"
+    elif years:
+        span = ", " + ", ".join(str(y) for y in years)
+    cached = ""
+    if fetched.cached:
+        every = fetched.cached == pages
+        how_many_sv = ("båda" if pages == 2 else "alla") if every else str(fetched.cached)
+        how_many_en = ("both" if pages == 2 else "all") if every else str(fetched.cached)
+        if pages == 1:
+            how_many_sv, how_many_en = "den", "it"
+        cached = Text(
+            f" ({how_many_sv} ur cachen, högst 24 timmar gamla; --refresh hämtar på nytt)",
+            f" ({how_many_en} from the cache, at most 24 hours old; --refresh fetches anew)",
+        )(lang)
+    asked = ", ".join(kpis)
+    return Text(
+        f"Hämtade {pages} {'sida' if pages == 1 else 'sidor'} från Kolada ({base_url}): {asked} "
+        f"för {kommunkod} och 0000 Riket{span}{cached}.",
+        f"Fetched {pages} {'page' if pages == 1 else 'pages'} from Kolada ({base_url}): {asked} "
+        f"for {kommunkod} and 0000 Riket{span}{cached}.",
+    )(lang)
