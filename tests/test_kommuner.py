@@ -70,6 +70,9 @@ def test_lookups_by_county_and_what_an_id_stands_for() -> None:
     assert register.by_county("Västra Götalands län") == västra_götaland
     assert register.by_county("Atlantis") == []
     assert register.county("västmanland") == ("19", "Västmanlands län")
+    assert register.closest_counties("Vastmanland") == [("19", "Västmanlands län")]
+    assert register.closest_counties("1480")[0] == ("14", "Västra Götalands län")
+    assert register.closest_counties("Atlantis") == []
     assert register.kind("1982") is CodeKind.KOMMUN
     assert register.kind("0000") is CodeKind.RIKET
     assert register.kind("0013") is CodeKind.REGION

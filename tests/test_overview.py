@@ -347,12 +347,45 @@ def test_lan_keeps_one_county(run: Run) -> None:
     assert by_name["plans"] == data["plans"]
 
 
+def test_lan_14_keeps_the_kommuner_of_vastra_gotaland_by_the_register(run: Run) -> None:
+    """Angered is a stadsdel of Göteborg (1480): the register puts it in län 14, by code or
+    by the län's name as people write it."""
+    data = _json(run, str(EXAMPLES), "--as-of", "2021-03-31", "--lan", "14")
+    assert data["county"] == "14"
+    assert [(p["kommun"], p["kommunkod"], p["district"]) for p in data["plans"]] == [
+        ("Göteborg", "1480", "Angered")
+    ]
+    assert [c["county"] for c in data["counties"]] == ["Västra Götalands län"]
+    for written in ("Västra Götaland", "västra götalands län", "Region Västra Götaland"):
+        assert _json(run, str(EXAMPLES), "--as-of", "2021-03-31", "--lan", written) == data
+
+
 def test_an_unknown_county_is_a_usage_error(run: Run) -> None:
     result = run("overview", str(EXAMPLES), "--lan", "99")
     assert result.exit_code == 2
     assert "Ogiltigt värde för '--lan': okänt län '99'. Välj en länskod: 01 Stockholms län" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Västra Götlands län", "Västra Götalands län (14)"),
+        ("Vastmanland", "Västmanlands län (19)"),
+        ("1480", "Västra Götalands län (14)"),  # a kommun's code or name: its län
+        ("Göteborg", "Västra Götalands län (14)"),
+    ],
+)
+def test_a_misspelt_county_gets_a_did_you_mean(run: Run, written: str, meant: str) -> None:
+    result = run("overview", str(EXAMPLES), "--lan", written)
+    assert result.exit_code == 2, result.output
+    assert f"Ogiltigt värde för '--lan': okänt län '{written}'; menade du {meant}" in (
+        result.stderr
+    )
+    assert "Välj en länskod: 01 Stockholms län, 03 Uppsala län" in result.stderr
+    english = run("overview", str(EXAMPLES), "--lan", written, "--lang", "en")
+    assert f"unknown county '{written}'; did you mean {meant}" in english.stderr
 
 
 def test_no_plan_and_no_path_are_usage_errors(run: Run, tmp_path: Path) -> None:

@@ -192,10 +192,16 @@ def county(value: str) -> str:
     found = register.county(wanted)
     if found is None:
         known = ", ".join(f"{c} {n}" for c, n in register.counties().items())
+        close = " eller ".join(f"{n} ({c})" for c, n in register.closest_counties(wanted))
+        close_en = close.replace(" eller ", " or ")
         raise ValueRefused(
             Text(
-                f"okänt län '{value}'. Välj en länskod: {known}.",
-                f"unknown county '{value}'. Choose a county code: {known}.",
+                f"okänt län '{value}'"
+                + (f"; menade du {close}? " if close else ". ")
+                + f"Välj en länskod: {known}.",
+                f"unknown county '{value}'"
+                + (f"; did you mean {close_en}? " if close else ". ")
+                + f"Choose a county code: {known}.",
             )
         )
     return found[0]

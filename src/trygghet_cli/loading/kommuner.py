@@ -118,6 +118,19 @@ class KommunRegister:
                 return code, name
         return None
 
+    def closest_counties(self, written: str, n: int = 2) -> list[tuple[str, str]]:
+        """The län a mistaken ``written`` most likely meant, best first, as (code, name): the
+        län of a kommun given by code or name (``1480`` and ``Göteborg`` are in 14), or the
+        län whose names come closest to a misspelt one (``Västra Götlands län``,
+        ``Vastmanland``)."""
+        text = written.strip()
+        owner = self.by_code(text) or self.by_name(text)
+        if owner is not None:
+            return [(owner.county_code, owner.county)]
+        keys = {county_key(name): code for code, name in self._counties.items()}
+        close = difflib.get_close_matches(county_key(text), keys, n=n, cutoff=0.75)
+        return [(keys[k], self._counties[keys[k]]) for k in close]
+
     def by_county(self, county: str) -> list[Kommun]:
         """The kommuner of a län, given by code or name, in code order (none for no län)."""
         found = self.county(county)
