@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import shutil
 from collections import Counter
 from datetime import date, datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, FIXTURES, Run, edit
+from tests.conftest import EXAMPLES, FIXTURES, ROOT, Run, edit
 from tests.htmlcheck import parse_strict
 from trygghet_cli.analysis.brief import Status as BriefStatus
 from trygghet_cli.analysis.brief import build_brief
@@ -416,15 +417,22 @@ def test_the_same_with_a_cache_and_with_several_processes(tmp_path: Path) -> Non
 
 
 def test_a_county_officer_s_first_use(run: Run, tmp_path: Path) -> None:
-    """The README's command: a folder of the kommuner's plan repositories, one county."""
+    """The README's command, as it is written there: a folder of the kommuner's plan
+    repositories (``~/planer``), one county."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## För länet och landet\n", 1)[1].split("\n## ", 1)[0]
+    [line] = [x for x in section.splitlines() if x.startswith("trygg overview ")]
+    words = shlex.split(line)
+    assert "~/planer" in words and "--lan" in words, line
     planer = tmp_path / "planer"
     for name in ("fagersta", "umea", "norsjo"):
         repo = planer / f"{name}-trygghetsplan"
         shutil.copytree(EXAMPLES / name, repo)
         (repo / ".git").mkdir()  # a clone: its .git folder holds no plan
-    out = tmp_path / "oversikt.html"
-    result = run("overview", str(planer), "--lan", "19", "--output", str(out), cwd=tmp_path)
+    args = [str(planer) if a == "~/planer" else a for a in words[1:]]
+    result = run(*args, cwd=tmp_path)
     assert result.exit_code == 0, result.output
+    out = tmp_path / "oversikt.html"
     text = out.read_text(encoding="utf-8")
     assert "<h1>Översikt: Västmanlands län</h1>" in text
     assert '<th scope="row">Fagersta</th>' in text and "Umeå" not in text
