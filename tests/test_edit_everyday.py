@@ -86,10 +86,12 @@ def test_a_plan_whose_ids_name_no_body_keeps_its_own_series(tmp_path: Path, run:
     """Fagersta numbers every action fa-ÅÅÅÅ-NN, whichever body decided it."""
     plan = tmp_path / "fagersta"
     shutil.copytree(EXAMPLES / "fagersta", plan)
+    before = snapshot(plan)
     out = add(run, plan, "est-grupp", "Se över belysningen", "--date", "2021-12-09")
     assert "Ny åtgärd fa-2021-58 " in out
     out = add(run, plan, "lokala-bra", "Boka lokal", "--date", "2021-12-07")
     assert "Ny åtgärd fa-2021-59 " in out
+    check_golden("edit/fagersta-action-add-own-series.diff", plan_diff(before, snapshot(plan)))
 
 
 # --- agenda lines refer to actions ------------------------------------------------------------
@@ -171,8 +173,10 @@ def test_a_refused_change_says_what_would_have_changed_in_english(plan: Path, ru
 def test_kommunstyrelsen_keeps_no_log_and_the_message_says_where_its_decisions_go(
     plan: Path, run: Run
 ) -> None:
+    before = snapshot(plan)
     result = run("meeting", "new", "kommunstyrelsen", "--date", "2021-06-01", "--plan", str(plan))
     assert result.exit_code == 1
+    assert snapshot(plan) == before
     assert result.stderr == (
         "trygg: Kommunstyrelsen är av typen nämnd; planen för ingen möteslogg för den\n"
         "    tips: Beslut i Kommunstyrelsen förs in där de gäller: ett styrdokument den antar i "
@@ -188,8 +192,10 @@ def test_a_date_without_a_meeting_names_the_nearest_meetings(plan: Path, run: Ru
         "datum: 2021-05-04\norgan: lokala-bra\nnärvarande: [samordnare]\n",
     )
     args = ("action", "add", "X", "--owner", "samordnare", "--due", "2021-06-30")
+    before = snapshot(plan)
     result = run(*args, "--body", "lokala-bra", "--date", "2021-04-14", "--plan", str(plan))
     assert result.exit_code == 1
+    assert snapshot(plan) == before
     assert result.stderr == (
         "trygg: Organet 'lokala-bra' har inget möte 2021-04-14 i planen; närmast före är "
         "2021-03-02 och närmast efter 2021-05-04\n"
