@@ -264,7 +264,14 @@ def imports_of(args: list[str], env: dict[str, str]) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="trygg validate against its peers.")
-    parser.add_argument("--municipalities", "-n", type=int, default=29)
+    parser.add_argument(
+        "--municipalities",
+        "-n",
+        type=int,
+        default=29,
+        help="kommuner of the corpus the peers run on (0 leaves that part out, and the one-plan "
+        "comparison with it: only the national part runs)",
+    )
     parser.add_argument("--years", "-y", type=int, default=10)
     parser.add_argument("--repeat", "-r", type=int, default=3, help="rounds over the corpus")
     parser.add_argument(
@@ -287,16 +294,18 @@ def main(argv: list[str] | None = None) -> int:
     # Every tool starts from compiled bytecode, as an installed package does, even when
     # PYTHONDONTWRITEBYTECODE keeps Python from writing it for the editable install of trygg.
     compileall.compile_dir(ROOT / "src" / "trygghet_cli", quiet=1)
-    corpus = ensure_corpus(args.municipalities, args.years)
+    peers = args.municipalities > 0 and args.years > 0
+    corpus = ensure_corpus(*(args.municipalities, args.years) if peers else args.national)
     files = corpus_files(corpus)
-    for path in files:  # the same page cache for every tool
-        path.read_bytes()
+    if peers:
+        for path in files:  # the same page cache for every tool
+            path.read_bytes()
     cache = Path(tempfile.mkdtemp(prefix="trygg-bench-cache-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env.update({"NO_COLOR": "1", "TRYGG_CACHE_DIR": str(cache)})
     load = os.getloadavg()[0]
     print(
-        f"trygg benchmark: {args.municipalities} plans x {args.years} years, {len(files)} files "
+        f"trygg benchmark: {corpus.name.removeprefix('corpus-')}, {len(files)} files "
         f"({corpus.relative_to(ROOT)}), {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, load {load:.2f}"
     )
@@ -304,10 +313,15 @@ def main(argv: list[str] | None = None) -> int:
         print("  the machine is busy (load > 0.5): times are noisy, CPU times less so")
     print(f"  check-jsonschema reads YAML with {_ruamel_loader()}")
     national: dict[str, Tool] = {}
+    big: dict[str, Tool] = {}
+    small: dict[str, Tool] = {}
+    goals: list[tuple[str, bool]] = []
     try:
-        big = corpus_tools(corpus, files, env, args.repeat)
-        few_peak = peak_for_few_plans(corpus, env)
-        small = one_plan_tools(env, args.one_plan_repeat)
+        if peers:
+            big = corpus_tools(corpus, files, env, args.repeat)
+            few_peak = peak_for_few_plans(corpus, env)
+            small = one_plan_tools(env, args.one_plan_repeat)
+            goals = check_goals(big, small, few_peak, env)
         municipalities, years = args.national
         if municipalities > 0 and years > 0:
             national = national_tools(municipalities, years, env, args.national_repeat)
@@ -315,11 +329,11 @@ def main(argv: list[str] | None = None) -> int:
         import shutil
 
         shutil.rmtree(cache, ignore_errors=True)
-    goals = check_goals(big, small, few_peak, env)
-    print()
-    print("Goals (issue 6):")
-    for text, ok in goals:
-        print(f"  [{verdict(ok):7}] {text}")
+    if goals:
+        print()
+        print("Goals (issue 6):")
+        for text, ok in goals:
+            print(f"  [{verdict(ok):7}] {text}")
     if national:
         national_goals = check_national_goals(national)
         print()
@@ -422,16 +436,27 @@ def national_tools(
         ),
     }
     print()
-    print(f"The whole country: {municipalities} plans x {years} years, {len(files)} files ({rel})")
+    print(
+        f"The whole country: {municipalities} plans x {years} years, {len(files)} files ({rel}), "
+        f"load {_load()}"
+    )
     measure(tools["validate"].commands, env)  # fills the cache
     measure(tools["overview"].commands, env)
     for round_ in range(repeat):
         for tool in tools.values():
             tool.runs.append(measure(tool.commands, env))
-            print(f"  round {round_ + 1}/{repeat}: {tool.name}: {tool.runs[-1].seconds:.2f}s")
+            print(
+                f"  round {round_ + 1}/{repeat}: {tool.name}: {tool.runs[-1].seconds:.2f}s, "
+                f"load {_load()}"
+            )
     print()
     print(table(list(tools.values()), len(files)))
     return tools
+
+
+def _load() -> str:
+    """The load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def check_national_goals(tools: dict[str, Tool]) -> list[tuple[str, bool]]:
