@@ -184,11 +184,15 @@ def _tree_memory(pid: int) -> tuple[int, int]:
 
 
 def ensure_corpus(municipalities: int, years: int) -> Path:
-    """The corpus for these arguments, written again only when the generator changed."""
+    """The corpus for these arguments, written again only when the generator changed (any of
+    its modules, ``corpus_plan.py`` and ``corpus_mistakes.py`` too)."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.make_corpus import make_corpus
 
-    generator = (ROOT / "benchmarks" / "make_corpus.py").read_bytes()
+    generator = b"".join(
+        (ROOT / "benchmarks" / name).read_bytes()
+        for name in ("make_corpus.py", "corpus_plan.py", "corpus_mistakes.py")
+    )
     stamp = hashlib.sha256(generator + f"{municipalities}x{years}".encode()).hexdigest()
     out = ROOT / "out" / "bench" / f"corpus-{municipalities}x{years}"
     stamp_file = out / ".stamp"
