@@ -90,3 +90,28 @@ def test_a_full_disk_or_read_only_folder_is_said_plainly(
     assert result.exit_code in (1, 2), result.output
     assert reason in result.output and "internt fel" not in result.output
     assert {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["Centrum $\\foo$", "Centrum " + "$" + "\\sqrt{" * 200 + "x" + "}" * 200 + "$", "$x^2$ och _a"],
+)
+def test_text_in_a_chart_is_text(run: Run, plan: Path, tmp_path: Path, place: str) -> None:
+    """matplotlib reads text between dollar signs as mathtext: an unknown command ('$\\foo$')
+    or deep nesting crashed the export, and '$x^2$' was drawn as a formula. A place's name in
+    a chart's legend is drawn as written."""
+    from tests.conftest import edit
+
+    quoted = place.replace("'", "''")
+    edit(
+        plan / "nyckeltal.yaml",
+        "geografi: {nivå: kommun}",
+        f"geografi: {{nivå: stadsdel, namn: '{quoted}'}}",
+    )
+    result = run("export", str(plan), "--output", str(tmp_path / "ut"), "--as-of", "2021-06-01")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "ut" / "nyckeltal.html").read_text(encoding="utf-8")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    from html import escape
+
+    assert f"{escape(place, quote=False)} (stadsdel)" in svg

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -81,6 +82,7 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
         "xtick.color": "#1d2330",
         "ytick.color": "#1d2330",
         "svg.image_inline": True,
+        "text.parse_math": False,  # a name with '$' in it is text, never mathtext
     }
     with matplotlib.rc_context(cast(Any, settings)):
         fig = Figure(figsize=(7.0, 3.2), dpi=100)
@@ -105,7 +107,7 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
                 markersize=10,
                 markeredgewidth=2,
                 color=ILLUSTRATIVE_COLOUR,
-                label=ILLUSTRATIVE_LABEL(lang),
+                label=_LABEL + ILLUSTRATIVE_LABEL(lang),
             )
         if data.targets:
             ax.plot(
@@ -115,7 +117,7 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
                 marker="D",
                 markersize=8,
                 color=TARGET_COLOUR,
-                label=Text("Målvärde", "Target")(lang),
+                label=_LABEL + Text("Målvärde", "Target")(lang),
             )
         _time_axis(ax, periods)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
@@ -127,14 +129,20 @@ def line_chart(data: ChartData, lang: Lang, alt: str, described_by: str = "") ->
         ax.set_ylim(0, top * 1.15 if top > 0 else 1.0)
         ax.grid(axis="y", color="#d7dbe3", linewidth=0.8)
         ax.set_axisbelow(True)
-        entries = len(ax.get_legend_handles_labels()[1])
+        handles, labels = _legend_entries(ax)
+        entries = len(labels)
         ax.legend(
+            handles,
+            labels,
             loc="lower left",
             frameon=False,
             ncols=entries if entries <= 3 else 2,
             bbox_to_anchor=(0, 1.0),
         )
-        fig.tight_layout()
+        with warnings.catch_warnings():
+            # a legend too wide for the figure (a very long name) keeps the default margins
+            warnings.simplefilter("ignore", UserWarning)
+            fig.tight_layout()
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata=dict.fromkeys(_DEFAULT_METADATA))
     return _accessible(_prefix_ids(buffer.getvalue(), f"chart-{data.key}-"), alt, described_by)
@@ -167,7 +175,8 @@ def _time_axis(ax: Any, periods: list[Period]) -> None:
 def _draw(ax: object, series: Series, colour: str, style: str, marker: str) -> None:
     xs = [position(p) for p, _, _ in series.points]
     ys = [v for _, v, _ in series.points]
-    ax.plot(xs, ys, linestyle=style, marker=marker, color=colour, linewidth=2, label=series.label)  # type: ignore[attr-defined]
+    (line,) = ax.plot(xs, ys, linestyle=style, marker=marker, color=colour, linewidth=2)  # type: ignore[attr-defined]
+    line.set_label(_LABEL + series.label)
     hollow = [(position(p), v) for p, v, prel in series.points if prel]
     if hollow:
         ax.plot(  # type: ignore[attr-defined]
@@ -180,6 +189,22 @@ def _draw(ax: object, series: Series, colour: str, style: str, marker: str) -> N
             markeredgewidth=2,
             markersize=7,
         )
+
+
+_LABEL = "\x00legend:"
+"""Marks the lines that have a legend entry. matplotlib leaves out of the legend every label
+that starts with '_' (a place called '_Norr' would vanish), so the entries are collected here
+and handed to the legend as they are."""
+
+
+def _legend_entries(ax: Any) -> tuple[list[Any], list[str]]:
+    handles, labels = [], []
+    for line in ax.get_lines():
+        label = line.get_label()
+        if label.startswith(_LABEL):
+            handles.append(line)
+            labels.append(label.removeprefix(_LABEL))
+    return handles, labels
 
 
 def _tick(value: float, unit: Unit, fmt: Formatter) -> str:
