@@ -115,3 +115,30 @@ def test_text_in_a_chart_is_text(run: Run, plan: Path, tmp_path: Path, place: st
     from html import escape
 
     assert f"{escape(place, quote=False)} (stadsdel)" in svg
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "1:65"),
+        ('{"values": ' + "[" * 5_000 + "]" * 5_000 + "}", "1:75"),
+        ('{"values": [\n  {"kpi": "N07540", "x": ' + '{"a": ' * 3_000 + "1" + "}" * 3_000 + "}]}",
+         "2:392"),
+    ],
+)  # fmt: skip
+def test_deeply_nested_kolada_json_is_a_finding(
+    run: Run, plan: Path, tmp_path: Path, text: str, where: str
+) -> None:
+    """Nesting deeper than any Kolada page ended in a RecursionError (exit 3)."""
+    from tests.conftest import edit, write
+
+    edit(plan / "nyckeltal.yaml", "källa: {typ: brå}", "källa: {typ: brå, kolada_kpi: N07540}")
+    before = (plan / "nyckeltal.yaml").read_bytes()
+    source = write(tmp_path / "kolada.json", text)
+    result = run("indicator", "import", str(source), "--plan", str(plan))
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{source}:{where}: fel TRY501 Felaktig JSON: nästlad djupare än 64 nivåer; en sida från "
+        "Kolada är nästlad i högst fem" in result.output
+    )
+    assert (plan / "nyckeltal.yaml").read_bytes() == before

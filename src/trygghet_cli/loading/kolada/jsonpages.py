@@ -57,8 +57,45 @@ class _Positions:
         return self.at(offset) if offset is not None else fallback
 
 
+MAX_NESTING = 64
+"""The nesting named where a Kolada file nests so deep that the decoder (which recurses) gives
+up. A page of Kolada's API nests five levels (a list of pages, a page, its values, an item,
+the item's values)."""
+
+_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset of the first bracket that opens a level past :data:`MAX_NESTING`, or None.
+    One pass over the text (only for a file the decoder gave up on); brackets inside strings
+    do not count."""
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
 def parse_json(text: str, file: str) -> tuple[list[KoladaRow], list[Diagnostic]]:
     positions = _Positions(text)
+    try:
+        return _parse(text, file, positions)
+    except RecursionError:  # the decoder recurses: nesting far deeper than Kolada's pages
+        deep = _too_deep(text)
+        line, column = positions.at(deep) if deep is not None else (1, 1)
+        problem = Text(
+            f"nästlad djupare än {MAX_NESTING} nivåer; en sida från Kolada är nästlad i högst fem",
+            f"nested deeper than {MAX_NESTING} levels; a page from Kolada nests at most five",
+        )
+        return [], [make("TRY501", file, line, column, problem=problem)]
+
+
+def _parse(text: str, file: str, positions: _Positions) -> tuple[list[KoladaRow], list[Diagnostic]]:
     decoder = positions.decoder()
     documents: list[tuple[Any, int]] = []
     index = 0
