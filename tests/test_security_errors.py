@@ -7,6 +7,10 @@ file and line) or exit 2 (a mistake on the command line), never as a traceback.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +146,75 @@ def test_deeply_nested_kolada_json_is_a_finding(
         "Kolada är nästlad i högst fem" in result.output
     )
     assert (plan / "nyckeltal.yaml").read_bytes() == before
+
+
+def _trygg(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """trygg in a process of its own, as a shell starts it."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "trygghet_cli", *args], stderr=subprocess.PIPE, **kwargs
+    )
+
+
+def _close_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["validate", "{plan}"], 0),
+        (["validate", "{broken}"], 1),
+        (["validate", "{plan}", "--format", "json"], 0),
+        (["deadlines", "{plan}", "--as-of", "2024-06-01", "--format", "ics"], 1),
+        (["report", "{plan}", "--quarter", "2021Q1"], 0),
+        (["compare", "{plan}", "--format", "csv"], 0),
+        (["schema"], 0),
+        (["--help"], 0),
+    ],
+)
+def test_a_closed_stdout_or_pipe_keeps_the_answer(
+    plan: Path, tmp_path: Path, args: list[str], code: int
+) -> None:
+    """'trygg validate >&-' was an internal error (exit 3); with a pipe closed by its reader
+    ('| head -0') every command ended with exit 1, whatever the plan. Output that has nowhere
+    to go is dropped, as into /dev/null, and the exit code still says what trygg found."""
+    from tests.conftest import edit
+
+    broken = tmp_path / "broken"
+    shutil.copytree(plan, broken)
+    edit(broken / "mal.yaml", "senast: 2022-12-31", "senast: 2022-12-32")
+    argv = [a.format(plan=plan, broken=broken) for a in args]
+    closed = _trygg(argv, stdout=subprocess.DEVNULL, preexec_fn=_close_stdout)
+    assert (closed.returncode, closed.stderr) == (code, b"")
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write fails with EPIPE
+    try:
+        piped = _trygg(argv, stdout=writer)
+    finally:
+        os.close(writer)
+    assert (piped.returncode, piped.stderr) == (code, b"")
+
+
+def test_a_deleted_working_folder_is_said_plainly(
+    run: Run, plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder that was deleted, every command ended in FileNotFoundError (exit 3),
+    even for a plan named by its full path."""
+    gone = tmp_path / "borttagen"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    edit = ("indicator", "set", "anmalda-brott", "2021", "1", "--plan", str(plan))
+    for args in (("validate",), ("validate", str(plan)), ("deadlines", str(plan)), edit):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert result.output == (
+            "trygg: Mappen du står i finns inte längre (den har tagits bort eller flyttats); gå "
+            "till en mapp som finns (cd) och försök igen.\n"
+        )
+    assert run("validate", "--help").exit_code == 0
+    result = run("--lang", "en", "validate", str(plan))
+    assert result.output == (
+        "trygg: The folder you are in no longer exists (it was deleted or moved); change to a "
+        "folder that exists (cd) and try again.\n"
+    )

@@ -7,6 +7,7 @@ so ``trygg --help`` and ``trygg validate`` start fast.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 import typer
@@ -74,6 +75,23 @@ app.add_typer(indicator_app, name="indicator")
 app.command(cls=TryggCommand)(fmt)
 
 
+def _closed_streams_to_devnull() -> None:
+    """A standard stream that was closed when trygg started (``trygg validate >&-``) is
+    /dev/null: what would be printed there is dropped and the exit code still tells. The
+    descriptor is taken, so that no file trygg opens gets the number 1 and what would be
+    printed never lands in it."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+
+
 def main() -> None:
     """Entry point: a bug in trygg is reported in one line, never as a traceback.
 
@@ -85,6 +103,7 @@ def main() -> None:
     its time.
     """
     gc.disable()
+    _closed_streams_to_devnull()
     try:
         app()
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ is refused by the checks.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,11 +61,13 @@ class _MaskedBinary(io.RawIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        self._raw.write(public(bytes(data)))
+        with _reader_gone(self._raw):
+            self._raw.write(public(bytes(data)))
         return len(data)
 
     def flush(self) -> None:
-        self._raw.flush()
+        with _reader_gone(self._raw):
+            self._raw.flush()
 
     def isatty(self) -> bool:
         return self._raw.isatty()
@@ -98,17 +101,35 @@ class MaskedText(io.TextIOBase):
         return True
 
     def write(self, text: str) -> int:
-        self._stream.write(public(text))
+        with _reader_gone(self._stream):
+            self._stream.write(public(text))
         return len(text)
 
     def flush(self) -> None:
-        self._stream.flush()
+        with _reader_gone(self._stream):
+            self._stream.flush()
 
     def isatty(self) -> bool:
         return self._stream.isatty()
 
     def fileno(self) -> int:
         return self._stream.fileno()
+
+
+@contextmanager
+def _reader_gone(stream: IO[Any]) -> Iterator[None]:
+    """A pipe whose reader has gone (``trygg validate | head -1``): what is still to be
+    written goes to /dev/null, so that the command runs to its end and its exit code still
+    says what it found (Click would end every command with 1, and Python's last flush would
+    complain on standard error)."""
+    try:
+        yield
+    except BrokenPipeError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
 
 
 @contextmanager

@@ -41,6 +41,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import get_close_matches
 from enum import Enum
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import typer
@@ -84,7 +85,7 @@ from trygghet_cli.cli.usage_errors import (
     describe,
     render,
 )
-from trygghet_cli.i18n import Lang, resolve_lang
+from trygghet_cli.i18n import Lang, Text, resolve_lang
 
 if TYPE_CHECKING:
     from typer._coercion import TypeDescriptor
@@ -518,10 +519,32 @@ class TryggGroup(_InTheUsersLanguage, TyperGroup):
         arguments = list(sys.argv[1:] if args is None else args)
         token = _LANG.set(lang_from_args(arguments))
         try:
+            if not _working_folder_exists() and not _HELP.intersection(arguments):
+                typer.echo(f"trygg: {_NO_WORKING_FOLDER(current_lang())}", err=True)
+                sys.exit(2)
             with masked_streams():  # no personnummer leaves trygg in full, however printed
                 return super().main(arguments, *positional, **kwargs)
         finally:
             _LANG.reset(token)
+
+
+_HELP = frozenset({"-h", "--help", "--version"})
+_NO_WORKING_FOLDER = Text(
+    "Mappen du står i finns inte längre (den har tagits bort eller flyttats); gå till en mapp "
+    "som finns (cd) och försök igen.",
+    "The folder you are in no longer exists (it was deleted or moved); change to a folder that "
+    "exists (cd) and try again.",
+)
+
+
+def _working_folder_exists() -> bool:
+    """False when the working folder was deleted under the shell: paths are shown relative to
+    it, so no command can run (help still can)."""
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def default_for_every_command(ctx: typer.Context, name: str, value: object) -> None:
