@@ -31,6 +31,9 @@ ATTACK = (
     "  ::warning::indragen\n##[add-mask]gammal\r::set-output name=a::b"
 )
 """A YAML key a pull request could add: each line of it would be a command if printed raw."""
+READ = ATTACK.replace("\r", "\u240d")
+"""The key as trygg reads it: the carriage return that YAML's escape put in it is read as its
+picture, with a warning (TRY020)."""
 
 ACTIONS = {"GITHUB_ACTIONS": "true", "GITHUB_WORKFLOW": "trygg"}
 OURS = {"group", "endgroup", "error", "warning", "notice"}
@@ -69,7 +72,7 @@ def test_a_key_past_the_annotation_cap_gives_no_command(run: Run, plan: Path) ->
     shown = result.output.splitlines()
     line = next(s for s in shown if "'x%0A::error" in s)
     assert line.startswith(f"{plan}/kommun.yaml:22:1: fel TRY101 Okänd nyckel 'x%0A::error")
-    assert "%0D::set-output name=a::b'" in line
+    assert "␍::set-output name=a::b'" in line  # read as its picture (TRY020)
 
 
 def test_an_annotation_carries_the_key_exactly(run: Run, plan: Path) -> None:
@@ -79,7 +82,7 @@ def test_an_annotation_carries_the_key_exactly(run: Run, plan: Path) -> None:
     assert _stray(commands) == []
     [error] = [c for c in commands if c.name == "error"]
     assert error.data == finding["message"] + "\n" + finding["hint"]
-    assert ATTACK in error.data
+    assert READ in error.data
 
 
 def test_the_text_format_in_actions_gives_no_command(run: Run, plan: Path) -> None:
@@ -95,7 +98,7 @@ def test_the_text_format_in_actions_gives_no_command(run: Run, plan: Path) -> No
 def test_the_text_format_shows_control_characters(run: Run, plan: Path) -> None:
     _attack(plan)
     lines = run("validate", str(plan), "--format", "text").output.splitlines()
-    assert len(lines) == 3, "one line for the finding, one for the hint, one summary"
+    assert len(lines) == 5, "the finding and TRY020 for its carriage return, two hints, a summary"
     assert lines[0].endswith("␊##[add-mask]gammal␍::set-output name=a::b'")
     assert not any(line.startswith("::stop-commands") for line in lines)
 
@@ -107,10 +110,10 @@ def test_machine_formats_on_standard_output_give_no_command(run: Run, plan: Path
     assert read_log(out) == []
     if fmt == "junit":
         failure = ET.fromstring(out).find("testsuite/testcase/failure")
-        assert failure is not None and ATTACK in (failure.text or "")
-        assert ATTACK in failure.get("message", "")
+        assert failure is not None and READ in (failure.text or "")
+        assert READ in failure.get("message", "")
     else:
-        assert ATTACK in _strings(json.loads(out)), "the JSON reads back the key as it is"
+        assert READ in _strings(json.loads(out)), "the JSON reads back the key as it is"
 
 
 def _strings(value: object) -> str:

@@ -394,6 +394,25 @@ _ALL = [
         Text("Ta bort filen.", "Delete the file."),
         ("layout",),
     ),
+    Rule(
+        "TRY020",
+        "control-character",
+        W,
+        Text("Kontrolltecken i texten", "Control character in the text"),
+        Text(
+            "Texten har kontrolltecknet {code}, som trygg visar som {shown}",
+            "The text has the control character {code}, which trygg shows as {shown}",
+        ),
+        Text(
+            "Ta bort tecknet ur texten (det är skrivet med \\ inom dubbla citattecken). Ett "
+            "kontrolltecken syns inte, men kan styra en terminal eller ett annat program som "
+            "visar texten.",
+            "Remove the character from the text (it is written with \\ inside double quotes). "
+            "A control character is invisible, but can steer a terminal or another program that "
+            "shows the text.",
+        ),
+        ("layout", "security"),
+    ),
     # --- TRY1xx: one file's schema -----------------------------------------------------------
     Rule(
         "TRY101",

@@ -93,6 +93,7 @@ def report(
     from trygghet_cli.loading.national import national_data
     from trygghet_cli.render.brief import render_brief
     from trygghet_cli.render.templating import TemplateProblem
+    from trygghet_cli.visible import visible_lines
 
     loaded = load_plan_files(path, language, "report")
     brief = build_brief(loaded, quarter, national_data())
@@ -109,6 +110,9 @@ def report(
             err=True,
         )
         raise typer.Exit(1) from None
+    # A control character a template wrote (a plan's text has none: the loader shows them) or a
+    # file's name carries is shown, never sent to a terminal, a browser or a PDF.
+    text = visible_lines(text)
     if chosen is ReportFormat.pdf:
         assert output is not None
         write_output(output, _pdf(text, language), language)

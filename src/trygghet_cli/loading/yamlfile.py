@@ -35,6 +35,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.i18n import Text
+from trygghet_cli.visible import first_control, has_control, visible, visible_lines
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -299,16 +300,54 @@ def parse(
         loader.dispose()
     if root is None:
         return None, [make("TRY005", file, 1, 1)]
+    # Only an escape in double quotes can put a control character in a value ('\\e'): the
+    # reader refuses them written as they are.
+    warnings = _control_characters(root, file) if "\\" in text else []
     if not reference and "&" not in text:  # without an anchor there is no alias
         try:
-            return YamlDocument(file, text, root, _plain_data(root, 0)), []
+            return YamlDocument(file, text, root, _plain_data(root, 0)), warnings
         except _NotPlain:
             pass
     walker = _Walker(file, text)
     data = walker.convert(root, 0, ())
     if walker.diagnostics:
         return None, walker.diagnostics
-    return YamlDocument(file, text, root, data), []
+    return YamlDocument(file, text, root, data), warnings
+
+
+def _control_characters(root: Node, file: str) -> list[Diagnostic]:
+    """Every double-quoted scalar (key or value) with a control character is read as its
+    picture (``\\e`` as ``␛``, see :mod:`trygghet_cli.visible`), with a warning (TRY020): no
+    output of trygg carries a plan's control character raw."""
+    found: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style == '"' and has_control(node.value):
+                first = first_control(node.value)
+                node.value = visible_lines(node.value)
+                mark = node.start_mark
+                found.append(
+                    make(
+                        "TRY020",
+                        file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        code=f"U+{ord(first):04X}",
+                        shown=visible(first),
+                    )
+                )
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return sorted(found, key=lambda d: (d.line, d.column))
 
 
 def load(

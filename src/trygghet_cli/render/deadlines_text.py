@@ -28,6 +28,7 @@ from trygghet_cli.followup.base import Status
 from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.render.reporters.base import location
+from trygghet_cli.visible import visible
 from trygghet_cli.wording import date_label
 
 _HEADINGS = {
@@ -126,6 +127,9 @@ def render(result: DeadlineResult, lang: Lang, *, color: bool = False) -> str:
                 lines.append((f"{pad}{item.file}:{item.line}", "dim"))
     lines.append(("", ""))
     lines.append((summary(result, lang), "bold"))
+    # A file's name may hold a control character (a plan's text cannot: the loader shows
+    # them): shown, never sent to the terminal.
+    lines = [(visible(text), style) for text, style in lines]
     if not color:
         return "\n".join(text for text, _ in lines) + "\n"
     from rich.console import Console

@@ -28,6 +28,7 @@ from trygghet_cli import __version__
 from trygghet_cli.followup.base import Deadline, Status
 from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.visible import visible
 
 UID_DOMAIN = "trygg"
 REFRESH = "PT12H"
@@ -67,7 +68,7 @@ def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str)
     stamp = datetime.combine(result.window.as_of, time(0, 0), tzinfo=timezone.utc)
     for plan in result.plans:
         for deadline in plan.deadlines:
-            where = published_path(path(deadline.file), plan.root)
+            where = visible(published_path(path(deadline.file), plan.root))
             calendar.add_component(_event(deadline, plan.uid_prefix, stamp, lang, where))
     data: bytes = calendar.to_ical()
     return data

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -126,25 +125,6 @@ def fingerprints(report: Report) -> list[str]:
 
 def location(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.column}"
-
-
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def visible(text: str) -> str:
-    """Control characters shown as what they are (``␊`` for a line feed, ``␛`` for escape,
-    ``\\x85`` above it): one finding stays one line, and neither a terminal nor a CI log acts
-    on a character that a plan's text carries. Tabs stay tabs."""
-    return _CONTROL.sub(_picture, text)
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def inert_json(text: str) -> str:

@@ -33,9 +33,9 @@ from trygghet_cli.render.reporters.base import (
     Report,
     location,
     summary_line,
-    visible,
 )
 from trygghet_cli.rules import RULES
+from trygghet_cli.visible import visible
 
 PER_STEP_LIMIT = 10
 """Annotations of one severity that GitHub shows per step."""

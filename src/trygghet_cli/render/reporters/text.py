@@ -2,7 +2,7 @@
 
 Each finding is followed by an indented line with the hint (what to do). Colour is added only
 when the output is a terminal. Control characters from a plan (a line break in a key, an
-escape sequence) are shown, never sent (:func:`~trygghet_cli.render.reporters.base.visible`).
+escape sequence) are shown, never sent (:func:`~trygghet_cli.visible.visible`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 
 from trygghet_cli.diagnostics import Severity
-from trygghet_cli.render.reporters.base import Output, Report, location, summary_line, visible
+from trygghet_cli.render.reporters.base import Output, Report, location, summary_line
+from trygghet_cli.visible import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
