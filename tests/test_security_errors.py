@@ -218,3 +218,28 @@ def test_a_deleted_working_folder_is_said_plainly(
         "trygg: The folder you are in no longer exists (it was deleted or moved); change to a "
         "folder that exists (cd) and try again.\n"
     )
+
+
+@pytest.mark.parametrize("written", ["010", "0x1F", ".inf", "-.Inf", "1e3"])
+def test_a_tip_quotes_what_was_written(run: Run, plan: Path, written: str) -> None:
+    """The tips quoted the number YAML made of the text ('titel: "31"' for 0x1F, '"inf"' for
+    .inf); a kommunkod that is not four digits got a tip to quote it anyway."""
+    from tests.conftest import edit
+
+    edit(plan / "organisation.yaml", "    titel: Samordnare", f"    titel: {written}")
+    result = run("validate", str(plan))
+    assert f'    tips: Skriv värdet inom citattecken: titel: "{written}".' in result.output
+
+
+@pytest.mark.parametrize("written", ["010", "0x1F", "0o17"])
+def test_a_kommunkod_that_is_no_code_gets_no_quoting_tip(
+    run: Run, plan: Path, written: str
+) -> None:
+    from tests.conftest import edit
+
+    edit(plan / "kommun.yaml", 'kommunkod: "0180"', f"kommunkod: {written}")
+    result = run("validate", str(plan))
+    assert (
+        f"fel TRY110 '{written}' är inte en kommunkod\n    tips: En kommunkod är SCB:s fyra "
+        'siffror inom citattecken, till exempel kommunkod: "1982".' in result.output
+    )

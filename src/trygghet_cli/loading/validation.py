@@ -8,6 +8,7 @@ with "did you mean" for misspelt keys and values.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from enum import Enum
@@ -158,10 +159,16 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
         return make("TRY109", doc.file, line, col, pointer=pointer, value=shown)
     if kind == "trygg_kommunkod":
         quote = None
-        if isinstance(value, int):
+        if isinstance(value, int) and re.fullmatch(r"\d{4}", shown):
             quote = Text(
                 f'Skriv kommunkoden inom citattecken: kommunkod: "{shown}".',
                 f'Put the code in quotes: kommunkod: "{shown}".',
+            )
+        elif isinstance(value, (int, float)):  # 010, 0x1F, .inf: not four digits
+            quote = Text(
+                "En kommunkod är SCB:s fyra siffror inom citattecken, till exempel "
+                'kommunkod: "1982".',
+                "A kommunkod is SCB's four digits in quotes, for example kommunkod: \"1982\".",
             )
         return make("TRY110", doc.file, line, col, pointer=pointer, value=shown, hint=quote)
     if kind == "trygg_figure":
@@ -201,7 +208,10 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             ),
         )
     if kind in _EXPECTED:
-        return wrong_type(_EXPECTED[kind], describe_value(value, raw), _type_hint(kind, value, key))
+        hint = _type_hint(kind, raw if raw is not None and kind == "string_type" else value, key)
+        if kind == "string_type" and raw is not None and isinstance(value, (int, float, bool)):
+            hint = _quote_hint(key, raw)
+        return wrong_type(_EXPECTED[kind], describe_value(value, raw), hint)
     return make(
         "TRY106",
         doc.file,
@@ -236,6 +246,15 @@ def describe_value(value: Any, raw: str | None) -> Text:
     if isinstance(value, list):
         return Text("en lista", "a list")
     return Text("nycklar och värden", "keys and values")
+
+
+def _quote_hint(key: str, raw: str) -> Text:
+    """Quote what was written (``.inf``, ``0x1F``, ``010``), not the number YAML made of it."""
+    written = raw.replace("\\", "\\\\").replace('"', '\\"')
+    return Text(
+        f'Skriv värdet inom citattecken: {key}: "{written}".',
+        f'Put the value in quotes: {key}: "{written}".',
+    )
 
 
 def _is_number(text: str) -> bool:
