@@ -168,7 +168,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             quote = Text(
                 "En kommunkod är SCB:s fyra siffror inom citattecken, till exempel "
                 'kommunkod: "1982".',
-                "A kommunkod is SCB's four digits in quotes, for example kommunkod: \"1982\".",
+                'A kommunkod is SCB\'s four digits in quotes, for example kommunkod: "1982".',
             )
         return make("TRY110", doc.file, line, col, pointer=pointer, value=shown, hint=quote)
     if kind == "trygg_figure":
