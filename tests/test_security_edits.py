@@ -184,3 +184,24 @@ def test_an_edit_waits_for_another_trygg_and_then_gives_up(
         result = run("action", "add", *_add("Ny åtgärd")[2:], "--plan", str(plan))
     assert result.exit_code == 1
     assert "En annan trygg skriver i planen just nu" in result.output
+
+
+def test_two_merge_keys_in_one_mapping_are_a_finding(run: Run, plan: Path) -> None:
+    """Two '<<' in one mapping were merged silently, the second one's values winning."""
+    (plan / "aktiviteter.yaml").write_text(
+        "aktiviteter:\n"
+        "  - &a {id: a1, namn: A, typ: aktivitet, ansvarig: samordnare, organ: lokala-bra,\n"
+        "        start: 2021-01-01, klart_senast: 2021-12-31, status: pågående}\n"
+        "  - &b {id: b1, namn: B, typ: aktivitet, ansvarig: samordnare, organ: lokala-bra,\n"
+        "        start: 2021-01-01, klart_senast: 2021-12-31, status: pågående}\n"
+        "  - <<: *a\n"
+        "    <<: *b\n"
+        "    id: c1\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert (
+        f"{plan}/aktiviteter.yaml:7:5: fel TRY003 Nyckeln '<<' förekommer två gånger i samma "
+        "avsnitt (första gången på rad 6)" in result.output
+    )

@@ -705,6 +705,21 @@ class _Walker:
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
+                if "<<" in first_seen:  # a second '<<': which one counts is unclear
+                    mark = key_node.start_mark
+                    self.diagnostics.append(
+                        make(
+                            "TRY003",
+                            self.file,
+                            mark.line + 1,
+                            mark.column + 1,
+                            key="<<",
+                            first_line=first_seen["<<"].start_mark.line + 1,
+                            pointer=pointer_text((*path, "<<")),
+                        )
+                    )
+                    continue
+                first_seen["<<"] = key_node
                 merged.update(self._merge(value_node, depth, path))
                 continue
             if not isinstance(key_node, ScalarNode):
