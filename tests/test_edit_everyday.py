@@ -130,10 +130,10 @@ def test_the_meeting_page_shows_each_followed_up_action_as_it_stood_at_the_meeti
     assert run(*export, "--as-of", "2022-02-15").exit_code == 0
     page = (out / "moten.md").read_text(encoding="utf-8")
     meeting = page.split("18 januari 2022: Lokala BRÅ", 1)[1].split("\n## ", 1)[0]
-    assert "| Åtgärd | Ansvarig | Senast | Vid mötet | Läge 15 feb. 2022 |" in meeting
+    assert "| Åtgärd | Ansvarig | Senast | Vid mötet | Läge 15 febr. 2022 |" in meeting
     rows = [line for line in meeting.splitlines() if line.startswith("| fa-2021-")]
     assert rows[0].startswith("| fa-2021-30: Förbättra belysningen i gångtunneln")
-    assert rows[0].endswith("| 30 nov. 2021 | Försenad | Klar, försenad (1 feb. 2022) |")
+    assert rows[0].endswith("| 30 nov. 2021 | Försenad | Klar, försenad (1 febr. 2022) |")
     assert rows[1].startswith("| fa-2021-56: Boka lokal och föreläsare")
     assert rows[1].endswith("| 14 jan. 2022 | Klar, försenad | Klar, försenad (18 jan. 2022) |")
     assert rows[2].endswith("| 31 jan. 2022 | Öppen | Försenad |")

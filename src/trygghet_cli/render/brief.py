@@ -20,7 +20,15 @@ from trygghet_cli.model.periods import IsoWeek
 from trygghet_cli.render import comparisons as cmp
 from trygghet_cli.render import tables
 from trygghet_cli.render.brief_documents import document_lines, law_intro, law_lines
-from trygghet_cli.render.brief_summary import late, listing, national_lines, on_track
+from trygghet_cli.render.brief_summary import (
+    MEETINGS,
+    REPORTS,
+    late,
+    listing,
+    national_lines,
+    on_track,
+    so_far_text,
+)
 from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import (
     ILLUSTRATIVE_NOTE,
@@ -249,28 +257,22 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
         t("Mötesfrekvens", "Cadence"),
         t("Möten", "Meetings"),
         t("Enligt frekvensen", "Expected"),
-        t("Hållna av krävda", "Held of required"),
+        t("Hållna och krävda", "Held and required"),
         t("Läge", "Status"),
         t("Datum", "Dates"),
     )
     return Table(headers, tuple(out), (False, False, True, True, True, False, False))
 
 
-def _year_to_date(so_far: SoFar | None, fmt: Formatter, year: int) -> str:
-    """``5 av 5 sedan 1 jan.``: held against asked for since the open account began (1 January,
-    or the oldest period still missing an occasion), on which the status is judged."""
+def _year_to_date(
+    so_far: SoFar | None, fmt: Formatter, year: int, nouns: tuple[Text, Text] = MEETINGS
+) -> str:
+    """``5 möten sedan 1 jan., 5 krävs``: held against asked for since the open account began
+    (1 January, or the oldest period still missing an occasion), on which the status is
+    judged."""
     if so_far is None:
         return "–"
-    held, expected = fmt.number(so_far.held), fmt.number(so_far.required)
-    since = fmt.date_in_year(so_far.since, year)
-    if so_far.held > so_far.required:  # "7 av 6" reads as a slip
-        return Text(
-            f"{held} ({expected} krävs) sedan {since}",
-            f"{held} ({expected} required) since {since}",
-        )(fmt.lang)
-    return Text(f"{held} av {expected} sedan {since}", f"{held} of {expected} since {since}")(
-        fmt.lang
-    )
+    return so_far_text(so_far, fmt.date_in_year(so_far.since, year), nouns, fmt)
 
 
 def _reports_table(brief: Brief, fmt: Formatter) -> Table:
@@ -289,7 +291,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
                 r.cadence.describe(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
-                _year_to_date(r.so_far, fmt, brief.quarter.year),
+                _year_to_date(r.so_far, fmt, brief.quarter.year, REPORTS),
                 _status_text(r.status, r.deadline, fmt, brief.quarter.year),
             )
         )
@@ -299,7 +301,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
         t("Kadens", "Cadence"),
         t("Lämnade", "Delivered"),
         t("Enligt kadensen", "Expected"),
-        t("Lämnade av krävda", "Delivered of required"),
+        t("Lämnade och krävda", "Delivered and required"),
         t("Läge", "Status"),
     )
     return Table(headers, tuple(out), (False, False, False, True, True, True, False))

@@ -50,32 +50,38 @@ def listing(items: list[str], lang: Lang, limit: int = MAX_LISTED) -> str:
     return ", ".join(items[:-1]) + Text(" och ", " and ")(lang) + items[-1]
 
 
-def _so_far(counts: SoFar | None, fmt: Formatter) -> str:
-    """`` (5 av 5 sedan 1 januari 2021)``: held against asked for since the open account began,
-    as the status is judged and as a late line says; more than asked for:
-    `` (7 sedan 1 januari 2021, fler än de 6 som krävs)``."""
+MEETINGS = (Text("möte", "meeting"), Text("möten", "meetings"))
+REPORTS = (Text("rapport", "report"), Text("rapporter", "reports"))
+
+
+def so_far_text(counts: SoFar, since: str, nouns: tuple[Text, Text], fmt: Formatter) -> str:
+    """``7 möten sedan 1 januari 2021, 6 krävs``: held since the open account began, as the
+    status is judged and as a late line says, and how many are asked for. One form whatever
+    the numbers: "7 av 6" or "fler än de 6 som krävs" read as slips, "1 av 1" says nothing
+    of what is counted."""
+    held = fmt.count(counts.held, nouns[0](fmt.lang), nouns[1](fmt.lang))
+    required = fmt.number(counts.required)
+    return Text(
+        f"{held} sedan {since}, {required} krävs",
+        f"{held} since {since}, {required} required",
+    )(fmt.lang)
+
+
+def _so_far(counts: SoFar | None, nouns: tuple[Text, Text], fmt: Formatter) -> str:
+    """`` (7 möten sedan 1 januari 2021, 6 krävs)``."""
     if counts is None:
         return ""
-    held, expected, since = counts.held, counts.required, fmt.date(counts.since)
-    lang = fmt.lang
-    if held > expected:  # "7 av 6" reads as a slip
-        return Text(
-            f" ({held} sedan {since}, fler än de {expected} som krävs)",
-            f" ({held} since {since}, more than the {expected} required)",
-        )(lang)
-    return Text(f" ({held} av {expected} sedan {since})", f" ({held} of {expected} since {since})")(
-        lang
-    )
+    return f" ({so_far_text(counts, fmt.date(counts.since), nouns, fmt)})"
 
 
 def _held(m: BodyMeetings, fmt: Formatter) -> str:
-    return f"{m.body.name}{_so_far(m.so_far, fmt)}"
+    return f"{m.body.name}{_so_far(m.so_far, MEETINGS, fmt)}"
 
 
 def _delivered(r: ReportDeliveries, fmt: Formatter) -> str:
     to = Text("till", "to")(fmt.lang)
     recipients = listing(list(r.recipients), fmt.lang, limit=5)
-    return f"{r.sender} {to} {recipients}{_so_far(r.so_far, fmt)}"
+    return f"{r.sender} {to} {recipients}{_so_far(r.so_far, REPORTS, fmt)}"
 
 
 def on_track(brief: Brief, fmt: Formatter) -> list[str]:

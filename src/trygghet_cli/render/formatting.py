@@ -108,10 +108,14 @@ class Formatter:
 
     def short_date(self, day: dt.date) -> str:
         """``13 dec. 2021``: for tables where space is short."""
-        return format_date(day, "d MMM y", locale=self.locale)
+        return f"{self.day_month(day)} {day.year}"
 
     def day_month(self, day: dt.date) -> str:
-        """``13 dec.``: inside a period whose year is already given."""
+        """``13 dec.``: inside a period whose year is already given. Swedish months are
+        shortened as Språkrådet's Svenska skrivregler does (``febr.``, ``sept.``; ``mars``,
+        ``maj``, ``juni`` and ``juli`` in full), not as CLDR does (``feb.``, ``sep.``)."""
+        if self.lang == "sv":
+            return f"{day.day} {_MONTHS_SV[day.month - 1]}"
         return format_date(day, "d MMM", locale=self.locale)
 
     def date_in_year(self, day: dt.date, year: int) -> str:
@@ -173,6 +177,12 @@ def side_by_side(points: Sequence[Measured | None], unit: Unit, fmt: Formatter) 
         out.append(f"{text} ({fmt.period(p.period)})" if p.period is not None else text)
     return out
 
+
+_MONTHS_SV = (
+    "jan.", "febr.", "mars", "apr.", "maj", "juni",
+    "juli", "aug.", "sept.", "okt.", "nov.", "dec.",
+)  # fmt: skip
+"""Språkrådet's abbreviations of the months (Svenska skrivregler)."""
 
 _UNIT_SV = {
     Unit.PER_100K: f"per 100{NBSP}000 invånare",
