@@ -144,12 +144,12 @@ def test_by_31_december_is_late_on_new_year_s_day_and_stays_late(tmp_path: Path)
     [item] = of_kind(plan, Kind.REPORT, date(2025, 1, 1))
     assert summary([item]) == [("TRY408", "handlingsprogram", "overdue", "2024-12-31")]
     assert message(item) == (
-        "Rapporteringen 'handlingsprogram' från Karlsborgs BRÅ till Kommunstyrelsen har lämnats "
+        "Rapporten ”Rapport” från Karlsborgs BRÅ till Kommunstyrelsen har lämnats "
         "0 av 1 gång sedan 1 januari 2024 (varje år senast 31 december): rapporten för 2024 "
         "skulle ha lämnats senast 31 december 2024"
     )
     assert message(item, "en") == (
-        "The report 'handlingsprogram' from Karlsborgs BRÅ to Kommunstyrelsen has been delivered "
+        "The report “Rapport” from Karlsborgs BRÅ to Kommunstyrelsen has been delivered "
         "0 of 1 time since 1 January 2024 (every year by 31 December): the report for 2024 was "
         "due by 31 December 2024"
     )
@@ -252,14 +252,14 @@ def test_quarterly_by_the_15th_is_due_the_15th_after_the_quarter(tmp_path: Path)
     [soon] = of_kind(plan, Kind.FOLLOW_UP, date(2025, 7, 15))
     assert summary([soon]) == [("TRY411", "kvartal", "due-soon", "2025-07-15")]
     assert message(soon) == (
-        "Uppföljningen 'kvartal' (Uppföljning kvartal) ska göras senast 15 juli 2025, "
+        "Uppföljningen ”Uppföljning kvartal” ska göras senast 15 juli 2025, "
         "uppföljningen för kvartal 2 2025 (varje kvartal senast den 15:e; gjord 1 av 2 gånger "
         "sedan 1 januari 2025, den senaste 20 mars 2025)"
     )
     [late] = of_kind(plan, Kind.FOLLOW_UP, date(2025, 7, 16))
     assert summary([late]) == [("TRY410", "kvartal", "overdue", "2025-07-15")]
     assert message(late) == (
-        "Uppföljningen 'kvartal' (Uppföljning kvartal) är gjord 1 av 2 gånger sedan 1 januari 2025 "
+        "Uppföljningen ”Uppföljning kvartal” är gjord 1 av 2 gånger sedan 1 januari 2025 "
         "(varje kvartal senast den 15:e): uppföljningen för kvartal 2 2025 skulle ha gjorts "
         "senast 15 juli 2025"
     )
@@ -313,8 +313,9 @@ def test_the_brief_the_json_and_the_calendar_show_the_fixed_date(run: Run, tmp_p
     assert expected in listed[0]["message"]
     result = run("deadlines", str(plan), "--as-of", "2025-01-01", "-f", "ics")
     feed = icalendar.Calendar.from_ical(result.stdout_bytes)
-    events = sorted((e.decoded("dtstart"), str(e["summary"])) for e in feed.walk("VEVENT"))
-    # the late one on its day, and the next utvärdering on 28 February 2025
+    events = sorted((e.decoded("dtstart"), str(e["uid"])) for e in feed.walk("VEVENT"))
+    # the late one on its day, and the next utvärdering on 28 February 2025 (told apart by
+    # their uids: the summaries name no ids)
     assert [(d, "handlingsprogram" in s, "utvardering" in s) for d, s in events] == [
         (date(2024, 12, 31), True, False),
         (date(2025, 2, 28), False, True),

@@ -6,12 +6,16 @@ its prose or tables."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from tests.conftest import EXAMPLES, FIXTURES, Run
-from trygghet_cli.render.formatting import Formatter
+from tests.golden import check_golden
+from trygghet_cli.render.formatting import NBSP, Formatter
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
 
@@ -72,3 +76,116 @@ def test_fewer_meetings_than_required_read_as_counts(run: Run) -> None:
     out = _brief(run, str(FIXTURES / "karlsborg"), "2024Q4")
     assert "| 1 möte sedan 1 jan., 4 krävs | Försenat sedan 30 juni |" in out
     assert "| 0 rapporter sedan 1 jan., 1 krävs | Senast 31 dec. |" in out
+
+
+def _ids(root: Path) -> set[str]:
+    """Every id the plan's files give (actions, reports, goals, documents, follow-ups, …) that
+    cannot be mistaken for a word (those with a hyphen or a digit), except ids that the plan's
+    own prose quotes ("… (se no-2021-19)")."""
+    yaml = YAML(typ="safe")
+    found: set[str] = set()
+    prose: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "id" and isinstance(value, str) and re.search(r"[-\d]", value):
+                    found.add(value)
+                elif isinstance(value, str) and " " in value:
+                    prose.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted(root.rglob("*.yaml")):
+        walk(yaml.load(path.read_text(encoding="utf-8")))
+    return {i for i in found if not _ids_in(" ".join(prose), {i})}
+
+
+def _ids_in(text: str, ids: set[str]) -> list[str]:
+    return sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("quarter", ["2021Q1", "2024Q4"])
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_no_ids_in_the_example_briefs(run: Run, name: str, quarter: str, lang: str) -> None:
+    """No action, report, goal, document or follow-up is named by its id in the brief: the
+    actions as "Åtgärd an-2021-10: …", "Åtgärden 'an-2021-03' …", the reports as
+    "Rapport lagesbild-centrum från …" and the documents as "Programmet
+    ('plats-for-kropp-och-sjal')" were."""
+    out = _brief(run, str(EXAMPLES / name), quarter, "--lang", lang)
+    assert _ids_in(out, _ids(EXAMPLES / name)) == []
+
+
+def test_no_ids_in_karlsborgs_brief(run: Run) -> None:
+    out = _brief(run, str(FIXTURES / "karlsborg"), "2024Q4")
+    assert _ids_in(out, _ids(FIXTURES / "karlsborg")) == []
+    assert (
+        "- Rapporten ”Lägesbilden och åtgärderna” från BRÅ Karlsborg till Kommunstyrelsen har "
+        "lämnats 1 av 4 gånger sedan 1 januari 2024 (varje kvartal)"
+    ) in out
+    assert (
+        "| 28 febr. 2025 | Åtgärd: Beställa ny belysning i gångtunneln vid stationen "
+        "| Brottsförebyggande samordnare |"
+    ) in out
+    assert (
+        "| 31 dec. | Rapport från BRÅ Karlsborg till Kommunstyrelsen: Verksamhetsberättelse "
+        "| BRÅ Karlsborg |"
+    ) in out
+
+
+def test_late_actions_and_documents_are_named_by_their_text(run: Run) -> None:
+    angered = _brief(run, str(EXAMPLES / "angered"))
+    assert (
+        "- Åtgärden ”Ta fram förslag till frågor och urval för den lokala "
+        "trygghetsundersökningen” skulle ha varit klar 25 mars 2021 (ansvarig: Koordinatorer i "
+        "trygghetssamordningen)."
+    ) in angered
+    norsjo = _brief(run, str(EXAMPLES / "norsjo"))
+    assert (
+        "- Programmet ”Plats för kropp och själ – folkhälsopolitiskt program för Norsjö kommun” "
+        "skulle ha reviderats senast 25 november 2020"
+    ) in norsjo
+    english = _brief(run, str(EXAMPLES / "angered"), "2021Q1", "--lang", "en")
+    assert "- The action “Ta fram förslag till frågor och urval för den lokala" in english
+
+
+def test_the_coordinator_still_finds_the_ids(run: Run) -> None:
+    """``trygg deadlines`` is the coordinator's view: its hint names the report's id to write
+    under 'rapporter', and its JSON keeps every item's id in the item's uid."""
+    plan = str(FIXTURES / "karlsborg")
+    text = run("deadlines", plan, "--as-of", "2024-12-31")
+    assert "Rapporten ”Lägesbilden och åtgärderna” från BRÅ Karlsborg" in text.stdout
+    found = run("deadlines", plan, "--as-of", "2024-12-31", "--format", "json")
+    data = json.loads(found.stdout)
+    items = [i for p in data["plans"] for i in p["deadlines"]]
+    report = next(i for i in items if i["uid"] == "1446-report-lagesbild-till-ks@trygg")
+    assert "'lagesbild-till-ks'" not in report["message"]
+    assert "Skriv 'lagesbild-till-ks' under 'rapporter'" in report["hint"], report
+
+
+def test_one_goal_reads_in_the_singular(run: Run) -> None:
+    out = _brief(run, str(FIXTURES / "karlsborg"), "2024Q4")
+    assert "- Målet som mäts med nyckeltal är uppnått eller på väg." in out
+    assert "1 av 1 mål" not in out
+
+
+def test_national_values_share_their_decimals(run: Run) -> None:
+    """Vara's 25,4 % against the country's 27 % reads "25,4 % mot 27,0 %", in the summary and
+    in the table."""
+    out = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4")
+    out = out.replace(NBSP, " ")
+    assert "Skaraborg: 25,4 % mot 27,0 % i riket 2022 (−1,6 procentenheter, bättre)." in out
+    assert "| 2022 | 25,4 % | 27,0 % | −1,6 procentenheter |" in out
+    assert "27 %" not in out
+
+
+@pytest.mark.parametrize("name", ["vara-2024", "karlsborg"])
+def test_briefs_of_plans_that_are_not_examples_golden(run: Run, name: str) -> None:
+    """The 2024Q4 briefs of two plans as kommuner write them (not among the examples), read
+    line by line: no ids, dates with their year where it is not 2024, counts in words."""
+    out = _brief(run, str(FIXTURES / name), "2024Q4")
+    assert _ids_in(out, _ids(FIXTURES / name)) == []
+    check_golden(f"report/{name}.2024Q4.sv.md", out)

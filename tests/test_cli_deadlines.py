@@ -67,7 +67,7 @@ def test_within_widens_the_window(run: Run, plan: Path) -> None:
     narrow = run("deadlines", "--as-of", "2021-04-01", cwd=plan)
     wide = run("deadlines", "--as-of", "2021-04-01", "--within", "300", cwd=plan)
     assert "Medborgarlöftet" not in narrow.output
-    assert "Medborgarlöftet ('medborgarlofte') gäller till och med 31 december 2021" in (
+    assert "Medborgarlöftet ”Medborgarlöfte 2021” gäller till och med 31 december 2021" in (
         wide.output
     )
     assert "Förfaller inom 300 dagar" in wide.output

@@ -161,7 +161,7 @@ def test_yearly_report_falls_due_a_year_after_it_was_delivered(plan: Path) -> No
     assert summary(items) == [("TRY409", "arsrapport", "due-soon", "2022-03-02")]
     assert (items[0].line, items[0].column) == (26, 17)
     assert message(items[0]) == (
-        "Rapporteringen 'arsrapport' från Lokala BRÅ till Kommunstyrelsen ska lämnas senast "
+        "Rapporten ”Verksamhetsberättelse” från Lokala BRÅ till Kommunstyrelsen ska lämnas senast "
         "2 mars 2022, ett intervall efter den senaste 2 mars 2021 (varje år)"
     )
     assert summary(of_kind(plan, Kind.REPORT, date(2022, 3, 10))) == [
@@ -181,7 +181,7 @@ def test_monthly_report_shortfall(plan: Path) -> None:
     items = of_kind(plan, Kind.REPORT, date(2021, 4, 30))
     assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-02-28")]
     assert message(items[0]) == (
-        "Rapporteringen 'manadsrapport' från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
+        "Rapporten ”Lägesbild” från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
         "lämnats 1 av 4 gånger sedan 1 januari 2021 (varje månad): 3 rapporter saknas, den "
         "första för februari 2021, som skulle ha lämnats senast 28 februari 2021, och nästa "
         "skulle ha lämnats senast 2 april 2021, ett intervall efter den senaste (2 mars 2021)"
@@ -212,8 +212,8 @@ def test_follow_up_every_other_year(plan: Path) -> None:
     ]
     assert (items[0].line, items[0].column) == (18, 13)
     assert message(items[0]) == (
-        "Uppföljningen 'scb-medborgarundersokning' (SCB:s medborgarundersökning, där en "
-        "trygghetsmätning ingår) ska göras senast 31 oktober 2021, ett intervall efter den "
+        "Uppföljningen ”SCB:s medborgarundersökning, där en "
+        "trygghetsmätning ingår” ska göras senast 31 oktober 2021, ett intervall efter den "
         "senaste 31 oktober 2019 (vartannat år)"
     )
     late = of_kind(plan, Kind.FOLLOW_UP, date(2021, 11, 5))
@@ -229,7 +229,7 @@ def test_follow_up_never_done(plan: Path) -> None:
     items = [d for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30)) if d.key == "smarta-mal"]
     assert summary(items) == [("TRY410", "smarta-mal", "overdue", "2021-03-31")]
     assert message(items[0]) == (
-        "Uppföljningen 'smarta-mal' (Uppföljning med Smarta mål) är gjord 0 av 2 gånger sedan "
+        "Uppföljningen ”Uppföljning med Smarta mål” är gjord 0 av 2 gånger sedan "
         "1 januari 2021 (var tredje månad): 2 uppföljningar saknas, den första för "
         "kvartal 1 2021, som skulle ha gjorts senast 31 mars 2021"
     )

@@ -117,7 +117,7 @@ def test_a_lagesbild_past_its_own_revideras_is_the_plan_s_commitment(plan: Path)
     assert items[0].line == 16  # revideras
     assert items[0].diagnostic.level.value == "error"
     assert message(items[0]) == (
-        "Lägesbilden ('lagesbild') skulle ha reviderats senast 1 mars 2024 enligt planens egen "
+        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 mars 2024 enligt planens egen "
         "'revideras' (varje år, räknat från 1 mars 2023)"
     )
     soon = _documents(plan, date(2024, 2, 10))
@@ -131,12 +131,12 @@ def test_a_lagesbild_without_revideras_gets_trygg_s_recommendation(plan: Path) -
     assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2024-03-01")]
     assert items[0].diagnostic.level.value == "warning"  # trygg's, not the law's
     assert message(items[0]) == (
-        "Lägesbilden ('lagesbild') antogs 1 mars 2023 och anger varken 'revideras' eller "
+        "Lägesbilden ”Lägesbild” antogs 1 mars 2023 och anger varken 'revideras' eller "
         "'gäller_till'; trygg rekommenderar att den uppdateras senast 1 mars 2024 (lag "
         "(2023:196) kräver en lägesbild men anger inget intervall för att uppdatera den)"
     )
     assert message(items[0], "en") == (
-        "The situation picture ('lagesbild') was adopted on 1 March 2023 and sets neither "
+        "The situation picture “Lägesbild” was adopted on 1 March 2023 and sets neither "
         "'revideras' nor 'gäller_till'; trygg recommends that it is updated by 1 March 2024 "
         "(Act 2023:196 requires a situation picture but sets no interval for updating it)"
     )
@@ -179,7 +179,7 @@ def test_a_lagesbild_ends_with_galler_till(plan: Path) -> None:
     items = _documents(plan, date(2024, 1, 5))
     assert summary(items) == [("TRY405", "lagesbild.expiry", "overdue", "2023-12-31")]
     assert message(items[0]) == (
-        "Lägesbilden ('lagesbild') gällde till och med 31 december 2023 enligt planens egen "
+        "Lägesbilden ”Lägesbild” gällde till och med 31 december 2023 enligt planens egen "
         "'gäller_till', och inget nyare dokument av typen lägesbild har antagits"
     )
 
@@ -203,7 +203,7 @@ def test_an_undated_lagesbild_has_no_known_age(plan: Path) -> None:
     items = _documents(plan, date(2023, 8, 1))
     assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2023-07-01")]
     assert message(items[0]).startswith(
-        "Lägesbilden ('lagesbild') saknar 'antaget'; trygg rekommenderar att datumet skrivs in"
+        "Lägesbilden ”Lägesbild” saknar 'antaget'; trygg rekommenderar att datumet skrivs in"
     )
 
 
@@ -215,7 +215,7 @@ def test_an_action_plan_must_be_decided_by_the_kommun(plan: Path) -> None:
     assert items[0].line == 20  # antaget_av
     assert message(items[0]) == (
         "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 juli 2023: "
-        "'atgardsplan' är antagen av Lokala BRÅ, inte av fullmäktige eller en nämnd i kommunen"
+        "”Åtgärdsplan” är antagen av Lokala BRÅ, inte av fullmäktige eller en nämnd i kommunen"
     )
     sv, en = items[0].diagnostic.hint("sv"), items[0].diagnostic.hint("en")
     assert (
@@ -238,7 +238,7 @@ def test_an_action_plan_without_antaget_av(plan: Path) -> None:
     _document(plan, PICTURE.format(extra=""))
     _document(plan, ACTION_PLAN.format(by="").replace("    antaget_av: []\n", ""))
     items = of_kind(plan, Kind.LAW, date(2023, 8, 1))
-    assert message(items[0]).endswith("'atgardsplan' anger inte vem som antog den ('antaget_av')")
+    assert message(items[0]).endswith("”Åtgärdsplan” anger inte vem som antog den ('antaget_av')")
 
 
 def test_an_action_plan_decided_by_the_kommun_ends_by_its_own_date(plan: Path) -> None:

@@ -43,12 +43,9 @@ def test_open_actions_are_overdue_or_due_soon(plan: Path) -> None:
     assert (late.line, late.column) == (20, 13)
     assert late.diagnostic.pointer == "åtgärder[1].senast"
     assert message(late) == (
-        "Åtgärden 'a-2' skulle ha varit klar 15 april 2021: Ta fram lägesbild "
-        "(ansvarig: Samordnare)"
+        "Åtgärden ”Ta fram lägesbild” skulle ha varit klar 15 april 2021 (ansvarig: Samordnare)"
     )
-    assert message(soon, "en") == (
-        "The action 'a-3' is due 20 May 2021: Boka lokal (owner: Lokala BRÅ)"
-    )
+    assert message(soon, "en") == "The action “Boka lokal” is due 20 May 2021 (owner: Lokala BRÅ)"
     assert late.diagnostic.level.value == "error"
     assert soon.diagnostic.level.value == "warning"
 
@@ -89,7 +86,7 @@ def test_activities_by_due_date_and_status(plan: Path) -> None:
     assert summary(items) == [("TRY402", "vandringar", "overdue", "2021-12-31")]
     assert (items[0].file.endswith("aktiviteter.yaml"), items[0].line) == (True, 9)
     assert message(items[0]) == (
-        "Aktiviteten 'vandringar' (Trygghetsvandringar) skulle ha varit klar 31 december 2021 "
+        "Aktiviteten ”Trygghetsvandringar” skulle ha varit klar 31 december 2021 "
         "(ansvarig: Samordnare)"
     )
     assert summary(of_kind(plan, Kind.ACTIVITY, date(2021, 12, 15))) == [
@@ -118,11 +115,11 @@ def test_an_evaluation_report_falls_due_until_it_is_reported(plan: Path) -> None
     assert summary(items) == [("TRY412", "vandringar.evaluation", "due-soon", "2022-06-30")]
     assert (items[0].line, items[0].responsible) == (13, "Umeå universitet")
     assert message(items[0]) == (
-        "Utvärderingen av aktiviteten 'vandringar' (Trygghetsvandringar) ska redovisas senast "
+        "Utvärderingen av aktiviteten ”Trygghetsvandringar” ska redovisas senast "
         "30 juni 2022 (utförare: Umeå universitet)"
     )
     assert message(items[0], "en").startswith(
-        "The evaluation of the activity 'vandringar' (Trygghetsvandringar) is due by 30 June 2022"
+        "The evaluation of the activity “Trygghetsvandringar” is due by 30 June 2022"
     )
     assert summary(of_kind(plan, Kind.ACTIVITY, date(2022, 7, 1))) == [
         ("TRY412", "vandringar.evaluation", "overdue", "2022-06-30")
@@ -147,8 +144,8 @@ def test_goal_past_its_date_without_new_values(plan: Path) -> None:
     assert summary(items) == [("TRY403", "farre-brott", "overdue", "2022-12-31")]
     assert (items[0].file.endswith("mal.yaml"), items[0].line) == (True, 13)
     assert message(items[0]) == (
-        "Målet 'farre-brott' skulle vara nått 31 december 2022, men det finns inget värde efter "
-        "utgångsläget (2020) ännu"
+        "Målet ”Minska antalet anmälda brott” skulle vara nått 31 december 2022, men det finns "
+        "inget värde efter utgångsläget (2020) ännu"
     )
 
 
@@ -156,12 +153,12 @@ def test_goal_past_its_date_with_the_target_not_met(plan: Path) -> None:
     _append_value(plan, 2022, 8700)
     items = of_kind(plan, Kind.GOAL, date(2023, 1, 15))
     assert message(items[0]) == (
-        f"Målet 'farre-brott' skulle vara nått 31 december 2022, men senaste värdet 8{NBSP}700 "
-        f"(2022) når inte målvärdet 8{NBSP}500"
+        "Målet ”Minska antalet anmälda brott” skulle vara nått 31 december 2022, men senaste "
+        f"värdet 8{NBSP}700 (2022) når inte målvärdet 8{NBSP}500"
     )
     assert message(items[0], "en") == (
-        "The goal 'farre-brott' was to be reached by 31 December 2022, but the latest value "
-        "8,700 (2022) does not reach the target 8,500"
+        "The goal “Minska antalet anmälda brott” was to be reached by 31 December 2022, but the "
+        "latest value 8,700 (2022) does not reach the target 8,500"
     )
 
 
@@ -185,7 +182,9 @@ def test_goal_due_soon_and_delmal(plan: Path) -> None:
     items = of_kind(plan, Kind.GOAL, date(2021, 12, 10))
     assert summary(items) == [("TRY403", "delmal-2021", "due-soon", "2021-12-31")]
     assert items[0].line == 22
-    assert message(items[0]).startswith("Delmålet 'delmal-2021' ska vara nått 31 december 2021")
+    assert message(items[0]).startswith(
+        "Delmålet ”Minska brotten första året” ska vara nått 31 december 2021"
+    )
 
 
 def test_goal_without_an_indicator_is_not_judged(plan: Path) -> None:
@@ -201,13 +200,13 @@ def test_document_expires_with_its_period(plan: Path) -> None:
     assert summary(soon) == [("TRY405", "medborgarlofte.expiry", "due-soon", "2021-12-31")]
     assert soon[0].line == 9
     assert message(soon[0]) == (
-        "Medborgarlöftet ('medborgarlofte') gäller till och med 31 december 2021 enligt planens "
+        "Medborgarlöftet ”Medborgarlöfte 2021” gäller till och med 31 december 2021 enligt planens "
         "egen 'gäller_till', och inget nyare dokument av typen medborgarlöfte har antagits"
     )
     late = of_kind(plan, Kind.DOCUMENT, date(2022, 1, 5))
     assert summary(late) == [("TRY405", "medborgarlofte.expiry", "overdue", "2021-12-31")]
     assert message(late[0], "en").startswith(
-        "The citizen promise ('medborgarlofte') was valid until 31 December 2021"
+        "The citizen promise “Medborgarlöfte 2021” was valid until 31 December 2021"
     )
 
 
@@ -228,7 +227,7 @@ def test_a_medborgarlofte_without_dates_gets_trygg_s_recommendation(plan: Path) 
     assert summary(items) == [("TRY413", "medborgarlofte.review", "due-soon", "2022-02-01")]
     assert items[0].line == 6  # antaget: the date the renewal counts from
     assert message(items[0]) == (
-        "Medborgarlöftet ('medborgarlofte') antogs 1 februari 2021 och anger varken 'revideras' "
+        "Medborgarlöftet ”Medborgarlöfte 2021” antogs 1 februari 2021 och anger varken 'revideras' "
         "eller 'gäller_till'; trygg rekommenderar att det förnyas senast 1 februari 2022 "
         "(medborgarlöften förnyas i regel varje år)"
     )
@@ -248,7 +247,7 @@ def test_review_by_revideras_from_antaget(plan: Path) -> None:
     assert summary(items) == [("TRY404", "plan.review", "overdue", "2021-11-23")]
     assert items[0].line == 16
     assert message(items[0]) == (
-        "Planen ('plan') skulle ha reviderats senast 23 november 2021 enligt planens egen "
+        "Planen ”Plan” skulle ha reviderats senast 23 november 2021 enligt planens egen "
         "'revideras' (varje år, räknat från 23 november 2020)"
     )
     edit(plan / "styrdokument.yaml", "antaget: 2020-11-23", "antaget: 2021-11-20")

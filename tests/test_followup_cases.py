@@ -78,7 +78,7 @@ def test_a_yearly_report_never_delivered_is_late_after_new_year(tmp_path: Path) 
     items = of_kind(plan, Kind.REPORT, date(2025, 1, 1))
     assert summary(items) == [("TRY408", "arsrapport", "overdue", "2024-12-31")]
     assert message(items[0]) == (
-        "Rapporteringen 'arsrapport' från Rådet till Kommunstyrelsen har lämnats 0 av 1 gång "
+        "Rapporten ”Rapport” från Rådet till Kommunstyrelsen har lämnats 0 av 1 gång "
         "sedan 1 januari 2024 (varje år): rapporten för 2024 skulle ha lämnats senast "
         "31 december 2024"
     )
@@ -105,7 +105,7 @@ def test_every_other_year_anchors_on_the_plan_s_start(tmp_path: Path) -> None:
     items = of_kind(plan, Kind.FOLLOW_UP, date(2026, 1, 1))
     assert summary(items) == [("TRY410", "enkat", "overdue", "2025-12-31")]
     assert message(items[0]) == (
-        "Uppföljningen 'enkat' (Uppföljning enkat) är gjord 0 av 1 gång sedan 1 januari 2024 "
+        "Uppföljningen ”Uppföljning enkat” är gjord 0 av 1 gång sedan 1 januari 2024 "
         "(vartannat år): uppföljningen för 2024–2025 skulle ha gjorts senast 31 december 2025"
     )
     later = of_kind(plan, Kind.FOLLOW_UP, date(2028, 1, 1))
@@ -219,7 +219,7 @@ def test_the_summary_and_the_table_give_the_same_count(run: Run, tmp_path: Path)
     assert "EST-gruppen har hållit 5 av 12 möten sedan 1 januari 2025" in late
     table = _section(result.stdout, "## Möten", "\n## ")
     [row] = [line for line in table.splitlines() if line.startswith("| EST-gruppen")]
-    assert "| 5 av 12 sedan 1 jan. |" in row
+    assert "| 5 möten sedan 1 jan., 12 krävs |" in row
     assert "5 av 11" not in result.stdout
 
 
@@ -245,7 +245,7 @@ def test_bodies_late_only_by_the_interval_are_not_said_to_meet_too_seldom(
     table = _section(result.stdout, "## Möten", "\n## ")
     rows = [line for line in table.splitlines() if line.startswith("| Grupp")]
     assert len(rows) == 4
-    assert all("| 1 av 2 sedan 1 jan. | Försenat sedan 10 apr. |" in r for r in rows), rows
+    assert all("| 1 möte sedan 1 jan., 2 krävs | Försenat sedan 10 apr. |" in r for r in rows), rows
 
 
 # --- 3. Bad news stays out of the green box ------------------------------------------------

@@ -908,8 +908,8 @@ _ALL = [
         E,
         Text("Åtgärd med tidsfrist", "Action with a deadline"),
         Text(
-            "Åtgärden '{value}' {due} {date}: {text} (ansvarig: {owner})",
-            "The action '{value}' {due} {date}: {text} (owner: {owner})",
+            "Åtgärden ”{text}” {due} {date} (ansvarig: {owner})",
+            "The action “{text}” {due} {date} (owner: {owner})",
         ),
         Text(
             "När åtgärden är gjord: skriv 'status: klar' och 'klar_datum: ÅÅÅÅ-MM-DD' i "
@@ -925,8 +925,8 @@ _ALL = [
         E,
         Text("Aktivitet med slutdatum", "Activity with a due date"),
         Text(
-            "Aktiviteten '{value}' ({name}) {due} {date} (ansvarig: {owner})",
-            "The activity '{value}' ({name}) {due} {date} (owner: {owner})",
+            "Aktiviteten ”{name}” {due} {date} (ansvarig: {owner})",
+            "The activity “{name}” {due} {date} (owner: {owner})",
         ),
         Text(
             "När aktiviteten är klar: skriv 'status: klar' och 'klar_datum' i aktiviteter.yaml. "
@@ -943,8 +943,8 @@ _ALL = [
         E,
         Text("Mål med datum som inte är nått", "Goal with a date, not reached"),
         Text(
-            "{goal} '{value}' {due} {date}, men {progress}",
-            "{goal} '{value}' {due} {date}, but {progress}",
+            "{goal} ”{name}” {due} {date}, men {progress}",
+            "{goal} “{name}” {due} {date}, but {progress}",
         ),
         Text(
             "Lägg in nya värden i nyckeltal.yaml när de publiceras. Nås målet inte, besluta om "
@@ -960,9 +960,9 @@ _ALL = [
         E,
         Text("Styrdokument att revidera eller förnya", "Steering document due for review"),
         Text(
-            "{title} ('{value}') {due} {date} enligt planens egen 'revideras' ({cadence}, "
+            "{title} ”{name}” {due} {date} enligt planens egen 'revideras' ({cadence}, "
             "räknat från {since})",
-            "{title} ('{value}') {due} {date} by the plan's own 'revideras' ({cadence}, counted "
+            "{title} “{name}” {due} {date} by the plan's own 'revideras' ({cadence}, counted "
             "from {since})",
         ),
         Text(
@@ -981,9 +981,9 @@ _ALL = [
         E,
         Text("Styrdokument som går ut", "Steering document that expires"),
         Text(
-            "{title} ('{value}') {valid} till och med {date} enligt planens egen 'gäller_till', "
+            "{title} ”{name}” {valid} till och med {date} enligt planens egen 'gäller_till', "
             "och inget nyare dokument av typen {kind} har antagits",
-            "{title} ('{value}') {valid} until {date} by the plan's own 'gäller_till', and no "
+            "{title} “{name}” {valid} until {date} by the plan's own 'gäller_till', and no "
             "newer document of the kind {kind} has been adopted",
         ),
         Text(
@@ -1032,15 +1032,15 @@ _ALL = [
         E,
         Text("Färre rapporter än kadensen", "Fewer reports than the cadence"),
         Text(
-            "Rapporteringen '{value}' från {sender} till {recipients} har lämnats {held} sedan "
+            "Rapporten ”{content}” från {sender} till {recipients} har lämnats {held} sedan "
             "{since} ({cadence}): {missing}{interval}",
-            "The report '{value}' from {sender} to {recipients} has been delivered {held} since "
-            "{since} ({cadence}): {missing}{interval}",
+            "The report “{content}” from {sender} to {recipients} has been delivered {held} "
+            "since {since} ({cadence}): {missing}{interval}",
         ),
         Text(
-            "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnades.",
-            "Write the report's id under 'rapporter' in the minutes of the meeting where it was "
-            "delivered.",
+            "Skriv '{value}' under 'rapporter' i protokollet från mötet där rapporten lämnades.",
+            "Write '{value}' under 'rapporter' in the minutes of the meeting where the report "
+            "was delivered.",
         ),
         ("deadline", "cadence"),
     ),
@@ -1050,12 +1050,12 @@ _ALL = [
         E,
         Text("Nästa rapport enligt kadensen", "Next report by the cadence"),
         Text(
-            "Rapporteringen '{value}' från {sender} till {recipients} {due} {date}, {reason}",
-            "The report '{value}' from {sender} to {recipients} {due} {date}, {reason}",
+            "Rapporten ”{content}” från {sender} till {recipients} {due} {date}, {reason}",
+            "The report “{content}” from {sender} to {recipients} {due} {date}, {reason}",
         ),
         Text(
-            "Skriv rapportens id under 'rapporter' i protokollet från mötet där den lämnas.",
-            "Write the report's id under 'rapporter' in the minutes of the meeting where it is "
+            "Skriv '{value}' under 'rapporter' i protokollet från mötet där rapporten lämnas.",
+            "Write '{value}' under 'rapporter' in the minutes of the meeting where the report is "
             "delivered.",
         ),
         ("deadline", "cadence"),
@@ -1066,10 +1066,10 @@ _ALL = [
         E,
         Text("Färre uppföljningar än kadensen", "Fewer follow-ups than the cadence"),
         Text(
-            "Uppföljningen '{value}' ({description}) är gjord {held} sedan {since} ({cadence}): "
+            "Uppföljningen ”{description}” är gjord {held} sedan {since} ({cadence}): "
             "{missing}{interval}",
-            "The follow-up '{value}' ({description}) has been done {held} since {since} "
-            "({cadence}): {missing}{interval}",
+            "The follow-up “{description}” has been done {held} since {since} ({cadence}): "
+            "{missing}{interval}",
         ),
         Text(
             "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
@@ -1083,8 +1083,8 @@ _ALL = [
         E,
         Text("Nästa uppföljning enligt kadensen", "Next follow-up by the cadence"),
         Text(
-            "Uppföljningen '{value}' ({description}) {due} {date}, {reason}",
-            "The follow-up '{value}' ({description}) {due} {date}, {reason}",
+            "Uppföljningen ”{description}” {due} {date}, {reason}",
+            "The follow-up “{description}” {due} {date}, {reason}",
         ),
         Text(
             "Skriv datumet under 'genomförd' i mal.yaml när uppföljningen är gjord.",
@@ -1098,8 +1098,8 @@ _ALL = [
         E,
         Text("Utvärdering att redovisa", "Evaluation report due"),
         Text(
-            "Utvärderingen av aktiviteten '{value}' ({name}) {due} {date} (utförare: {by})",
-            "The evaluation of the activity '{value}' ({name}) {due} {date} (evaluator: {by})",
+            "Utvärderingen av aktiviteten ”{name}” {due} {date} (utförare: {by})",
+            "The evaluation of the activity “{name}” {due} {date} (evaluator: {by})",
         ),
         Text(
             "När utvärderingen har redovisats: skriv 'redovisad: ÅÅÅÅ-MM-DD' under "
@@ -1119,8 +1119,8 @@ _ALL = [
             "Steering document trygg recommends renewing or updating",
         ),
         Text(
-            "{title} ('{value}') {problem}; trygg rekommenderar att {advice} ({why})",
-            "{title} ('{value}') {problem}; trygg recommends that {advice} ({why})",
+            "{title} ”{name}” {problem}; trygg rekommenderar att {advice} ({why})",
+            "{title} “{name}” {problem}; trygg recommends that {advice} ({why})",
         ),
         Text(
             "Det här är trygg:s rekommendation, inte planens eller lagens krav, och därför en "

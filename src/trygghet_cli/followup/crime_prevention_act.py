@@ -254,6 +254,7 @@ class _Obligations:
                     responsible=self.ctx.actor(doc.owner) if doc.owner else "",
                     title=document_title(doc),
                     value=doc.id,
+                    name=doc.title,
                     problem=Text("saknar 'antaget'", "has no 'antaget'"),
                     advice=Text(
                         "datumet skrivs in, så att det går att se hur gammal den är",
@@ -299,16 +300,16 @@ class _Obligations:
         self.state("TRY421", ObligationState.UNDECIDED, latest)
         if not latest.adopted_by:
             problem = Text(
-                f"'{latest.id}' anger inte vem som antog den ('antaget_av')",
-                f"'{latest.id}' does not say who adopted it ('antaget_av')",
+                f"”{latest.title}” anger inte vem som antog den ('antaget_av')",
+                f"“{latest.title}” does not say who adopted it ('antaget_av')",
             )
             self.add("TRY421", problem, self.doc_site(latest, "id"), latest)
             return
         names = [bodies[r].name if r in bodies else r for r in latest.adopted_by]
         problem = Text(
-            "'{id}' är antagen av {by}, inte av fullmäktige eller en nämnd i kommunen",
-            "'{id}' was adopted by {by}, not by the council or a committee of the kommun",
-        ).format(id=latest.id, by=join_text([Text(n, n) for n in names]))
+            "”{id}” är antagen av {by}, inte av fullmäktige eller en nämnd i kommunen",
+            "“{id}” was adopted by {by}, not by the council or a committee of the kommun",
+        ).format(id=Text(latest.title, latest.title), by=join_text([Text(n, n) for n in names]))
         self.add("TRY421", problem, self.doc_site(latest, "antaget_av"), latest)
 
     def coordination(self) -> None:

@@ -172,6 +172,7 @@ def document_deadlines(ctx: PlanContext, skip: set[str]) -> Iterator[Deadline]:
                     responsible=ctx.actor(doc.owner) if doc.owner else "",
                     title=document_title(doc),
                     value=doc.id,
+                    name=doc.title,
                     valid=_VALID[status],
                     date=date_text(doc.valid_to),
                     kind=doc.kind.value,
@@ -200,6 +201,7 @@ def _review_deadline(
                 responsible=responsible,
                 title=document_title(doc),
                 value=doc.id,
+                name=doc.title,
                 problem=Text(
                     "antogs {since} och anger varken 'revideras' eller 'gäller_till'",
                     "was adopted on {since} and sets neither 'revideras' nor 'gäller_till'",
@@ -222,6 +224,7 @@ def _review_deadline(
         responsible=responsible,
         title=document_title(doc),
         value=doc.id,
+        name=doc.title,
         due=(_RENEWAL_DUE if renewal else _REVIEW_DUE)[status],
         date=date_text(review.due),
         cadence=cadence,

@@ -15,6 +15,7 @@ duty:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -352,6 +353,7 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
     if loaded is None or not isinstance(loaded.model, Organisation):
         return
     bodies = ctx.plan.bodies()
+    pairs = Counter((b.id, tuple(line.to)) for b in loaded.model.bodies for line in b.reporting)
     for i, body in enumerate(loaded.model.bodies):
         for j, line in enumerate(body.reporting):
             anchor = body_anchor(ctx, body)
@@ -362,6 +364,8 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
             if acc is None:
                 continue
             names = tuple(bodies[r].name if r in bodies else r for r in line.to)
+            recipients = join_text([Text(n, n) for n in names])
+            content = first_sentence(line.content)
             item = _deadline(
                 ctx,
                 acc,
@@ -369,14 +373,28 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
                 ("TRY408", "TRY409"),
                 Kind.REPORT,
                 line.id,
-                Text(f"Rapport {line.id} från {body.name}", f"Report {line.id} from {body.name}"),
+                _report_title(body.name, recipients, content, pairs[body.id, tuple(line.to)] > 1),
                 Site(loaded, ("organ", i, "rapportering", j, "kadens")),
                 body.name,
                 value=line.id,
                 sender=body.name,
-                recipients=join_text([Text(n, n) for n in names]),
+                recipients=recipients,
+                content=content,
             )
             yield Duty(Kind.REPORT, line.id, body.name, acc, item, body.name, names, line.content)
+
+
+def _report_title(sender: str, recipients: Text, content: str, shared: bool) -> Text:
+    """``Rapport från BRÅ till Kommunstyrelsen``; with what it reports (``: Verksamhetsberättelse``)
+    when another line goes between the same bodies."""
+    title = Text("Rapport från {sender} till {to}", "Report from {sender} to {to}").format(
+        sender=sender, to=recipients
+    )
+    if shared:
+        title = Text("{title}: {content}", "{title}: {content}").format(
+            title=title, content=content
+        )
+    return title
 
 
 def follow_up_duties(ctx: PlanContext) -> Iterator[Duty]:

@@ -46,7 +46,7 @@ def action_deadlines(ctx: PlanContext, views: Iterable[ActionView]) -> Iterator[
             view.action.id,
             view.action.due,
             status,
-            Text(f"Åtgärd {view.action.id}: {text}", f"Action {view.action.id}: {text}"),
+            Text(f"Åtgärd: {text}", f"Action: {text}"),
             Site(loaded, ("åtgärder", index, "senast")),
             "TRY401",
             responsible=ctx.actor(view.action.owner),
@@ -174,6 +174,7 @@ def goal_deadlines(ctx: PlanContext, goals: Iterable[GoalProgress]) -> Iterator[
             responsible=ctx.actor(goal.owner) if goal.owner else "",
             goal=Text("Delmålet", "The sub-goal") if sub else Text("Målet", "The goal"),
             value=goal.id,
+            name=first_sentence(goal.text),
             due=_GOAL_DUE[status],
             date=date_text(goal.due),
             progress=_progress(progress),
@@ -202,8 +203,8 @@ def _progress(progress: GoalProgress) -> Text:
             "det finns inget värde efter utgångsläget ({period}) ännu",
             "there is no value after the baseline ({period}) yet",
         ).format(period=Text(period.label("sv"), period.label("en")))
-    indicator = progress.goal.indicator or ""
+    indicator = progress.indicator.name if progress.indicator else progress.goal.indicator or ""
     return Text(
-        f"nyckeltalet '{indicator}' har inget värde ännu",
-        f"the indicator '{indicator}' has no value yet",
+        f"nyckeltalet ”{indicator}” har inget värde ännu",
+        f"the indicator “{indicator}” has no value yet",
     )

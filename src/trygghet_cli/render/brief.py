@@ -396,8 +396,7 @@ def _comparison_table(brief: Brief, fmt: Formatter) -> tuple[Table, list[str]]:
             (
                 c.indicator_name + mark,
                 fmt.period(c.period),
-                fmt.value(c.value, c.unit),
-                fmt.value(c.national, c.national_unit) if c.national is not None else "–",
+                *cmp.side_by_side_values(c, fmt),
                 cmp.difference(c, fmt),
                 cmp.verdict(c, fmt.lang),
                 cmp.trend(c.trend, fmt),

@@ -117,12 +117,22 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
     measured = [g for g in brief.goals if g.progress.state is not GoalState.NOT_MEASURED]
     good = [g for g in measured if g.status is Status.OK]
     if good:
-        out.append(
-            Text(
+        if len(measured) == 1:  # "1 av 1 mål … är uppnådda" reads as a slip
+            words = Text(
+                "Målet som mäts med nyckeltal är uppnått eller på väg.",
+                "The goal measured by an indicator is achieved or on track.",
+            )
+        elif len(good) == 1:
+            words = Text(
+                "1 av {m} mål som mäts med nyckeltal är uppnått eller på väg.",
+                "1 of {m} goals measured by an indicator is achieved or on track.",
+            )
+        else:
+            words = Text(
                 "{n} av {m} mål som mäts med nyckeltal är uppnådda eller på väg.",
                 "{n} of {m} goals measured by an indicator are achieved or on track.",
-            ).format(n=len(good), m=len(measured))(lang)
-        )
+            )
+        out.append(words.format(n=len(good), m=len(measured))(lang))
     return out
 
 
@@ -281,14 +291,15 @@ def national_lines(brief: Brief, fmt: Formatter) -> list[str]:
             name = Text("{name} i {where}", "{name} in {where}").format(
                 name=name, where=level_name(c.level, lang, c.area)
             )(lang)
+        value, national = cmp.side_by_side_values(c, fmt)
         out.append(
             Text(
                 "{name}: {value} mot {national} i riket {period} ({diff}, {verdict}).",
                 "{name}: {value} against {national} nationally in {period} ({diff}, {verdict}).",
             ).format(
                 name=name,
-                value=fmt.value(c.value, c.unit),
-                national=fmt.value(c.national, c.national_unit),
+                value=value,
+                national=national,
                 period=fmt.period(c.period),
                 diff=cmp.difference(c, fmt),
                 verdict=cmp.verdict(c, lang),

@@ -24,7 +24,7 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Better
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.render import tables
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.rounding import rounded
@@ -78,6 +78,16 @@ def trend(t: Trend | None, fmt: Formatter) -> str:
     if t.national_change is not None:
         text += Text("; riket ", "; national ")(lang) + delta(t.national_change, t.kind, fmt)
     return text
+
+
+def side_by_side_values(c: Comparison, fmt: Formatter) -> tuple[str, str]:
+    """The kommun's value and the country's with the same decimals, as they are read against
+    each other: ``25,4 %`` and ``27,0 %``, not ``27 %`` (``–`` when there is no national
+    value)."""
+    if c.national is None:
+        return fmt.value(c.value, c.unit), "–"
+    decimals = shared_decimals(c.value, c.national)
+    return fmt.value(c.value, c.unit, decimals), fmt.value(c.national, c.national_unit, decimals)
 
 
 def series_text(c: Comparison, fmt: Formatter) -> str:
@@ -309,8 +319,7 @@ def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str,
                 (
                     c.plan + marks,
                     fmt.period(c.period),
-                    fmt.value(c.value, c.unit),
-                    fmt.value(c.national, c.national_unit) if c.national is not None else "–",
+                    *side_by_side_values(c, fmt),
                     difference(c, fmt),
                     verdict(c, lang),
                     series_text(c, fmt),
