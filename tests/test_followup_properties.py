@@ -781,7 +781,7 @@ def _check_brief(
 def _same_figures(message: str, cell: str) -> None:
     """The held-of-required figures of a late line and of its table cell agree."""
     said = _HELD.search(message)
-    shown = re.match(r"(\d+) av (\d+) sedan", cell) or re.match(r"(\d+) \((\d+) krävs\)", cell)
+    shown = re.match(r"(\d+) \w+ sedan .*, (\d+) krävs$", cell)
     if said is None:  # more held than asked for ("13 möten …, där 12 krävs"), or none asked for
         assert shown is not None and ("krävs" in cell or shown.group(2) == "0"), (message, cell)
         return
