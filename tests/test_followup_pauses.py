@@ -59,9 +59,15 @@ def _est(root: Path, cadence: str) -> Path:
         ),
         (
             "varje månad, uppehåll 2025-06-15–2025-08-15, även vid behov",
-            "varje månad, uppehåll 2025-06-15–2025-08-15, även vid behov",
-            "every month, break 2025-06-15–2025-08-15, and also when needed",
+            "varje månad, uppehåll 15 juni–15 augusti 2025, även vid behov",
+            "every month, break 15 June–15 August 2025, and also when needed",
         ),
+        (
+            "varannan vecka, uppehåll 20 december 2025–6 januari 2026",
+            "varannan vecka, uppehåll 20 december 2025–6 januari 2026",
+            "every other week, break 20 December 2025–6 January 2026",
+        ),
+        ("varje månad utom juli", "varje månad, uppehåll i juli", "every month, break in July"),
     ],
 )
 def test_a_cadence_names_its_pauses(text: str, canonical: str, english: str) -> None:
@@ -117,6 +123,25 @@ def test_no_meeting_in_july_is_not_a_missed_meeting(tmp_path: Path) -> None:
     assert summary(of_kind(unpaused, Kind.MEETING, date(2024, 7, 31))) == [
         ("TRY407", "est", "overdue", "2024-07-15")
     ]
+
+
+def test_twice_a_month_without_july_is_late_by_mid_august_not_before(tmp_path: Path) -> None:
+    """The issue's EST group: twice a month, on the 5th and 20th, January to June, none in
+    July. On 31 July nothing is late; from 20 June the interval (15 days) counts 10 days of
+    June and 5 of August: next meeting by 5 August, late on 6 August; August's first slot ends
+    on 15 August (slots of 365.2425 / 24 days, rounded to the day), so on 16 August a meeting
+    is missing by the count too."""
+    days = [date(2024, m, d) for m in range(1, 7) for d in (5, 20)]
+    plan = make_plan(tmp_path, [body("est", "2 gånger per månad, uppehåll i juli")], days)
+    assert summary(of_kind(plan, Kind.MEETING, date(2024, 7, 31))) == [
+        ("TRY407", "est", "due-soon", "2024-08-05")
+    ]
+    assert summary(of_kind(plan, Kind.MEETING, date(2024, 8, 6))) == [
+        ("TRY407", "est", "overdue", "2024-08-05")
+    ]
+    [item] = of_kind(plan, Kind.MEETING, date(2024, 8, 16))
+    assert (item.rule, item.status.value) == ("TRY406", "overdue")
+    assert "har hållit 12 av 13 möten sedan 1 januari 2024" in message(item)
 
 
 def test_after_the_pause_the_interval_runs_out(tmp_path: Path) -> None:

@@ -515,9 +515,9 @@ _ALL = [
         Text(
             "Skriv en månad ('juli'), flera månader ('juni–augusti'), dagar som kommer "
             "tillbaka varje år ('20 december–6 januari') eller ett uppehåll en gång "
-            "('2025-06-15–2025-08-15'); ett uppehåll är högst ett halvår.",
+            "('15 juni–15 augusti 2025'); ett uppehåll är högst ett halvår.",
             "Write a month ('juli'), months ('juni–augusti'), days that come back every year "
-            "('20 december–6 januari') or a pause once ('2025-06-15–2025-08-15'); a pause is "
+            "('20 december–6 januari') or a pause once ('15 juni–15 augusti 2025'); a pause is "
             "at most half a year.",
         ),
         ("schema",),

@@ -14,9 +14,9 @@ period, for the period that ended (see :func:`trygghet_cli.followup.state.fixed_
 
 A cadence can name its planned pauses after a comma: ``2 gånger per månad, uppehåll i juli``,
 ``varje månad, uppehåll i juli och augusti``, ``varannan vecka, uppehåll 20 december–6 januari``
-(every year), or a dated pause ``uppehåll 2025-06-15–2025-08-15`` (once). No occasion is asked
-for in a pause and its days do not count towards an interval (see
-:mod:`trygghet_cli.followup.accounts`).
+(every year), or a dated pause ``uppehåll 15 juni–15 augusti 2025`` (once; also in ISO
+dates); ``utom juli`` reads as ``uppehåll i juli``. No occasion is asked for in a pause and its
+days do not count towards an interval (see :mod:`trygghet_cli.followup.accounts`).
 """
 
 from __future__ import annotations
@@ -173,7 +173,9 @@ class Pause:
     def describe(self, lang: Lang) -> str:
         names = MONTHS_SV if lang == "sv" else MONTHS_EN
         if self.once is not None:
-            return f"{self.once[0].isoformat()}–{self.once[1].isoformat()}"
+            (since, until), (m1, m2) = self.once, (self.once[0].month, self.once[1].month)
+            year = f" {since.year}" if since.year != until.year else ""
+            return f"{since.day} {names[m1 - 1]}{year}–{until.day} {names[m2 - 1]} {until.year}"
         months = self.whole_months
         if months is not None:
             first, last = months
@@ -356,10 +358,11 @@ def parse_cadence(text: str) -> Cadence:
     return Cadence(times, every, unit, qualifier, also, pauses=pauses)
 
 
-_PAUSE_TAIL = re.compile(r"\s*(?:,|\boch\b|\bmed\b)?\s*\buppehåll\s+(.+)$")
+_PAUSE_TAIL = re.compile(r"\s*(?:,|\boch\b|\bmed\b)?\s*\b(?:uppehåll|utom)\s+(.+)$")
 _ISO = r"\d{4}-\d{2}-\d{2}"
 _DATED = re.compile(rf"^({_ISO})\s*(?:–|—|-|till)\s*({_ISO})$")
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})$")
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})(?:\s+(\d{{4}}))?$")
 MAX_PAUSE_DAYS = 183
 """A pause of more than half a year is not a pause."""
 
@@ -391,6 +394,8 @@ def _pause(item: str) -> Pause | None:
             return None
         return Pause(once=(since, until)) if since <= until else None
     ends = [e.strip() for e in re.split(r"\s*(?:–|—|-|\btill\b)\s*", item)]
+    if len(ends) == 2 and re.search(r"\d{4}$", ends[1]):
+        return _dated(*ends)
     if len(ends) == 1:
         ends = ends * 2
     if len(ends) != 2:
@@ -403,6 +408,19 @@ def _pause(item: str) -> Pause | None:
     if first is None or last is None:
         return None
     return Pause(first, last)
+
+
+def _dated(start: str, stop: str) -> Pause | None:
+    """``15 juni–15 augusti 2025`` or ``15 juni 2025–15 augusti 2025``: a pause once."""
+    a, b = _DAY_MONTH_YEAR.match(start), _DAY_MONTH_YEAR.match(stop)
+    if a is None or b is None or b[3] is None:
+        return None
+    try:
+        until = date(int(b[3]), MONTHS_SV.index(b[2]) + 1, int(b[1]))
+        since = date(int(a[3] or b[3]), MONTHS_SV.index(a[2]) + 1, int(a[1]))
+    except ValueError:
+        return None
+    return Pause(once=(since, until)) if since <= until else None
 
 
 def _day_of_year(text: str, *, last: bool) -> tuple[int, int] | None:

@@ -188,6 +188,8 @@ CADENCE_EXAMPLES = [
     "varje år",
     "vartannat år",
     "cirka 6 gånger per år, även vid behov",
+    "2 gånger per månad, uppehåll i juli",
+    "varje månad, uppehåll 20 december–6 januari",
     "varje år senast 31 december",
     "varje år i februari",
     "varje kvartal senast den 15:e",
@@ -232,7 +234,7 @@ def _parse_pauses(value: object) -> tuple[Pause, ...]:
         raise PydanticCustomError("trygg_pause", "not a pause", {"value": value}) from None
 
 
-PAUSE_EXAMPLES = ["juli", "20 december–6 januari", "2025-06-15–2025-08-15"]
+PAUSE_EXAMPLES = ["juli", "20 december–6 januari", "15 juni–15 augusti 2025"]
 PauseField = Annotated[
     tuple[Pause, ...],
     BeforeValidator(_parse_pauses),

@@ -362,7 +362,7 @@ class Body(TryggModel):
     pauses: list[PauseField] = field(
         "uppehåll",
         "Planerade uppehåll i mötena (varje år, som 'juli' eller '20 december–6 januari', "
-        "eller en gång, som '2025-06-15–2025-08-15'): inga möten krävs då.",
+        "eller en gång, som '15 juni–15 augusti 2025'): inga möten krävs då.",
         example=["juli", "20 december–6 januari"],
         default_factory=list,
     )
