@@ -62,6 +62,11 @@ CADENCES = [
     "varje år",
     "vartannat år",
     "vid behov",
+    # fixed dates of an årshjul
+    "varje år senast 31 december",
+    "varje år i februari",
+    "varje kvartal senast den 15:e",
+    "varje månad senast den 31:a",
 ]
 START = date(2023, 1, 1)
 LAST = date(2026, 12, 31)
