@@ -443,10 +443,12 @@ def test_the_brief_says_how_the_documents_and_the_act_stand(run: Run, tmp_path: 
         "- Medborgarlöfte 2023 (medborgarlöfte) gäller till och med 30 juni 2024 (planens "
         "'gäller\\_till').",
         "",
-        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete kräver sedan "
-        "1 januari 2024 en lägesbild, en åtgärdsplan som kommunen beslutar och en "
+        # the act has applied since 1 July 2023, not since the plan's start
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan "
+        "1 juli 2023 och kräver en lägesbild, en åtgärdsplan som kommunen beslutar och en "
         "samordningsfunktion; den anger inte hur ofta lägesbilden eller åtgärdsplanen ska "
-        "uppdateras. Läget den 31 mars 2024:",
+        "uppdateras. trygg följer upp kraven från planens start, 1 januari 2024. Läget den "
+        "31 mars 2024:",
         "",
         "- Lägesbild: Lägesbild 2024 (antagen 15 februari 2024); trygg rekommenderar en "
         "uppdatering senast 15 februari 2025.",

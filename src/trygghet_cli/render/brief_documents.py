@@ -12,6 +12,7 @@ from __future__ import annotations
 from trygghet_cli.analysis.brief import Brief
 from trygghet_cli.analysis.brief_actions import who
 from trygghet_cli.analysis.brief_documents import DocumentDate, DocumentEvent
+from trygghet_cli.followup.base import LAW_IN_FORCE
 from trygghet_cli.followup.crime_prevention_act import Obligation, ObligationState
 from trygghet_cli.followup.documents import Basis
 from trygghet_cli.i18n import Text
@@ -118,15 +119,21 @@ def law_intro(brief: Brief, fmt: Formatter) -> str:
             "Act 2023:196 on municipalities' responsibility for crime prevention applies to the "
             "plan from {start}; on {end} it did not yet require anything.",
         ).format(start=start, end=end)(lang)
-    return Text(
-        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete kräver sedan {start} "
-        "en lägesbild, en åtgärdsplan som kommunen beslutar och en samordningsfunktion; den "
-        "anger inte hur ofta lägesbilden eller åtgärdsplanen ska uppdateras. Läget den {end}:",
-        "Act 2023:196 on municipalities' responsibility for crime prevention requires, since "
-        "{start}, a situation picture, an action plan that the kommun decides and a "
+    since = Text(
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan {law} och "
+        "kräver en lägesbild, en åtgärdsplan som kommunen beslutar och en samordningsfunktion; "
+        "den anger inte hur ofta lägesbilden eller åtgärdsplanen ska uppdateras. ",
+        "Act 2023:196 on municipalities' responsibility for crime prevention has applied since "
+        "{law} and requires a situation picture, an action plan that the kommun decides and a "
         "coordination function; it does not say how often the situation picture or the action "
-        "plan must be updated. As of {end}:",
-    ).format(start=start, end=end)(lang)
+        "plan must be updated. ",
+    ).format(law=fmt.date(LAW_IN_FORCE))
+    if obligations[0].required_from > LAW_IN_FORCE:
+        since = Text(
+            "{a}trygg följer upp kraven från planens start, {start}. ",
+            "{a}trygg follows them up from the plan's start, {start}. ",
+        ).format(a=since, start=start)
+    return Text("{a}Läget den {end}:", "{a}As of {end}:").format(a=since, end=end)(lang)
 
 
 def law_lines(brief: Brief, fmt: Formatter) -> list[str]:
