@@ -243,3 +243,20 @@ def test_a_kommunkod_that_is_no_code_gets_no_quoting_tip(
         f"fel TRY110 '{written}' är inte en kommunkod\n    tips: En kommunkod är SCB:s fyra "
         'siffror inom citattecken, till exempel kommunkod: "1982".' in result.output
     )
+
+
+def test_a_chain_of_500_bodies_under_one_another_is_exported(run: Run, tmp_path: Path) -> None:
+    """Issue 12: an ``under`` chain of 500 bodies (closed into a cycle) crashed ``export`` with
+    a RecursionError (exit 3) while the organisation chart was laid out."""
+    from tests.plan_builder import make_plan
+
+    chain = "".join(
+        f"  - id: g{i}\n    namn: G{i}\n    typ: arbetsgrupp\n    under: g{(i - 1) % 500}\n"
+        "    start: 2024-01-01\n    slut: 2024-12-31\n"
+        for i in range(500)
+    )
+    plan = make_plan(tmp_path / "p", [chain])
+    out = tmp_path / "site"
+    result = run("export", str(plan), "--output", str(out), "--as-of", "2024-06-30")
+    assert result.exit_code == 0, result.output
+    assert "G499" in (out / "organisation.html").read_text(encoding="utf-8")

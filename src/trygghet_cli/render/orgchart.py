@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
@@ -206,15 +207,33 @@ def layers(plan: Plan, links: list[Edge]) -> list[list[str]]:
     linked = {e.source for e in links} | {e.target for e in links}
     depth: dict[str, int] = {}
 
-    def visit(node: str, path: frozenset[str]) -> int:
-        if node in depth:
-            return depth[node]
-        above = [visit(t, path | {node}) for t in up[node] if t not in path]
-        depth[node] = 1 + max(above) if above else 0
-        return depth[node]
+    def visit(root: str) -> None:
+        """Depth-first, with a stack of its own: a chain of hundreds of bodies under one
+        another is as deep as it is long."""
+        if root in depth:
+            return
+        stack: list[tuple[str, Iterator[str], list[int]]] = [(root, iter(up[root]), [])]
+        on_path = {root}
+        while stack:
+            node, targets, above = stack[-1]
+            for target in targets:
+                if target in on_path:
+                    continue  # a cycle, broken where it is met
+                if target in depth:
+                    above.append(depth[target])
+                    continue
+                stack.append((target, iter(up[target]), []))
+                on_path.add(target)
+                break
+            else:
+                stack.pop()
+                on_path.discard(node)
+                depth[node] = 1 + max(above) if above else 0
+                if stack:
+                    stack[-1][2].append(depth[node])
 
     for node in order:
-        visit(node, frozenset())
+        visit(node)
     rows: list[list[str]] = []
     for node in order:
         if node not in linked:
