@@ -368,3 +368,17 @@ def test_a_law_deadline_is_overdue_exactly_when_its_obligation_is_not_met(
     for o in found.followup.obligations:
         if o.state.value == "outdated":
             assert o.document in late_documents
+
+
+def test_a_review_that_falls_in_the_plan_s_pause_is_due_the_day_after_it(plan: Path) -> None:
+    """'revideras: varje år, uppehåll i mars' from antaget 1 March 2023: a year on, 1 March
+    2024, lies in the pause, so the review is due on the first day after it, 1 April 2024
+    (the rule a meeting's slot follows: a slot that ends in a pause is due the day after)."""
+    _compliant(plan, picture_extra="    revideras: varje år, uppehåll i mars\n")
+    assert _documents(plan, date(2024, 3, 5), within=0) == []
+    items = _documents(plan, date(2024, 4, 2))
+    assert summary(items) == [("TRY404", "lagesbild.review", "overdue", "2024-04-01")]
+    assert message(items[0]) == (
+        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 april 2024 enligt planens egen "
+        "'revideras' (varje år, uppehåll i mars, räknat från 1 mars 2023)"
+    )

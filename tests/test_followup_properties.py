@@ -62,6 +62,11 @@ CADENCES = [
     "varje år",
     "vartannat år",
     "vid behov",
+    # planned pauses: every year, across the new year, once
+    "2 gånger per månad, uppehåll i juli",
+    "varje månad, uppehåll i juni–augusti",
+    "varannan vecka, uppehåll 20 december–6 januari",
+    "varje månad, uppehåll 15 juni–15 augusti 2025",
     # fixed dates of an årshjul
     "varje år senast 31 december",
     "varje år i februari",
@@ -385,7 +390,9 @@ def documents(draw: st.DrawFn) -> tuple[Document, ...]:
     for i in range(draw(st.integers(min_value=0, max_value=3))):
         kind = draw(st.sampled_from(["lägesbild", "lägesbild", "åtgärdsplan", "medborgarlöfte"]))
         adopted = draw(days_in)
-        review = draw(st.sampled_from([None, "varje år", "vartannat år"]))
+        review = draw(
+            st.sampled_from([None, "varje år", "vartannat år", "varje år, uppehåll i juli"])
+        )
         until = draw(st.none() | st.integers(min_value=100, max_value=1000))
         valid_to = adopted + timedelta(days=until) if until is not None else None
         out.append(Document(f"dok-{i + 1}", kind, adopted, review, valid_to))

@@ -43,7 +43,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from trygghet_cli.followup.state import ABOUT_SHARE, add_interval, fixed_periods, occasion_due
+from trygghet_cli.followup.state import (
+    ABOUT_SHARE,
+    add_interval,
+    after_pause,
+    fixed_periods,
+    occasion_due,
+)
 from trygghet_cli.model.cadence import Cadence, Qualifier, Unit
 
 YEAR_MONTHS = 12
@@ -322,7 +328,7 @@ def _demands(cadence: Cadence, start: date, last: date, end: date | None) -> lis
         index = -(-j * 100 // ABOUT_SHARE) if cadence.qualifier is Qualifier.ABOUT else j
         slot_start, due = slots[index - 1]
         if cadence.paused(due):
-            after = _after_pause(cadence, due)
+            after = after_pause(cadence, due)
             out.append(Demand(start, slot_start, after, (slot_start, due)))
         else:
             out.append(Demand(start, slot_start, due))
@@ -334,13 +340,6 @@ def _demands(cadence: Cadence, start: date, last: date, end: date | None) -> lis
 
 def _wholly_paused(cadence: Cadence, first: date, last: date) -> bool:
     return all(cadence.paused(first + timedelta(days=n)) for n in range((last - first).days + 1))
-
-
-def _after_pause(cadence: Cadence, day: date) -> date:
-    """The first day on or after ``day`` that is not in a pause."""
-    while cadence.paused(day):
-        day += timedelta(days=1)
-    return day
 
 
 def _beyond_pauses(cadence: Cadence, last: date, day: date) -> date:

@@ -25,7 +25,7 @@ from enum import Enum
 
 from trygghet_cli.checks.context import Site
 from trygghet_cli.followup.base import Deadline, Kind, PlanContext, Status, recommendation
-from trygghet_cli.followup.state import add_interval
+from trygghet_cli.followup.state import add_interval, after_pause
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.cadence import Cadence, Unit
 from trygghet_cli.model.documents import Document, DocumentKind, Documents
@@ -80,7 +80,7 @@ def review_of(doc: Document, *, default: Cadence | None = None) -> Review | None
     due = add_interval(cadence, since)
     if due is None:
         return None
-    return Review(due, cadence, since, doc.review is None)
+    return Review(after_pause(cadence, due), cadence, since, doc.review is None)
 
 
 RECOMMENDED = (

@@ -77,6 +77,14 @@ def add_interval(cadence: Cadence, day: date) -> date | None:
     return day + timedelta(days=math.floor(interval + 0.5))
 
 
+def after_pause(cadence: Cadence, day: date) -> date:
+    """The first day on or after ``day`` that is not in one of the cadence's planned pauses:
+    what falls due in a pause is due the day after it."""
+    while cadence.paused(day):
+        day += timedelta(days=1)
+    return day
+
+
 def fixed_periods(cadence: Cadence, start: date) -> Iterator[tuple[date, date, date]]:
     """The calendar periods of a fixed-date cadence from the one that holds ``start``, each as
     (first day, last day, due day), in order (for 400 years at most).
