@@ -102,3 +102,36 @@ def test_no_package_imports_itself_back() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def _language_branches(path: Path) -> list[str]:
+    """Comparisons with ``"sv"`` or ``"en"`` and parameters named ``lang`` in a module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            values = [node.left, *node.comparators]
+            if any(isinstance(v, ast.Constant) and v.value in ("sv", "en") for v in values):
+                found.append(f"{path.name}:{node.lineno}: compares with a language")
+        elif isinstance(node, ast.arg) and node.arg == "lang":
+            found.append(f"{path.name}:{node.lineno}: takes a language")
+    return found
+
+
+def test_the_model_has_no_language_branches() -> None:
+    """The model holds the plan's facts; words in Swedish or English for them are made in
+    trygghet_cli/wording.py (cadences, periods, weeks) and the renderers."""
+    found = [
+        f for path in sorted((PACKAGE / "model").glob("*.py")) for f in _language_branches(path)
+    ]
+    assert found == []
+
+
+def test_the_check_sees_a_language_branch(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'def label(self, lang):\n    return "a" if lang == "sv" else "b"\n', encoding="utf-8"
+    )
+    assert _language_branches(sample) == [
+        "sample.py:1: takes a language",
+        "sample.py:2: compares with a language",
+    ]

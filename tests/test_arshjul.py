@@ -26,6 +26,7 @@ from trygghet_cli.followup.deadlines import follow_up as follow_up_of
 from trygghet_cli.followup.state import add_interval
 from trygghet_cli.loading.plan import read_plan
 from trygghet_cli.model.cadence import Cadence, CadenceError, Unit, parse_cadence
+from trygghet_cli.wording import cadence_text
 
 
 def _bra(*reports: tuple[str, str]) -> str:
@@ -102,7 +103,7 @@ def test_fixed_dates_are_read_and_written_back(
 ) -> None:
     c = parse_cadence(phrase)
     assert (c.unit, c.due_month, c.due_day, c.fixed) == (unit, month, day, True)
-    assert (c.describe("sv"), c.describe("en")) == (canonical, english)
+    assert (cadence_text(c).sv, cadence_text(c).en) == (canonical, english)
     assert parse_cadence(canonical) == c
 
 

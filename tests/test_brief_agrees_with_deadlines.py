@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT, Run
 from trygghet_cli.model.periods import Period
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.wording import Formatter
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
 QUARTERS = [f"2021Q{i}" for i in range(1, 5)]

@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from tests.conftest import EXAMPLES, FIXTURES, Run
 from tests.golden import check_golden
-from trygghet_cli.render.formatting import NBSP, Formatter
+from trygghet_cli.wording import NBSP, Formatter
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
 

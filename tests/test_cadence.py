@@ -11,6 +11,7 @@ from trygghet_cli.model.cadence import (
     Unit,
     parse_cadence,
 )
+from trygghet_cli.wording import cadence_text
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_parses_the_phrases_municipalities_use(
 def test_continuous() -> None:
     c = parse_cadence("Löpande")
     assert c.only_when_needed and c.continuous
-    assert (c.describe("sv"), c.describe("en")) == ("löpande", "continuously")
+    assert (cadence_text(c).sv, cadence_text(c).en) == ("löpande", "continuously")
     assert parse_cadence("kontinuerligt") == c
 
 
@@ -120,8 +121,8 @@ def test_expected_occasions_per_year(phrase: str, per_year: float) -> None:
 )
 def test_describes_in_both_languages(phrase: str, sv: str, en: str) -> None:
     c = parse_cadence(phrase)
-    assert c.describe("sv") == sv
-    assert c.describe("en") == en
+    assert cadence_text(c).sv == sv
+    assert cadence_text(c).en == en
 
 
 cadences = st.builds(

@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT, Run
 from trygghet_cli.checks.runner import check_plan
 from trygghet_cli.model.organisation import Body
+from trygghet_cli.wording import cadence_text
 
 NAMES = ["angered", "fagersta", "norsjo", "umea"]
 
@@ -103,7 +104,7 @@ def test_seed_structure() -> None:
     bra = fagersta.bodies()["lokala-bra"]
     assert bra.budget is not None and bra.budget.allocated is False
     est = fagersta.bodies()["est-grupp"]
-    assert {line.cadence.describe("sv") for line in est.reporting} == {"varje månad"}
+    assert {cadence_text(line.cadence).sv for line in est.reporting} == {"varje månad"}
     assert {t for line in est.reporting for t in line.to} == {"lansstyrelsen", "lokala-bra"}
     assert fagersta.organisation is not None
     coordinator = fagersta.organisation.coordination.coordinators[0]

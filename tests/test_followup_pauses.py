@@ -22,6 +22,7 @@ from tests.plan_builder import body, make_plan
 from trygghet_cli.followup.accounts import account
 from trygghet_cli.followup.base import Kind
 from trygghet_cli.model.cadence import CadenceError, Pause, parse_cadence
+from trygghet_cli.wording import cadence_text
 
 JANUARY_TO_JUNE = [date(2024, month, 15) for month in range(1, 7)]
 CHRISTMAS = '    uppehåll: ["20 december–6 januari"]\n'
@@ -73,7 +74,7 @@ def _est(root: Path, cadence: str) -> Path:
 def test_a_cadence_names_its_pauses(text: str, canonical: str, english: str) -> None:
     cadence = parse_cadence(text)
     assert str(cadence) == canonical
-    assert cadence.describe("en") == english
+    assert cadence_text(cadence).en == english
     assert parse_cadence(canonical) == cadence
 
 

@@ -45,7 +45,7 @@ from trygghet_cli.followup.base import Kind, Status, Window
 from trygghet_cli.followup.deadlines import follow_up
 from trygghet_cli.loading.plan import LoadedPlan
 from trygghet_cli.model.periods import Period, quarter_of
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.wording import Formatter
 
 CADENCES = [
     "4 gånger per år",

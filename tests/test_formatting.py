@@ -9,7 +9,7 @@ import pytest
 
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek, Period
-from trygghet_cli.render.formatting import MINUS, NBSP, Formatter, shared_decimals
+from trygghet_cli.wording import MINUS, NBSP, Formatter, shared_decimals
 
 SV, EN = Formatter("sv"), Formatter("en")
 

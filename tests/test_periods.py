@@ -15,6 +15,7 @@ from trygghet_cli.model.periods import (
     quarter_of,
     weeks_in_year,
 )
+from trygghet_cli.wording import period_text, week_text
 
 
 @pytest.mark.parametrize("text", ["2021Q1", "2021-Q1", "2021K1", "2021-K1", "2021q1"])
@@ -22,8 +23,8 @@ def test_quarter_spellings(text: str) -> None:
     p = Period.parse(text)
     assert (p.kind, p.year, p.index) == (PeriodKind.QUARTER, 2021, 1)
     assert str(p) == "2021Q1"
-    assert p.label("sv") == "kvartal 1 2021"
-    assert p.label("en") == "Q1 2021"
+    assert period_text(p).sv == "kvartal 1 2021"
+    assert period_text(p).en == "Q1 2021"
     assert (p.start, p.end) == (date(2021, 1, 1), date(2021, 3, 31))
 
 
@@ -91,4 +92,4 @@ def test_week_53_only_in_long_years() -> None:
     with pytest.raises(WeekError):
         IsoWeek.parse("2021-W53")
     assert IsoWeek.parse("2021W9") == IsoWeek(2021, 9)
-    assert IsoWeek(2021, 9).label("sv") == "vecka 9 2021"
+    assert week_text(IsoWeek(2021, 9)).sv == "vecka 9 2021"

@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURES, Run, edit
 from trygghet_cli.model.cadence import parse_cadence
+from trygghet_cli.wording import cadence_text
 
 VARA = FIXTURES / "vara"
 
@@ -89,7 +90,7 @@ def test_each_fact_is_checked_with_its_line(
 def test_a_cadence_that_is_not_known_is_said_so_and_expects_nothing() -> None:
     for written in ("okänd", "Okänd", "inte känd"):
         cadence = parse_cadence(written)
-        assert str(cadence) == "okänd" and cadence.describe("en") == "not known"
+        assert str(cadence) == "okänd" and cadence_text(cadence).en == "not known"
         assert cadence.only_when_needed and cadence.per_year == 0
 
 

@@ -38,6 +38,7 @@ from trygghet_cli.loading.plan import display_path
 from trygghet_cli.model.indicators import Better, Unit
 from trygghet_cli.model.periods import PeriodKind
 from trygghet_cli.model.plan import Plan
+from trygghet_cli.wording import cadence_text
 
 
 class DutyState:
@@ -194,8 +195,8 @@ def _bodies(plan: Plan, found: PlanFollowUp) -> Iterable[BodyMeetings]:
             id=duty.key,
             name=duty.name,
             kind=body.kind.value if body is not None else "",
-            cadence=acc.cadence.describe("sv"),
-            cadence_en=acc.cadence.describe("en"),
+            cadence=cadence_text(acc.cadence).sv,
+            cadence_en=cadence_text(acc.cadence).en,
             held=acc.held,
             required=acc.required,
             since=acc.since,

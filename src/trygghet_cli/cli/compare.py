@@ -94,7 +94,7 @@ def compare(
     )
     from trygghet_cli.cli.plans import load_digests
     from trygghet_cli.loading.national import national_data
-    from trygghet_cli.render.formatting import Formatter
+    from trygghet_cli.wording import Formatter
 
     language = lang_or_exit(lang)
     fmt = Formatter(language)

@@ -29,7 +29,7 @@ from trygghet_cli.followup.state import add_interval, after_pause
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.cadence import Cadence, Unit
 from trygghet_cli.model.documents import Document, DocumentKind, Documents
-from trygghet_cli.wording import date_text
+from trygghet_cli.wording import cadence_text, date_text
 
 YEARLY = Cadence(1, 1, Unit.YEAR)
 
@@ -212,7 +212,7 @@ def _review_deadline(
                 why=_WHY[doc.kind],
             )
         )
-    cadence = Text(review.cadence.describe("sv"), review.cadence.describe("en"))
+    cadence = cadence_text(review.cadence)
     return ctx.deadline(
         Kind.DOCUMENT,
         f"{doc.id}.review",

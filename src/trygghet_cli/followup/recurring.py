@@ -28,6 +28,7 @@ from trygghet_cli.i18n import Text
 from trygghet_cli.model.goals import Goals
 from trygghet_cli.model.organisation import Body, Organisation
 from trygghet_cli.wording import (
+    cadence_text,
     count_text,
     date_text,
     join_text,
@@ -264,7 +265,7 @@ def _deadline(
     **args: str | Text,
 ) -> Deadline | None:
     """The duty's one deadline, if it is late or its next occasion is due within the window."""
-    cadence = Text(acc.cadence.describe("sv"), acc.cadence.describe("en"))
+    cadence = cadence_text(acc.cadence)
     if acc.missed:
         day = acc.late_since
         assert day is not None

@@ -20,7 +20,7 @@ from trygghet_cli.followup.state import (
 )
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.goals import Goals
-from trygghet_cli.wording import date_text, number_text
+from trygghet_cli.wording import date_text, number_text, period_text
 
 _ACTION_DUE = {
     Status.OVERDUE: Text("skulle ha varit klar", "was due"),
@@ -194,7 +194,7 @@ def _progress(progress: GoalProgress) -> Text:
             "the latest value {latest} ({period}) does not reach the target {target}",
         ).format(
             latest=number_text(latest.value),
-            period=Text(latest.period.label("sv"), latest.period.label("en")),
+            period=period_text(latest.period),
             target=number_text(target),
         )
     if baseline is not None and baseline.period is not None:
@@ -202,7 +202,7 @@ def _progress(progress: GoalProgress) -> Text:
         return Text(
             "det finns inget värde efter utgångsläget ({period}) ännu",
             "there is no value after the baseline ({period}) yet",
-        ).format(period=Text(period.label("sv"), period.label("en")))
+        ).format(period=period_text(period))
     indicator = progress.indicator.name if progress.indicator else progress.goal.indicator or ""
     return Text(
         f"nyckeltalet ”{indicator}” har inget värde ännu",

@@ -26,8 +26,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
-from trygghet_cli.i18n import Lang
-
 
 class Unit(str, Enum):
     WEEK = "vecka"
@@ -122,24 +120,18 @@ class Cadence:
         return self.unit.days * self.every / self.times
 
     def __str__(self) -> str:
-        return self.describe("sv")
-
-    def describe(self, lang: Lang) -> str:
+        """The canonical phrase, as a plan file writes it (``6 gånger per år``); the words
+        shown to a person in either language are :func:`trygghet_cli.wording.cadence_text`."""
         if self.unknown:
-            return "okänd" if lang == "sv" else "not known"
+            return "okänd"
         if self.continuous:
-            return "löpande" if lang == "sv" else "continuously"
+            return "löpande"
         if self.only_when_needed:
-            return "vid behov" if lang == "sv" else "when needed"
-        if self.fixed:
-            text = _fixed_sv(self) if lang == "sv" else _fixed_en(self)
-        else:
-            text = _describe_sv(self) if lang == "sv" else _describe_en(self)
+            return "vid behov"
+        text = _fixed_sv(self) if self.fixed else _describe_sv(self)
         if self.pauses:
-            text += pauses_text(self.pauses, lang)
-        if self.also_when_needed:
-            text += ", även vid behov" if lang == "sv" else ", and also when needed"
-        return text
+            text += pauses_sv(self.pauses)
+        return text + ", även vid behov" if self.also_when_needed else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,35 +162,30 @@ class Pause:
             return None
         return self.first[0], self.last[0]
 
-    def describe(self, lang: Lang) -> str:
-        names = MONTHS_SV if lang == "sv" else MONTHS_EN
+    def __str__(self) -> str:
+        """As a plan file writes it: ``juli``, ``juni–augusti``, ``20 december–6 januari``,
+        ``15 juni–15 augusti 2025``; the English words are in :mod:`trygghet_cli.wording`."""
         if self.once is not None:
-            (since, until), (m1, m2) = self.once, (self.once[0].month, self.once[1].month)
+            since, until = self.once
             year = f" {since.year}" if since.year != until.year else ""
-            return f"{since.day} {names[m1 - 1]}{year}–{until.day} {names[m2 - 1]} {until.year}"
+            head = f"{since.day} {MONTHS_SV[since.month - 1]}{year}"
+            return f"{head}–{until.day} {MONTHS_SV[until.month - 1]} {until.year}"
         months = self.whole_months
         if months is not None:
             first, last = months
             if first == last:
-                return names[first - 1]
-            return f"{names[first - 1]}–{names[last - 1]}"
+                return MONTHS_SV[first - 1]
+            return f"{MONTHS_SV[first - 1]}–{MONTHS_SV[last - 1]}"
         (m1, d1), (m2, d2) = self.first, self.last
-        return f"{d1} {names[m1 - 1]}–{d2} {names[m2 - 1]}"
+        return f"{d1} {MONTHS_SV[m1 - 1]}–{d2} {MONTHS_SV[m2 - 1]}"
 
 
-def pauses_text(pauses: tuple[Pause, ...], lang: Lang) -> str:
-    """``, uppehåll i juli och 20 december–6 januari`` / ``, break in July and …``."""
-    parts = [p.describe(lang) for p in pauses]
-    joined = (
-        parts[0]
-        if len(parts) == 1
-        else ", ".join(parts[:-1]) + (" och " if lang == "sv" else " and ") + parts[-1]
-    )
-    if lang == "sv":
-        prefix = "i " if pauses[0].whole_months is not None else ""
-        return f", uppehåll {prefix}{joined}"
-    prefix = "in " if pauses[0].whole_months is not None else ""
-    return f", break {prefix}{joined}"
+def pauses_sv(pauses: tuple[Pause, ...]) -> str:
+    """``, uppehåll i juli och 20 december–6 januari``: the pauses in a cadence's phrase."""
+    parts = [str(p) for p in pauses]
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    prefix = "i " if pauses[0].whole_months is not None else ""
+    return f", uppehåll {prefix}{joined}"
 
 
 _NUMBERS = {
@@ -285,20 +272,6 @@ MONTHS_SV = (
     "oktober",
     "november",
     "december",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 _MONTH_RE = "|".join(MONTHS_SV)
 _YEARLY_RE = r"(?:varje\s+år|årligen|årsvis|en\s+gång\s+(?:per|om|i)\s+år(?:et)?)"
@@ -530,41 +503,5 @@ def _fixed_sv(c: Cadence) -> str:
     return f"varje år i {month}" if c.in_month else f"varje år senast i {month}"
 
 
-def _fixed_en(c: Cadence) -> str:
-    if c.due_month is None:
-        day = c.due_day or 0
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
-        return f"every {_EN_UNIT[c.unit]}, by the {day}{suffix} of the following month"
-    month = MONTHS_EN[c.due_month - 1]
-    if c.due_day is not None:
-        return f"every year by {c.due_day} {month}"
-    return f"every year in {month}" if c.in_month else f"every year by the end of {month}"
-
-
 def _plural_sv(unit: Unit) -> str:
     return {"vecka": "veckor", "månad": "månader"}.get(unit.value, unit.value)
-
-
-_EN_UNIT = {
-    Unit.WEEK: "week",
-    Unit.MONTH: "month",
-    Unit.QUARTER: "quarter",
-    Unit.TERTIAL: "tertial",
-    Unit.HALF_YEAR: "half year",
-    Unit.YEAR: "year",
-}
-_EN_ORDINAL = {2: "other", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
-
-
-def _describe_en(c: Cadence) -> str:
-    unit = _EN_UNIT[c.unit]
-    prefix = {Qualifier.EXACT: "", Qualifier.AT_LEAST: "at least ", Qualifier.ABOUT: "about "}[
-        c.qualifier
-    ]
-    if c.times == 1 and c.every == 1:
-        return f"{prefix}once a {unit}" if prefix else f"every {unit}"
-    if c.times == 1:
-        return f"{prefix}every {_EN_ORDINAL.get(c.every, f'{c.every}th')} {unit}"
-    if c.every == 1:
-        return f"{prefix}{c.times} times a {unit}"
-    return f"{prefix}{c.times} times every {c.every} {unit}s"

@@ -238,7 +238,7 @@ PAUSE_EXAMPLES = ["juli", "20 december–6 januari", "15 juni–15 augusti 2025"
 PauseField = Annotated[
     tuple[Pause, ...],
     BeforeValidator(_parse_pauses),
-    PlainSerializer(lambda ps: " och ".join(p.describe("sv") for p in ps), return_type=str),
+    PlainSerializer(lambda ps: " och ".join(str(p) for p in ps), return_type=str),
     WithJsonSchema(
         {
             "type": "string",

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from trygghet_cli.i18n import Lang
-
 
 class PeriodKind(str, Enum):
     YEAR = "år"
@@ -130,38 +128,10 @@ class Period:
             return f"{self.year}-{self.start_month:02d}"
         return f"{self.year}{_CODE[self.kind]}{self.index}"
 
-    def label(self, lang: Lang) -> str:
-        """``kvartal 1 2021``, ``2021``, ``mars 2021``; English ``Q1 2021``."""
-        if self.kind is PeriodKind.YEAR:
-            return str(self.year)
-        if self.kind is PeriodKind.MONTH:
-            names = _MONTHS_SV if lang == "sv" else _MONTHS_EN
-            return f"{names[self.start_month - 1]} {self.year}"
-        if lang == "sv":
-            return f"{self.kind.value} {self.index} {self.year}"
-        en = {PeriodKind.HALF: "H", PeriodKind.TERTIAL: "T", PeriodKind.QUARTER: "Q"}[self.kind]
-        return f"{en}{self.index} {self.year}"
-
     def as_yaml(self) -> int | str:
         """The value as written in a plan file: a year as a number, others as text."""
         return self.year if self.kind is PeriodKind.YEAR else str(self)
 
-
-_MONTHS_SV = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_MONTHS_EN = [calendar.month_name[i] for i in range(1, 13)]
 
 PERIOD_PATTERN = r"^\d{4}(-?[HhTtQqKk]\d{1,2}|-\d{2}|[Mm]\d{2})?$"
 
@@ -214,9 +184,6 @@ class IsoWeek:
 
     def __str__(self) -> str:
         return f"{self.year}-W{self.week:02d}"
-
-    def label(self, lang: Lang) -> str:
-        return f"vecka {self.week} {self.year}" if lang == "sv" else f"week {self.week} {self.year}"
 
 
 def weeks_in_year(year: int) -> int:

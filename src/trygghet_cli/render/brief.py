@@ -3,7 +3,7 @@ every number, date and status already formatted, rendered through a Jinja2 templ
 
 Templates receive ``view`` (sentences and :class:`~trygghet_cli.render.tables.Table` values,
 ready to lay out), ``brief`` (the data itself, for a kommun's own template), ``fmt`` (the
-:class:`~trygghet_cli.render.formatting.Formatter`), ``t(sv, en)`` and ``lang``.
+:class:`~trygghet_cli.wording.Formatter`), ``t(sv, en)`` and ``lang``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from trygghet_cli.render.brief_summary import (
     on_track,
     so_far_text,
 )
-from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import (
     ILLUSTRATIVE_NOTE,
     illustrative,
@@ -47,6 +46,7 @@ from trygghet_cli.render.templating import (
     template_root,
     translator,
 )
+from trygghet_cli.wording import Formatter, cadence_text, side_by_side
 
 PLURALS = {
     "entry": Text("post|poster", "entry|entries"),
@@ -244,7 +244,7 @@ def _meetings_table(brief: Brief, fmt: Formatter) -> Table:
         out.append(
             (
                 m.body.name,
-                m.cadence.describe(fmt.lang) if m.cadence else "–",
+                cadence_text(m.cadence)(fmt.lang) if m.cadence else "–",
                 held,
                 fmt.number(m.expected) if m.expected is not None else "–",
                 _year_to_date(m.so_far, fmt, brief.quarter.year),
@@ -288,7 +288,7 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
             (
                 f"{r.sender} → {listing(list(r.recipients), fmt.lang, limit=5)}",
                 illustrative(" ".join(r.content.split()), r.duty.key in made_up, fmt.lang),
-                r.cadence.describe(fmt.lang),
+                cadence_text(r.cadence)(fmt.lang),
                 fmt.number(r.count),
                 fmt.number(r.expected),
                 _year_to_date(r.so_far, fmt, brief.quarter.year, REPORTS),

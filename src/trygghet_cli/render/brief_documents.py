@@ -18,8 +18,8 @@ from trygghet_cli.followup.documents import Basis
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.documents import Document, DocumentKind
 from trygghet_cli.render.brief_summary import listing
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import label
+from trygghet_cli.wording import Formatter, cadence_text
 
 
 def _name(doc: Document, fmt: Formatter) -> str:
@@ -63,7 +63,7 @@ def _coming(c: DocumentDate, brief: Brief, fmt: Formatter) -> str:
             )
         ).format(name=name, day=day)(lang)
     if c.event is DocumentEvent.REVIEW:
-        cadence = c.document.review.describe(lang) if c.document.review else ""
+        cadence = cadence_text(c.document.review)(lang) if c.document.review else ""
         return (
             Text(
                 "{name} skulle ha reviderats senast {day} (planens 'revideras': {cadence}).",

@@ -27,8 +27,8 @@ from trygghet_cli.followup.state import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.render import comparisons as cmp
-from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import level_name
+from trygghet_cli.wording import Formatter, shared_decimals
 
 QUOTES: dict[Lang, tuple[str, str]] = {"sv": ("\u201d", "\u201d"), "en": ("\u201c", "\u201d")}
 MAX_LISTED = 3

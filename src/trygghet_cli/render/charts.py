@@ -23,7 +23,7 @@ from typing import Any, cast
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import Period, PeriodKind
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.wording import Formatter
 
 PLAN_COLOUR = "#1f5f99"
 NATIONAL_COLOUR = "#7a7f8a"

@@ -24,10 +24,10 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Better
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.render import tables
-from trygghet_cli.render.formatting import Formatter, shared_decimals
 from trygghet_cli.render.labels import level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.rounding import rounded
+from trygghet_cli.wording import Formatter, shared_decimals
 
 VERDICT = {
     Verdict.BETTER: Text("bättre", "better"),

@@ -22,6 +22,7 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.organisation import Body
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.labels import ILLUSTRATIVE, illustrative
+from trygghet_cli.wording import cadence_text
 
 
 class Link(str, Enum):
@@ -77,7 +78,7 @@ def edges(plan: Plan, lang: Lang) -> list[Edge]:
             for target in line.to:
                 if target in bodies and target != body.id:
                     what = short(line.content) if reports[body.id, target] > 1 else ""
-                    cadence = line.cadence.describe(lang)
+                    cadence = cadence_text(line.cadence)(lang)
                     out.append(
                         Edge(body.id, target, Link.REPORTS, cadence, what, line.illustrative)
                     )
@@ -271,7 +272,11 @@ def _place(body: Body, lang: Lang, x: float, y: float) -> Placed:
     while size > MIN_NAME_SIZE and text_width(longest, size, bold=True) > inner:
         size -= 1  # a long compound word fits on its line in a smaller size
     lines = wrap(body.name, size, inner, bold=True)
-    sub = wrap(body.meeting_cadence.describe(lang), SUB_SIZE, inner) if body.meeting_cadence else ()
+    sub = (
+        wrap(cadence_text(body.meeting_cadence)(lang), SUB_SIZE, inner)
+        if body.meeting_cadence
+        else ()
+    )
     if body.illustrative:
         sub += (f"({ILLUSTRATIVE(lang)})",)
     h = 16 + LINE_H * len(lines) + SUB_H * len(sub)

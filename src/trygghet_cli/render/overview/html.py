@@ -22,7 +22,6 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.identity_numbers import mask_identity_numbers
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import Period, PeriodError
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.overview.labels import (
     DIFFERENCE_KINDS,
     DUTY_STATES,
@@ -42,6 +41,7 @@ from trygghet_cli.render.templating import (
     template_root,
     translator,
 )
+from trygghet_cli.wording import Formatter, period_text
 
 _DATE_COLUMNS = {"last_meeting", "since", "last", "due"}
 _ROW_HEADING = ("kommun", "county", "series_name")
@@ -246,7 +246,7 @@ def _word(table: dict[str, Text], value: Any, lang: Lang) -> str:
 
 def _period(value: str, lang: Lang) -> str:
     try:
-        return Period.parse(value).label(lang)
+        return period_text(Period.parse(value))(lang)
     except PeriodError:
         return value
 

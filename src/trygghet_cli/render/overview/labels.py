@@ -12,8 +12,8 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.identity_numbers import mask_identity_numbers
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.organisation import BodyKind
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import label
+from trygghet_cli.wording import Formatter
 
 _T = Text
 OBLIGATION_NAMES = {

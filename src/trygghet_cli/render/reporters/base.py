@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from trygghet_cli.diagnostics import Diagnostic, Severity
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.wording import plural
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files, plans = len(report.files), report.plans
-    where = _plural(files, Text("fil", "file"), Text("filer", "files"))(lang)
-    where_plans = _plural(plans, Text("plan", "plan"), Text("planer", "plans"))(lang)
+    where = plural(files, Text("fil", "file"), Text("filer", "files"))(lang)
+    where_plans = plural(plans, Text("plan", "plan"), Text("planer", "plans"))(lang)
     scope = Text(
         f"i {files} {where} ({plans} {where_plans})", f"in {files} {where} ({plans} {where_plans})"
     )(lang)
@@ -72,14 +73,12 @@ def summary_line(report: Report) -> str:
         return Text(f"Inga fel {scope}.", f"No problems {scope}.")(lang)
     parts = []
     if errors:
-        parts.append(
-            Text(f"{errors} fel", f"{errors} " + ("error" if errors == 1 else "errors"))(lang)
-        )
+        parts.append(Text(f"{errors} fel", f"{errors} " + plural(errors, "error", "errors"))(lang))
     if warnings:
         parts.append(
             Text(
-                f"{warnings} " + ("varning" if warnings == 1 else "varningar"),
-                f"{warnings} " + ("warning" if warnings == 1 else "warnings"),
+                f"{warnings} " + plural(warnings, "varning", "varningar"),
+                f"{warnings} " + plural(warnings, "warning", "warnings"),
             )(lang)
         )
     joined = Text(" och ", " and ")(lang).join(parts)
@@ -92,14 +91,10 @@ def _waiting(report: Report) -> str:
     if not n:
         return ""
     return Text(
-        f" {n} {'fil' if n == 1 else 'filer'} har inte kontrollerats mot resten av planen ännu.",
-        f" {n} {'file has' if n == 1 else 'files have'} not been checked against the rest of "
+        f" {n} {plural(n, 'fil', 'filer')} har inte kontrollerats mot resten av planen ännu.",
+        f" {n} {plural(n, 'file has', 'files have')} not been checked against the rest of "
         "the plan yet.",
     )(report.lang)
-
-
-def _plural(n: int, one: Text, many: Text) -> Text:
-    return one if n == 1 else many
 
 
 def fingerprints(report: Report) -> list[str]:

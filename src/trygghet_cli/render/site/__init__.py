@@ -10,7 +10,6 @@ from trygghet_cli.i18n import Lang
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import Page, Site
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import ILLUSTRATIVE_NOTE
 from trygghet_cli.render.site.activities import activities_page
 from trygghet_cli.render.site.common import PAGES, has_illustrative
@@ -21,6 +20,7 @@ from trygghet_cli.render.site.meetings import meetings_page
 from trygghet_cli.render.site.organisation import organisation_page
 from trygghet_cli.render.site.overview import overview_page
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter
 
 __all__ = ["PAGES", "build_site"]
 

@@ -17,11 +17,11 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter, cadence_text
 
 
 def _status(activity: Activity, fmt: Formatter, as_of: date) -> str:
@@ -74,7 +74,7 @@ def activities_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp
     for a in items:
         pairs = [
             (t("Organ", "Body"), who(plan, a.body)),
-            (t("Följs upp", "Followed up"), a.follow_up.describe(lang) if a.follow_up else ""),
+            (t("Följs upp", "Followed up"), cadence_text(a.follow_up)(lang) if a.follow_up else ""),
             (
                 t("Styrdokument", "Documents"),
                 ", ".join(

@@ -8,7 +8,7 @@ from trygghet_cli.followup.base import Status
 from trygghet_cli.followup.recurring import Duty
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.plan import Plan
-from trygghet_cli.render.formatting import Formatter
+from trygghet_cli.wording import Formatter
 
 PAGES = (
     ("index", Text("Översikt", "Overview")),

@@ -13,11 +13,11 @@ from trygghet_cli.render.export import (
     bullets,
     facts,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import day as day_text
 from trygghet_cli.render.site.common import names, who
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter, cadence_text
 
 
 def documents_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> Page:
@@ -43,7 +43,7 @@ def documents_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp)
             (t("Antaget", "Adopted"), day_text(fmt, doc.adopted)),
             (t("Antaget av", "Adopted by"), names(plan, doc.adopted_by)),
             (t("Gäller", "In force"), valid),
-            (t("Revideras", "Reviewed"), doc.review.describe(lang) if doc.review else ""),
+            (t("Revideras", "Reviewed"), cadence_text(doc.review)(lang) if doc.review else ""),
             (t("Nästa revidering", "Next review"), day_text(fmt, review)),
             (t(f"Läge {day}", f"Status {day}"), "; ".join(status)),
             (t("Ansvarig", "Responsible"), who(plan, doc.owner)),

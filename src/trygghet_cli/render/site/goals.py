@@ -15,11 +15,11 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter, side_by_side
 from trygghet_cli.render.labels import illustrative, illustrative_value, label
 from trygghet_cli.render.site.common import duty_status, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter, cadence_text, side_by_side
 
 
 def _goal_row(plan: Plan, progress: GoalProgress, depth: int, fmt: Formatter) -> tuple[str, ...]:
@@ -85,7 +85,7 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> 
                         illustrative(f.description, f.illustrative, fmt.lang),
                         f.method or "",
                         who(plan, f.owner),
-                        f.cadence.describe(fmt.lang) if f.cadence else "",
+                        cadence_text(f.cadence)(fmt.lang) if f.cadence else "",
                         names(plan, f.reported_to),
                         ", ".join(fmt.short_date(d) for d in f.done if d <= followup.as_of),
                         duty_status(followup.duty(Kind.FOLLOW_UP, f.id), fmt),

@@ -27,10 +27,10 @@ from trygghet_cli.render.export import (
     figure,
     para,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import ILLUSTRATIVE, label, level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter
 
 
 def indicators_page(plan: Plan, national: NationalData, fmt: Formatter, nav: str) -> Page:

@@ -19,12 +19,12 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.orgchart import short
 from trygghet_cli.render.site.common import names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter
 
 
 def meetings_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> Page:

@@ -16,11 +16,11 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import day, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter, cadence_text
 
 
 def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
@@ -121,7 +121,7 @@ def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
                     for mem in body.members
                 ),
             ),
-            (t("Mötesfrekvens", "Meets"), cadence.describe(lang) if cadence else ""),
+            (t("Mötesfrekvens", "Meets"), cadence_text(cadence)(lang) if cadence else ""),
             (t("Från", "From"), day(fmt, body.start)),
             (t("Till", "Until"), day(fmt, body.end)),
             (t("Antal grupper", "Number of groups"), str(body.count) if body.count else ""),
@@ -206,7 +206,7 @@ def _reporting_table(plan: Plan, fmt: Formatter) -> Table:
                     body.name,
                     names(plan, line.to),
                     illustrative(" ".join(line.content.split()), line.illustrative, fmt.lang),
-                    line.cadence.describe(fmt.lang),
+                    cadence_text(line.cadence)(fmt.lang),
                 )
             )
     headers = (t("Från", "From"), t("Till", "To"), t("Vad", "What"), t("Kadens", "Cadence"))

@@ -20,10 +20,10 @@ from trygghet_cli.render.export import (
     para,
     table,
 )
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.site.common import PAGES, day
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
+from trygghet_cli.wording import Formatter
 
 
 def status_section(followup: PlanFollowUp, fmt: Formatter) -> Section:
