@@ -311,7 +311,7 @@ class _Budget:
 
 def _seconds(value: float, lang: Lang) -> str:
     number = f"{value:g}"
-    return number.replace(".", ",") + " sekunder" if lang == "sv" else number + " seconds"
+    return Text(number.replace(".", ",") + " sekunder", number + " seconds")(lang)
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("trygg_template_budget", default=None)

@@ -300,12 +300,12 @@ class Formatter:
 
     def percentage_points(self, value: float | Decimal, decimals: int = 1) -> str:
         """``−3,1 procentenheter`` / ``−3.1 percentage points``."""
-        unit = "procentenheter" if self.lang == "sv" else "percentage points"
+        unit = Text("procentenheter", "percentage points")(self.lang)
         return f"{self.signed(value, decimals)}{NBSP}{unit}"
 
     @property
     def _percent_sign(self) -> str:
-        return f"{NBSP}%" if self.lang == "sv" else "%"
+        return Text(f"{NBSP}%", "%")(self.lang)
 
     def value(self, value: float, unit: Unit, decimals: int | None = None) -> str:
         """An indicator's value in its unit: ``11 777``, ``18,1 %``, ``14,2``; ``decimals``
@@ -316,8 +316,7 @@ class Formatter:
 
     def unit(self, unit: Unit) -> str:
         """The unit's name: ``per 100 000 invånare``, ``procent``."""
-        names = _UNIT_SV if self.lang == "sv" else _UNIT_EN
-        return names[unit]
+        return _UNITS[unit](self.lang)
 
     def count(self, n: int, one: str, many: str) -> str:
         """``1 möte``, ``3 möten`` (words chosen by the caller in the right language)."""
@@ -398,17 +397,10 @@ def side_by_side(points: Sequence[Measured | None], unit: Unit, fmt: Formatter) 
     return out
 
 
-_UNIT_SV = {
-    Unit.PER_100K: f"per 100{NBSP}000 invånare",
-    Unit.PER_1000: f"per 1{NBSP}000 invånare",
-    Unit.PERCENT: "procent",
-    Unit.COUNT: "antal",
-    Unit.INDEX: "index",
-}
-_UNIT_EN = {
-    Unit.PER_100K: "per 100,000 inhabitants",
-    Unit.PER_1000: "per 1,000 inhabitants",
-    Unit.PERCENT: "per cent",
-    Unit.COUNT: "number",
-    Unit.INDEX: "index",
+_UNITS = {
+    Unit.PER_100K: Text(f"per 100{NBSP}000 invånare", "per 100,000 inhabitants"),
+    Unit.PER_1000: Text(f"per 1{NBSP}000 invånare", "per 1,000 inhabitants"),
+    Unit.PERCENT: Text("procent", "per cent"),
+    Unit.COUNT: Text("antal", "number"),
+    Unit.INDEX: Text("index", "index"),
 }

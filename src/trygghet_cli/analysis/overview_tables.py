@@ -18,6 +18,7 @@ import pandas as pd
 from trygghet_cli.analysis.overview import Overview
 from trygghet_cli.followup.base import Kind
 from trygghet_cli.followup.crime_prevention_act import OBLIGATIONS, ObligationState
+from trygghet_cli.i18n import Lang, Text
 
 _C, _O, _U, _M = (s.value for s in ObligationState)
 STATES: dict[str, tuple[str, ...]] = {
@@ -105,7 +106,7 @@ class OverviewTables:
     """Series and kommun by year: every yearly value, the country's on its own row."""
 
 
-def tables(overview: Overview, lang: str = "sv") -> OverviewTables:
+def tables(overview: Overview, lang: Lang = "sv") -> OverviewTables:
     kommuner = kommun_table(overview)
     bodies = body_table(overview, lang)
     indicators = indicator_table(overview)
@@ -168,7 +169,7 @@ _COUNTS = (
 )
 
 
-def body_table(overview: Overview, lang: str = "sv") -> pd.DataFrame:
+def body_table(overview: Overview, lang: Lang = "sv") -> pd.DataFrame:
     records = [
         {
             "county_code": p.county_code,
@@ -196,7 +197,7 @@ def body_table(overview: Overview, lang: str = "sv") -> pd.DataFrame:
     return table
 
 
-def county_totals(kommuner: pd.DataFrame, bodies: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+def county_totals(kommuner: pd.DataFrame, bodies: pd.DataFrame, lang: Lang = "sv") -> pd.DataFrame:
     """Per county: the kommuner, how many meet each obligation of the act (by state), the
     late bodies and the overdue items; a total row ("Alla län") when there are several."""
     keys = ["county_code", "county"]
@@ -223,7 +224,7 @@ def county_totals(kommuner: pd.DataFrame, bodies: pd.DataFrame, lang: str = "sv"
     out = out.astype("int64").reset_index()
     if len(out) > 1:
         total = out.drop(columns=keys).sum().to_frame().T.astype("int64")
-        total.insert(0, "county", "Alla län" if lang == "sv" else "All counties")
+        total.insert(0, "county", Text("Alla län", "All counties")(lang))
         total.insert(0, "county_code", "")
         out = pd.concat([out, total], ignore_index=True)
     table: pd.DataFrame = out
@@ -296,7 +297,7 @@ def indicator_pivot(indicators: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def year_pivot(overview: Overview, lang: str = "sv") -> pd.DataFrame:
+def year_pivot(overview: Overview, lang: Lang = "sv") -> pd.DataFrame:
     """Every yearly value of every series by kommun and year, the country's on its own row
     under each series."""
     records = []
@@ -327,7 +328,7 @@ def year_pivot(overview: Overview, lang: str = "sv") -> pd.DataFrame:
                 "series_name": name,
                 "unit": unit,
                 "kommunkod": NATIONAL,
-                "kommun": "Riket" if lang == "sv" else "Country",
+                "kommun": Text("Riket", "Country")(lang),
                 "district": "",
                 "year": year,
                 "value": value,

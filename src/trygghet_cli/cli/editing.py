@@ -55,7 +55,7 @@ def fail(
     if hint is not None and details:
         typer.echo(hint(lang), err=True)
     elif hint is not None:
-        tip = "tips" if lang == "sv" else "hint"
+        tip = Text("tips", "hint")(lang)
         typer.echo(f"    {tip}: {hint(lang)}", err=True)
     raise typer.Exit(1)
 

@@ -521,7 +521,7 @@ def as_csv(rows: Sequence[Row], lang: Lang, year: int | None = None) -> str:
     Text cells that would start a formula (``=``, ``+``, ``-``, ``@``) begin with an
     apostrophe (:func:`spreadsheet_text`); numbers stay numbers.
     """
-    yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+    yes, no = Text("ja", "yes")(lang), Text("nej", "no")(lang)
     records = []
     for r in rows:
         if year is not None and r.period.year != year:

@@ -90,7 +90,7 @@ def stylesheet(lang: Lang) -> str:
         f'src: url("{files[name].as_uri()}"); font-weight: {weight}; font-style: {style}; }}\n'
         for name, weight, style in _FACES
     )
-    page, of = ("Page", "of") if lang == "en" else ("Sida", "av")
+    page, of = Text("Sida", "Page")(lang), Text("av", "of")(lang)
     return faces + _PAGE_CSS.format(page=page, of=of)
 
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from trygghet_cli.i18n import Lang
+from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.sandbox import (
     MarkdownSafe,
     TemplateProblem,
@@ -95,7 +95,7 @@ def translator(lang: Lang) -> Callable[[str, str], str]:
     """``t("Möten", "Meetings")`` in a template: the text in the report's language."""
 
     def t(sv: str, en: str) -> str:
-        return en if lang == "en" else sv
+        return Text(sv, en)(lang)
 
     return t
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from trygghet_cli.diagnostics import Severity
+from trygghet_cli.i18n import Text
 from trygghet_cli.render.reporters.base import Output, Report, location, summary_line
 from trygghet_cli.visible import visible
 
@@ -29,7 +30,7 @@ def lines(report: Report) -> list[tuple[str, str | None, Severity]]:
 
 
 def _tips(report: Report) -> str:
-    return "tips" if report.lang == "sv" else "hint"
+    return Text("tips", "hint")(report.lang)
 
 
 def render(report: Report) -> Output:
