@@ -210,9 +210,7 @@ def _legend_entries(ax: Any) -> tuple[list[Any], list[str]]:
 def _tick(value: float, unit: Unit, fmt: Formatter) -> str:
     decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 1
     text = fmt.number(value, decimals)
-    return text + (
-        " %" if unit is Unit.PERCENT and fmt.lang == "sv" else "%" if unit is Unit.PERCENT else ""
-    )
+    return text + (Text(" %", "%")(fmt.lang) if unit is Unit.PERCENT else "")
 
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")

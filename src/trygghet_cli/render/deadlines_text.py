@@ -29,7 +29,7 @@ from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.render.reporters.base import location
 from trygghet_cli.visible import visible
-from trygghet_cli.wording import date_label
+from trygghet_cli.wording import date_label, plural
 
 _HEADINGS = {
     Status.OVERDUE: Text("Försenat", "Overdue"),
@@ -45,29 +45,28 @@ def summary(result: DeadlineResult, lang: Lang) -> str:
     """``2 försenade och 3 som förfaller inom 30 dagar i 1 plan.``"""
     overdue, soon = result.count(Status.OVERDUE), result.count(Status.DUE_SOON)
     days, plans = result.window.within, len(result.plans)
-    if lang == "sv":
-        head = (
-            f"{overdue} {'försenad' if overdue == 1 else 'försenade'}"
-            if overdue
-            else "Inget försenat"
-        )
-        tail = f"{soon} som förfaller" if soon else "inget som förfaller"
-        text = f"{head} och {tail} inom {days} dagar i {plans} {'plan' if plans == 1 else 'planer'}"
-    else:
-        head = f"{overdue} overdue" if overdue else "Nothing overdue"
-        tail = f"{soon} due" if soon else "nothing due"
-        text = (
-            f"{head} and {tail} within {days} days in {plans} {'plan' if plans == 1 else 'plans'}"
-        )
+    head = (
+        Text(f"{overdue} {plural(overdue, 'försenad', 'försenade')}", f"{overdue} overdue")
+        if overdue
+        else Text("Inget försenat", "Nothing overdue")
+    )
+    tail = (
+        Text(f"{soon} som förfaller", f"{soon} due")
+        if soon
+        else Text("inget som förfaller", "nothing due")
+    )
+    text = Text(
+        f"{head.sv} och {tail.sv} inom {days} dagar i {plans} {plural(plans, 'plan', 'planer')}",
+        f"{head.en} and {tail.en} within {days} days in {plans} {plural(plans, 'plan', 'plans')}",
+    )
     errors = len(result.diagnostics)
     if errors:
-        text += (
-            f"; {errors} fel i planerna (se trygg validate)"
-            if lang == "sv"
-            else f"; {errors} {'error' if errors == 1 else 'errors'} in the plans "
-            "(see trygg validate)"
+        text = Text(
+            f"{text.sv}; {errors} fel i planerna (se trygg validate)",
+            f"{text.en}; {errors} {plural(errors, 'error', 'errors')} in the plans "
+            "(see trygg validate)",
         )
-    return text + "."
+    return text(lang) + "."
 
 
 def render(result: DeadlineResult, lang: Lang, *, color: bool = False) -> str:
