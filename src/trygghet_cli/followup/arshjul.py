@@ -18,7 +18,7 @@ from trygghet_cli.followup.accounts import fixed_demands
 from trygghet_cli.followup.base import Kind
 from trygghet_cli.followup.recurring import Duty
 from trygghet_cli.i18n import Text
-from trygghet_cli.wording import span_text
+from trygghet_cli.wording import cadence_text, span_text
 
 
 class WheelState(str, Enum):
@@ -63,7 +63,7 @@ def wheel(duties: Iterable[Duty], year: int) -> tuple[WheelEntry, ...]:
         if not cadence.fixed:
             continue
         what, who = _what(duty)
-        words = Text(cadence.describe("sv"), cadence.describe("en"))
+        words = cadence_text(cadence)
         missed = set(acc.missed)
         met = set(acc.demands[: acc.counted])
         in_year, _ = fixed_demands(cadence, acc.anchor, date(year, 12, 31), acc.end)

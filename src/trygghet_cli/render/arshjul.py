@@ -16,10 +16,9 @@ from html import escape
 
 from trygghet_cli.followup.arshjul import WheelEntry, WheelState
 from trygghet_cli.i18n import Lang, Text
-from trygghet_cli.model.cadence import MONTHS_EN, MONTHS_SV
-from trygghet_cli.render.formatting import Formatter
 from trygghet_cli.render.orgchart import short, text_width
 from trygghet_cli.render.tables import Table
+from trygghet_cli.wording import Formatter, month_name
 
 MONTHS_SHORT_SV = (
     "jan.",
@@ -210,10 +209,9 @@ def svg(entries: tuple[WheelEntry, ...], as_of: date, lang: Lang, title: str) ->
 def table(entries: tuple[WheelEntry, ...], fmt: Formatter, caption: str) -> Table:
     """The wheel's dates as a table: its text alternative."""
     lang = fmt.lang
-    months = MONTHS_SV if lang == "sv" else MONTHS_EN
     rows = tuple(
         (
-            f"{months[e.due.month - 1]} {e.due.year}",
+            f"{month_name(e.due.month, lang)} {e.due.year}",
             fmt.date(e.due),
             e.what,
             e.who or "–",
