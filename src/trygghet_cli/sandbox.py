@@ -1,4 +1,5 @@
-"""The one sandbox every template renders in: the report templates and the meeting template.
+"""The one sandbox every template renders in: the report templates, the meeting template and
+the files ``trygg init`` writes.
 
 A template may be a kommun's own, taken from a shared repository, so it is treated as
 untrusted code. Three walls keep it in:

@@ -2,8 +2,9 @@
 
 A plan that validates at once (with comments in Swedish that explain every section), a README
 for the coordinator, CI for GitHub and GitLab, a pre-commit configuration, VS Code settings and
-the JSON Schemas that the plan files point to. Templates live in ``templates/init``; Jinja2 is
-imported here only, so it stays off the fast path.
+the JSON Schemas that the plan files point to. Templates live in ``templates/init`` and render
+in the one sandbox (:mod:`trygghet_cli.sandbox`), imported only when they render, so Jinja2
+stays off the fast path.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from trygghet_cli.render.jsonschema import schema_files
 from trygghet_cli.resources import templates_dir
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from trygghet_cli.sandbox import Sandbox
 
 SCHEMAS_DIR = "schemas"
 """Where the plan repository keeps its schemas: relative paths work offline in every editor."""
@@ -91,6 +92,8 @@ class NewPlan:
 
 def repository_files(plan: NewPlan) -> dict[str, str]:
     """Path in the new repository (posix) → contents, in a stable order."""
+    from trygghet_cli.sandbox import render_template
+
     env = _environment()
     context = {
         "municipality": plan.municipality,
@@ -113,7 +116,7 @@ def repository_files(plan: NewPlan) -> dict[str, str]:
         "guide": plan.guide,
     }
     files = {
-        plan.guide if path == README else path: env.get_template(name).render(context)
+        plan.guide if path == README else path: render_template(env, name, context)
         for path, name in TEMPLATES
     }
     files[".vscode/settings.json"] = _json(vscode_settings())
@@ -238,16 +241,11 @@ def yaml_text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _environment() -> Environment:
-    import jinja2
+def _environment() -> Sandbox:
+    """The one sandboxed set-up every template renders in (:mod:`trygghet_cli.sandbox`), for
+    trygg's own ``init`` templates too: one set of rules, one place that limits them."""
+    from trygghet_cli.sandbox import sandboxed_environment
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "init"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
+    env = sandboxed_environment([templates_dir() / "init"], autoescape=False)
     env.filters["yaml_text"] = yaml_text
     return env
