@@ -180,7 +180,7 @@ def body_table(overview: Overview, lang: Lang = "sv") -> pd.DataFrame:
             "body": b.id,
             "body_name": b.name,
             "kind": b.kind,
-            "cadence": b.cadence_en if lang == "en" else b.cadence,
+            "cadence": Text(b.cadence, b.cadence_en)(lang),
             "held": b.held,
             "required": b.required,
             "since": b.since,

@@ -137,7 +137,7 @@ class Param:
 
 def metavar(name: str, lang: Lang) -> str:
     """A metavar as the user reads it: the Swedish one, or its English translation."""
-    return METAVARS_EN.get(name, name) if lang == "en" else name
+    return Text(name, METAVARS_EN.get(name, name))(lang)
 
 
 def help_text(text: str, lang: Lang) -> str:
@@ -145,7 +145,7 @@ def help_text(text: str, lang: Lang) -> str:
 
     A text without a translation is shown as declared (a test sees that none is missing).
     """
-    return HELP_EN.get(text, text) if lang == "en" else text
+    return Text(text, HELP_EN.get(text, text))(lang)
 
 
 def usage_pieces(

@@ -210,13 +210,12 @@ def help_texts_in(lang: Lang, items: Iterable[Command | Parameter]) -> Iterator[
     then writes the user's language.
     """
     replaced: list[tuple[Command | Parameter, str, str]] = []
-    if lang != "sv":
-        for item in items:
-            for attribute in HELP_ATTRIBUTES:
-                text = getattr(item, attribute, None)
-                if isinstance(text, str) and help_text(text, lang) != text:
-                    replaced.append((item, attribute, text))
-                    setattr(item, attribute, help_text(text, lang))
+    for item in items:
+        for attribute in HELP_ATTRIBUTES:
+            text = getattr(item, attribute, None)
+            if isinstance(text, str) and help_text(text, lang) != text:
+                replaced.append((item, attribute, text))
+                setattr(item, attribute, help_text(text, lang))
     try:
         yield
     finally:

@@ -18,37 +18,8 @@ from trygghet_cli.followup.arshjul import WheelEntry, WheelState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.render.orgchart import short, text_width
 from trygghet_cli.render.tables import Table
-from trygghet_cli.wording import Formatter, month_name
+from trygghet_cli.wording import Formatter, month_name, short_month_name
 
-MONTHS_SHORT_SV = (
-    "jan.",
-    "febr.",
-    "mars",
-    "apr.",
-    "maj",
-    "juni",
-    "juli",
-    "aug.",
-    "sept.",
-    "okt.",
-    "nov.",
-    "dec.",
-)
-"""Språkrådet's abbreviations of the months (Svenska skrivregler)."""
-MONTHS_SHORT_EN = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 STATE = {
     WheelState.DONE: Text("klar", "done"),
     WheelState.LATE: Text("försenad", "late"),
@@ -76,12 +47,8 @@ def _point(angle: float, radius: float) -> tuple[float, float]:
     return radius * math.sin(angle), -radius * math.cos(angle)
 
 
-def _month_short(month: int, lang: Lang) -> str:
-    return (MONTHS_SHORT_SV if lang == "sv" else MONTHS_SHORT_EN)[month - 1]
-
-
 def _day(day: date, lang: Lang) -> str:
-    return f"{day.day} {_month_short(day.month, lang)}"
+    return Formatter(lang).day_month(day)
 
 
 def label(entry: WheelEntry, lang: Lang) -> str:
@@ -100,17 +67,14 @@ def describe(entries: tuple[WheelEntry, ...], as_of: date, lang: Lang) -> str:
         for e in entries
     )
     late = sum(1 for e in entries if e.state is WheelState.LATE)
-    if lang == "sv":
-        return (
-            f"Årshjul för {year}: årets tolv månader runt en cirkel, januari överst och medurs. "
-            f"{len(entries)} fasta datum, varav {late} försenade den {as_of.isoformat()}: "
-            f"{listed}."
-        )
-    return (
+    return Text(
+        f"Årshjul för {year}: årets tolv månader runt en cirkel, januari överst och medurs. "
+        f"{len(entries)} fasta datum, varav {late} försenade den {as_of.isoformat()}: "
+        f"{listed}.",
         f"Annual wheel for {year}: the twelve months round a circle, January at the top, "
         f"clockwise. {len(entries)} fixed dates, {late} of them late on {as_of.isoformat()}: "
-        f"{listed}."
-    )
+        f"{listed}.",
+    )(lang)
 
 
 def _text(
@@ -142,7 +106,7 @@ def svg(entries: tuple[WheelEntry, ...], as_of: date, lang: Lang, title: str) ->
             f'fill="{FILLS[(month - 1) % 2]}" stroke="{GREY}" stroke-width="1"/>'
         )
         mx, my = _point(_angle(month), (INNER + RING) / 2)
-        parts.append(_text(mx, my + SIZE / 3, _month_short(month, lang), "middle", bold=True))
+        parts.append(_text(mx, my + SIZE / 3, short_month_name(month, lang), "middle", bold=True))
     # the day judged: a hand from the centre
     through = (as_of.timetuple().tm_yday - 0.5) / (366 if calendar.isleap(year) else 365)
     (hx0, hy0), (hx1, hy1) = (_point(2 * math.pi * through, r) for r in (HAND, INNER - 4))
@@ -151,7 +115,7 @@ def svg(entries: tuple[WheelEntry, ...], as_of: date, lang: Lang, title: str) ->
         'stroke-width="3"/>'
     )
     parts.append(_text(0, -4, str(year), "middle", bold=True))
-    parts.append(_text(0, 14, ("per " if lang == "sv" else "as of ") + _day(as_of, lang), "middle"))
+    parts.append(_text(0, 14, Text("per ", "as of ")(lang) + _day(as_of, lang), "middle"))
     by_month: dict[int, list[WheelEntry]] = {}
     for e in entries:
         by_month.setdefault(e.due.month, []).append(e)
@@ -175,7 +139,7 @@ def svg(entries: tuple[WheelEntry, ...], as_of: date, lang: Lang, title: str) ->
         ]
         if len(here) > MOST:
             more = len(here) - MOST
-            lines.append(((f"och {more} till" if lang == "sv" else f"and {more} more"), None))
+            lines.append((Text(f"och {more} till", f"and {more} more")(lang), None))
         x, y = _point(angle, LABELS)
         anchor = "start" if x >= 0 else "end"
         up = y < 0
@@ -221,9 +185,15 @@ def table(entries: tuple[WheelEntry, ...], fmt: Formatter, caption: str) -> Tabl
         )
         for e in entries
     )
-    headers = (
-        ("Månad", "Senast", "Vad", "Vem", "Avser", "Kadens", "Läge")
-        if lang == "sv"
-        else ("Month", "Due by", "What", "Who", "For", "Cadence", "Status")
-    )
-    return Table(headers, rows, caption=caption)
+    return Table(tuple(h(lang) for h in _HEADERS), rows, caption=caption)
+
+
+_HEADERS = (
+    Text("Månad", "Month"),
+    Text("Senast", "Due by"),
+    Text("Vad", "What"),
+    Text("Vem", "Who"),
+    Text("Avser", "For"),
+    Text("Kadens", "Cadence"),
+    Text("Läge", "Status"),
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -573,14 +574,33 @@ def excel_csv(data: pd.DataFrame, lang: Lang) -> str:
             data[column] = data[column].map(
                 lambda v: spreadsheet_text(v) if isinstance(v, str) else v
             )
+    dialect = _CSV_DIALECTS[lang]
     buffer = io.StringIO()
-    if lang == "sv":
-        data.to_csv(
-            buffer, sep=";", decimal=",", float_format="%.10g", index=False, lineterminator="\r\n"
-        )
-        return "\ufeff" + buffer.getvalue()
-    data.to_csv(buffer, sep=",", float_format="%.10g", index=False, lineterminator="\n")
-    return buffer.getvalue()
+    data.to_csv(
+        buffer,
+        sep=dialect.separator,
+        decimal=dialect.decimal,
+        float_format="%.10g",
+        index=False,
+        lineterminator=dialect.line_end,
+    )
+    return dialect.head + buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _CsvDialect:
+    separator: str
+    decimal: str
+    line_end: str
+    head: str = ""
+    """What goes before the first row: the byte order mark Excel needs to read UTF-8."""
+
+
+_CSV_DIALECTS: dict[Lang, _CsvDialect] = {
+    "sv": _CsvDialect(";", ",", "\r\n", "\ufeff"),
+    "en": _CsvDialect(",", ".", "\n"),
+}
+"""How Excel in each language opens a CSV file with a double-click."""
 
 
 def series_list(national: NationalData, fmt: Formatter) -> str:

@@ -28,6 +28,7 @@ import re
 from itertools import groupby
 
 from trygghet_cli.diagnostics import Diagnostic, Severity
+from trygghet_cli.i18n import Text
 from trygghet_cli.render.reporters.base import (
     Output,
     Report,
@@ -36,6 +37,7 @@ from trygghet_cli.render.reporters.base import (
 )
 from trygghet_cli.rules import RULES
 from trygghet_cli.visible import visible
+from trygghet_cli.wording import plural
 
 PER_STEP_LIMIT = 10
 """Annotations of one severity that GitHub shows per step."""
@@ -135,18 +137,17 @@ def render(report: Report) -> Output:
         out.extend(shielded(plain))
         out.append("::endgroup::")
     if overflow:
-        note = (
+        note = Text(
             f"{len(overflow)} fynd visas inte som annoteringar (GitHub visar högst "
             f"{PER_STEP_LIMIT} fel och {PER_STEP_LIMIT} varningar per steg och {PER_JOB_LIMIT} "
             f"per jobb; trygg annoterar högst {PER_COMMAND_LIMIT} per kommando); alla finns i "
-            "loggen ovan och i sammanfattningen."
-            if report.lang == "sv"
-            else f"{len(overflow)} findings are not shown as annotations (GitHub shows at most "
+            "loggen ovan och i sammanfattningen.",
+            f"{len(overflow)} findings are not shown as annotations (GitHub shows at most "
             f"{PER_STEP_LIMIT} errors and {PER_STEP_LIMIT} warnings per step and "
             f"{PER_JOB_LIMIT} per job; trygg annotates at most {PER_COMMAND_LIMIT} per command); "
-            "all are in the log above and in the summary."
+            "all are in the log above and in the summary.",
         )
-        out.append(note)
+        out.append(note(report.lang))
     out.extend(shielded([escape_data(summary_line(report))]))
     return Output("\n".join(out) + "\n", step_summary=step_summary(report))
 
@@ -165,15 +166,10 @@ def step_summary(report: Report) -> str:
     Past :data:`SUMMARY_LIMIT` the table leaves findings out (notices first, then warnings,
     then errors, each from the end) and ends by saying how many; the log has them all.
     """
-    sv = report.lang == "sv"
     head = f"## {markdown_text(report.command)}\n\n" + markdown_text(summary_line(report)) + "\n"
     if not report.diagnostics:
         return head
-    columns = (
-        ["Fil", "Rad", "Kolumn", "Allvar", "Regel", "Meddelande", "Tips"]
-        if sv
-        else ["File", "Line", "Column", "Severity", "Rule", "Message", "Hint"]
-    )
+    columns = [c(report.lang) for c in _COLUMNS]
     top = head + "\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
     rows = [_row(d, report) for d in report.diagnostics]
     room = SUMMARY_LIMIT - _size(top) - _size(_left_out(len(rows), report))
@@ -191,6 +187,17 @@ def step_summary(report: Report) -> str:
     return top + table + _left_out(len(rows) - len(kept), report)
 
 
+_COLUMNS = (
+    Text("Fil", "File"),
+    Text("Rad", "Line"),
+    Text("Kolumn", "Column"),
+    Text("Allvar", "Severity"),
+    Text("Regel", "Rule"),
+    Text("Meddelande", "Message"),
+    Text("Tips", "Hint"),
+)
+
+
 def _row(d: Diagnostic, report: Report) -> str:
     cells = [
         code_span(d.file),
@@ -206,17 +213,13 @@ def _row(d: Diagnostic, report: Report) -> str:
 
 def _left_out(count: int, report: Report) -> str:
     limit = SUMMARY_LIMIT // 1024
-    if report.lang == "sv":
-        text = (
-            f"{count} fynd visas inte här: sammanfattningen får vara högst {limit} KiB. "
-            "Alla finns i loggen ovan."
-        )
-    else:
-        text = (
-            f"{count} {'finding is' if count == 1 else 'findings are'} left out here: the "
-            f"summary may be at most {limit} KiB. All are in the log above."
-        )
-    return "\n" + text + "\n"
+    text = Text(
+        f"{count} fynd visas inte här: sammanfattningen får vara högst {limit} KiB. "
+        "Alla finns i loggen ovan.",
+        f"{count} {plural(count, 'finding is', 'findings are')} left out here: the "
+        f"summary may be at most {limit} KiB. All are in the log above.",
+    )
+    return "\n" + text(report.lang) + "\n"
 
 
 def _size(text: str) -> int:

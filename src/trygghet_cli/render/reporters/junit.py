@@ -22,6 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from trygghet_cli.diagnostics import Severity
+from trygghet_cli.i18n import Text
 from trygghet_cli.render.reporters.base import Output, Report, location
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -51,8 +52,11 @@ def render_jenkins(report: Report) -> Output:
     return _render(report, with_file=False)
 
 
+_CASE_NAME = Text("{rule} rad {line} kolumn {column}", "{rule} line {line} column {column}")
+"""A test case's name: the rule and where the finding is."""
+
+
 def _render(report: Report, *, with_file: bool) -> Output:
-    sv = report.lang == "sv"
     fails = {Severity.ERROR, Severity.WARNING} if report.strict else {Severity.ERROR}
     shown = [d for d in report.diagnostics if d.level is not Severity.INFO]
     failing = [d for d in shown if d.level in fails]
@@ -73,9 +77,7 @@ def _render(report: Report, *, with_file: bool) -> Output:
     )
     names: dict[tuple[str, str], int] = {}
     for d in shown:
-        base = (
-            f"{d.rule} {'rad' if sv else 'line'} {d.line} {'kolumn' if sv else 'column'} {d.column}"
-        )
+        base = _CASE_NAME.format(rule=d.rule, line=d.line, column=d.column)(report.lang)
         n = names.get((d.file, base), 0) + 1
         names[(d.file, base)] = n
         name = base if n == 1 else f"{base} #{n}"
