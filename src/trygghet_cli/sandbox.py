@@ -49,6 +49,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.wording import number_text
 
 MAX_INT_BITS = 4096
 """Whole numbers a template computes stay below 2**4096 (about 1 233 digits)."""
@@ -303,16 +304,10 @@ class _Budget:
         if time.monotonic() > self.deadline:
             raise TemplateLimit(
                 Text(
-                    f"mallen går över gränsen för tid: den fick {_seconds(self.seconds, 'sv')}",
-                    f"the template goes past the limit on time: it was given "
-                    f"{_seconds(self.seconds, 'en')}",
-                )
+                    "mallen går över gränsen för tid: den fick {seconds} sekunder",
+                    "the template goes past the limit on time: it was given {seconds} seconds",
+                ).format(seconds=number_text(self.seconds))
             )
-
-
-def _seconds(value: float, lang: Lang) -> str:
-    number = f"{value:g}"
-    return Text(number.replace(".", ",") + " sekunder", number + " seconds")(lang)
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("trygg_template_budget", default=None)
@@ -327,11 +322,11 @@ def _tick() -> None:
 def _too_long(count: int) -> TemplateLimit:
     return TemplateLimit(
         Text(
-            f"mallen går över gränsen för text och listor ({MAX_TEXT:,} tecken eller poster; "
-            f"här {count:,})".replace(",", "\u00a0"),
-            f"the template goes past the limit on text and lists ({MAX_TEXT:,} characters or "
-            f"items; here {count:,})",
-        )
+            "mallen går över gränsen för text och listor ({limit} tecken eller poster; "
+            "här {count})",
+            "the template goes past the limit on text and lists ({limit} characters or "
+            "items; here {count})",
+        ).format(limit=number_text(MAX_TEXT), count=number_text(count))
     )
 
 
@@ -420,11 +415,9 @@ def _range(*args: int) -> Iterable[int]:
     if len(numbers) > MAX_RANGE:
         raise TemplateLimit(
             Text(
-                f"mallen går över gränsen för range ({MAX_RANGE:,} tal; här "
-                f"{len(numbers):,})".replace(",", "\u00a0"),
-                f"the template goes past the limit on range ({MAX_RANGE:,} numbers; here "
-                f"{len(numbers):,})",
-            )
+                "mallen går över gränsen för range ({limit} tal; här {count})",
+                "the template goes past the limit on range ({limit} numbers; here {count})",
+            ).format(limit=number_text(MAX_RANGE), count=number_text(len(numbers)))
         )
     return numbers
 
@@ -438,11 +431,9 @@ def _loop_guard(iterable: Any) -> Iterator[Any]:
             if budget.iterations > MAX_ITERATIONS:
                 raise TemplateLimit(
                     Text(
-                        f"mallen går över gränsen för antalet varv i loopar "
-                        f"({MAX_ITERATIONS:,} sammanlagt)".replace(",", "\u00a0"),
-                        f"the template goes past the limit on loop iterations "
-                        f"({MAX_ITERATIONS:,} in all)",
-                    )
+                        "mallen går över gränsen för antalet varv i loopar ({limit} sammanlagt)",
+                        "the template goes past the limit on loop iterations ({limit} in all)",
+                    ).format(limit=number_text(MAX_ITERATIONS))
                 )
             if budget.iterations % 64 == 0:
                 budget.tick()

@@ -55,15 +55,16 @@ def date_text(day: date) -> Text:
     return Text(date_label(day, "sv"), date_label(day, "en"))
 
 
-def number_label(value: float, lang: Lang) -> str:
-    """``11 777``, ``12,6`` / ``11,777``, ``12.6``: at most two decimals, none when whole,
-    rounded half away from zero (:mod:`trygghet_cli.rounding`)."""
-    with localcontext(CONTEXT):
-        return format_decimal(rounded(value, 2), format="#,##0.##", locale=_locale(lang))
+def number_label(value: float | Decimal, lang: Lang, decimals: int | None = None) -> str:
+    """``11 777``, ``12,6``, ``−3,2`` / ``11,777``, ``12.6``, ``−3.2``: the one number format,
+    :meth:`Formatter.number` (at most two decimals unless ``decimals`` says, none when whole,
+    rounded half away from zero)."""
+    return Formatter(lang).number(value, decimals)
 
 
-def number_text(value: float) -> Text:
-    return Text(number_label(value, "sv"), number_label(value, "en"))
+def number_text(value: float | Decimal, decimals: int | None = None) -> Text:
+    """A number in both languages, for a message made before its language is known."""
+    return Text(number_label(value, "sv", decimals), number_label(value, "en", decimals))
 
 
 def plural(n: int, one: T, many: T) -> T:

@@ -19,6 +19,7 @@ from trygghet_cli.model.indicators import Better, Indicator, Indicators, Unit
 from trygghet_cli.model.meetings import ActionStatus, Meeting
 from trygghet_cli.model.municipality import Municipality
 from trygghet_cli.model.organisation import Body, BodyKind, Organisation, ReportingLine
+from trygghet_cli.wording import number_text
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -128,7 +129,7 @@ def _organisation(organisation: Organisation, root: Site) -> list[Diagnostic]:
                         "TRY214",
                         key=key,
                         value=written,
-                        share=Text(written.replace(".", ","), written),
+                        share=number_text(share, len(f"{share:f}".rstrip("0").partition(".")[2])),
                         percent=f"{share * 100:g}",
                     )
                 )

@@ -15,6 +15,7 @@ from trygghet_cli.cli.editing import DiffOption, DryRunOption, PlanOption, edit_
 from trygghet_cli.cli.typer_adapter import TryggCommand, TryggGroup
 from trygghet_cli.editing.geography import KOMMUN, Geography
 from trygghet_cli.model.periods import Period
+from trygghet_cli.wording import plural
 
 indicator_app = typer.Typer(
     help="Nyckeltal: för in ett värde, importera en fil från Kolada eller hämta ur Koladas API.",
@@ -162,7 +163,7 @@ def import_(
             Text(
                 f"{kolada.file} kan inte importeras ({count} fel); ingen fil ändrades.",
                 f"{kolada.file} cannot be imported ({count} "
-                + ("error" if count == 1 else "errors")
+                + plural(count, "error", "errors")
                 + "); no file was changed.",
             ),
             language,
@@ -309,7 +310,7 @@ def fetch(
                 Text(
                     f"Koladas svar kan inte importeras ({count} fel); ingen fil ändrades.",
                     f"Kolada's answer cannot be imported ({count} "
-                    + ("error" if count == 1 else "errors")
+                    + plural(count, "error", "errors")
                     + "); no file was changed.",
                 ),
                 diagnostics=fetched.diagnostics,

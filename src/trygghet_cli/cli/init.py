@@ -12,6 +12,7 @@ from trygghet_cli.cli.common import LangOption, lang_or_exit, usage_error, write
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.install_source import InstallSource
 from trygghet_cli.model.periods import MAX_YEAR, MIN_YEAR
+from trygghet_cli.wording import plural
 
 
 def init(
@@ -205,7 +206,7 @@ def _summary(
 ) -> list[str]:
     out: list[str] = []
     if written:
-        files = Text("fil", "file") if len(written) == 1 else Text("filer", "files")
+        files = plural(len(written), Text("fil", "file"), Text("filer", "files"))
         out.append(
             Text(
                 f"Skrev {len(written)} {files('sv')} för {municipality} i {directory}:",

@@ -22,6 +22,7 @@ from trygghet_cli.model.activities import Activities, Activity
 from trygghet_cli.model.common import TryggModel
 from trygghet_cli.model.meetings import Action, Meeting
 from trygghet_cli.model.plan import MEETING_FILE, MeetingRecord
+from trygghet_cli.wording import plural
 
 DONE = "klar"
 OPEN = "öppen"
@@ -161,17 +162,20 @@ def choose_meeting(
     if broken:
         # One of them may be the body's latest meeting: adding to an older one would be wrong.
         raise EditError(
-            Text(
-                "En mötesfil har fel och kunde inte läsas; den kan vara det möte åtgärden hör till",
-                "A meeting file has errors and could not be read; it may be the meeting the "
-                "action belongs to",
-            )
-            if len(broken) == 1
-            else Text(
-                f"{len(broken)} mötesfiler har fel och kunde inte läsas; en av dem kan vara det "
-                "möte åtgärden hör till",
-                f"{len(broken)} meeting files have errors and could not be read; one of them may "
-                "be the meeting the action belongs to",
+            plural(
+                len(broken),
+                Text(
+                    "En mötesfil har fel och kunde inte läsas; den kan vara det möte åtgärden "
+                    "hör till",
+                    "A meeting file has errors and could not be read; it may be the meeting "
+                    "the action belongs to",
+                ),
+                Text(
+                    f"{len(broken)} mötesfiler har fel och kunde inte läsas; en av dem kan vara "
+                    "det möte åtgärden hör till",
+                    f"{len(broken)} meeting files have errors and could not be read; one of "
+                    "them may be the meeting the action belongs to",
+                ),
             ),
             Text(
                 "Rätta felen först, eller ange mötet med --meeting FIL.",

@@ -27,6 +27,7 @@ from trygghet_cli.model.meetings import Meeting, MeetingKind
 from trygghet_cli.model.organisation import Body, BodyKind
 from trygghet_cli.model.plan import MARKER, MEETINGS_DIR, Plan
 from trygghet_cli.resources import templates_dir
+from trygghet_cli.wording import plural
 
 TEMPLATE = "moten/mote.yaml.j2"
 MODELINE = "# yaml-language-server: $schema="
@@ -108,11 +109,11 @@ def new_meeting(
         Text(
             f"Nytt möte i {body.name} {day.isoformat()}: {len(attendees)} närvarande, "
             f"{len(follow_ups)} "
-            + ("öppen åtgärd" if len(follow_ups) == 1 else "öppna åtgärder")
+            + (plural(len(follow_ups), "öppen åtgärd", "öppna åtgärder"))
             + " att följa upp.",
             f"New meeting of {body.name} on {day.isoformat()}: {len(attendees)} attending, "
             f"{len(follow_ups)} open "
-            + ("action" if len(follow_ups) == 1 else "actions")
+            + (plural(len(follow_ups), "action", "actions"))
             + " to follow up.",
         ),
     )

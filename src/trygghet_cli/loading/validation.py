@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.yamlfile import YamlDocument
+from trygghet_cli.wording import plural
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -372,10 +373,10 @@ def _problem(kind: str, ctx: dict[str, Any], shown: str, msg: str, key: str) -> 
     if kind == "string_too_short":
         return Text("texten får inte vara tom", "the text must not be empty")
     if kind == "too_short":
-        n = ctx.get("min_length")
+        n = int(ctx.get("min_length", 0))
         return Text(
-            f"listan måste ha minst {n} {'post' if n == 1 else 'poster'}",
-            f"the list must have at least {n} {'entry' if n == 1 else 'entries'}",
+            f"listan måste ha minst {n} {plural(n, 'post', 'poster')}",
+            f"the list must have at least {n} {plural(n, 'entry', 'entries')}",
         )
     if kind == "string_pattern_mismatch":
         how = _PATTERN_HINTS.get(key)

@@ -36,6 +36,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.i18n import Text
 from trygghet_cli.visible import first_control, has_control, visible, visible_lines
+from trygghet_cli.wording import number_text
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -173,11 +174,6 @@ class YamlDocument:
         return None
 
 
-def grouped(n: int) -> Text:
-    """A number with its thousands grouped: 1 000 000 in Swedish, 1,000,000 in English."""
-    return Text(f"{n:,}".replace(",", "\u00a0"), f"{n:,}")
-
-
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 bytes (with or without a byte-order mark) to text, or a diagnostic."""
     if len(data) > MAX_BYTES:
@@ -209,7 +205,7 @@ def _composed(text: str, file: str) -> tuple[str, list[Diagnostic]]:
 
 
 def too_large(file: str, size: int, limit: int = MAX_BYTES) -> Diagnostic:
-    return make("TRY014", file, 1, 1, size=grouped(size), limit=grouped(limit))
+    return make("TRY014", file, 1, 1, size=number_text(size), limit=number_text(limit))
 
 
 def read_bytes(
@@ -666,7 +662,7 @@ class _Walker:
                         self.file,
                         mark.line + 1,
                         mark.column + 1,
-                        limit=grouped(MAX_ALIAS_EXPANSION),
+                        limit=number_text(MAX_ALIAS_EXPANSION),
                     )
                 )
                 return None

@@ -485,7 +485,7 @@ def _describe_sv(c: Cadence) -> str:
         return f"{prefix}{word} {unit}"
     if c.every == 1:
         return f"{prefix}{c.times} gånger per {unit}"
-    return f"{prefix}{c.times} gånger per {c.every} {_plural_sv(c.unit)}"
+    return f"{prefix}{c.times} gånger per {c.every} {_UNITS_SV.get(c.unit, c.unit.value)}"
 
 
 def _ordinal_suffix_sv(day: int) -> str:
@@ -503,5 +503,5 @@ def _fixed_sv(c: Cadence) -> str:
     return f"varje år i {month}" if c.in_month else f"varje år senast i {month}"
 
 
-def _plural_sv(unit: Unit) -> str:
-    return {"vecka": "veckor", "månad": "månader"}.get(unit.value, unit.value)
+_UNITS_SV = {Unit.WEEK: "veckor", Unit.MONTH: "månader"}
+"""Units written in the plural after a number (``per 2 veckor``); the others read the same."""

@@ -16,6 +16,7 @@ from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.loading.kolada.api import Fetched
 from trygghet_cli.render.reporters.base import Report
 from trygghet_cli.render.reporters.text import lines as finding_lines
+from trygghet_cli.wording import plural
 
 KIND_LABELS = {
     ChangeKind.CREATED: Text("ny fil", "new file"),
@@ -77,7 +78,7 @@ def refusal(outcome: EditOutcome, lang: Lang) -> list[str]:
             f"Ändringen skulle ge {count} fel i planen, så inget skrevs "
             "(raderna gäller filerna som de skulle ha blivit):",
             f"The change would give the plan {count} "
-            + ("error" if count == 1 else "errors")
+            + plural(count, "error", "errors")
             + ", so nothing was written (lines as the files would have been):",
         )(lang),
         *findings(outcome.errors, lang),
@@ -121,13 +122,10 @@ def import_lines(
     if not verbose and hidden > 0:
         out.append(
             Text(
-                f"… och {hidden} överhoppade rader till (--verbose visar alla).",
-                f"… and {hidden} more skipped rows (--verbose shows them all).",
-            )(lang)
-            if hidden != 1
-            else Text(
-                "… och 1 överhoppad rad till (--verbose visar alla).",
-                "… and 1 more skipped row (--verbose shows them all).",
+                f"… och {hidden} {plural(hidden, 'överhoppad rad', 'överhoppade rader')} till "
+                "(--verbose visar alla).",
+                f"… and {hidden} more {plural(hidden, 'skipped row', 'skipped rows')} "
+                "(--verbose shows them all).",
             )(lang)
         )
     counts = [
@@ -139,9 +137,8 @@ def import_lines(
     would = Text(" skulle ha gett", " would have given")(lang) if refused else ""
     out.append(
         Text(
-            f"{rows} {'rad' if rows == 1 else 'rader'} i {report.file} (kön {report.gender})"
-            f"{would}: ",
-            f"{rows} {'row' if rows == 1 else 'rows'} in {report.file} (gender {report.gender})"
+            f"{rows} {plural(rows, 'rad', 'rader')} i {report.file} (kön {report.gender}){would}: ",
+            f"{rows} {plural(rows, 'row', 'rows')} in {report.file} (gender {report.gender})"
             f"{would}: ",
         )(lang)
         + (", ".join(counts) if counts else Text("inget att importera", "nothing to import")(lang))
@@ -151,11 +148,11 @@ def import_lines(
     if groups:
         out.append(
             Text(
-                f"Obs: {groups} {'rad' if groups == 1 else 'rader'} gällde en kommungrupp eller en "
-                f"region i Kolada, inte en kommun; {'den' if groups == 1 else 'de'} hoppades över.",
-                f"Note: {groups} {'row was' if groups == 1 else 'rows were'} for a group of "
+                f"Obs: {groups} {plural(groups, 'rad', 'rader')} gällde en kommungrupp eller en "
+                f"region i Kolada, inte en kommun; {plural(groups, 'den', 'de')} hoppades över.",
+                f"Note: {groups} {plural(groups, 'row was', 'rows were')} for a group of "
                 "municipalities or a region in Kolada, not a municipality, and "
-                f"{'was' if groups == 1 else 'were'} skipped.",
+                f"{plural(groups, 'was', 'were')} skipped.",
             )(lang)
         )
     return out
@@ -204,8 +201,8 @@ def fetched_line(
         )(lang)
     asked = ", ".join(kpis)
     return Text(
-        f"Hämtade {pages} {'sida' if pages == 1 else 'sidor'} från Kolada ({base_url}): {asked} "
+        f"Hämtade {pages} {plural(pages, 'sida', 'sidor')} från Kolada ({base_url}): {asked} "
         f"för {kommunkod} och 0000 Riket{span}{cached}.",
-        f"Fetched {pages} {'page' if pages == 1 else 'pages'} from Kolada ({base_url}): {asked} "
+        f"Fetched {pages} {plural(pages, 'page', 'pages')} from Kolada ({base_url}): {asked} "
         f"for {kommunkod} and 0000 Riket{span}{cached}.",
     )(lang)

@@ -31,6 +31,7 @@ from urllib.parse import quote, urlsplit
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.atomic import write_bytes_atomic
 from trygghet_cli.loading.kolada.fields import KoladaRow
+from trygghet_cli.wording import number_text, plural
 
 if TYPE_CHECKING:
     import requests
@@ -302,7 +303,7 @@ def _status_of(exc: Exception) -> int | None:
 
 def _tries(settings: FetchSettings) -> Text:
     n = settings.retries + 1
-    return Text("en gång" if n == 1 else f"{n} gånger", "once" if n == 1 else f"{n} times")
+    return Text(plural(n, "en gång", f"{n} gånger"), plural(n, "once", f"{n} times"))
 
 
 def _status_text(status: int | None, settings: FetchSettings) -> Text:
@@ -322,12 +323,11 @@ def _status_text(status: int | None, settings: FetchSettings) -> Text:
 
 
 def _timeout_text(settings: FetchSettings) -> Text:
-    seconds = f"{settings.timeout:g}"
+    seconds = number_text(settings.timeout)
     tries = _tries(settings)
     return Text(
-        f"Kolada svarade inte inom {seconds.replace('.', ',')} sekunder ({tries('sv')}); ingen "
-        "fil ändrades.",
-        f"Kolada did not answer within {seconds} seconds ({tries('en')}); no file was changed.",
+        f"Kolada svarade inte inom {seconds.sv} sekunder ({tries('sv')}); ingen fil ändrades.",
+        f"Kolada did not answer within {seconds.en} seconds ({tries('en')}); no file was changed.",
     )
 
 

@@ -20,7 +20,7 @@ from trygghet_cli.render.labels import illustrative, label
 from trygghet_cli.render.site.common import day, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
-from trygghet_cli.wording import Formatter, cadence_text
+from trygghet_cli.wording import Formatter, cadence_text, plural
 
 
 def organisation_page(plan: Plan, fmt: Formatter, nav: str) -> Page:
@@ -221,7 +221,9 @@ def _seats(member: Member, fmt: Formatter) -> str:
         parts.append(t(f"{fmt.number(member.seats)} ledamöter", f"{member.seats} members"))
     if member.substitutes:
         n = member.substitutes
-        parts.append(t(f"{fmt.number(n)} ersättare", f"{n} substitute" + ("" if n == 1 else "s")))
+        parts.append(
+            t(f"{fmt.number(n)} ersättare", f"{n} {plural(n, 'substitute', 'substitutes')}")
+        )
     if member.when_needed:
         parts.append(t("vid behov", "when needed"))
     return f" ({t(' och ', ' and ').join(parts)})" if parts else ""
