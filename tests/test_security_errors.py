@@ -246,12 +246,15 @@ def test_a_kommunkod_that_is_no_code_gets_no_quoting_tip(
 
 
 def test_a_chain_of_500_bodies_under_one_another_is_exported(run: Run, tmp_path: Path) -> None:
-    """Issue 12: an ``under`` chain of 500 bodies (closed into a cycle) crashed ``export`` with
-    a RecursionError (exit 3) while the organisation chart was laid out."""
+    """Issue 12: an ``under`` chain of 500 bodies crashed ``export`` with a RecursionError
+    (exit 3) while the organisation chart was laid out, from the body first in the file (g0,
+    at the bottom of the chain) up. (Closed into a circle, the chain is TRY219,
+    tests/test_organisation_cycles.py, and export refuses the plan.)"""
     from tests.plan_builder import make_plan
 
+    above = [f"g{i + 1}" for i in range(499)] + ["ks"]
     chain = "".join(
-        f"  - id: g{i}\n    namn: G{i}\n    typ: arbetsgrupp\n    under: g{(i - 1) % 500}\n"
+        f"  - id: g{i}\n    namn: G{i}\n    typ: arbetsgrupp\n    under: {above[i]}\n"
         "    start: 2024-01-01\n    slut: 2024-12-31\n"
         for i in range(500)
     )

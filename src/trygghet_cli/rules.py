@@ -863,6 +863,24 @@ _ALL = [
         Text("{fix}", "{fix}"),
         ("municipality",),
     ),
+    Rule(
+        "TRY219",
+        "body-cycle",
+        E,
+        Text("Organ i en cirkel", "Bodies in a cycle"),
+        Text(
+            "'{key}: {value}' sluter en cirkel: {cycle}", "'{key}: {value}' closes a cycle: {cycle}"
+        ),
+        Text(
+            "Ett organ kan inte {relation} sig självt, varken direkt eller genom andra organ. "
+            "Ändra eller ta bort '{key}' hos ett av organen i cirkeln, så att kedjan slutar hos "
+            "ett organ utan '{key}' (till exempel kommunstyrelsen).",
+            "A body cannot {relation} itself, neither directly nor through other bodies. Change "
+            "or remove '{key}' of one of the bodies in the cycle, so that the chain ends at a "
+            "body without '{key}' (for instance kommunstyrelsen).",
+        ),
+        ("reference", "organisation"),
+    ),
     # --- TRY3xx: personal data ---------------------------------------------------------------
     Rule(
         "TRY301",

@@ -1,5 +1,6 @@
 """Checks that the plan's facts agree with each other: dates in order, SMART effect goals,
-time-limited working groups, one value per period, meeting files named for their date."""
+time-limited working groups, no body under itself, one value per period, meeting files named
+for their date."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trygghet_cli.checks.context import Site
+from trygghet_cli.checks.cycles import check_cycles
 from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.national import national_data
@@ -138,6 +140,7 @@ def _organisation(organisation: Organisation, root: Site) -> list[Diagnostic]:
         found += _in_order(("start", body.start), ("slut", body.end), site)
         if body.kind is BodyKind.WORKING_GROUP and body.end is None:
             found.append(site.child("id").diagnostic("TRY209", value=body.id))
+    found += check_cycles(organisation, root)
     return found
 
 
