@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import icalendar
 import pytest
 import vobject
 
-from tests.conftest import EXAMPLES, ROOT, Run
+from tests.conftest import EXAMPLES, ROOT, Run, edit, write
 
 EXAMPLE_NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/kommun.yaml"))
 
@@ -131,3 +133,53 @@ def test_overdue_events_say_so_and_names_are_in_the_language(run: Run, plan: Pat
     event = next(e for e in en.contents["vevent"] if "meeting" in e.uid.value)
     assert event.categories.value == ["trygg", "meeting", "overdue"]
     assert event.description.value.endswith("organisation.yaml:22")
+
+
+def _uids(data: bytes) -> list[str]:
+    return [str(e["uid"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+
+
+def test_two_plans_of_one_kommun_have_distinct_uids(run: Run, plan: Path) -> None:
+    """Issue 12: two plans with one kommunkod in one feed gave their events the same UIDs
+    (``0180-meeting-lokala-bra@trygg`` twice), so a calendar kept one and lost the other. Each
+    of them now carries its folder; a plan alone in its feed keeps the UIDs it had."""
+    shutil.copytree(plan, plan.parent / "plan-2025")
+    args = ("--as-of", "2021-05-15", "--within", "365")
+    alone = _uids(_feed(run, *args, cwd=plan))
+    assert "0180-meeting-lokala-bra@trygg" in alone
+    both = _uids(_feed(run, "plan", "plan-2025", *args, cwd=plan.parent))
+    assert len(both) == 2 * len(alone)
+    assert sorted(both) == sorted(
+        [uid.replace("0180-", "0180-plan-", 1) for uid in alone]
+        + [uid.replace("0180-", "0180-plan-2025-", 1) for uid in alone]
+    )
+    assert _uids(_feed(run, "plan", "plan-2025", *args, cwd=plan.parent)) == both, "stable"
+    # The JSON names each event by the same UID as the feed.
+    result = run("deadlines", "plan", "plan-2025", *args, "-f", "json", cwd=plan.parent)
+    payload = json.loads(result.output)
+    assert [p["uid_prefix"] for p in payload["plans"]] == ["0180-plan", "0180-plan-2025"]
+    assert [d["uid"] for p in payload["plans"] for d in p["deadlines"]] == both
+
+
+def test_uids_are_unique_even_when_ids_are_not(run: Run, plan: Path) -> None:
+    """Two actions with one id are an error (TRY202), and the feed, written all the same,
+    still gives each event its own UID, the same on every run."""
+    action = (
+        "  - id: a-1\n    text: Bjuda in polisen\n    ansvarig: samordnare\n"
+        "    senast: 2021-06-01\n    status: öppen\n"
+    )
+    write(
+        plan / "moten/2021-04-06-lokala-bra.yaml",
+        f"datum: 2021-04-06\norgan: lokala-bra\nåtgärder:\n{action}",
+    )
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "    status: klar\n    klar_datum: 2021-03-20\n",
+        "    status: öppen\n",
+    )
+    args = ("--as-of", "2021-05-15", "--within", "365")
+    result = run("deadlines", *args, cwd=plan)
+    assert "TRY202" in result.output
+    uids = _uids(_feed(run, *args, cwd=plan))
+    assert len(uids) == len(set(uids)), uids
+    assert _uids(_feed(run, *args, cwd=plan)) == uids

@@ -15,7 +15,7 @@ from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.followup.base import Deadline, Status
 from trygghet_cli.followup.deadlines import DeadlineResult
 from trygghet_cli.i18n import Lang
-from trygghet_cli.render.ics import event_uid
+from trygghet_cli.render.ics import feed_uids, uid_prefixes
 from trygghet_cli.render.reporters.base import inert_json
 from trygghet_cli.rules import RULES
 
@@ -38,23 +38,28 @@ def render(result: DeadlineResult, lang: Lang, path: Callable[[str], str] = str)
             {
                 "name": plan.name,
                 "path": path(plan.root.as_posix()),
-                "uid_prefix": plan.uid_prefix,
-                "deadlines": [_deadline(d, plan.uid_prefix, lang, path) for d in plan.deadlines],
+                "uid_prefix": prefix,
+                "deadlines": [
+                    _deadline(d, uid, lang, path)
+                    for d, uid in zip(plan.deadlines, uids, strict=True)
+                ],
             }
-            for plan in result.plans
+            for plan, prefix, uids in zip(
+                result.plans, uid_prefixes(result.plans), feed_uids(result), strict=True
+            )
         ],
         "errors": [_diagnostic(d, lang, path) for d in result.diagnostics],
     }
     return inert_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
-def _deadline(d: Deadline, prefix: str, lang: Lang, path: Callable[[str], str]) -> dict[str, Any]:
+def _deadline(d: Deadline, uid: str, lang: Lang, path: Callable[[str], str]) -> dict[str, Any]:
     return {
         "kind": d.kind.value,
         "status": d.status.value,
         "date": d.date.isoformat(),
         "title": d.title(lang),
-        "uid": event_uid(prefix, d),
+        "uid": uid,
         **_diagnostic(d.diagnostic, lang, path),
     }
 
