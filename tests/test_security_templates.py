@@ -9,6 +9,7 @@ hang trygg or exhaust its memory.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -271,3 +272,80 @@ def test_the_sandbox_refuses_objects_that_are_not_plain_data() -> None:
     assert type(plain(object(), root)).__name__ == "TemplateText"
     with pytest.raises(TypeError):
         plain({"nested": open}, root)["nested"]
+
+
+def test_a_template_folder_cannot_link_out(
+    run: Run, plan: Path, tmp_path: Path, secret: Path
+) -> None:
+    """A kommun's template folder, taken from a shared repository, holds a link to a file
+    outside it (``lank.j2 -> ../hemlig.txt``, or a link to ``/dev/zero`` or a named pipe): the
+    brief never quotes that file, nor hangs on it, and is not quietly written with trygg's own
+    template instead. A link that stays in the folder is a template like any other."""
+    own = tmp_path / "mallar"
+    write(own / "delar/rubrik.j2", "# Lägesrapport\n")
+    (own / "rubrik.j2").symlink_to("delar/rubrik.j2")
+    write(own / "brief.md.j2", "{% include 'rubrik.j2' %}\nSlut\n")
+    code, out, err = _report(run, plan, own)
+    assert (code, out) == (0, "# Lägesrapport\nSlut\n"), err
+    (own / "lank.j2").symlink_to(secret)
+    write(own / "brief.md.j2", "# Rubrik\n{% include 'lank.j2' %}\n")
+    code, out, err = _report(run, plan, own)
+    assert code == 1, out + err
+    assert SECRET not in out + err
+    assert (
+        f"fel i mallen {own / 'brief.md.j2'}:2: mallen lank.j2 är en länk ut ur mallmappen; "
+        "trygg följer den inte" in err
+    ), err
+    (own / "brief.md.j2").unlink()
+    (own / "brief.md.j2").symlink_to(secret)
+    code, out, err = _report(run, plan, own, "--lang", "en")
+    assert code == 1, out + err
+    assert SECRET not in out + err
+    assert (
+        f"template error {own / 'brief.md.j2'}: the template brief.md.j2 is a link out of the "
+        "template folder; trygg does not follow it" in err
+    ), err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "large"])
+def test_a_template_that_is_no_ordinary_file_is_refused_before_reading(
+    run: Run, plan: Path, tmp_path: Path, kind: str
+) -> None:
+    """A named pipe, a device or a folder where the brief's template should be was passed
+    over in silence (trygg's own template was used); a huge one was read whole. Each is now
+    refused before anything is read, and says why."""
+    own = tmp_path / "mallar"
+    own.mkdir()
+    template = own / "brief.md.j2"
+    if kind == "fifo":
+        os.mkfifo(template)
+    elif kind == "device":
+        template.symlink_to(os.devnull)
+    elif kind == "folder":
+        template.mkdir()
+    else:
+        template.write_text("x" * 2_000_001, encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = _report(run, plan, own)
+    assert time.monotonic() - started < 20
+    assert code == 1, out + err
+    assert out == ""
+    reason = {
+        "fifo": "det är ingen vanlig fil",
+        "device": "är en länk ut ur mallmappen",
+        "folder": "det är en mapp",
+        "large": "2\u00a0000\u00a0001 byte",
+    }[kind]
+    assert f"fel i mallen {template}: " in err and reason in err, err
+
+
+def test_a_meeting_template_that_is_a_pipe_is_refused(run: Run, plan: Path, tmp_path: Path) -> None:
+    template = tmp_path / "mote.yaml.j2"
+    os.mkfifo(template)
+    result = run(
+        "meeting", "new", "lokala-bra", "-d", "2021-06-01", "--plan", str(plan),
+        "--template", str(template),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"Mallen {template} fungerar inte: " in result.output
+    assert "det är ingen vanlig fil" in result.output, result.output

@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -36,12 +37,20 @@ from contextvars import ContextVar
 from datetime import date
 from datetime import time as clock_time
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, nodes
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    nodes,
+)
 from jinja2 import filters as jinja_filters
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, _PassArg
@@ -49,6 +58,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from trygghet_cli.i18n import Lang, Text
+from trygghet_cli.loading.yamlfile import read_bytes
 from trygghet_cli.wording import number_text
 
 MAX_INT_BITS = 4096
@@ -622,6 +632,74 @@ class Sandbox(SandboxedEnvironment):
         return _sized(text)
 
 
+MAX_TEMPLATE_BYTES = 1_000_000
+"""The largest template file read, as for a plan's files."""
+
+
+class TemplateRefused(TemplateError):
+    """A template file that is not read: a link out of its folder, a special file, too large."""
+
+    def __init__(self, name: str, message: Text) -> None:
+        super().__init__(message("en"))
+        self.name = name
+        self.text = message
+
+
+class TemplateFolder(FileSystemLoader):
+    """The templates of one folder, read as trygg reads a plan's files.
+
+    A kommun's template folder may come from a shared repository: a link in it that leads out
+    of the folder (to a secret beside it, to ``/dev/zero``) is refused, not followed, and so is
+    a named pipe, a device, a folder or a file past :data:`MAX_TEMPLATE_BYTES`, before anything
+    is read (:func:`~trygghet_cli.loading.yamlfile.read_bytes`). A template that is simply not
+    there is looked for in the next folder, as before.
+    """
+
+    def __init__(self, folder: PurePath) -> None:
+        super().__init__(str(folder))
+        self.folder = Path(folder)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        inside = path.resolve().is_relative_to(self.folder.resolve())
+        if not inside:
+            raise TemplateRefused(
+                str(path),
+                Text(
+                    f"mallen {template} är en länk ut ur mallmappen; trygg följer den inte "
+                    "(lägg filen i mallmappen i stället för en länk)",
+                    f"the template {template} is a link out of the template folder; trygg does "
+                    "not follow it (put the file in the template folder instead of a link)",
+                ),
+            )
+        data, found = read_bytes(path, template, MAX_TEMPLATE_BYTES)
+        if data is None:
+            said = found[0]
+            raise TemplateRefused(
+                str(path),
+                Text(
+                    f"mallen {template}: {_lower_first(said.message('sv'))}",
+                    f"the template {template}: {_lower_first(said.message('en'))}",
+                ),
+            )
+        source = data.decode("utf-8")
+        stamp = path.stat().st_mtime
+
+        def current() -> bool:
+            try:
+                return path.stat().st_mtime == stamp
+            except OSError:
+                return False
+
+        return source, str(path), current
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def sandboxed_environment(
     folders: Sequence[PurePath],
     *,
@@ -641,7 +719,7 @@ def sandboxed_environment(
         return finalize(value) if finalize is not None else value
 
     return Sandbox(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        loader=ChoiceLoader([TemplateFolder(f) for f in folders]),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -714,7 +792,7 @@ def template_problem(exc: Exception, name: str) -> TemplateProblem | None:
     where = f"{filename}:{line}" if line else str(filename)
     said = f"{type(exc).__name__}: {getattr(exc, 'message', None) or exc}"
     detail = Text(said, said)
-    if isinstance(exc, TemplateLimit):
+    if isinstance(exc, (TemplateLimit, TemplateRefused)):
         detail = exc.text
     elif isinstance(exc, UnicodeDecodeError):
         detail = Text("mallen är inte UTF-8", "the template is not UTF-8")
