@@ -109,6 +109,55 @@ def test_an_edit_through_a_merge_key_that_changes_another_item_is_refused(
     assert "klar" not in after.split("<<: *mall", 1)[0]
 
 
+SHARED = """\
+nyckeltal:
+  - id: anmalda-brott
+    namn: Anmälda brott per 100 000 invånare
+    enhet: per_100000_invånare
+    bättre: lägre
+    källa: {typ: brå}
+    värden: &v
+      - period: 2020
+        värde: 9000
+        geografi: {nivå: kommun}
+  - id: anmalda-brott-2
+    namn: Anmälda brott i centrum
+    enhet: per_100000_invånare
+    bättre: lägre
+    källa: {typ: brå}
+    värden: *v
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("indicator", "set", "anmalda-brott", "2021", "8000"),
+        ("indicator", "set", "anmalda-brott", "2020", "8500"),
+        ("indicator", "set", "anmalda-brott-2", "2021", "8000"),
+    ],
+)
+def test_an_edit_of_a_list_shared_through_an_alias_is_refused(
+    run: Run, plan: Path, command: tuple[str, ...]
+) -> None:
+    """Issue 12: two indicators share their values through an alias (``värden: &v`` and
+    ``värden: *v``): setting a value of one set it in the other too, silently. The edit is
+    refused and names the other place; nothing is written."""
+    indicators = plan / "nyckeltal.yaml"
+    indicators.write_text(SHARED, encoding="utf-8")
+    assert run("validate", str(plan)).exit_code == 0
+    result = run(*command, "--plan", str(plan))
+    assert result.exit_code == 1, result.output
+    other, line = ("anmalda-brott-2", 16) if command[2] == "anmalda-brott" else ("anmalda-brott", 7)
+    index = 1 if line == 16 else 0
+    assert (
+        f"Ändringen skulle också ändra nyckeltal[{index}].värden (posten {other}, "
+        f"{plan / 'nyckeltal.yaml'}:{line}), som delar sina värden med det som ändras genom ett "
+        "YAML-alias (*ankare); inget skrevs." in result.output
+    ), result.output
+    assert indicators.read_text(encoding="utf-8") == SHARED
+
+
 def test_each_line_keeps_its_line_ending(run: Run, plan: Path) -> None:
     meeting = plan / MEETING
     lines = meeting.read_bytes().split(b"\n")

@@ -229,6 +229,7 @@ class EditSession:
             after, _ = yamlfile.parse(edit.after, edit.file)
             if before is None or after is None:
                 continue  # the checks say what is wrong with the text
+            self._refuse_shared(edit, before)
             for path in differences(before.data, after.data):
                 if any(_related(path, pointer) for pointer in named):
                     continue
@@ -253,6 +254,52 @@ class EditSession:
                         "values of its own for what is edited), and run the command again.",
                     ),
                 )
+
+    def _refuse_shared(self, edit: FileEdit, before: yamlfile.YamlDocument) -> None:
+        """Refuse an edit of a list or mapping that a YAML alias shows in a second place too.
+
+        ``värden: &v`` in one indicator and ``värden: *v`` in another are one list: a value set
+        in the one is set in the other, and the data before and after differ at both places,
+        both under the node that changed. So a change whose node, or a node that holds it, is
+        reachable by two paths is refused, naming the other place.
+        """
+        source = self._files.get(edit.path)
+        if source is None:
+            return
+        places: _Places | None = None
+        for change in self.changes:
+            if change.path != edit.path or change.anchor is None:
+                continue
+            places = places or _places(source.data)
+            node: Any = change.anchor
+            while node is not None and id(node) in places.first:
+                parent, path = places.first[id(node)]
+                again = places.again.get(id(node))
+                if again is not None:
+                    other = again if _related(path, change.pointer) else path
+                    line, _column = before.position(other, key=True)
+                    item = _item_name(before.data, other)
+                    where = f"{edit.file}:{line}"
+                    sv = f"posten {item}, {where}" if item else where
+                    en = f"the item {item}, {where}" if item else where
+                    raise EditError(
+                        Text(
+                            f"Ändringen skulle också ändra {pointer_text(other)} ({sv}), som "
+                            "delar sina värden med det som ändras genom ett YAML-alias "
+                            "(*ankare); inget skrevs.",
+                            f"The edit would also change {pointer_text(other)} ({en}), which "
+                            "shares its values with what is edited through a YAML alias "
+                            "(*anchor); nothing was written.",
+                        ),
+                        Text(
+                            "Skriv ut värdena på båda ställena i stället för &ankare och *ankare "
+                            "(eller låt det ena stället få egna värden), och kör kommandot igen.",
+                            "Write the values out in both places instead of &anchor and *anchor "
+                            "(or give one of the places values of its own), and run the command "
+                            "again.",
+                        ),
+                    )
+                node = parent
 
     def _pointer(self, change: Change) -> tuple[str | int, ...]:
         """Where the change's node is now (items may have moved since it was recorded); the
@@ -325,6 +372,35 @@ def node_paths(data: Any) -> dict[int, tuple[str | int, ...]]:
         else:
             stack.extend((value, (*path, index)) for index, value in enumerate(node))
     return paths
+
+
+@dataclasses.dataclass
+class _Places:
+    first: dict[int, tuple[Any, tuple[str | int, ...]]]
+    """Every mapping and list by identity: the node that holds it and its path, as found
+    first."""
+    again: dict[int, tuple[str | int, ...]]
+    """Those reached by a second path (a YAML alias shows the anchored node again): that path."""
+
+
+def _places(data: Any) -> _Places:
+    """Where each mapping and list of ``data`` is (one walk; a node met again is not walked
+    again, so an alias does not multiply the work)."""
+    places = _Places({}, {})
+    stack: list[tuple[Any, Any, tuple[str | int, ...]]] = [(data, None, ())]
+    while stack:
+        node, parent, path = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if id(node) in places.first:
+            places.again.setdefault(id(node), path)
+            continue
+        places.first[id(node)] = (parent, path)
+        if isinstance(node, dict):
+            stack.extend((value, node, (*path, str(key))) for key, value in node.items())
+        else:
+            stack.extend((value, node, (*path, index)) for index, value in enumerate(node))
+    return places
 
 
 def pointer_to(data: Any, target: Any) -> tuple[str | int, ...] | None:
