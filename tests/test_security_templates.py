@@ -349,3 +349,28 @@ def test_a_meeting_template_that_is_a_pipe_is_refused(run: Run, plan: Path, tmp_
     assert result.exit_code == 1
     assert f"Mallen {template} fungerar inte: " in result.output
     assert "det är ingen vanlig fil" in result.output, result.output
+
+
+def test_a_meeting_template_named_through_a_link_is_used_but_links_out_of_it_are_not(
+    run: Run, plan: Path, tmp_path: Path, secret: Path
+) -> None:
+    """The file the user names with --template is read even when it is a link (they chose
+    it); what that template includes must stay in the folder the template is in."""
+    shared = write(tmp_path / "delat/mote.yaml.j2", "datum: {{ date }}\norgan: {{ body }}\n")
+    named = tmp_path / "mallar/mote.yaml.j2"
+    named.parent.mkdir()
+    named.symlink_to(shared)
+    args = ("meeting", "new", "lokala-bra", "-d", "2021-06-01", "--plan", str(plan))
+    result = run(*args, "--template", str(named))
+    assert result.exit_code == 0, result.output
+    written = (plan / "moten/2021-06-01-lokala-bra.yaml").read_text(encoding="utf-8")
+    assert "organ: lokala-bra" in written
+    (shared.parent / "hemlig.j2").symlink_to(secret)
+    shared.write_text("datum: {{ date }}\norgan: {{ body }}\n{% include 'hemlig.j2' %}\n")
+    result = run(*args[:4], "2021-06-02", *args[5:], "--template", str(named))
+    assert result.exit_code == 1, result.output
+    assert SECRET not in result.output
+    assert f"Mallen {named}:3 fungerar inte: mallen hemlig.j2 är en länk ut ur mallmappen" in (
+        result.output
+    ), result.output
+    assert not (plan / "moten/2021-06-02-lokala-bra.yaml").exists()

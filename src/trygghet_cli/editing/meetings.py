@@ -212,13 +212,16 @@ def _modeline(session: EditSession, folder: Path) -> str | None:
 def render_template(template: Path | None, context: dict[str, Any]) -> str:
     from trygghet_cli.sandbox import TemplateProblem, render_template, sandboxed_environment
 
-    folder, name = (template.parent, template.name) if template else (templates_dir(), TEMPLATE)
+    # The file the user names is read even when it is a link (they chose it); what it
+    # includes stays in the folder it is really in.
+    chosen = template.resolve() if template else None
+    folder, name = (chosen.parent, chosen.name) if chosen else (templates_dir(), TEMPLATE)
     env = sandboxed_environment([folder], autoescape=False)
     env.filters["yaml"] = scalar_text
     try:
         text = render_template(env, name, context)
     except TemplateProblem as problem:
-        where = display_path(folder / name)
+        where = display_path(template or folder / name)
         line = problem.where.rpartition(":")[2]
         where += f":{line}" if line.isdigit() else ""
         raise EditError(
