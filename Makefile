@@ -150,6 +150,7 @@ docs: venv
 
 bench: venv
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/kolada_import.py
 
 clean:
 	rm -rf $(VENV) $(TYPER_VENV) out .pytest_cache .mypy_cache .ruff_cache tests/editor/node_modules \
