@@ -14,6 +14,7 @@ from trygghet_cli.checks.context import Site
 from trygghet_cli.diagnostics import Diagnostic
 from trygghet_cli.i18n import Text
 from trygghet_cli.model.organisation import Body, Organisation
+from trygghet_cli.wording import number_text
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _describe(
     else:
         head = [*links[:_SHOWN_LINKS], Text("…", "…")]
         last = links[-1]
-        count = Text(f" ({len(names)} organ)", f" ({len(names)} bodies)")
+        count = Text(" ({n} organ)", " ({n} bodies)").format(n=number_text(len(names)))
     return Text(
         ", ".join(t.sv for t in head) + " och " + last.sv + count.sv,
         ", ".join(t.en for t in head) + " and " + last.en + count.en,
