@@ -231,6 +231,36 @@ def test_broken_file_does_not_cascade(run: Run, plan: Path) -> None:
     assert [f.split(" ", 1)[0] for f in found] == ["TRY001", "TRY017"]
 
 
+FOLLOWING = "moten/2021-04-06-lokala-bra.yaml"
+
+
+@pytest.mark.parametrize(
+    ("broken", "first"),
+    [
+        # an unquoted colon: the file cannot be read at all
+        (("    text: Boka trygghetsvandring", "    text: Boka: trygghetsvandring"), "TRY001"),
+        # a second 'åtgärder:' key: which list holds a-1 cannot be known
+        (("rapporter: [arsrapport]", "rapporter: [arsrapport]\nåtgärder: []"), "TRY003"),
+    ],
+)
+def test_a_reference_into_a_meeting_that_cannot_be_read_is_not_reported(
+    run: Run, plan: Path, broken: tuple[str, str], first: str
+) -> None:
+    """A later meeting follows up action a-1 of a meeting whose file could not be read: a-1
+    exists, only its file is broken, so there is no 'som inte finns i planen' (with a 'menade
+    du' pointing at another action) in the later meeting; the broken file's own finding
+    comes first."""
+    write(
+        plan / FOLLOWING,
+        "datum: 2021-04-06\norgan: lokala-bra\nnärvarande: [samordnare]\nföljer_upp: [a-1]\n",
+    )
+    assert codes(run, plan) == []
+    edit(plan / MEETING, *broken)
+    found = codes(run, plan)
+    assert [f.split(" ", 1)[0] for f in found] == [first, "TRY017"]
+    assert not any(FOLLOWING in f for f in found)
+
+
 def test_report_recorded_at_an_unrelated_meeting(run: Run, plan: Path) -> None:
     write(
         plan / "moten/2021-04-01-ag.yaml", "datum: 2021-04-01\norgan: ag\nrapporter: [arsrapport]\n"

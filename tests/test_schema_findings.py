@@ -225,3 +225,56 @@ def test_multi_line_values_stay_on_one_line(run: Run, plan: Path) -> None:
     edit(plan / "kommun.yaml", 'kommunkod: "0180"', "kommunkod: |\n  0180\n  rad två")
     out = findings(run, plan)
     assert out == [f"{plan}/kommun.yaml:3:12: fel TRY110 '0180 rad två' är inte en kommunkod"]
+
+
+def test_a_pasted_invisible_space_is_named(run: Run, plan: Path) -> None:
+    """Text pasted from Word or a web page can carry a non-breaking space: the id shown looks
+    right, so the tip names the character and where it stands."""
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "ansvarig: samordnare",
+        "ansvarig: samordnare\u00a0",
+    )
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert (
+        f"{plan}/moten/2021-03-02-lokala-bra.yaml:12:15: fel TRY109 'samordnare' är inte "
+        "ett giltigt id\n    tips: Värdet har ett hårt mellanslag (U+00A0) efter 'samordnare': "
+        "det ser ut som ett vanligt mellanslag men är ett annat tecken. Ta bort det eller skriv "
+        "om värdet med tangentbordet (sådana tecken följer ofta med när text klistras in från "
+        "Word eller en webbsida). Ett id består av"
+    ) in result.output
+    english = run("validate", "--lang", "en", str(plan))
+    assert (
+        "hint: The value has a non-breaking space (U+00A0) after 'samordnare': it looks like an "
+        "ordinary space but is another character. Remove it or type the value again"
+    ) in english.output
+
+
+def test_a_date_with_non_breaking_hyphens_is_named(run: Run, plan: Path) -> None:
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "senast: 2021-04-01",
+        "senast: 2021\u201104\u201101",
+    )
+    [line] = [x for x in findings(run, plan) if "TRY105" in x]
+    assert line.endswith("fel TRY105 '2021\u201104\u201101' är inte ett giltigt datum för 'senast'")
+    result = run("validate", str(plan))
+    assert (
+        "tips: Värdet har ett hårt bindestreck (U+2011) efter '2021': det ser ut som ett "
+        "bindestreck (-) men är ett annat tecken. Ta bort det eller skriv om värdet med "
+        "tangentbordet (sådana tecken följer ofta med när text klistras in från Word eller en "
+        "webbsida). Skriv datum som ÅÅÅÅ-MM-DD"
+    ) in result.output
+
+
+def test_a_deadline_key_is_told_to_be_senast(run: Run, plan: Path) -> None:
+    """'sista_datum' means the deadline: the suggestion is 'senast', not 'klar_datum' (the
+    day it was done), however alike the spelling."""
+    edit(
+        plan / "moten/2021-03-02-lokala-bra.yaml",
+        "    senast: 2021-04-01",
+        "    sista_datum: 2021-04-01",
+    )
+    result = run("validate", str(plan))
+    assert "Okänd nyckel 'sista_datum' (menade du 'senast'?)" in result.output

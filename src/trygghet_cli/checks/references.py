@@ -97,6 +97,9 @@ class Index:
 
     ids: dict[str, dict[str, Site | None]] = field(default_factory=dict)
     available: set[str] = field(default_factory=set)
+    incomplete: set[str] = field(default_factory=set)
+    """Namespaces some of whose ids stand in a file that could not be read whole: a reference
+    that is not found there may name one of them, so it is not reported."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def define(
@@ -191,21 +194,45 @@ _ID_PATHS: dict[str, tuple[tuple[tuple[str, ...], Namespace, Namespace | None], 
 """Where the ids stand in each kind of file, for files that did not validate."""
 
 
+NOT_READ_WHOLE = frozenset(
+    {
+        "TRY001",  # YAML syntax
+        "TRY002",  # tab in the indentation
+        "TRY003",  # a key twice: one of the two values is lost
+        "TRY004",  # not UTF-8
+        "TRY006",  # forbidden tag
+        "TRY007",  # nested too deep
+        "TRY008",  # aliases expand too far
+        "TRY009",  # wrong kind of content at the top
+        "TRY012",  # cannot be read
+        "TRY013",  # several documents
+        "TRY014",  # too large
+        "TRY016",  # a link out of the plan, not followed
+    }
+)
+"""Findings after which a file's ids cannot all be known from what was read of it."""
+
+
 def _index_unvalidated(index: Index, f: LoadedFile) -> None:
     """The ids of a file that failed validation, read from its raw data.
 
     One mistake in organisation.yaml must not hide every wrong reference elsewhere: the ids
     that are there still count, and references to them are still checked.
     """
-    if f.text is None:
-        return
+    paths = _ID_PATHS.get(f.kind.key, ())
     doc = f.document()
-    if doc is None:
+    if doc is None and f.text is not None:
         doc, _ = yamlfile.parse(f.text, f.file)
         f.doc = doc
+    if (
+        doc is None
+        or not isinstance(doc.data, dict)
+        or any(d.rule in NOT_READ_WHOLE for d in f.diagnostics)
+    ):
+        index.incomplete |= {ns.name for _, ns, _ in paths}
     if doc is None or not isinstance(doc.data, dict):
         return
-    for pattern, ns, unique_in in _ID_PATHS.get(f.kind.key, ()):
+    for pattern, ns, unique_in in paths:
         index.available |= {ns.name} | ({unique_in.name} if unique_in else set())
         for path, ident in _walk_ids(doc.data, pattern, ()):
             index.define(ns, ident, Site(f, path), unique_in=unique_in)
@@ -241,6 +268,8 @@ def check_references(lp: LoadedPlan, index: Index) -> list[Diagnostic]:
     def ref(ns: Namespace, value: str | None, site: Site, key: str) -> None:
         if value is None or ns.name not in index.available or index.has(ns, value):
             return
+        if ns.name in index.incomplete:
+            return  # it may stand in the file that could not be read; that file's finding first
         options = index.names(ns)
         match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
         out.append(

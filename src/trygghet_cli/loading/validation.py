@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 import typing
+from dataclasses import replace
 from enum import Enum
 from typing import Any, TypeVar, Union
 
@@ -20,6 +21,7 @@ from pydantic.fields import FieldInfo
 from trygghet_cli.diagnostics import Diagnostic, make, pointer_text
 from trygghet_cli.i18n import Text
 from trygghet_cli.loading.yamlfile import YamlDocument
+from trygghet_cli.visible import lookalike_hint
 from trygghet_cli.wording import plural
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,6 +66,25 @@ def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnost
 
 
 def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
+    """The finding for one validation error; a value refused because of a pasted character
+    that looks like another (a non-breaking space, a non-breaking hyphen) says so first."""
+    found = _finding(err, doc, model)
+    loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+    raw = doc.raw(loc) if err["type"] not in ("extra_forbidden", "missing") else None
+    value = raw if raw is not None else err.get("input")
+    lookalike = lookalike_hint(value) if isinstance(value, str) else None
+    if lookalike is None:
+        return found
+    rest = Text(found.hint("sv") or "", found.hint("en") or "")
+    return replace(
+        found,
+        hint_override=Text(
+            f"{lookalike.sv} {rest.sv}".strip(), f"{lookalike.en} {rest.en}".strip()
+        ),
+    )
+
+
+def _finding(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     kind: str = err["type"]
     value = err.get("input")
@@ -86,7 +107,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
             pointer=pointer,
             key=str(loc[-1]),
             allowed=listed,
-            suggestion=_closest(str(loc[-1]), allowed),
+            suggestion=_suggested_key(str(loc[-1]), allowed),
             hint=Text(
                 f"{lead.sv} Tillåtna nycklar här: {listed}.",
                 f"{lead.en} Keys allowed here: {listed}.",
@@ -399,6 +420,25 @@ def _short(value: Any) -> str:
     """A value on one line, shortened: messages stay one line each."""
     text = " ".join(str(value).split())
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_KEY_SYNONYMS = {
+    "sista_datum": "senast",
+    "sista_dag": "senast",
+    "deadline": "senast",
+    "förfallodatum": "senast",
+    "klart_senast": "senast",
+    "klar_senast": "senast",
+    "färdigt_datum": "klar_datum",
+    "avklarad": "klar_datum",
+}
+"""Keys written for what trygg calls otherwise: 'sista_datum' is the deadline ('senast'), not
+'klar_datum' (the day it was done), however alike the spelling."""
+
+
+def _suggested_key(word: str, allowed: list[str]) -> str:
+    synonym = _KEY_SYNONYMS.get(word.casefold())
+    return synonym if synonym in allowed else _closest(word, allowed)
 
 
 def _closest(word: str, options: list[str]) -> str:
