@@ -65,12 +65,13 @@ def test_init_writes_the_repository_and_the_plan_validates(run: Run, tmp_path: P
     # The new plan is checked at once: no errors, and the two facts init cannot know.
     assert lines[-5:] == [
         "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'folkmängd'",
-        "    tips: Fyll i kommunens uppgifter, till exempel folkmängd: {antal: 13391, år: 2020}; "
-        "SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och jämförelser med riket.",
+        "    tips: Fyll i kommunens egna uppgifter (för Fagersta står det folkmängd: {antal: "
+        "13391, år: 2020}); SCB:s folkmängd behövs för nyckeltal per 100 000 invånare och "
+        "jämförelser med riket.",
         "plan/kommun.yaml:6:1: varning TRY111 kommun.yaml saknar 'polis'",
-        "    tips: Fyll i kommunens uppgifter, till exempel polis: {polisområde: Västmanland, "
-        "lokalpolisområde: Norra Västmanland}; NTU redovisar utsatthet per polisområde och "
-        "lokalpolisområde, så jämförelser behöver det.",
+        "    tips: Fyll i kommunens egna uppgifter (för Fagersta står det polis: {polisområde: "
+        "Västmanland, lokalpolisområde: Norra Västmanland}); NTU redovisar utsatthet per "
+        "polisområde och lokalpolisområde, så jämförelser behöver det.",
         "2 varningar i 6 filer (1 plan).",
     ]
     validated = run("validate", "plan", cwd=tmp_path)

@@ -339,6 +339,24 @@ def test_html_page_is_accessible_and_self_contained(run: Run, tmp_path: Path) ->
     assert "31 mars 2024" in text and "15\u00a0079" in text and "−21,9\u00a0%" in text
 
 
+@pytest.mark.parametrize(
+    ("names", "lead"),
+    [
+        (["fagersta"], "</time>: 1 plan."),
+        (["fagersta", "umea"], "</time>: 2 planer."),
+    ],
+)
+def test_the_page_counts_its_plans_in_swedish(
+    run: Run, tmp_path: Path, names: list[str], lead: str
+) -> None:
+    for name in names:
+        shutil.copytree(EXAMPLES / name, tmp_path / "planer" / name)
+    out = tmp_path / "oversikt.html"
+    result = run("overview", str(tmp_path / "planer"), "--as-of", "2024-03-31", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert lead in out.read_text(encoding="utf-8")
+
+
 def test_lan_keeps_one_county(run: Run) -> None:
     data = _json(run, str(EXAMPLES), "--as-of", "2021-03-31", "--lan", "24")
     assert data["county"] == "24"

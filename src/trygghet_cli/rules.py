@@ -573,8 +573,8 @@ _ALL = [
         Text("Uppgift om kommunen saknas", "Municipality information missing"),
         Text("kommun.yaml saknar '{key}'", "kommun.yaml has no '{key}'"),
         Text(
-            "Fyll i kommunens uppgifter, till exempel {example}; {why}.",
-            "Fill in the municipality's details, for instance {example}; {why}.",
+            "Fyll i kommunens egna uppgifter (för Fagersta står det {example}); {why}.",
+            "Fill in the municipality's own details (for Fagersta it says {example}); {why}.",
         ),
         ("schema",),
     ),

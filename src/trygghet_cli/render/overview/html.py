@@ -41,7 +41,7 @@ from trygghet_cli.render.templating import (
     template_root,
     translator,
 )
-from trygghet_cli.wording import Formatter, period_text
+from trygghet_cli.wording import Formatter, period_text, plural
 
 _DATE_COLUMNS = {"last_meeting", "since", "last", "due"}
 _ROW_HEADING = ("kommun", "county", "series_name")
@@ -108,6 +108,9 @@ def render(overview: Overview, tables: OverviewTables, lang: Lang) -> str:
         "county": mask_identity_numbers(county),
         "county_code": overview.county or "",
         "plan_count": fmt.number(len(overview.plans)),
+        "plans_word": plural(len(overview.plans), Text("plan", "plan"), Text("planer", "plans"))(
+            lang
+        ),
         "left_out": overview.left_out,
         "within": overview.window.within,
         "sections": sections,
