@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Run
+from tests.conftest import EXAMPLES, Run
 from tests.deadline_support import message, of_kind, summary
 from tests.plan_builder import body, make_plan
 from trygghet_cli.followup.accounts import account
@@ -283,3 +283,18 @@ def test_a_pause_never_asks_for_more_nor_on_a_paused_day(
     if paused.after_last is not None and plain.after_last is not None:
         assert paused.after_last >= plain.after_last
         assert not paused_cadence.paused(paused.after_last)
+
+
+def test_the_fagersta_example_keeps_the_summer_pauses_its_minutes_decided(run: Run) -> None:
+    """The minutes of 1 June 2021 pause the working group until 24 August (the 22 June meeting
+    is cancelled), and those of 17 June pause EST-gruppen weeks 25–32 with no monthly report
+    for June and July: the example writes them as pauses, so neither the brief for the second
+    quarter nor the deadlines of 10 August call them late."""
+    fagersta = str(EXAMPLES / "fagersta")
+    brief = run("report", fagersta, "--quarter", "2021Q2").stdout
+    [row] = [line for line in brief.splitlines() if line.startswith("| Arbetsgrupp fördjupad")]
+    assert "Enligt plan" in row and "Försenat" not in row
+    listed = json.loads(run("deadlines", fagersta, "--as-of", "2021-08-10", "-f", "json").stdout)
+    late = [d for p in listed["plans"] for d in p["deadlines"] if d["status"] == "overdue"]
+    assert not [d for d in late if "EST-gruppen" in d["message"] and d["kind"] != "action"]
+    assert not [d for d in late if "Arbetsgrupp" in d["message"]]
