@@ -85,7 +85,8 @@ def _bodies(name: str) -> dict[str, Body]:
     ("name", "kind", "cadence"),
     [
         ("fagersta", "lokalt_brå", "6 gånger per år"),
-        ("fagersta", "est_grupp", "varannan vecka"),
+        # the seed's cadence, with the summer pause of the example's (illustrative) minutes
+        ("fagersta", "est_grupp", "varannan vecka, uppehåll 21 juni–15 augusti 2021"),
         ("umea", "lokalt_brå", "5 gånger per år"),
         ("umea", "områdesråd", "minst 4 gånger per år"),
         ("angered", "ledningsgrupp", "cirka 6 gånger per år, även vid behov"),

@@ -316,7 +316,8 @@ def test_json_for_other_tools(run: Run) -> None:
     }
     assert fagersta["obligations"][0]["basis"] in ("revideras", "gäller_till", "rekommendation")
     est = next(b for b in fagersta["bodies"] if b["kind"] == "est_grupp")
-    assert est["cadence"] == "varannan vecka" and est["cadence_en"] == "every other week"
+    assert est["cadence"] == "varannan vecka, uppehåll 21 juni–15 augusti 2021"
+    assert est["cadence_en"] == "every other week, break 21 June–15 August 2021"
     [crime] = [i for i in fagersta["indicators"] if i["series"] == "anmalda-brott-per-100000"]
     assert (crime["period"], crime["value"], crime["national"]) == ("2020", 11777, 15079)
 
