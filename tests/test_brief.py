@@ -148,6 +148,8 @@ def test_the_year_s_quarters_ask_for_the_year_s_cadence() -> None:
             cadence = body.cadence
             if cadence is None or cadence.only_when_needed or body.start or body.end:
                 continue
+            if cadence.pauses:  # a pause asks for fewer (tests/test_followup_pauses.py)
+                continue
             rows = [m for b in briefs for m in b.meetings if m.body.id == body.id]
             if len(rows) == 4 and cadence.qualifier.value != "cirka":
                 total = sum(m.expected or 0 for m in rows)

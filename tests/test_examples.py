@@ -105,7 +105,10 @@ def test_seed_structure() -> None:
     bra = fagersta.bodies()["lokala-bra"]
     assert bra.budget is not None and bra.budget.allocated is False
     est = fagersta.bodies()["est-grupp"]
-    assert {cadence_text(line.cadence).sv for line in est.reporting} == {"varje månad"}
+    # the seed's monthly report, with the summer pause of the example's (illustrative) minutes
+    assert {cadence_text(line.cadence).sv for line in est.reporting} == {
+        "varje månad, uppehåll 1 juni–31 juli 2021"
+    }
     assert {t for line in est.reporting for t in line.to} == {"lansstyrelsen", "lokala-bra"}
     assert fagersta.organisation is not None
     coordinator = fagersta.organisation.coordination.coordinators[0]
