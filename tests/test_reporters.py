@@ -11,6 +11,9 @@ import pytest
 
 from tests.conftest import FIXTURES, Run
 from tests.golden import check_golden
+from trygghet_cli.diagnostics import make
+from trygghet_cli.i18n import Lang
+from trygghet_cli.render.reporters.base import Report, summary_line
 
 FORMATS = {
     "text": "txt",
@@ -143,3 +146,19 @@ def test_sarif_rule_help_has_no_blanks(run: Run) -> None:
     doc = json.loads(run("validate", "broken", "--format", "sarif", cwd=FIXTURES).output)
     for rule in doc["runs"][0]["tool"]["driver"]["rules"]:
         assert "{" not in rule.get("help", {}).get("text", ""), rule["id"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", "1\u00a0234 fel och 1\u00a0001 varningar i 2\u00a0900 filer (1\u00a0450 planer)."),
+        ("en", "1,234 errors and 1,001 warnings in 2,900 files (1,450 plans)."),
+    ],
+)
+def test_the_closing_line_groups_large_counts(lang: Lang, expected: str) -> None:
+    """A county's run over every plan counts thousands: the closing line writes them as the
+    reports write numbers (15 079), not '1234 fel i 2900 filer'."""
+    found = [make("TRY109", "a.yaml", 1, 1, value="x")] * 1234
+    found += [make("TRY111", "kommun.yaml", 1, 1, key="polis", example="", why="")] * 1001
+    report = Report("validate", found, [f"{i}.yaml" for i in range(2900)], 1450, lang)
+    assert summary_line(report) == expected

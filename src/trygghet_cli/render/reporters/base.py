@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from trygghet_cli.diagnostics import Diagnostic, Severity
 from trygghet_cli.i18n import Lang, Text
-from trygghet_cli.wording import plural
+from trygghet_cli.wording import number_label, plural
 
 
 @dataclass(frozen=True)
@@ -64,23 +64,20 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files, plans = len(report.files), report.plans
-    where = plural(files, Text("fil", "file"), Text("filer", "files"))(lang)
-    where_plans = plural(plans, Text("plan", "plan"), Text("planer", "plans"))(lang)
-    scope = Text(
-        f"i {files} {where} ({plans} {where_plans})", f"in {files} {where} ({plans} {where_plans})"
-    )(lang)
+
+    def counted(n: int, one: Text, many: Text) -> str:
+        return f"{number_label(n, lang)} {plural(n, one, many)(lang)}"
+
+    where = counted(files, Text("fil", "file"), Text("filer", "files"))
+    where_plans = counted(plans, Text("plan", "plan"), Text("planer", "plans"))
+    scope = Text(f"i {where} ({where_plans})", f"in {where} ({where_plans})")(lang)
     if not errors and not warnings:
         return Text(f"Inga fel {scope}.", f"No problems {scope}.")(lang)
     parts = []
     if errors:
-        parts.append(Text(f"{errors} fel", f"{errors} " + plural(errors, "error", "errors"))(lang))
+        parts.append(counted(errors, Text("fel", "error"), Text("fel", "errors")))
     if warnings:
-        parts.append(
-            Text(
-                f"{warnings} " + plural(warnings, "varning", "varningar"),
-                f"{warnings} " + plural(warnings, "warning", "warnings"),
-            )(lang)
-        )
+        parts.append(counted(warnings, Text("varning", "warning"), Text("varningar", "warnings")))
     joined = Text(" och ", " and ")(lang).join(parts)
     return f"{joined} {scope}.{_waiting(report)}"
 
@@ -90,9 +87,10 @@ def _waiting(report: Report) -> str:
     n = sum(d.rule == "TRY017" for d in report.diagnostics)
     if not n:
         return ""
+    shown = number_label(n, report.lang)
     return Text(
-        f" {n} {plural(n, 'fil', 'filer')} har inte kontrollerats mot resten av planen ännu.",
-        f" {n} {plural(n, 'file has', 'files have')} not been checked against the rest of "
+        f" {shown} {plural(n, 'fil', 'filer')} har inte kontrollerats mot resten av planen ännu.",
+        f" {shown} {plural(n, 'file has', 'files have')} not been checked against the rest of "
         "the plan yet.",
     )(report.lang)
 
