@@ -1,9 +1,12 @@
 """The quarterly brief as data: what happened in a quarter, and what is due in the next.
 
 Everything is computed as of the quarter's last day, so the brief for kvartal 1 2021 shows what
-was open or late on 31 March 2021, even when it is written later. What is late, what falls due
-and how each body's meetings and each report stand come from the one follow-up of that day
-(:func:`~trygghet_cli.followup.deadlines.follow_up`, with the next quarter as the window), the
+was open or late on 31 March 2021, even when it is written later. A quarter that has not ended
+is assessed as of the day the brief is written (``today``): nothing of the rest of the quarter
+is read, so a meeting planned for later is not held and a date still to come is not late.
+What is late, what falls due and how each body's meetings and each report stand come from the
+one follow-up of that day (:func:`~trygghet_cli.followup.deadlines.follow_up`, with the next
+quarter as the window), the
 same that ``trygg deadlines`` shows: the tables and the sentences word its figures and never
 count again. The result is plain dataclasses; wording and formats are the renderer's job.
 
@@ -193,6 +196,8 @@ class Brief:
     comparisons: tuple[Comparison, ...] = field(default=())
     """The plan's indicators against the national figures known at the quarter's end."""
     illustrative: bool = False
+    as_of: date | None = None
+    """The day the brief is assessed on, when the quarter had not ended then."""
 
     @property
     def start(self) -> date:
@@ -200,7 +205,14 @@ class Brief:
 
     @property
     def end(self) -> date:
-        return self.quarter.end
+        """The day everything is assessed on: the quarter's last day, or the day the brief
+        was written when the quarter had not ended then."""
+        return self.as_of or self.quarter.end
+
+    @property
+    def ongoing(self) -> bool:
+        """The quarter had not ended on the day the brief was written."""
+        return self.as_of is not None
 
     @property
     def next_quarter(self) -> Period:
@@ -231,35 +243,54 @@ class Brief:
         return sum(len(m.decisions) for m in self.decisions)
 
 
-def deadline_window(quarter: Period) -> Window:
-    """As of the quarter's last day, up to the end of the next quarter."""
-    return Window(quarter.end, (quarter.next().end - quarter.end).days)
+def assessed_on(quarter: Period, today: date | None) -> date:
+    """The day a brief for ``quarter`` written on ``today`` is assessed on: the quarter's last
+    day, or ``today`` while the quarter has not ended."""
+    return quarter.end if today is None else min(quarter.end, today)
 
 
-def build_brief(loaded: LoadedPlan, quarter: Period, national: NationalData | None = None) -> Brief:
-    """The brief for ``quarter`` (any period works; briefs are written per quarter)."""
+def deadline_window(quarter: Period, today: date | None = None) -> Window:
+    """As of the quarter's last day (or ``today`` while it has not ended), up to the end of the
+    next quarter."""
+    day = assessed_on(quarter, today)
+    return Window(day, (quarter.next().end - day).days)
+
+
+def build_brief(
+    loaded: LoadedPlan,
+    quarter: Period,
+    national: NationalData | None = None,
+    *,
+    today: date | None = None,
+) -> Brief:
+    """The brief for ``quarter`` (any period works; briefs are written per quarter), written on
+    ``today`` (None: after the quarter). A quarter that has not begun by ``today`` has no
+    brief; the command refuses it before asking."""
     plan = loaded.plan
-    start, end = quarter.start, quarter.end
+    end = assessed_on(quarter, today)
+    start = quarter.start
+    assert start <= end, "a brief for a quarter that has not begun"
     in_quarter = [r for r in plan.meetings if start <= r.meeting.date <= end]
-    followup = follow_up(loaded, deadline_window(quarter))
+    followup = follow_up(loaded, deadline_window(quarter, today))
     comparisons: tuple[Comparison, ...] = ()
     if national is not None:
         comparisons = tuple(compare(comparison_rows([plan], national, until=end)))
     return Brief(
         plan=plan,
         quarter=quarter,
-        meetings=tuple(_meetings(plan, followup, quarter)),
-        reports=tuple(_reports(followup, quarter)),
+        meetings=tuple(_meetings(plan, followup, quarter, end)),
+        reports=tuple(_reports(followup, quarter, end)),
         decisions=tuple(_decisions(plan, in_quarter)),
         actions=actions_summary(plan, followup.actions, start, end),
         goals=tuple(_goals(plan, followup.goals)),
-        situation=situation_summary(plan, quarter),
+        situation=situation_summary(plan, quarter, end),
         followup=followup,
         documents=governing_documents(
-            plan.documents_by_id().values(), followup.obligations, quarter
+            plan.documents_by_id().values(), followup.obligations, quarter, end
         ),
         comparisons=comparisons,
         illustrative=_uses_illustrative(plan, in_quarter),
+        as_of=end if end < quarter.end else None,
     )
 
 
@@ -267,11 +298,13 @@ def _dates_in(dates: Iterable[date], lo: date, hi: date) -> tuple[date, ...]:
     return tuple(sorted(d for d in dates if lo <= d <= hi))
 
 
-def _meetings(plan: Plan, followup: PlanFollowUp, quarter: Period) -> Iterable[BodyMeetings]:
+def _meetings(
+    plan: Plan, followup: PlanFollowUp, quarter: Period, end: date
+) -> Iterable[BodyMeetings]:
     for body in plan.bodies().values():
         if not body.kind.meets:
             continue
-        window = state.body_window(body, quarter.start, quarter.end)
+        window = state.body_window(body, quarter.start, end)
         if window is None:
             continue
         acute = _dates_in(
@@ -287,19 +320,19 @@ def _meetings(plan: Plan, followup: PlanFollowUp, quarter: Period) -> Iterable[B
         if duty is None and not held and not acute:
             continue
         expected = len(duty.account.in_range(*window)) if duty is not None else None
-        status = _status(expected, duty, quarter.end)
+        status = _status(expected, duty, end)
         yield BodyMeetings(body, held, acute, expected, duty, status)
 
 
-def _reports(followup: PlanFollowUp, quarter: Period) -> Iterable[ReportDeliveries]:
+def _reports(followup: PlanFollowUp, quarter: Period, end: date) -> Iterable[ReportDeliveries]:
     for duty in followup.duties:
         if duty.kind is not Kind.REPORT:
             continue
         acc = duty.account
         lo = max(quarter.start, acc.anchor)
-        held = acc.held_in(lo, quarter.end)
-        expected = len(acc.in_range(lo, quarter.end))
-        yield ReportDeliveries(duty, held, expected, _status(expected, duty, quarter.end))
+        held = acc.held_in(lo, end)
+        expected = len(acc.in_range(lo, end))
+        yield ReportDeliveries(duty, held, expected, _status(expected, duty, end))
 
 
 def _decisions(plan: Plan, records: list[MeetingRecord]) -> Iterable[MeetingDecisions]:

@@ -49,11 +49,16 @@ class GoverningDocuments:
 
 
 def governing_documents(
-    documents: Iterable[Document], obligations: Iterable[Obligation], quarter: Period
+    documents: Iterable[Document],
+    obligations: Iterable[Obligation],
+    quarter: Period,
+    end: date | None = None,
 ) -> GoverningDocuments:
+    """The documents as they stood on ``end`` (the quarter's last day unless given)."""
     docs = list(documents)
-    end, until = quarter.end, quarter.next().end
-    adopted = [d for d in docs if d.adopted is not None and quarter.contains(d.adopted)]
+    end = quarter.end if end is None else end
+    until = quarter.next().end
+    adopted = [d for d in docs if d.adopted is not None and quarter.start <= d.adopted <= end]
     coming: list[DocumentDate] = []
     for doc in docs:
         if not exists_on(doc, end) or replaced(doc, docs, end):

@@ -57,14 +57,15 @@ def week_in(week: IsoWeek, period: Period) -> bool:
     return period.contains(week.monday + timedelta(days=3))
 
 
-def situation_summary(plan: Plan, quarter: Period) -> SituationSummary:
+def situation_summary(plan: Plan, quarter: Period, end: date | None = None) -> SituationSummary:
     """The situation entries of ``plan`` in ``quarter``, counted and compared with the
-    quarter before."""
+    quarter before, as recorded by ``end`` (the quarter's last day unless given)."""
+    known = quarter.end if end is None else end
     previous = quarter.previous()
     current: list[tuple[MeetingRecord, SituationEntry]] = []
     before: list[SituationEntry] = []
     for rec in sorted(plan.meetings, key=lambda r: (r.meeting.date, r.file)):
-        if rec.meeting.date > quarter.end:
+        if rec.meeting.date > known:
             continue  # recorded after the quarter: not known when it ended
         for entry in rec.meeting.situation:
             if week_in(entry.week, quarter):

@@ -410,15 +410,27 @@ HELP_EN: dict[str, str] = {
         "Lägesrapport för ett kvartal: möten, beslut, åtgärder, mål, jämförelse med riket,\n"
         "lägesbilden och tidsfristerna nästa kvartal.\n"
         "\n"
+        "Ett kvartal som har slutat bedöms per sin sista dag, ett som pågår per i dag (--as-of).\n"
+        "\n"
         "Avslutas med 1 om planen har fel (de visas då som i trygg validate)."
     ): (
         "Quarterly brief (lägesrapport): meetings, decisions, actions, goals, comparison with "
         "the\n"
         "national figures, the situation picture (lägesbild) and next quarter's deadlines.\n"
         "\n"
+        "A quarter that has ended is judged as of its last day, one under way as of today "
+        "(--as-of).\n"
+        "\n"
         "Exits with 1 if the plan has errors (they are then shown as by trygg validate)."
     ),
     "Kvartalet: 2021Q1, 2021-Q1 eller 2021K1.": "The quarter: 2021Q1, 2021-Q1 or 2021K1.",
+    (
+        "Dagen rapporten skrivs, ÅÅÅÅ-MM-DD: ett kvartal som inte är slut bedöms per den dagen. "
+        "Standard: i dag."
+    ): (
+        "The day the brief is written, YYYY-MM-DD: a quarter that has not ended is judged as of "
+        "that day. Default: today."
+    ),
     (
         "markdown, html eller pdf (PDF/A för mötessystemet och diariet). Standard: html när "
         "--output slutar på .html, pdf när det slutar på .pdf, annars markdown."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -66,14 +67,43 @@ def report(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        date | None,
+        typer.Option(
+            "--as-of",
+            parser=params.day,
+            metavar="DATUM",
+            help="Dagen rapporten skrivs, ÅÅÅÅ-MM-DD: ett kvartal som inte är slut bedöms per "
+            "den dagen. Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Lägesrapport för ett kvartal: möten, beslut, åtgärder, mål, jämförelse med riket,
     lägesbilden och tidsfristerna nästa kvartal.
 
+    Ett kvartal som har slutat bedöms per sin sista dag, ett som pågår per i dag (--as-of).
+
     Avslutas med 1 om planen har fel (de visas då som i trygg validate).
     """
     language = lang_or_exit(lang)
+    today = as_of or date.today()
+    if quarter.start > today:
+        from trygghet_cli.wording import date_label
+
+        n = (quarter.start.month - 1) // 3 + 1
+        usage_error(
+            Text(
+                f"kvartal {n} {quarter.year} har inte börjat den {date_label(today, 'sv')}; "
+                "en lägesrapport skrivs för ett kvartal som har börjat. Se det som förfaller "
+                "med trygg deadlines --within DAGAR.",
+                f"quarter {n} {quarter.year} has not begun on {date_label(today, 'en')}; a brief "
+                "is written for a quarter that has begun. See what falls due with "
+                "trygg deadlines --within DAYS.",
+            ),
+            language,
+        )
     chosen = format or (
         _BY_SUFFIX.get(output.suffix.lower(), ReportFormat.markdown)
         if output is not None
@@ -96,7 +126,7 @@ def report(
     from trygghet_cli.visible import visible_lines
 
     loaded = load_plan_files(path, language, "report")
-    brief = build_brief(loaded, quarter, national_data())
+    brief = build_brief(loaded, quarter, national_data(), today=today)
     try:
         text = render_brief(
             brief, language, "html" if chosen is ReportFormat.pdf else chosen.value, template

@@ -101,13 +101,7 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
     return BriefView(
         lang=lang,
         title=t(f"Lägesrapport {quarter}: {plan.name}", f"Quarterly brief, {quarter}: {plan.name}"),
-        intro=t(
-            f"Uppföljning av det brottsförebyggande och trygghetsskapande arbetet i {plan.name}, "
-            f"{fmt.date_range(brief.start, brief.end)}. Läget som det var den "
-            f"{fmt.date(brief.end)}.",
-            f"Follow-up of crime prevention and community safety work in {plan.name}, "
-            f"{fmt.date_range(brief.start, brief.end)}. Status as of {fmt.date(brief.end)}.",
-        ),
+        intro=_intro(brief, fmt),
         on_track=tuple(on_track(brief, fmt)),
         late=tuple(late(brief, fmt)),
         national=tuple(national_lines(brief, fmt)),
@@ -185,9 +179,16 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
             + ")"
             for _, _, e in brief.situation.serious
         ),
-        next_title=t(
-            f"Att göra {fmt.quarter(brief.next_quarter)}",
-            f"Due in {fmt.quarter(brief.next_quarter)}",
+        next_title=(
+            t(
+                f"Att göra resten av {quarter} och {fmt.quarter(brief.next_quarter)}",
+                f"Due in the rest of {quarter} and in {fmt.quarter(brief.next_quarter)}",
+            )
+            if brief.ongoing
+            else t(
+                f"Att göra {fmt.quarter(brief.next_quarter)}",
+                f"Due in {fmt.quarter(brief.next_quarter)}",
+            )
         ),
         next_intro=t(
             f"Tidsfrister till och med {fmt.date(brief.next_quarter.end)} för det som inte var "
@@ -213,6 +214,29 @@ def build_view(brief: Brief, lang: Lang) -> BriefView:
 
 
 # --- sections --------------------------------------------------------------------------------
+
+
+def _intro(brief: Brief, fmt: Formatter) -> str:
+    """What the brief follows up, and the day it is assessed on: said plainly at the top when
+    the quarter had not ended."""
+    t = translator(fmt.lang)
+    name = brief.plan.name
+    span = fmt.date_range(brief.start, brief.quarter.end)
+    day = fmt.date(brief.end)
+    if brief.ongoing:
+        return t(
+            f"Kvartalet är inte slut: läget den {day}. Uppföljning av det brottsförebyggande "
+            f"och trygghetsskapande arbetet i {name}, {span}, med det som var nedskrivet till "
+            "och med den dagen.",
+            f"The quarter has not ended: status as of {day}. Follow-up of crime prevention and "
+            f"community safety work in {name}, {span}, with what was recorded up to that day.",
+        )
+    return t(
+        f"Uppföljning av det brottsförebyggande och trygghetsskapande arbetet i {name}, "
+        f"{span}. Läget som det var den {day}.",
+        f"Follow-up of crime prevention and community safety work in {name}, "
+        f"{span}. Status as of {day}.",
+    )
 
 
 def _status_text(status: Status, deadline: Deadline | None, fmt: Formatter, year: int) -> str:
@@ -309,12 +333,18 @@ def _reports_table(brief: Brief, fmt: Formatter) -> Table:
 
 def _actions_intro(brief: Brief, fmt: Formatter) -> str:
     a = brief.actions
+    when = (
+        Text("Den {day}", "On {day}").format(day=fmt.date(brief.end))(fmt.lang)
+        if brief.ongoing
+        else Text("Vid kvartalets slut", "At the end of the quarter")(fmt.lang)
+    )
     return Text(
         "Beslutade under kvartalet: {opened}. Klara under kvartalet: {completed}. "
-        "Vid kvartalets slut försenade: {overdue}; pågående inom tidsramen: {open}.",
+        "{when} försenade: {overdue}; pågående inom tidsramen: {open}.",
         "Decided in the quarter: {opened}. Completed in the quarter: {completed}. "
-        "At the end of the quarter overdue: {overdue}; open and on time: {open}.",
+        "{when} overdue: {overdue}; open and on time: {open}.",
     ).format(
+        when=when,
         opened=fmt.number(len(a.opened)),
         completed=fmt.number(len(a.completed)),
         overdue=fmt.number(len(a.overdue)),

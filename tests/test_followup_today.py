@@ -1,0 +1,98 @@
+"""The follow-up never reads the future: a brief for a quarter that has not ended is written as
+of the day it is written, a plan that could not be read publishes no calendar, and what falls
+due on a day is due, not late, on that day (docs/uppfoljning.md)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import Run, write
+from tests.plan_builder import DOCUMENTS, body, make_plan
+
+TODAY = "2026-12-06"
+
+
+def _council(root: Path) -> Path:
+    """Rådet meets 4 gånger per år from 1 January 2026: 10 March, 9 June, 8 September and
+    (planned, in the future on 6 December 2026) 20 December 2026. The September meeting
+    decided action a-1, due 20 December 2026, still open."""
+    make_plan(
+        root,
+        [body("rad", "4 gånger per år")],
+        [date(2026, 3, 10), date(2026, 6, 9), date(2026, 12, 20)],
+        plan_date=date(2026, 1, 1),
+    )
+    write(root / "styrdokument.yaml", DOCUMENTS.format(adopted="2026-01-01"))
+    write(
+        root / "moten" / "2026-09-08-rad.yaml",
+        "datum: 2026-09-08\norgan: rad\ntyp: ordinarie\nåtgärder:\n"
+        "  - id: a-1\n    text: Belysning i gångtunneln\n    ansvarig: samordnare\n"
+        "    senast: 2026-12-20\n    status: pågående\n",
+    )
+    return root
+
+
+def _deadlines(run: Run, plan: Path, day: str, within: int) -> list[dict[str, Any]]:
+    result = run(
+        "deadlines", str(plan), "--as-of", day, "--within", str(within), "--format", "json"
+    )
+    assert result.exit_code in (0, 1), result.output
+    items: list[dict[str, Any]] = json.loads(result.stdout)["plans"][0]["deadlines"]
+    return items
+
+
+def test_a_brief_for_a_quarter_not_ended_is_written_as_of_today(run: Run, tmp_path: Path) -> None:
+    plan = _council(tmp_path)
+    result = run("report", "--quarter", "2026Q4", str(plan), "--as-of", TODAY)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "Kvartalet är inte slut: läget den 6 december 2026." in text
+    # Nothing is late on 6 December: the action is due on 20 December, and the meeting one
+    # interval after 8 September, on 8 December 2026.
+    assert "skulle ha varit klar" not in text
+    assert "skulle ha hållits" not in text
+    assert "Inget är försenat." in text
+    # The meeting of 20 December has not been held on 6 December: 3 of the 3 asked for so far.
+    assert "4 möten" not in text
+    assert "| 3 möten sedan 1 jan., 3 krävs |" in text
+    assert "Den 6 december 2026 försenade: 0; pågående inom tidsramen: 1." in text
+    # What the brief has to do is what deadlines gives for the same day, up to the end of the
+    # next quarter (31 March 2027, 115 days after 6 December 2026): the meeting by 8 December
+    # (3 months after 8 September) and the action by 20 December.
+    items = _deadlines(run, plan, TODAY, 115)
+    assert [(d["date"], d["status"]) for d in items] == [
+        ("2026-12-08", "due-soon"),
+        ("2026-12-20", "due-soon"),
+    ]
+    todo = text.split("## Att göra resten av kvartal 4 2026 och kvartal 1 2027\n", 1)[1]
+    for d in items:
+        assert d["title"] in todo, d["title"]
+
+
+def test_a_brief_for_a_quarter_not_ended_in_english(run: Run, tmp_path: Path) -> None:
+    plan = _council(tmp_path)
+    result = run("report", "-q", "2026Q4", str(plan), "--as-of", TODAY, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "The quarter has not ended: status as of 6 December 2026." in result.stdout
+
+
+def test_a_brief_for_an_ended_quarter_is_unchanged_by_the_day(run: Run, tmp_path: Path) -> None:
+    plan = _council(tmp_path)
+    later = run("report", "--quarter", "2026Q3", str(plan), "--as-of", TODAY)
+    on_end = run("report", "--quarter", "2026Q3", str(plan), "--as-of", "2026-09-30")
+    assert later.exit_code == on_end.exit_code == 0, later.output
+    assert later.stdout == on_end.stdout
+    assert "Kvartalet är inte slut" not in later.stdout
+
+
+def test_a_brief_for_a_quarter_not_begun_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    plan = _council(tmp_path)
+    for quarter in ("2027Q1", "2030Q1"):
+        result = run("report", "--quarter", quarter, str(plan), "--as-of", TODAY)
+        assert result.exit_code == 2, result.output
+        assert "har inte börjat" in result.output
+        assert "6 december 2026" in result.output
+        assert "Traceback" not in result.output
