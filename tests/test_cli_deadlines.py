@@ -117,13 +117,25 @@ def test_usage_errors_exit_2(run: Run, plan: Path, args: list[str], expected: st
 
 
 def test_errors_in_the_plan_are_shown_and_fail(run: Run, plan: Path) -> None:
+    """Every file was read, but a meeting names a body the plan lacks: the deadlines are shown
+    with the error."""
+    write(plan / "moten/2021-03-10-nope.yaml", "datum: 2021-03-10\norgan: nope\n")
+    result = run("deadlines", "--as-of", "2021-05-15", "--fail-on", "never", cwd=plan)
+    assert result.exit_code == 1
+    assert "Fel i planen (varje fil lästes; rätta felen, se trygg validate):" in result.output
+    assert "    moten/2021-03-10-nope.yaml:2:8: fel TRY201" in result.output
+    assert "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021" in result.output
+    assert result.output.endswith("; 1 fel i planerna (se trygg validate).\n")
+
+
+def test_a_file_that_did_not_validate_writes_no_deadlines(run: Run, plan: Path) -> None:
+    """An impossible date leaves the file read only in part: nothing is written from it."""
     edit(plan / "aktiviteter.yaml", "klart_senast: 2021-12-31", "klart_senast: 2021-02-30")
     result = run("deadlines", "--as-of", "2021-05-15", "--fail-on", "never", cwd=plan)
     assert result.exit_code == 1
-    assert "Fel i planen; tidsfristerna bygger på de filer som gick att läsa:" in result.output
-    assert "    aktiviteter.yaml:9:19: fel TRY10" in result.output
-    assert "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021" in result.output
-    assert result.output.endswith("; 1 fel i planerna (se trygg validate).\n")
+    assert result.stdout == ""
+    assert "aktiviteter.yaml:9:19: fel TRY10" in result.stderr
+    assert "trygg deadlines: en fil i planen kunde inte läsas (se ovan)" in result.stderr
 
 
 def test_a_folder_without_a_plan(run: Run, tmp_path: Path) -> None:
@@ -202,10 +214,17 @@ def test_output_writes_the_file(run: Run, plan: Path) -> None:
 
 
 def test_ics_errors_go_to_stderr(run: Run, plan: Path) -> None:
-    edit(plan / "aktiviteter.yaml", "klart_senast: 2021-12-31", "klart_senast: 2021-02-30")
+    """The calendar is written with the plan's errors on standard error; none is written when
+    a file could not be read."""
+    write(plan / "moten/2021-03-10-nope.yaml", "datum: 2021-03-10\norgan: nope\n")
     result = run("deadlines", "--as-of", AS_OF, "-f", "ics", cwd=plan)
     assert result.exit_code == 1
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert "moten/2021-03-10-nope.yaml:2:8: fel TRY201" in result.stderr
+    edit(plan / "aktiviteter.yaml", "klart_senast: 2021-12-31", "klart_senast: 2021-02-30")
+    result = run("deadlines", "--as-of", AS_OF, "-f", "ics", cwd=plan)
+    assert result.exit_code == 1
+    assert result.stdout_bytes == b""
     assert "aktiviteter.yaml:9:19: fel TRY10" in result.stderr
 
 

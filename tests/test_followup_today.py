@@ -96,3 +96,64 @@ def test_a_brief_for_a_quarter_not_begun_is_a_usage_error(run: Run, tmp_path: Pa
         assert "har inte börjat" in result.output
         assert "6 december 2026" in result.output
         assert "Traceback" not in result.output
+
+
+def _unreadable(root: Path) -> Path:
+    """Rådet (4 gånger per år from 1 January 2026) met on 10 February 2026 and decided a-1, due
+    1 March 2026 and still open; the meeting's file has an unquoted colon on line 4, so it
+    cannot be read. Read in full, the plan has one late item on 1 April 2026 (the action) and
+    the meeting held; read without that file, a missing meeting and no late action."""
+    make_plan(root, [body("rad", "4 gånger per år")], plan_date=date(2026, 1, 1))
+    write(root / "styrdokument.yaml", DOCUMENTS.format(adopted="2026-01-01"))
+    write(
+        root / "moten" / "2026-02-10-rad.yaml",
+        "datum: 2026-02-10\norgan: rad\ntyp: ordinarie\nanteckningar: Flyttad: se protokoll\n"
+        "åtgärder:\n  - id: a-1\n    text: Belysning\n    ansvarig: samordnare\n"
+        "    senast: 2026-03-01\n    status: pågående\n",
+    )
+    return root
+
+
+def test_deadlines_refuses_a_plan_with_a_file_it_could_not_read(run: Run, tmp_path: Path) -> None:
+    plan = _unreadable(tmp_path)
+    out = tmp_path / "trygg.ics"
+    for fmt in ("text", "json", "ics", "github"):
+        result = run(
+            "deadlines", str(plan), "--as-of", "2026-04-01", "-f", fmt, "--output", str(out)
+        )
+        assert result.exit_code == 1, (fmt, result.output)
+        assert not out.exists(), fmt
+        assert f"{plan}/moten/2026-02-10-rad.yaml:4:22: fel TRY001 YAML-syntaxfel" in (
+            result.stderr
+        ), fmt
+        assert (
+            "trygg deadlines: en fil i planen kunde inte läsas (se ovan); tidsfristerna "
+            "skrivs inte, eftersom det som står i den skulle saknas. Rätta filen och kör igen"
+        ) in " ".join(result.stderr.split()), fmt
+        assert "0 av 1 möte" not in result.output, fmt
+    result = run("deadlines", str(plan), "--as-of", "2026-04-01", "--fail-on", "never")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    english = run("deadlines", str(plan), "--as-of", "2026-04-01", "-f", "ics", "--lang", "en")
+    assert english.exit_code == 1
+    assert "BEGIN:VCALENDAR" not in english.stdout
+    assert "a file of the plan could not be read (see above); the deadlines are not written" in (
+        " ".join(english.stderr.split())
+    )
+
+
+def test_deadlines_of_the_same_plan_read_in_full(run: Run, tmp_path: Path) -> None:
+    plan = _unreadable(tmp_path)
+    meeting = plan / "moten" / "2026-02-10-rad.yaml"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace(
+            "Flyttad: se protokoll", '"Flyttad: se protokoll"'
+        ),
+        encoding="utf-8",
+    )
+    # The meeting of 10 February is kvartal 1's; the next is due one interval later, 10 May,
+    # beyond the 30 days. The action is late since 2 March.
+    items = _deadlines(run, plan, "2026-04-01", 30)
+    assert [(d["kind"], d["date"], d["status"]) for d in items] == [
+        ("action", "2026-03-01", "overdue"),
+    ]

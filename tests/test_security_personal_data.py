@@ -135,7 +135,7 @@ def test_a_plan_file_that_is_not_utf8_is_scanned_too(run: Run, plan: Path) -> No
 
 def _with_number(plan: Path, text: str = f"Ring {NUMBER}") -> None:
     edit(plan / MEETING, "    text: Boka trygghetsvandring", f"    text: {text}")
-    edit(plan / MEETING, "    status: klar\n    klar_datum: 2021-03-20\n", "")
+    edit(plan / MEETING, "    status: klar\n    klar_datum: 2021-03-20\n", "    status: pågående\n")
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,7 @@ def deadlines(
         options=Options(cache=default_folder()),
     )
     refuse_missing(result.missing, language)
+    _refuse_unread(result, language)
     if chosen is DeadlineFormat.ics:
         _refuse_identity_numbers(result, language)
     data, step_summary = _render(result, chosen, language, color=output is None)
@@ -139,6 +140,29 @@ def deadlines(
         FailOn.never: None,
     }[fail_on]
     raise typer.Exit(1 if result.failed(threshold) else 0)
+
+
+def _refuse_unread(result: DeadlineResult, lang: Lang) -> None:
+    """Nothing from a plan read only in part, in any format: a file that could not be read
+    would make a held meeting missing and a late action vanish (a wrong 'nothing is late')."""
+    from trygghet_cli.render.deadlines_text import diagnostic_line
+
+    if not result.unread:
+        return
+    for d in result.unread:
+        typer.echo(diagnostic_line(d, lang), err=True)
+    typer.echo(
+        Text(
+            "trygg deadlines: en fil i planen kunde inte läsas (se ovan); tidsfristerna skrivs "
+            "inte, eftersom det som står i den skulle saknas. Rätta filen och kör igen "
+            "(trygg validate visar alla fel).",
+            "trygg deadlines: a file of the plan could not be read (see above); the deadlines "
+            "are not written, since what it says would be missing. Fix the file and run again "
+            "(trygg validate shows every error).",
+        )(lang),
+        err=True,
+    )
+    raise typer.Exit(1)
 
 
 def _refuse_identity_numbers(result: DeadlineResult, lang: Lang) -> None:

@@ -12,8 +12,10 @@ Paths in, a :class:`DeadlineResult` out; prints nothing. For every plan:
 * the obligations of Lag (2023:196) (:mod:`~trygghet_cli.followup.crime_prevention_act`).
 
 Each deadline is also a :class:`~trygghet_cli.diagnostics.Diagnostic` (rules ``TRY4xx``).
-Plans are validated first; their errors are returned too, since a file that could not be read
-hides its deadlines.
+Plans are validated first; their errors are returned too. A file that could not be read (a YAML
+syntax error, or content that does not validate) hides what it says: a held meeting becomes a
+missing one and a late action disappears. Such errors are kept apart
+(:attr:`DeadlineResult.unread`): no output is written from a plan read only in part.
 """
 
 from __future__ import annotations
@@ -116,6 +118,9 @@ class PlanDeadlines:
     followup: PlanFollowUp | None = None
     """The follow-up the deadlines come from (kept only when asked for: it holds the plan's
     accounts)."""
+    unread: list[Diagnostic] = field(default_factory=list)
+    """The errors of the files that could not be read, or only in part: the follow-up misses
+    what they say, so it is not shown."""
 
 
 @dataclass
@@ -133,6 +138,12 @@ class DeadlineResult:
     @property
     def files(self) -> list[str]:
         return [f for p in self.plans for f in p.files]
+
+    @property
+    def unread(self) -> list[Diagnostic]:
+        """The errors of files that could not be read (or only in part), in every plan: while
+        there are any, the follow-up is incomplete and no output may be written from it."""
+        return sort_diagnostics([d for p in self.plans for d in p.unread])
 
     def count(self, status: Status) -> int:
         return sum(1 for d in self.deadlines if d.status is status)
@@ -188,6 +199,7 @@ def plan_deadlines_of(
     errors = [d for d in checked.diagnostics if d.level is Severity.ERROR]
     found = follow_up(loaded, window)
     items = [d for d in found.deadlines if d.rule not in skip]
+    unread = unread_files(loaded)
     return PlanDeadlines(
         loaded.root,
         loaded.plan.name,
@@ -196,4 +208,10 @@ def plan_deadlines_of(
         items,
         errors,
         found if keep else None,
+        unread=[d for d in errors if d.file in unread],
     )
+
+
+def unread_files(loaded: LoadedPlan) -> set[str]:
+    """The plan's files that could not be read, or only in part (what the follow-up misses)."""
+    return {f.file for f in loaded.files if f.model is None or f.readable_part}

@@ -93,8 +93,8 @@ def render(result: DeadlineResult, lang: Lang, *, color: bool = False) -> str:
             lines.append(
                 (
                     Text(
-                        "  Fel i planen; tidsfristerna bygger på de filer som gick att läsa:",
-                        "  Errors in the plan; the deadlines come from the files that were read:",
+                        "  Fel i planen (varje fil lästes; rätta felen, se trygg validate):",
+                        "  Errors in the plan (every file was read; fix them, see trygg validate):",
                     )(lang),
                     "bold red",
                 )
