@@ -157,3 +157,42 @@ def test_deadlines_of_the_same_plan_read_in_full(run: Run, tmp_path: Path) -> No
     assert [(d["kind"], d["date"], d["status"]) for d in items] == [
         ("action", "2026-03-01", "overdue"),
     ]
+
+
+def _starting(root: Path) -> Path:
+    """A plan that applies from 1 January 2025: Rådet meets 4 gånger per år (the first meeting
+    due by 31 March 2025) and sends a yearly verksamhetsberättelse (due by 31 December 2025)."""
+    council = body("rad", "4 gånger per år", reports=[("arsrapport", "varje år", "Berättelse")])
+    make_plan(root, [council], plan_date=date(2025, 1, 1))
+    write(root / "styrdokument.yaml", DOCUMENTS.format(adopted="2024-06-01"))
+    return root
+
+
+def _recurring(items: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    return [
+        (d["kind"], d["date"], d["status"]) for d in items if d["kind"] in ("meeting", "report")
+    ]
+
+
+def test_what_falls_due_after_the_start_is_in_the_look_ahead_before_it(
+    run: Run, tmp_path: Path
+) -> None:
+    plan = _starting(tmp_path)
+    # The day before the start and the day of it: the first meeting is due 31 March 2025.
+    for day, within in (("2024-12-31", 91), ("2025-01-01", 90)):
+        assert _recurring(_deadlines(run, plan, day, within)) == [
+            ("meeting", "2025-03-31", "due-soon")
+        ], day
+    # A year's look-ahead from 1 December 2024 (to 5 January 2026) holds the report too.
+    assert _recurring(_deadlines(run, plan, "2024-12-01", 400)) == [
+        ("meeting", "2025-03-31", "due-soon"),
+        ("report", "2025-12-31", "due-soon"),
+    ]
+    feed = run("deadlines", str(plan), "--as-of", "2024-12-01", "--within", "400", "-f", "ics")
+    assert "UID:0180-meeting-rad@trygg" in feed.stdout
+    assert "UID:0180-report-arsrapport@trygg" in feed.stdout
+    # The brief for the quarter before the start has the first meeting to do.
+    brief = run("report", "-q", "2024Q4", str(plan), "--as-of", "2025-06-01")
+    assert brief.exit_code == 0, brief.output
+    todo = brief.stdout.split("## Att göra kvartal 1 2025\n", 1)[1]
+    assert "| 31 mars 2025 | Möte: Rad | Rad |" in todo

@@ -198,9 +198,11 @@ def account(
     as_of: date,
     end: date | None = None,
 ) -> Account | None:
-    """The duty's account on ``as_of``; None when nothing recurs (``vid behov``), counting has
-    not begun (``as_of`` before the anchor) or the duty has ended."""
-    if cadence.only_when_needed or as_of < anchor or (end is not None and end < as_of):
+    """The duty's account on ``as_of``; None when nothing recurs (``vid behov``) or the duty has
+    ended. Before counting begins (``as_of`` before the anchor) nothing is asked for yet, and
+    the next occasion is the first one after the anchor: a look-ahead from before a plan's
+    start holds what falls due after it."""
+    if cadence.only_when_needed or (end is not None and end < as_of):
         return None
     held = sorted(d for d in occasions if d <= as_of and (end is None or d <= end))
     demands: list[Demand] = []
