@@ -49,7 +49,8 @@ def _plans(top: Path) -> Path:
         edit(
             top / plan / "organisation.yaml",
             "    typ: nämnd\n",
-            "    typ: nämnd\n    motesfrekvens: 4\n",
+            # an error that leaves every file read, so that deadlines are written with it
+            "    typ: nämnd\n    ordförande: ingen-sadan-roll\n",
         )
     return top
 
