@@ -189,6 +189,8 @@ def _bodies(plan: Plan, found: PlanFollowUp) -> Iterable[BodyMeetings]:
             continue
         acc = duty.account
         body = bodies.get(duty.key)
+        if body is not None and body.start is not None and body.start > found.as_of:
+            continue  # not begun: its first meeting is among the deadlines, as in the brief
         deadline = duty.deadline
         state = deadline.status.value if deadline is not None else DutyState.OK
         yield BodyMeetings(
