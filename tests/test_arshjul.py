@@ -242,7 +242,8 @@ def test_a_fixed_date_before_the_plan_begins_is_not_asked_for(tmp_path: Path) ->
 
 def test_quarterly_by_the_15th_is_due_the_15th_after_the_quarter(tmp_path: Path) -> None:
     # kvartal 1 by 15 April, kvartal 2 by 15 July; done 20 March (early, for kvartal 1);
-    # counted in the calendar year, as every cadence is: by 15 July two asked for, one done
+    # counted in the calendar year, as every cadence is: on 15 July kvartal 2's is due that
+    # day, not missing; one asked for, one done
     plan = make_plan(
         tmp_path,
         [],
@@ -254,7 +255,7 @@ def test_quarterly_by_the_15th_is_due_the_15th_after_the_quarter(tmp_path: Path)
     assert summary([soon]) == [("TRY411", "kvartal", "due-soon", "2025-07-15")]
     assert message(soon) == (
         "Uppföljningen ”Uppföljning kvartal” ska göras senast 15 juli 2025, "
-        "uppföljningen för kvartal 2 2025 (varje kvartal senast den 15:e; gjord 1 av 2 gånger "
+        "uppföljningen för kvartal 2 2025 (varje kvartal senast den 15:e; gjord 1 av 1 gång "
         "sedan 1 januari 2025, den senaste 20 mars 2025)"
     )
     [late] = of_kind(plan, Kind.FOLLOW_UP, date(2025, 7, 16))
@@ -315,11 +316,13 @@ def test_the_brief_the_json_and_the_calendar_show_the_fixed_date(run: Run, tmp_p
     result = run("deadlines", str(plan), "--as-of", "2025-01-01", "-f", "ics")
     feed = icalendar.Calendar.from_ical(result.stdout_bytes)
     events = sorted((e.decoded("dtstart"), str(e["uid"])) for e in feed.walk("VEVENT"))
-    # the late one on its day, and the next utvärdering on 28 February 2025 (told apart by
-    # their uids: the summaries name no ids)
+    # the late one on its day, the next utvärdering on 28 February 2025 and the 2025
+    # handlingsprogram on 31 December 2025, due all the same (told apart by their uids: the
+    # summaries name no ids)
     assert [(d, "handlingsprogram" in s, "utvardering" in s) for d, s in events] == [
         (date(2024, 12, 31), True, False),
         (date(2025, 2, 28), False, True),
+        (date(2025, 12, 31), True, False),
     ]
 
 

@@ -179,10 +179,14 @@ def test_monthly_report_shortfall(plan: Path) -> None:
     )
     edit(plan / "moten/2021-03-02-lokala-bra.yaml", "[arsrapport]", "[arsrapport, manadsrapport]")
     items = of_kind(plan, Kind.REPORT, date(2021, 4, 30))
-    assert summary(items) == [("TRY408", "manadsrapport", "overdue", "2021-02-28")]
+    # April's report is due on 30 April, not missing: February's and March's are
+    assert summary(items) == [
+        ("TRY408", "manadsrapport", "overdue", "2021-02-28"),
+        ("TRY409", "manadsrapport-next", "due-soon", "2021-04-30"),
+    ]
     assert message(items[0]) == (
         "Rapporten ”Lägesbild” från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
-        "lämnats 1 av 4 gånger sedan 1 januari 2021 (varje månad): 3 rapporter saknas, den "
+        "lämnats 1 av 3 gånger sedan 1 januari 2021 (varje månad): 2 rapporter saknas, den "
         "första för februari 2021, som skulle ha lämnats senast 28 februari 2021, och nästa "
         "skulle ha lämnats senast 2 april 2021, ett intervall efter den senaste (2 mars 2021)"
     )
@@ -228,11 +232,14 @@ def test_follow_up_never_done(plan: Path) -> None:
         f.write(_FOLLOW_UPS)
     items = [d for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30)) if d.key == "smarta-mal"]
     assert summary(items) == [("TRY410", "smarta-mal", "overdue", "2021-03-31")]
+    # the second quarter's is due on 30 June, not missing
     assert message(items[0]) == (
-        "Uppföljningen ”Uppföljning med Smarta mål” är gjord 0 av 2 gånger sedan "
-        "1 januari 2021 (var tredje månad): 2 uppföljningar saknas, den första för "
-        "kvartal 1 2021, som skulle ha gjorts senast 31 mars 2021"
+        "Uppföljningen ”Uppföljning med Smarta mål” är gjord 0 av 1 gång sedan "
+        "1 januari 2021 (var tredje månad): uppföljningen för kvartal 1 2021 skulle ha "
+        "gjorts senast 31 mars 2021"
     )
+    coming = [d for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30)) if d.key != "smarta-mal"]
+    assert ("TRY411", "smarta-mal-next", "due-soon", "2021-06-30") in summary(coming)
     assert "utan-kadens" not in [d.key for d in of_kind(plan, Kind.FOLLOW_UP, date(2021, 6, 30))]
 
 

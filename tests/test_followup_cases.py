@@ -21,8 +21,13 @@ from trygghet_cli.followup.base import Kind
 def test_a_year_without_meetings_is_still_late_on_new_year_s_day(tmp_path: Path) -> None:
     plan = make_plan(tmp_path, [body("rad", "4 gånger per år", name="Rådet")])
     # 2024 asks for four meetings, by 31 March, 30 June, 30 September and 31 December
+    # On 31 December three are late and the fourth is due that day, not missing
     late = of_kind(plan, Kind.MEETING, date(2024, 12, 31))
-    assert summary(late) == [("TRY406", "rad", "overdue", "2024-03-31")]
+    assert summary(late) == [
+        ("TRY406", "rad", "overdue", "2024-03-31"),
+        ("TRY407", "rad-next", "due-soon", "2024-12-31"),
+    ]
+    assert message(late[0]).startswith("Rådet har hållit 0 av 3 möten sedan 1 januari 2024")
     items = of_kind(plan, Kind.MEETING, date(2025, 1, 1))
     assert summary(items) == [("TRY406", "rad", "overdue", "2024-03-31")]
     assert message(items[0]) == (
@@ -128,8 +133,10 @@ def test_the_new_year_is_reported_in_the_cli_and_the_brief(run: Run, tmp_path: P
     assert brief.exit_code == 0, brief.output
     late = brief.stdout.split("**Försenat**", 1)[1].split("\n## ", 1)[0]
     assert "Inget är försenat" not in late
-    # on 31 March 2025 the first quarter of 2025 is due that day: 5 asked for, none held
-    assert "Rådet har hållit 0 av 5 möten sedan 1 januari 2024" in late
+    # on 31 March 2025 the first quarter of 2025 is due that day, not missing: 4 late
+    assert "Rådet har hållit 0 av 4 möten sedan 1 januari 2024" in late
+    todo = brief.stdout.split("## Att göra kvartal 2 2025", 1)[1]
+    assert "| 31 mars | Möte: Rådet |" in todo
     assert "rapporten för 2024 skulle ha lämnats senast 31 december 2024" in late
 
 
@@ -168,7 +175,9 @@ def test_a_next_meeting_due_by_the_count_says_so(tmp_path: Path) -> None:
         "(2 gånger per månad; 11 av 11 möten hållna sedan 1 januari 2025, det senaste "
         "19 juni 2025)"
     )
-    [late] = of_kind(plan, Kind.MEETING, date(2025, 7, 1))
+    late, coming = of_kind(plan, Kind.MEETING, date(2025, 7, 1))
+    # the thirteenth slot (1–17 July) is due within the window all the same
+    assert summary([coming]) == [("TRY407", "est-next", "due-soon", "2025-07-17")]
     assert message(late) == (
         "EST-gruppen har hållit 11 av 12 möten sedan 1 januari 2025 (2 gånger per månad): mötet "
         "för 17–30 juni 2025 skulle ha hållits senast 30 juni 2025"
@@ -214,13 +223,14 @@ def test_the_summary_and_the_table_give_the_same_count(run: Run, tmp_path: Path)
     plan = make_plan(tmp_path / "p", [_TWICE_A_MONTH], days, plan_date=date(2025, 1, 1))
     result = run("report", "--quarter", "2025Q2", str(plan))
     assert result.exit_code == 0, result.output
-    # by 30 June twice a month asks for 12; five were held
+    # by 30 June twice a month asks for 11 whose day has passed (the twelfth is due that
+    # day, not missing); five were held
     late = _section(result.stdout, "**Försenat**", "\n## ")
-    assert "EST-gruppen har hållit 5 av 12 möten sedan 1 januari 2025" in late
+    assert "EST-gruppen har hållit 5 av 11 möten sedan 1 januari 2025" in late
     table = _section(result.stdout, "## Möten", "\n## ")
     [row] = [line for line in table.splitlines() if line.startswith("| EST-gruppen")]
-    assert "| 5 möten sedan 1 jan., 12 krävs |" in row
-    assert "5 av 11" not in result.stdout
+    assert "| 5 möten sedan 1 jan., 11 krävs |" in row
+    assert "5 av 12" not in result.stdout
 
 
 def test_bodies_late_only_by_the_interval_are_not_said_to_meet_too_seldom(
@@ -245,7 +255,8 @@ def test_bodies_late_only_by_the_interval_are_not_said_to_meet_too_seldom(
     table = _section(result.stdout, "## Möten", "\n## ")
     rows = [line for line in table.splitlines() if line.startswith("| Grupp")]
     assert len(rows) == 4
-    assert all("| 1 möte sedan 1 jan., 2 krävs | Försenat sedan 10 apr. |" in r for r in rows), rows
+    # the second quarter's meeting is due on 30 June, not missing: 1 asked for, 1 held
+    assert all("| 1 möte sedan 1 jan., 1 krävs | Försenat sedan 10 apr. |" in r for r in rows), rows
 
 
 # --- 3. Bad news stays out of the green box ------------------------------------------------

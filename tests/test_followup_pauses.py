@@ -140,8 +140,10 @@ def test_twice_a_month_without_july_is_late_by_mid_august_not_before(tmp_path: P
     assert summary(of_kind(plan, Kind.MEETING, date(2024, 8, 6))) == [
         ("TRY407", "est", "overdue", "2024-08-05")
     ]
-    [item] = of_kind(plan, Kind.MEETING, date(2024, 8, 16))
+    item, coming = of_kind(plan, Kind.MEETING, date(2024, 8, 16))
     assert (item.rule, item.status.value) == ("TRY406", "overdue")
+    # the next slot (16–31 August) is due within the window all the same
+    assert summary([coming]) == [("TRY407", "est-next", "due-soon", "2024-08-31")]
     assert "har hållit 12 av 13 möten sedan 1 januari 2024" in message(item)
 
 
@@ -149,9 +151,13 @@ def test_after_the_pause_the_interval_runs_out(tmp_path: Path) -> None:
     plan = _est(tmp_path, "varje månad, uppehåll i juli")
     [item] = of_kind(plan, Kind.MEETING, date(2024, 8, 16))
     assert summary([item]) == [("TRY407", "est", "overdue", "2024-08-15")]
-    # August's slot ends on 31 August: on 1 September a meeting is missing by the count too
-    [item] = of_kind(plan, Kind.MEETING, date(2024, 9, 1))
-    assert summary([item]) == [("TRY406", "est", "overdue", "2024-08-15")]
+    # August's slot ends on 31 August: on 1 September a meeting is missing by the count too,
+    # and September's is due by 30 September all the same
+    item, coming = of_kind(plan, Kind.MEETING, date(2024, 9, 1))
+    assert summary([item, coming]) == [
+        ("TRY406", "est", "overdue", "2024-08-15"),
+        ("TRY407", "est-next", "due-soon", "2024-09-30"),
+    ]
     assert message(item).startswith(
         "EST-gruppen har hållit 6 av 7 möten sedan 1 januari 2024 (varje månad, uppehåll i "
         "juli): mötet för augusti 2024 skulle ha hållits senast 31 augusti 2024"
@@ -195,8 +201,11 @@ def test_a_christmas_pause_on_the_body_moves_december_past_it(tmp_path: Path) ->
         "Rådet: nästa möte ska hållas senast 7 januari 2025, mötet för december 2024 (varje "
         "månad, uppehåll 20 december–6 januari; det senaste 25 november 2024)"
     )
-    [item] = of_kind(plan, Kind.MEETING, date(2025, 1, 13))
-    assert summary([item]) == [("TRY406", "rad", "overdue", "2025-01-07")]
+    item, coming = of_kind(plan, Kind.MEETING, date(2025, 1, 13))
+    assert summary([item, coming]) == [
+        ("TRY406", "rad", "overdue", "2025-01-07"),
+        ("TRY407", "rad-next", "due-soon", "2025-01-31"),
+    ]
     assert message(item) == (
         "Rådet har hållit 11 av 12 möten sedan 1 januari 2024 (varje månad, uppehåll "
         "20 december–6 januari): mötet för december 2024 skulle ha hållits senast 7 januari "

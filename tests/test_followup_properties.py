@@ -443,6 +443,18 @@ def test_nothing_late_is_forgotten_the_next_day(plan: RandomPlan, extra: list[da
             if day not in memo:
                 found = follow_up(loaded, Window(day, 0))
                 accounts = {(d.kind.value, d.key): d.account for d in found.duties}
+                # What is due on a day is due, not late, on that day (docs/uppfoljning.md):
+                # no recurring duty is overdue since that day or later, and an occasion due
+                # that day is not counted as missing. (The act's requirements apply from a day
+                # on: they are not due by it.)
+                early = [
+                    d for d in found.overdue if d.date >= day and (d.kind.value, d.key) in accounts
+                ]
+                assert not early, f"overdue on the day it is due, {day}: {early}"
+                for account in accounts.values():
+                    missed = account.missed
+                    assert all(m.due < day for m in missed), (day, missed)
+                    assert account.missing == len(missed), (day, account.missing, missed)
                 memo[day] = {}
                 for d in found.overdue:
                     acc = accounts.get((d.kind.value, d.key))
@@ -696,7 +708,14 @@ def _check_outputs(folder: Path, period: Period) -> None:
             assert b["due"] == late_bodies[b["name"]]["date"], b
 
     # the brief: its summary, its boxes and its tables
-    brief = _cli("report", root, "--quarter", f"{year}Q{(period.start_month + 2) // 3}")
+    brief = _cli(
+        "report",
+        root,
+        "--quarter",
+        f"{year}Q{(period.start_month + 2) // 3}",
+        "--as-of",
+        as_of,  # written after the quarter, whatever the machine's date
+    )
     _check_brief(brief, overdue, soon, year, fmt)
 
 

@@ -5,6 +5,7 @@ due on a day is due, not late, on that day (docs/uppfoljning.md)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -196,3 +197,92 @@ def test_what_falls_due_after_the_start_is_in_the_look_ahead_before_it(
     assert brief.exit_code == 0, brief.output
     todo = brief.stdout.split("## Att göra kvartal 1 2025\n", 1)[1]
     assert "| 31 mars 2025 | Möte: Rad | Rad |" in todo
+
+
+def _yearly_report(root: Path) -> Path:
+    """From 1 January 2025 Rådet sends a yearly verksamhetsberättelse (`varje år`: by
+    31 December) and never has; it meets as asked (the meetings do not matter here)."""
+    council = body(
+        "rad", "vid behov", reports=[("arsrapport", "varje år", "Verksamhetsberättelse")]
+    )
+    make_plan(root, [council], plan_date=date(2025, 1, 1))
+    write(root / "styrdokument.yaml", DOCUMENTS.format(adopted="2025-01-01"))
+    return root
+
+
+def _messages(items: list[dict[str, Any]], kind: str) -> list[tuple[str, str, str]]:
+    return [(d["date"], d["status"], d["message"]) for d in items if d["kind"] == kind]
+
+
+REPORT_2025 = (
+    "Rapporten ”Verksamhetsberättelse” från Rad till Kommunstyrelsen har lämnats 0 av 1 gång "
+    "sedan 1 januari 2025 (varje år): rapporten för 2025 skulle ha lämnats senast "
+    "31 december 2025"
+)
+
+
+def test_the_next_report_is_due_while_an_older_one_is_late(run: Run, tmp_path: Path) -> None:
+    plan = _yearly_report(tmp_path)
+    # On 1 October 2026 (the brief for kvartal 3 2026, up to 31 December): the 2025 report is
+    # late, and the 2026 one falls due on 31 December 2026.
+    found = _messages(_deadlines(run, plan, "2026-09-30", 92), "report")
+    assert [(day, status) for day, status, _ in found] == [
+        ("2025-12-31", "overdue"),
+        ("2026-12-31", "due-soon"),
+    ]
+    assert found[0][2] == REPORT_2025
+    assert found[1][2].startswith(
+        "Rapporten ”Verksamhetsberättelse” från Rad till Kommunstyrelsen ska lämnas senast "
+        "31 december 2026, rapporten för 2026"
+    )
+    brief = run("report", "-q", "2026Q3", str(plan), "--as-of", TODAY)
+    todo = brief.stdout.split("## Att göra kvartal 4 2026\n", 1)[1]
+    assert "| 31 dec. | Rapport från Rad till Kommunstyrelsen | Rad |" in todo
+    feed = run("deadlines", str(plan), "--as-of", "2026-09-30", "-f", "ics").stdout
+    assert feed.count("BEGIN:VEVENT") == len(set(re.findall(r"UID:(\S+)", feed)))
+    assert "DTSTART;VALUE=DATE:20261231" in feed
+    # On its due day the 2026 report is due, not missing: one report is late, not two.
+    found = _messages(_deadlines(run, plan, "2026-12-31", 30), "report")
+    assert found[0] == ("2025-12-31", "overdue", REPORT_2025)
+    assert [(day, status) for day, status, _ in found] == [
+        ("2025-12-31", "overdue"),
+        ("2026-12-31", "due-soon"),
+    ]
+    # The day after, both are.
+    found = _messages(_deadlines(run, plan, "2027-01-01", 30), "report")
+    assert found[0][:2] == ("2025-12-31", "overdue")
+    assert (
+        "har lämnats 0 av 2 gånger sedan 1 januari 2025 (varje år): 2 rapporter saknas"
+        in (found[0][2])
+    )
+
+
+def test_a_meeting_due_today_is_not_missing(run: Run, tmp_path: Path) -> None:
+    """Rådet (4 gånger per år from 1 January 2026) has held no meeting."""
+    make_plan(tmp_path, [body("rad", "4 gånger per år")], plan_date=date(2026, 1, 1))
+    write(tmp_path / "styrdokument.yaml", DOCUMENTS.format(adopted="2026-01-01"))
+    found = _messages(_deadlines(run, tmp_path, "2026-06-30", 30), "meeting")
+    assert found == [
+        (
+            "2026-03-31",
+            "overdue",
+            "Rad har hållit 0 av 1 möte sedan 1 januari 2026 (4 gånger per år): mötet för "
+            "kvartal 1 2026 skulle ha hållits senast 31 mars 2026",
+        ),
+        (
+            "2026-06-30",
+            "due-soon",
+            "Rad: nästa möte ska hållas senast 30 juni 2026, mötet för kvartal 2 2026 "
+            "(4 gånger per år; 0 av 1 möte hållet sedan 1 januari 2026, inga möten i "
+            "mötesloggen)",
+        ),
+    ]
+    found = _messages(_deadlines(run, tmp_path, "2026-07-01", 30), "meeting")
+    assert found == [
+        (
+            "2026-03-31",
+            "overdue",
+            "Rad har hållit 0 av 2 möten sedan 1 januari 2026 (4 gånger per år): 2 möten "
+            "saknas, det första för kvartal 1 2026, som skulle ha hållits senast 31 mars 2026",
+        ),
+    ]

@@ -110,8 +110,9 @@ class Account:
     held: int
     """Occasions that count for the periods from :attr:`since` on."""
     required: int
-    """Occasions asked for from :attr:`since` whose slot ends on or before ``as_of`` (by the
-    end of the day judged)."""
+    """Occasions asked for from :attr:`since` whose slot ended before ``as_of``, and those due
+    on ``as_of`` that are already held: an occasion due on the day judged is due, not missing,
+    on that day."""
     missed: tuple[Demand, ...]
     """Occasions asked for whose slot ended before ``as_of`` and that no occasion met, oldest
     first."""
@@ -121,11 +122,15 @@ class Account:
     after_last: date | None
     """One interval after the last occasion; None when nothing was held, or when that day came
     before the anchor."""
+    coming: Demand | None = None
+    """The first occasion asked for that is not met and not yet late (due on ``as_of`` or
+    later): :attr:`next` when nothing is missed; while something is, the occasion that falls
+    due next all the same (the 2026 report while the 2025 one is late). None when the duty
+    ends first."""
 
     @property
     def missing(self) -> int:
-        """Occasions asked for by the end of ``as_of`` that are not held (one of them may still
-        be held on ``as_of`` itself)."""
+        """Occasions asked for whose day has passed and that are not held."""
         return max(0, self.required - self.held)
 
     @property
@@ -219,6 +224,7 @@ def account(
                 break
             current = start
             demands.extend(_demands(cadence, start, _period_end(cadence, anchor, start), end))
+    after = upcoming
     counted = 0
     for day in held:
         if day < anchor:
@@ -228,13 +234,19 @@ def account(
     missed = tuple(d for d in demands[counted:] if d.due < as_of)
     since = missed[0].period if missed else current
     before = sum(1 for d in demands[:counted] if d.period < since)
-    required = sum(1 for d in demands if d.period >= since and d.due <= as_of)
-    if counted < len(demands):
-        upcoming = demands[counted]
-    elif upcoming is None and following is not None:
-        upcoming = _first_demand(cadence, anchor, following, end)
+    required = sum(
+        1
+        for i, d in enumerate(demands)
+        if d.period >= since and (d.due < as_of or (d.due == as_of and i < counted))
+    )
+    if after is None and following is not None and (counted == len(demands) or missed):
+        after = _first_demand(cadence, anchor, following, end)
+    upcoming = demands[counted] if counted < len(demands) else after
+    coming = next((d for d in demands[counted:] if d.due >= as_of), after)
     if upcoming is not None and end is not None and upcoming.due > end:
         upcoming = None
+    if coming is not None and end is not None and coming.due > end:
+        coming = None
     last = held[-1] if held else None
     after_last = add_interval(cadence, last) if last is not None and not cadence.fixed else None
     if after_last is not None and last is not None:
@@ -255,6 +267,7 @@ def account(
         missed=missed,
         next=upcoming,
         after_last=after_last,
+        coming=coming,
     )
 
 

@@ -87,7 +87,7 @@ def follow_up(loaded: LoadedPlan, window: Window) -> PlanFollowUp:
         *evaluation_deadlines(ctx),
         *goal_deadlines(ctx, goals),
         *document_deadlines(ctx, about),
-        *(d.deadline for d in recurring if d.deadline is not None),
+        *(d for duty in recurring for d in duty.deadlines),
         *law,
     ]
     ordered = tuple(sorted(items, key=Deadline.sort_key))

@@ -11,6 +11,10 @@ duty:
 * otherwise the **next occasion** (``TRY407``, ``TRY409``, ``TRY411``): overdue once one
   interval after the last occasion has passed, due soon inside the window; the message says
   which rule sets its day (one interval after the last, or the end of its slot).
+
+While something is missed, the occasion that falls due next is still due (the 2026 report while
+the 2025 one is late): when its day is inside the window it is a second deadline of the duty
+(:attr:`Duty.upcoming`), so no look-ahead hides it.
 """
 
 from __future__ import annotations
@@ -55,6 +59,14 @@ class Duty:
     """For a report: the names of those who receive it."""
     content: str = ""
     """For a report: what it contains."""
+    upcoming: Deadline | None = None
+    """While :attr:`deadline` is an occasion missed, the next occasion when it falls due
+    within the window (not late yet: due on the day judged or later)."""
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """The duty's deadlines: the one of :attr:`deadline`, and :attr:`upcoming`."""
+        return tuple(d for d in (self.deadline, self.upcoming) if d is not None)
 
     @property
     def late(self) -> tuple[LateRule, ...]:
@@ -252,6 +264,44 @@ def _reason(acc: Account, words: _Words, cadence: Text) -> Text:
     return words.by_slot.format(period=_period(acc.next), details=_details(acc, words, cadence))
 
 
+def _coming(
+    ctx: PlanContext,
+    acc: Account,
+    words: _Words,
+    rule: str,
+    kind: Kind,
+    key: str,
+    title: Text,
+    site: Site,
+    responsible: str,
+    /,
+    **args: str | Text,
+) -> Deadline | None:
+    """While an occasion is missed, the next one that is not late yet, if it falls due within
+    the window (its day is its slot's: the interval after the last is already past)."""
+    coming = acc.coming
+    if not acc.missed or coming is None:
+        return None
+    status = ctx.window.status(coming.due)
+    if status is not Status.DUE_SOON:
+        return None
+    cadence = cadence_text(acc.cadence)
+    return ctx.deadline(
+        kind,
+        f"{key}-next",
+        coming.due,
+        status,
+        title,
+        site,
+        rule,
+        responsible=responsible,
+        due=words.due[status],
+        date=date_text(coming.due),
+        reason=words.by_slot.format(period=_period(coming), details=_details(acc, words, cadence)),
+        **args,
+    )
+
+
 def _deadline(
     ctx: PlanContext,
     acc: Account,
@@ -262,6 +312,7 @@ def _deadline(
     title: Text,
     site: Site,
     responsible: str,
+    /,
     **args: str | Text,
 ) -> Deadline | None:
     """The duty's one deadline, if it is late or its next occasion is due within the window."""
@@ -330,19 +381,16 @@ def meeting_duties(ctx: PlanContext) -> Iterator[Duty]:
         if acc is None:
             continue
         responsible = ctx.actor(body.convener or body.chair or body.id)
-        item = _deadline(
-            ctx,
-            acc,
-            _MEETING,
-            ("TRY406", "TRY407"),
+        about = (
             Kind.MEETING,
             body.id,
             Text(f"Möte: {body.name}", f"Meeting: {body.name}"),
             Site(loaded, ("organ", i, "mötesfrekvens")),
             responsible,
-            name=body.name,
         )
-        yield Duty(Kind.MEETING, body.id, body.name, acc, item, responsible)
+        item = _deadline(ctx, acc, _MEETING, ("TRY406", "TRY407"), *about, name=body.name)
+        coming = _coming(ctx, acc, _MEETING, "TRY407", *about, name=body.name)
+        yield Duty(Kind.MEETING, body.id, body.name, acc, item, responsible, upcoming=coming)
 
 
 def report_duties(ctx: PlanContext) -> Iterator[Duty]:
@@ -367,22 +415,32 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
             names = tuple(bodies[r].name if r in bodies else r for r in line.to)
             recipients = join_text([Text(n, n) for n in names])
             content = first_sentence(line.content)
-            item = _deadline(
-                ctx,
-                acc,
-                _REPORT,
-                ("TRY408", "TRY409"),
+            about = (
                 Kind.REPORT,
                 line.id,
                 _report_title(body.name, recipients, content, pairs[body.id, tuple(line.to)] > 1),
                 Site(loaded, ("organ", i, "rapportering", j, "kadens")),
                 body.name,
-                value=line.id,
-                sender=body.name,
-                recipients=recipients,
-                content=content,
             )
-            yield Duty(Kind.REPORT, line.id, body.name, acc, item, body.name, names, line.content)
+            words: dict[str, str | Text] = {
+                "value": line.id,
+                "sender": body.name,
+                "recipients": recipients,
+                "content": content,
+            }
+            item = _deadline(ctx, acc, _REPORT, ("TRY408", "TRY409"), *about, **words)
+            coming = _coming(ctx, acc, _REPORT, "TRY409", *about, **words)
+            yield Duty(
+                Kind.REPORT,
+                line.id,
+                body.name,
+                acc,
+                item,
+                body.name,
+                names,
+                line.content,
+                upcoming=coming,
+            )
 
 
 def _report_title(sender: str, recipients: Text, content: str, shared: bool) -> Text:
@@ -411,20 +469,19 @@ def follow_up_duties(ctx: PlanContext) -> Iterator[Duty]:
             continue
         description = first_sentence(follow_up.description)
         responsible = ctx.actor(follow_up.owner) if follow_up.owner else ""
-        item = _deadline(
-            ctx,
-            acc,
-            _FOLLOW_UP,
-            ("TRY410", "TRY411"),
+        about = (
             Kind.FOLLOW_UP,
             follow_up.id,
             Text(f"Uppföljning: {description}", f"Follow-up: {description}"),
             Site(loaded, ("uppföljning", i, "kadens")),
             responsible,
-            value=follow_up.id,
-            description=description,
         )
-        yield Duty(Kind.FOLLOW_UP, follow_up.id, description, acc, item, responsible)
+        said: dict[str, str | Text] = {"value": follow_up.id, "description": description}
+        item = _deadline(ctx, acc, _FOLLOW_UP, ("TRY410", "TRY411"), *about, **said)
+        coming = _coming(ctx, acc, _FOLLOW_UP, "TRY411", *about, **said)
+        yield Duty(
+            Kind.FOLLOW_UP, follow_up.id, description, acc, item, responsible, upcoming=coming
+        )
 
 
 def duties(ctx: PlanContext) -> list[Duty]:
