@@ -286,3 +286,17 @@ def test_a_meeting_due_today_is_not_missing(run: Run, tmp_path: Path) -> None:
             "saknas, det första för kvartal 1 2026, som skulle ha hållits senast 31 mars 2026",
         ),
     ]
+
+
+def test_the_export_index_counts_the_meetings_its_page_lists(run: Run, tmp_path: Path) -> None:
+    """On 6 December 2026 three of Rådet's four meetings are held; the fourth is dated 20
+    December. The index and the meetings page both count three."""
+    plan = _council(tmp_path / "plan")
+    out = tmp_path / "ut"
+    result = run("export", str(plan), "-f", "markdown", "-o", str(out), "--as-of", TODAY)
+    assert result.exit_code == 0, result.output
+    index = (out / "index.md").read_text(encoding="utf-8")
+    page = (out / "moten.md").read_text(encoding="utf-8")
+    assert "3 möten" in index and "4 möten" not in index
+    assert "20 december 2026" not in page
+    assert page.count("8 september 2026") >= 1

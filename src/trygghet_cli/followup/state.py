@@ -162,6 +162,15 @@ def body_window(body: Body, start: date, end: date) -> tuple[date, date] | None:
     return (lo, hi) if lo <= hi else None
 
 
+def meetings_held_by(plan: Plan, day: date) -> list[MeetingRecord]:
+    """The meetings of the log held on or before ``day``, by date: one dated later has not
+    been held, whatever its file says (every output counts these and no others)."""
+    return sorted(
+        (r for r in plan.meetings if r.meeting.date <= day),
+        key=lambda r: (r.meeting.date, r.file),
+    )
+
+
 def meetings_of(plan: Plan, body_id: str) -> list[MeetingRecord]:
     return [r for r in plan.meetings if r.meeting.body == body_id]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from trygghet_cli.followup.deadlines import PlanFollowUp
-from trygghet_cli.followup.state import ActionState, action_state
+from trygghet_cli.followup.state import ActionState, action_state, meetings_held_by
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render.export import (
@@ -33,10 +33,7 @@ def meetings_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) 
     states = {id(v.action): v.state for v in followup.actions}
     on = fmt.short_date(followup.as_of)
     bodies = plan.bodies()
-    records = sorted(
-        (r for r in plan.meetings if r.meeting.date <= followup.as_of),  # held by the day
-        key=lambda r: (r.meeting.date, r.file),
-    )
+    records = meetings_held_by(plan, followup.as_of)
     sections: list[Section] = []
     index = [
         Link(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from trygghet_cli.followup.arshjul import WheelState, wheel
 from trygghet_cli.followup.base import Status
 from trygghet_cli.followup.deadlines import PlanFollowUp
+from trygghet_cli.followup.state import meetings_held_by
 from trygghet_cli.model.plan import Plan
 from trygghet_cli.render import arshjul
 from trygghet_cli.render.export import (
@@ -149,6 +150,7 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str], followup: Pla
             )
             sections.append(Section(t("Kontakt", "Contact"), (table(Table(headers, rows)),)))
     indicators = plan.indicators_by_id().values()
+    held = len(meetings_held_by(plan, followup.as_of))  # as the meetings page lists them
     compared = sum(1 for i in indicators if i.national is not None)
     counts = {
         "organisation": t(
@@ -168,7 +170,7 @@ def overview_page(plan: Plan, fmt: Formatter, nav: dict[str, str], followup: Pla
             f"{len(indicators)} nyckeltal, {compared} jämförda med riket",
             f"{len(indicators)} indicators, {compared} compared with the country",
         ),
-        "moten": t(f"{len(plan.meetings)} möten", f"{len(plan.meetings)} meetings"),
+        "moten": t(f"{held} möten", f"{held} meetings"),
     }
     contents = [Link(f"{nav[name]}: {counts[name]}", name) for name, _ in PAGES[1:]]
     sections.insert(0, Section(t("Innehåll", "Contents"), (links(contents),)))
