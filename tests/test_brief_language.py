@@ -191,3 +191,25 @@ def test_briefs_of_plans_that_are_not_examples_golden(run: Run, name: str) -> No
     out = _brief(run, str(FIXTURES / name), "2024Q4")
     assert _ids_in(out, _ids(FIXTURES / name)) == []
     check_golden(f"report/{name}.2024Q4.sv.md", out)
+
+
+def test_two_reporting_lines_between_the_same_bodies_are_named_by_what_they_report(
+    run: Run,
+) -> None:
+    """Vara's rådet reports twice to Kommunstyrelsen (the lägesbild twice a year, the
+    verksamhetsberättelse once): the summary names the line on track by what it reports, as
+    the tables, the late line and 'Att göra' do; a line alone between its bodies keeps the
+    short form."""
+    out = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4")
+    assert (
+        "- Rapporter lämnade enligt plan: ”Rådets verksamhetsberättelse för året” från "
+        "Brottsförebyggande rådet till Kommunstyrelsen (1 rapport sedan 1 januari 2024, "
+        "1 krävs) och Trygghetsgruppen till Brottsförebyggande rådet (4 rapporter sedan "
+        "1 januari 2024, 4 krävs)."
+    ) in out
+    english = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4", "--lang", "en")
+    assert (
+        "- Reports delivered as planned: “Rådets verksamhetsberättelse för året” from "
+        "Brottsförebyggande rådet to Kommunstyrelsen (1 report since 1 January 2024, "
+        "1 required) and Trygghetsgruppen to Brottsförebyggande rådet"
+    ) in english

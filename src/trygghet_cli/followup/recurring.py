@@ -59,6 +59,9 @@ class Duty:
     """For a report: the names of those who receive it."""
     content: str = ""
     """For a report: what it contains."""
+    shared: bool = False
+    """For a report: another reporting line goes between the same bodies, so the line is
+    named by what it reports wherever it is named."""
     upcoming: Deadline | None = None
     """While :attr:`deadline` is an occasion missed, the next occasion when it falls due
     within the window (not late yet: due on the day judged or later)."""
@@ -415,10 +418,11 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
             names = tuple(bodies[r].name if r in bodies else r for r in line.to)
             recipients = join_text([Text(n, n) for n in names])
             content = first_sentence(line.content)
+            shared = pairs[body.id, tuple(line.to)] > 1
             about = (
                 Kind.REPORT,
                 line.id,
-                _report_title(body.name, recipients, content, pairs[body.id, tuple(line.to)] > 1),
+                _report_title(body.name, recipients, content, shared),
                 Site(loaded, ("organ", i, "rapportering", j, "kadens")),
                 body.name,
             )
@@ -439,6 +443,7 @@ def report_duties(ctx: PlanContext) -> Iterator[Duty]:
                 body.name,
                 names,
                 line.content,
+                shared,
                 upcoming=coming,
             )
 

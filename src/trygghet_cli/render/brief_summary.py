@@ -22,7 +22,7 @@ from trygghet_cli.analysis.brief import (
 )
 from trygghet_cli.analysis.comparison import Note
 from trygghet_cli.followup.accounts import LateRule
-from trygghet_cli.followup.base import Deadline, Kind
+from trygghet_cli.followup.base import Deadline, Kind, first_sentence
 from trygghet_cli.followup.state import GoalState
 from trygghet_cli.i18n import Lang, Text
 from trygghet_cli.model.indicators import Unit
@@ -79,9 +79,17 @@ def _held(m: BodyMeetings, fmt: Formatter) -> str:
 
 
 def _delivered(r: ReportDeliveries, fmt: Formatter) -> str:
+    """``Trygghetsgruppen till Brottsförebyggande rådet (…)``; named by what it reports
+    (``”Verksamhetsberättelse” från BRÅ till Kommunstyrelsen``) when another line goes between
+    the same bodies, as the late line and 'Att göra' name it."""
     to = Text("till", "to")(fmt.lang)
     recipients = listing(list(r.recipients), fmt.lang, limit=5)
-    return f"{r.sender} {to} {recipients}{_so_far(r.so_far, REPORTS, fmt)}"
+    line = f"{r.sender} {to} {recipients}"
+    if r.duty.shared:
+        line = Text("{what} från {line}", "{what} from {line}").format(
+            what=quoted(first_sentence(r.content), fmt.lang), line=line
+        )(fmt.lang)
+    return f"{line}{_so_far(r.so_far, REPORTS, fmt)}"
 
 
 def on_track(brief: Brief, fmt: Formatter) -> list[str]:
