@@ -58,8 +58,8 @@ def test_due_soon_just_before_the_act(plan: Path) -> None:
         ("TRY421", "atgardsplan", "due-soon", "2023-07-01"),
     ]
     assert message(items[0]) == (
-        "Lag (2023:196) kräver en lägesbild från 1 juli 2023: planen har ingen "
-        "(typ: lägesbild i styrdokument.yaml)"
+        "Lag (2023:196) kräver en lägesbild från 1 juli 2023: planen har ingen bland sina "
+        "styrdokument"
     )
     assert items[0].file.endswith("styrdokument.yaml") and items[0].line == 2
 
@@ -72,11 +72,11 @@ def test_missing_after_the_act(plan: Path) -> None:
     ]
     assert message(items[1]) == (
         "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 juli 2023: "
-        "planen har ingen (typ: åtgärdsplan i styrdokument.yaml)"
+        "planen har ingen bland sina styrdokument"
     )
     assert message(items[0], "en") == (
         "Act 2023:196 requires a situation picture (lägesbild) since 1 July 2023: the "
-        "plan has none (typ: lägesbild in styrdokument.yaml)"
+        "plan has none among its governing documents"
     )
 
 
@@ -93,9 +93,21 @@ def test_a_plan_dated_after_the_act_is_judged_from_its_date(plan: Path) -> None:
     assert _rules(plan, date(2023, 8, 1)) == []
     soon = of_kind(plan, Kind.LAW, date(2023, 12, 15))
     assert summary(soon)[0] == ("TRY420", "lagesbild", "due-soon", "2024-01-01")
-    assert "från 1 januari 2024" in message(soon[0])
+    # the act has applied since 1 July 2023; trygg follows it up from the plan's start
+    assert message(soon[0]) == (
+        "Lag (2023:196) kräver en lägesbild sedan 1 juli 2023 (trygg följer upp kravet från "
+        "planens start, 1 januari 2024): planen har ingen bland sina styrdokument"
+    )
     late = of_kind(plan, Kind.LAW, date(2024, 1, 2))
-    assert "sedan 1 januari 2024" in message(late[0])
+    assert message(late[0]).startswith(
+        "Lag (2023:196) kräver en lägesbild sedan 1 juli 2023 (trygg följer upp kravet från "
+        "planens start, 1 januari 2024): "
+    )
+    assert message(late[1], "en").startswith(
+        "Act 2023:196 requires an action plan (åtgärdsplan) decided by the kommun since "
+        "1 July 2023 (trygg follows it up from the plan's start, 1 January 2024): "
+    )
+    assert "sedan 1 januari 2024" not in message(late[0])
 
 
 def test_current_documents_satisfy_the_act(plan: Path) -> None:
@@ -117,8 +129,8 @@ def test_a_lagesbild_past_its_own_revideras_is_the_plan_s_commitment(plan: Path)
     assert items[0].line == 16  # revideras
     assert items[0].diagnostic.level.value == "error"
     assert message(items[0]) == (
-        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 mars 2024 enligt planens egen "
-        "'revideras' (varje år, räknat från 1 mars 2023)"
+        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 mars 2024; planen säger att "
+        "dokumentet ska revideras varje år, räknat från 1 mars 2023"
     )
     soon = _documents(plan, date(2024, 2, 10))
     assert summary(soon) == [("TRY404", "lagesbild.review", "due-soon", "2024-03-01")]
@@ -131,13 +143,15 @@ def test_a_lagesbild_without_revideras_gets_trygg_s_recommendation(plan: Path) -
     assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2024-03-01")]
     assert items[0].diagnostic.level.value == "warning"  # trygg's, not the law's
     assert message(items[0]) == (
-        "Lägesbilden ”Lägesbild” antogs 1 mars 2023 och anger varken 'revideras' eller "
-        "'gäller_till'; trygg rekommenderar att den uppdateras senast 1 mars 2024 (lag "
+        "Lägesbilden ”Lägesbild” antogs 1 mars 2023, och planen säger inte när dokumentet ska "
+        "revideras eller hur länge det gäller; trygg rekommenderar att den uppdateras senast "
+        "1 mars 2024 (lag "
         "(2023:196) kräver en lägesbild men anger inget intervall för att uppdatera den)"
     )
     assert message(items[0], "en") == (
-        "The situation picture “Lägesbild” was adopted on 1 March 2023 and sets neither "
-        "'revideras' nor 'gäller_till'; trygg recommends that it is updated by 1 March 2024 "
+        "The situation picture “Lägesbild” was adopted on 1 March 2023, and the plan "
+        "does not say when the document is to be reviewed or how long it is valid; trygg "
+        "recommends that it is updated by 1 March 2024 "
         "(Act 2023:196 requires a situation picture but sets no interval for updating it)"
     )
 
@@ -179,8 +193,8 @@ def test_a_lagesbild_ends_with_galler_till(plan: Path) -> None:
     items = _documents(plan, date(2024, 1, 5))
     assert summary(items) == [("TRY405", "lagesbild.expiry", "overdue", "2023-12-31")]
     assert message(items[0]) == (
-        "Lägesbilden ”Lägesbild” gällde till och med 31 december 2023 enligt planens egen "
-        "'gäller_till', och inget nyare dokument av typen lägesbild har antagits"
+        "Lägesbilden ”Lägesbild” gällde till och med 31 december 2023 enligt planen, och inget "
+        "nyare dokument av typen lägesbild har antagits"
     )
 
 
@@ -203,7 +217,8 @@ def test_an_undated_lagesbild_has_no_known_age(plan: Path) -> None:
     items = _documents(plan, date(2023, 8, 1))
     assert summary(items) == [("TRY413", "lagesbild.review", "overdue", "2023-07-01")]
     assert message(items[0]).startswith(
-        "Lägesbilden ”Lägesbild” saknar 'antaget'; trygg rekommenderar att datumet skrivs in"
+        "Lägesbilden ”Lägesbild” har inget datum för antagandet; trygg rekommenderar att "
+        "datumet skrivs in"
     )
 
 
@@ -238,7 +253,9 @@ def test_an_action_plan_without_antaget_av(plan: Path) -> None:
     _document(plan, PICTURE.format(extra=""))
     _document(plan, ACTION_PLAN.format(by="").replace("    antaget_av: []\n", ""))
     items = of_kind(plan, Kind.LAW, date(2023, 8, 1))
-    assert message(items[0]).endswith("”Åtgärdsplan” anger inte vem som antog den ('antaget_av')")
+    assert message(items[0]).endswith("”Åtgärdsplan” anger inte vem som antog den")
+    hint = items[0].diagnostic.hint("sv")
+    assert hint is not None and "'antaget_av'" in hint  # the field, for the coordinator
 
 
 def test_an_action_plan_decided_by_the_kommun_ends_by_its_own_date(plan: Path) -> None:
@@ -259,9 +276,11 @@ def test_a_samordningsfunktion_with_no_coordinators(plan: Path) -> None:
     assert summary(items) == [("TRY422", "samordningsfunktion", "overdue", "2023-07-01")]
     assert items[0].file.endswith("organisation.yaml") and items[0].line == 9
     assert message(items[0]) == (
-        "Lag (2023:196) kräver en samordningsfunktion sedan 1 juli 2023: 'samordning' i "
-        "organisation.yaml anger inga samordnare"
+        "Lag (2023:196) kräver en samordningsfunktion sedan 1 juli 2023: planen anger ingen "
+        "samordnare"
     )
+    hint = items[0].diagnostic.hint("sv")
+    assert hint is not None and "'samordning' i organisation.yaml" in hint
 
 
 def test_a_samordningsfunktion_set_up_later(plan: Path) -> None:

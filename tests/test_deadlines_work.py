@@ -200,8 +200,8 @@ def test_document_expires_with_its_period(plan: Path) -> None:
     assert summary(soon) == [("TRY405", "medborgarlofte.expiry", "due-soon", "2021-12-31")]
     assert soon[0].line == 9
     assert message(soon[0]) == (
-        "Medborgarlöftet ”Medborgarlöfte 2021” gäller till och med 31 december 2021 enligt planens "
-        "egen 'gäller_till', och inget nyare dokument av typen medborgarlöfte har antagits"
+        "Medborgarlöftet ”Medborgarlöfte 2021” gäller till och med 31 december 2021 enligt planen, "
+        "och inget nyare dokument av typen medborgarlöfte har antagits"
     )
     late = of_kind(plan, Kind.DOCUMENT, date(2022, 1, 5))
     assert summary(late) == [("TRY405", "medborgarlofte.expiry", "overdue", "2021-12-31")]
@@ -227,8 +227,9 @@ def test_a_medborgarlofte_without_dates_gets_trygg_s_recommendation(plan: Path) 
     assert summary(items) == [("TRY413", "medborgarlofte.review", "due-soon", "2022-02-01")]
     assert items[0].line == 6  # antaget: the date the renewal counts from
     assert message(items[0]) == (
-        "Medborgarlöftet ”Medborgarlöfte 2021” antogs 1 februari 2021 och anger varken 'revideras' "
-        "eller 'gäller_till'; trygg rekommenderar att det förnyas senast 1 februari 2022 "
+        "Medborgarlöftet ”Medborgarlöfte 2021” antogs 1 februari 2021, och planen säger inte "
+        "när dokumentet ska revideras eller hur länge det gäller; trygg rekommenderar att det "
+        "förnyas senast 1 februari 2022 "
         "(medborgarlöften förnyas i regel varje år)"
     )
     late = of_kind(plan, Kind.DOCUMENT, date(2022, 3, 1))
@@ -247,8 +248,8 @@ def test_review_by_revideras_from_antaget(plan: Path) -> None:
     assert summary(items) == [("TRY404", "plan.review", "overdue", "2021-11-23")]
     assert items[0].line == 16
     assert message(items[0]) == (
-        "Planen ”Plan” skulle ha reviderats senast 23 november 2021 enligt planens egen "
-        "'revideras' (varje år, räknat från 23 november 2020)"
+        "Planen ”Plan” skulle ha reviderats senast 23 november 2021; planen säger att "
+        "dokumentet ska revideras varje år, räknat från 23 november 2020"
     )
     edit(plan / "styrdokument.yaml", "antaget: 2020-11-23", "antaget: 2021-11-20")
     assert [

@@ -444,15 +444,14 @@ def test_the_brief_says_how_the_documents_and_the_act_stand(run: Run, tmp_path: 
     # (trygg recommends a year: 15 February 2025), the åtgärdsplan was adopted by the råd, not
     # the kommun, and sets no interval either (a year: 10 April 2024, in the next quarter), the
     # programme's own yearly review was due 10 January 2024 and the promise ends 30 June 2024.
-    # Markdown escapes the underscore in 'gäller_till'.
     assert section.strip().splitlines() == [
         "- Antaget 15 februari 2024: Lägesbild 2024 (lägesbild), av Kommunstyrelsen.",
-        "- Trygghetsprogram (program) skulle ha reviderats senast 10 januari 2024 (planens "
-        "'revideras': varje år).",
+        "- Trygghetsprogram (program) skulle ha reviderats senast 10 januari 2024; planen "
+        "säger att dokumentet ska revideras varje år.",
         "- Åtgärdsplan: trygg rekommenderar att den uppdateras senast 10 april 2024, ett år "
-        "efter antagandet (planen anger varken 'revideras' eller 'gäller\\_till').",
-        "- Medborgarlöfte 2023 (medborgarlöfte) gäller till och med 30 juni 2024 (planens "
-        "'gäller\\_till').",
+        "efter antagandet (planen säger inte när dokumentet ska revideras eller hur länge det "
+        "gäller).",
+        "- Medborgarlöfte 2023 (medborgarlöfte) gäller till och med 30 juni 2024 enligt planen.",
         "",
         # the act has applied since 1 July 2023, not since the plan's start
         "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan "
@@ -469,10 +468,13 @@ def test_the_brief_says_how_the_documents_and_the_act_stand(run: Run, tmp_path: 
     ]
     assert "Lag (2023:196) kräver en aktuell" not in brief
     late = _section(brief, "**Försenat**", "\n## ")
+    # the act's date, and trygg's own from the plan's start, each said as what it is
     assert (
-        "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 januari 2024"
-        in late
+        "Lag (2023:196) kräver en åtgärdsplan som kommunen har beslutat sedan 1 juli 2023 "
+        "(trygg följer upp kravet från planens start, 1 januari 2024): ”Åtgärdsplan” är "
+        "antagen av Rådet" in late
     )
+    assert "sedan 1 januari 2024" not in late
 
 
 def test_the_brief_names_a_missing_obligation_as_the_act_s(run: Run, tmp_path: Path) -> None:

@@ -978,10 +978,10 @@ _ALL = [
         E,
         Text("Styrdokument att revidera eller förnya", "Steering document due for review"),
         Text(
-            "{title} ”{name}” {due} {date} enligt planens egen 'revideras' ({cadence}, "
-            "räknat från {since})",
-            "{title} “{name}” {due} {date} by the plan's own 'revideras' ({cadence}, counted "
-            "from {since})",
+            "{title} ”{name}” {due} {date}; planen säger att dokumentet ska revideras "
+            "{cadence}, räknat från {since}",
+            "{title} “{name}” {due} {date}; the plan says the document is to be reviewed "
+            "{cadence}, counted from {since}",
         ),
         Text(
             "När dokumentet har reviderats och antagits på nytt: ändra 'antaget' till det nya "
@@ -999,10 +999,10 @@ _ALL = [
         E,
         Text("Styrdokument som går ut", "Steering document that expires"),
         Text(
-            "{title} ”{name}” {valid} till och med {date} enligt planens egen 'gäller_till', "
-            "och inget nyare dokument av typen {kind} har antagits",
-            "{title} “{name}” {valid} until {date} by the plan's own 'gäller_till', and no "
-            "newer document of the kind {kind} has been adopted",
+            "{title} ”{name}” {valid} till och med {date} enligt planen, och inget nyare "
+            "dokument av typen {kind} har antagits",
+            "{title} “{name}” {valid} until {date} according to the plan, and no newer "
+            "document of the kind {kind} has been adopted",
         ),
         Text(
             "Lägg till det nya dokumentet i styrdokument.yaml med 'antaget' och 'gäller_från', "

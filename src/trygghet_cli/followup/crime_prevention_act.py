@@ -131,7 +131,9 @@ def law_deadlines(ctx: PlanContext) -> tuple[list[Deadline], set[str], tuple[Obl
     return check.out, check.about, tuple(check.states)
 
 
-_MISSING = Text("planen har ingen ({where})", "the plan has none ({where})")
+_MISSING = Text(
+    "planen har ingen bland sina styrdokument", "the plan has none among its governing documents"
+)
 
 
 class _Obligations:
@@ -187,11 +189,18 @@ class _Obligations:
             day, status = self.required, self.ctx.window.status_from(self.required)
         if status is None:
             return
+        # The act has applied since 1 July 2023 whatever the plan's start; a later start is when
+        # trygg follows it up, said as trygg's (a claim no stronger than its source).
         when = (
             Text("sedan {date}", "since {date}")
-            if status is Status.OVERDUE or self.required <= self.ctx.as_of
+            if status is Status.OVERDUE or self.ctx.as_of >= LAW_IN_FORCE
             else Text("från {date}", "from {date}")
-        )
+        ).format(date=date_text(LAW_IN_FORCE))
+        if self.required > LAW_IN_FORCE:
+            when = Text(
+                "{when} (trygg följer upp kravet från planens start, {start})",
+                "{when} (trygg follows it up from the plan's start, {start})",
+            ).format(when=when, start=date_text(self.required))
         self.out.append(
             self.ctx.deadline(
                 Kind.LAW,
@@ -202,7 +211,7 @@ class _Obligations:
                 site,
                 rule,
                 at_key,
-                when=when.format(date=date_text(self.required)),
+                when=when,
                 problem=problem,
             )
         )
@@ -255,7 +264,7 @@ class _Obligations:
                     title=document_title(doc),
                     value=doc.id,
                     name=doc.title,
-                    problem=Text("saknar 'antaget'", "has no 'antaget'"),
+                    problem=Text("har inget datum för antagandet", "has no date of adoption"),
                     advice=Text(
                         "datumet skrivs in, så att det går att se hur gammal den är",
                         "its date is written in, so that its age can be told",
@@ -270,9 +279,8 @@ class _Obligations:
         if pictures:
             self.stale("TRY420", pictures)
             return
-        where = Text("typ: lägesbild i styrdokument.yaml", "typ: lägesbild in styrdokument.yaml")
         self.state("TRY420", ObligationState.MISSING)
-        self.add("TRY420", _MISSING.format(where=where), self.missing_site(), at_key=True)
+        self.add("TRY420", _MISSING, self.missing_site(), at_key=True)
 
     def action_plan(self) -> None:
         bodies = self.ctx.plan.bodies()
@@ -290,18 +298,15 @@ class _Obligations:
             self.stale("TRY421", decided)
             return
         if not plans:
-            where = Text(
-                "typ: åtgärdsplan i styrdokument.yaml", "typ: åtgärdsplan in styrdokument.yaml"
-            )
             self.state("TRY421", ObligationState.MISSING)
-            self.add("TRY421", _MISSING.format(where=where), self.missing_site(), at_key=True)
+            self.add("TRY421", _MISSING, self.missing_site(), at_key=True)
             return
         latest = max(plans, key=lambda d: started(d) or date.min)
         self.state("TRY421", ObligationState.UNDECIDED, latest)
         if not latest.adopted_by:
             problem = Text(
-                f"”{latest.title}” anger inte vem som antog den ('antaget_av')",
-                f"“{latest.title}” does not say who adopted it ('antaget_av')",
+                f"”{latest.title}” anger inte vem som antog den",
+                f"“{latest.title}” does not say who adopted it",
             )
             self.add("TRY421", problem, self.doc_site(latest, "id"), latest)
             return
@@ -327,10 +332,7 @@ class _Obligations:
             ObligationState.CURRENT if in_place else ObligationState.MISSING,
         )
         if not coordination.coordinators:
-            problem = Text(
-                "'samordning' i organisation.yaml anger inga samordnare",
-                "'samordning' in organisation.yaml names no coordinators",
-            )
+            problem = Text("planen anger ingen samordnare", "the plan names no coordinator")
             self.add("TRY422", problem, site, at_key=True)
         elif coordination.established is not None and coordination.established > self.ctx.as_of:
             problem = Text("den inrättas först {date}", "it is set up only on {date}").format(

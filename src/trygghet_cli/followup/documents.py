@@ -203,8 +203,10 @@ def _review_deadline(
                 value=doc.id,
                 name=doc.title,
                 problem=Text(
-                    "antogs {since} och anger varken 'revideras' eller 'gäller_till'",
-                    "was adopted on {since} and sets neither 'revideras' nor 'gäller_till'",
+                    "antogs {since}, och planen säger inte när dokumentet ska revideras eller "
+                    "hur länge det gäller",
+                    "was adopted on {since}, and the plan does not say when the document is "
+                    "to be reviewed or how long it is valid",
                 ).format(since=date_text(review.since)),
                 advice=(_RENEW_ADVICE if renewal else _UPDATE_ADVICE).format(
                     date=date_text(review.due)

@@ -53,34 +53,38 @@ def _coming(c: DocumentDate, brief: Brief, fmt: Formatter) -> str:
     if c.event is DocumentEvent.EXPIRES:
         return (
             Text(
-                "{name} gällde till och med {day} (planens 'gäller_till').",
-                "{name} was valid until {day} (the plan's 'gäller_till').",
+                "{name} gällde till och med {day} enligt planen.",
+                "{name} was valid until {day} according to the plan.",
             )
             if past
             else Text(
-                "{name} gäller till och med {day} (planens 'gäller_till').",
-                "{name} is valid until {day} (the plan's 'gäller_till').",
+                "{name} gäller till och med {day} enligt planen.",
+                "{name} is valid until {day} according to the plan.",
             )
         ).format(name=name, day=day)(lang)
     if c.event is DocumentEvent.REVIEW:
         cadence = cadence_text(c.document.review)(lang) if c.document.review else ""
         return (
             Text(
-                "{name} skulle ha reviderats senast {day} (planens 'revideras': {cadence}).",
-                "{name} was due for review by {day} (the plan's 'revideras': {cadence}).",
+                "{name} skulle ha reviderats senast {day}; planen säger att dokumentet ska "
+                "revideras {cadence}.",
+                "{name} was due for review by {day}; the plan says the document is to be "
+                "reviewed {cadence}.",
             )
             if past
             else Text(
-                "{name} ska revideras senast {day} (planens 'revideras': {cadence}).",
-                "{name} is due for review by {day} (the plan's 'revideras': {cadence}).",
+                "{name} ska revideras senast {day}; planen säger att dokumentet ska revideras "
+                "{cadence}.",
+                "{name} is due for review by {day}; the plan says the document is to be "
+                "reviewed {cadence}.",
             )
         ).format(name=name, day=day, cadence=cadence)(lang)
     renew = c.document.kind is DocumentKind.CITIZEN_PROMISE
     return Text(
         "{name}: trygg rekommenderar att {it} {verb} senast {day}, ett år efter antagandet "
-        "(planen anger varken 'revideras' eller 'gäller_till').",
+        "(planen säger inte när dokumentet ska revideras eller hur länge det gäller).",
         "{name}: trygg recommends that it is {verb_en} by {day}, a year after its adoption "
-        "(the plan sets neither 'revideras' nor 'gäller_till').",
+        "(the plan does not say when the document is to be reviewed or how long it is valid).",
     ).format(
         name=name,
         it="det" if renew else "den",  # löftet; lägesbilden, åtgärdsplanen
@@ -170,20 +174,20 @@ def _obligation(o: Obligation, brief: Brief, fmt: Formatter) -> str:
     current = o.state is ObligationState.CURRENT
     words = {
         (Basis.REVIEW, True): Text(
-            "aktuell enligt planens 'revideras' till och med {until}",
-            "current by the plan's 'revideras' until {until}",
+            "aktuell till och med {until}, då den ska revideras enligt planen",
+            "current until {until}, when the plan says it is to be reviewed",
         ),
         (Basis.REVIEW, False): Text(
-            "planens egen revidering skulle ha skett senast {until}",
-            "the plan's own review was due by {until}",
+            "enligt planen skulle den ha reviderats senast {until}",
+            "the plan says it was to be reviewed by {until}",
         ),
         (Basis.END, True): Text(
-            "gäller till och med {until} (planens 'gäller_till')",
-            "valid until {until} (the plan's 'gäller_till')",
+            "gäller till och med {until} enligt planen",
+            "valid until {until} according to the plan",
         ),
         (Basis.END, False): Text(
-            "gällde till och med {until} (planens 'gäller_till')",
-            "was valid until {until} (the plan's 'gäller_till')",
+            "gällde till och med {until} enligt planen",
+            "was valid until {until} according to the plan",
         ),
         (Basis.RECOMMENDATION, True): Text(
             "trygg rekommenderar en uppdatering senast {until}",
@@ -193,8 +197,12 @@ def _obligation(o: Obligation, brief: Brief, fmt: Formatter) -> str:
             "trygg rekommenderade en uppdatering senast {until}",
             "trygg recommended an update by {until}",
         ),
-        (Basis.UNKNOWN, True): Text("saknar datum ('antaget')", "has no date ('antaget')"),
-        (Basis.UNKNOWN, False): Text("saknar datum ('antaget')", "has no date ('antaget')"),
+        (Basis.UNKNOWN, True): Text(
+            "planen anger inte när den antogs", "the plan does not say when it was adopted"
+        ),
+        (Basis.UNKNOWN, False): Text(
+            "planen anger inte när den antogs", "the plan does not say when it was adopted"
+        ),
     }
     basis = o.basis or Basis.UNKNOWN
     detail = words[(basis, current)].format(until=until)(lang)
