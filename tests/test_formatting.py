@@ -9,7 +9,14 @@ import pytest
 
 from trygghet_cli.model.indicators import Unit
 from trygghet_cli.model.periods import IsoWeek, Period
-from trygghet_cli.wording import MINUS, NBSP, Formatter, shared_decimals
+from trygghet_cli.wording import (
+    MINUS,
+    NBSP,
+    Formatter,
+    at_least,
+    decimals_by_unit,
+    shared_decimals,
+)
 
 SV, EN = Formatter("sv"), Formatter("en")
 
@@ -91,3 +98,16 @@ def test_differences_round_half_away_from_zero(value: float, sv: str, en: str) -
 def test_a_number_too_large_for_the_default_decimal_context_is_still_shown() -> None:
     """Issue 12: 1e30 crashed Babel's rounding (decimal.InvalidOperation)."""
     assert Formatter("en").number(1e30) == "1,000,000,000,000,000,000,000,000,000,000"
+
+
+def test_a_table_shares_its_decimals_per_unit() -> None:
+    """Issue 14: a column reads 27,3 % above 46,0 %, while a rate per 100 000 beside a rate
+    per 1 000 keeps its own decimals."""
+    table = decimals_by_unit(
+        [(Unit.PERCENT, 27.3), (Unit.PERCENT, 46.0), (Unit.PER_100K, 11777), (Unit.PER_1000, 14.2)]
+    )
+    assert table == {Unit.PERCENT: 1, Unit.PER_100K: None, Unit.PER_1000: 1}
+    assert SV.value(46.0, Unit.PERCENT, at_least(shared_decimals(46.0), table[Unit.PERCENT])) == (
+        f"46,0{NBSP}%"
+    )
+    assert at_least(None, None) is None and at_least(2, 1) == 2

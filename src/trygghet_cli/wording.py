@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
@@ -384,10 +384,30 @@ class Measured(Protocol):
     def period(self) -> Period | None: ...
 
 
-def side_by_side(points: Sequence[Measured | None], unit: Unit, fmt: Formatter) -> list[str]:
+def decimals_by_unit(values: Iterable[tuple[Unit, float | None]]) -> dict[Unit, int | None]:
+    """One decimal convention per unit for a whole table: the decimals that all its values of
+    a unit share (:func:`shared_decimals`), so a column reads ``27,3 %`` above ``46,0 %`` and a
+    year's ``24,1 %`` under ``25,0 %``. Values of another unit (``11 777`` brott per 100 000
+    beside ``14,2`` per 1 000) keep their own."""
+    by_unit: dict[Unit, list[float | None]] = {}
+    for unit, value in values:
+        by_unit.setdefault(unit, []).append(value)
+    return {unit: shared_decimals(*vs) for unit, vs in by_unit.items()}
+
+
+def at_least(decimals: int | None, table: int | None) -> int | None:
+    """A row's decimals raised to its table's (:func:`decimals_by_unit`)."""
+    return max(decimals or 0, table or 0) or None
+
+
+def side_by_side(
+    points: Sequence[Measured | None], unit: Unit, fmt: Formatter, table: int | None = None
+) -> list[str]:
     """Values read side by side (a goal's baseline, latest value and target): each with its
-    period, all with the same decimals (:func:`shared_decimals`), ``–`` where there is none."""
+    period, all with the same decimals (:func:`shared_decimals`), at least the table's
+    (``table``, :func:`decimals_by_unit`), ``–`` where there is none."""
     decimals = shared_decimals(*(p.value if p is not None else None for p in points))
+    decimals = at_least(decimals, table)
     out = []
     for p in points:
         if p is None:

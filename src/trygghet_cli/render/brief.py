@@ -46,7 +46,7 @@ from trygghet_cli.render.templating import (
     template_root,
     translator,
 )
-from trygghet_cli.wording import Formatter, cadence_text, side_by_side
+from trygghet_cli.wording import Formatter, cadence_text, decimals_by_unit, side_by_side
 
 PLURALS = {
     "entry": Text("post|poster", "entry|entries"),
@@ -379,11 +379,19 @@ def _actions_table(
 def _goals_table(items: tuple[GoalItem, ...], fmt: Formatter) -> Table:
     t = translator(fmt.lang)
     rows = []
+    table = decimals_by_unit(
+        (g.progress.indicator.unit if g.progress.indicator else Unit.COUNT, v.value)
+        for g in items
+        for v in (g.goal.baseline, g.progress.latest, g.goal.target)
+        if v is not None
+    )
     for g in items:
         p = g.progress
         unit = p.indicator.unit if p.indicator else Unit.COUNT
         goal = g.goal
-        baseline, latest, target = side_by_side([goal.baseline, p.latest, goal.target], unit, fmt)
+        baseline, latest, target = side_by_side(
+            [goal.baseline, p.latest, goal.target], unit, fmt, table.get(unit)
+        )
         latest = illustrative_value(
             latest, p.latest is not None and p.latest.illustrative, fmt.lang
         )
@@ -414,6 +422,7 @@ def _comparison_table(brief: Brief, fmt: Formatter) -> tuple[Table, list[str]]:
     t = translator(fmt.lang)
     rows = []
     notes: list[str] = []
+    decimals = cmp.table_decimals(brief.comparisons)
     for c in brief.comparisons:
         lines = cmp.notes(c, fmt)
         mark = ""
@@ -426,7 +435,7 @@ def _comparison_table(brief: Brief, fmt: Formatter) -> tuple[Table, list[str]]:
             (
                 c.indicator_name + mark,
                 fmt.period(c.period),
-                *cmp.side_by_side_values(c, fmt),
+                *cmp.side_by_side_values(c, fmt, decimals),
                 cmp.difference(c, fmt),
                 cmp.verdict(c, fmt.lang),
                 cmp.trend(c.trend, fmt),

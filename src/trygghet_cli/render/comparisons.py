@@ -22,13 +22,13 @@ from trygghet_cli.analysis.comparison import (
 )
 from trygghet_cli.analysis.national import NationalSource
 from trygghet_cli.i18n import Lang, Text
-from trygghet_cli.model.indicators import Better
+from trygghet_cli.model.indicators import Better, Unit
 from trygghet_cli.model.national import NationalData
 from trygghet_cli.render import tables
 from trygghet_cli.render.labels import level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.rounding import rounded
-from trygghet_cli.wording import Formatter, shared_decimals
+from trygghet_cli.wording import Formatter, at_least, decimals_by_unit, shared_decimals
 
 VERDICT = {
     Verdict.BETTER: Text("bättre", "better"),
@@ -81,21 +81,41 @@ def trend(t: Trend | None, fmt: Formatter) -> str:
     return text
 
 
-def side_by_side_values(c: Comparison, fmt: Formatter) -> tuple[str, str]:
+def table_decimals(items: Sequence[Comparison]) -> dict[Unit, int | None]:
+    """The decimals a table of comparisons shows per unit, kommun and national values alike
+    (:func:`~trygghet_cli.wording.decimals_by_unit`)."""
+    return decimals_by_unit(
+        pair
+        for c in items
+        for pair in ((c.unit, c.value), (c.national_unit, c.national))
+        if pair[1] is not None
+    )
+
+
+def side_by_side_values(
+    c: Comparison, fmt: Formatter, table: dict[Unit, int | None] | None = None
+) -> tuple[str, str]:
     """The kommun's value and the country's with the same decimals, as they are read against
     each other: ``25,4 %`` and ``27,0 %``, not ``27 %`` (``–`` when there is no national
-    value)."""
+    value); in a table, at least the decimals of the table's values of the unit
+    (:func:`table_decimals`)."""
+    own = (table or {}).get(c.unit)
     if c.national is None:
-        return fmt.value(c.value, c.unit), "–"
-    decimals = shared_decimals(c.value, c.national)
+        return fmt.value(c.value, c.unit, own), "–"
+    national = (table or {}).get(c.national_unit)
+    decimals = at_least(at_least(shared_decimals(c.value, c.national), own), national)
     return fmt.value(c.value, c.unit, decimals), fmt.value(c.national, c.national_unit, decimals)
 
 
-def series_text(c: Comparison, fmt: Formatter) -> str:
-    """``12 104 → 11 777``: the plan's values over the trend's periods."""
+def series_text(c: Comparison, fmt: Formatter, table: dict[Unit, int | None] | None = None) -> str:
+    """``12 104 → 11 777``: the plan's values over the trend's periods, with the same
+    decimals (``25,0 % → 24,1 %``)."""
+    own = (table or {}).get(c.unit)
     if c.trend is None:
-        return fmt.value(c.value, c.unit)
-    return f"{fmt.value(c.trend.first.value, c.unit)} → {fmt.value(c.trend.last.value, c.unit)}"
+        return fmt.value(c.value, c.unit, own)
+    first, last = c.trend.first.value, c.trend.last.value
+    decimals = at_least(shared_decimals(first, last), own)
+    return f"{fmt.value(first, c.unit, decimals)} → {fmt.value(last, c.unit, decimals)}"
 
 
 def notes(c: Comparison, fmt: Formatter) -> list[str]:
@@ -310,6 +330,7 @@ def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str,
     for series in sorted(groups):
         rows = []
         foot: list[str] = []
+        decimals = table_decimals(groups[series])
         for c in groups[series]:
             marks = ""
             lines = notes(c, fmt)
@@ -320,10 +341,10 @@ def grouped(items: Sequence[Comparison], fmt: Formatter) -> list[tuple[str, str,
                 (
                     c.plan + marks,
                     fmt.period(c.period),
-                    *side_by_side_values(c, fmt),
+                    *side_by_side_values(c, fmt, decimals),
                     difference(c, fmt),
                     verdict(c, lang),
-                    series_text(c, fmt),
+                    series_text(c, fmt, decimals),
                     trend(c.trend, fmt),
                 )
             )

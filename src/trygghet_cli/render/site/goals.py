@@ -19,19 +19,30 @@ from trygghet_cli.render.labels import illustrative, illustrative_value, label
 from trygghet_cli.render.site.common import duty_status, names, who
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
-from trygghet_cli.wording import Formatter, cadence_text, side_by_side
+from trygghet_cli.wording import Formatter, cadence_text, decimals_by_unit, side_by_side
 
 
-def _goal_row(plan: Plan, progress: GoalProgress, depth: int, fmt: Formatter) -> tuple[str, ...]:
+def _unit(progress: GoalProgress) -> Unit:
+    return progress.indicator.unit if progress.indicator else Unit.COUNT
+
+
+def _goal_row(
+    plan: Plan,
+    progress: GoalProgress,
+    depth: int,
+    fmt: Formatter,
+    decimals: dict[Unit, int | None],
+) -> tuple[str, ...]:
     """A goal as it stands on the follow-up's day: the latest value known then, and its
-    state (the brief's "Läge")."""
+    state (the brief's "Läge"), its values with at least the decimals of the table's values
+    of the unit."""
     lang = fmt.lang
     goal = progress.goal
     indicator = progress.indicator
-    unit = indicator.unit if indicator else Unit.COUNT
+    unit = _unit(progress)
     prefix = Text("Delmål: ", "Sub-goal: ")(lang) if depth else ""
     baseline_text, latest_text, target_text = side_by_side(
-        [goal.baseline, progress.latest, goal.target], unit, fmt
+        [goal.baseline, progress.latest, goal.target], unit, fmt, decimals.get(unit)
     )
     latest = progress.latest
     latest_text = illustrative_value(latest_text, latest is not None and latest.illustrative, lang)
@@ -67,9 +78,17 @@ def goals_page(plan: Plan, fmt: Formatter, nav: str, followup: PlanFollowUp) -> 
     if plan.goals is not None:
         for area in plan.goals.areas:
             rows = []
-            for top in area.goals:
-                for goal, path in top.walk(()):
-                    rows.append(_goal_row(plan, progress[id(goal)], len(path), fmt))
+            walked = [
+                (progress[id(goal)], len(path)) for top in area.goals for goal, path in top.walk(())
+            ]
+            decimals = decimals_by_unit(
+                (_unit(p), v.value)
+                for p, _ in walked
+                for v in (p.goal.baseline, p.latest, p.goal.target)
+                if v is not None
+            )
+            for p, depth in walked:
+                rows.append(_goal_row(plan, p, depth, fmt, decimals))
             blocks: list[Block] = []
             if area.description:
                 blocks.append(para(area.description))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.analysis.comparison import change
-from trygghet_cli.analysis.national import is_national, national_figures
+from trygghet_cli.analysis.national import NationalFigure, is_national, national_figures
 from trygghet_cli.followup.geography import (
     Place,
     in_place,
@@ -12,7 +12,7 @@ from trygghet_cli.followup.geography import (
     trend_geography,
 )
 from trygghet_cli.i18n import Lang
-from trygghet_cli.model.indicators import Better, Indicator
+from trygghet_cli.model.indicators import Better, Indicator, Unit
 from trygghet_cli.model.national import NationalData, NationalSeries
 from trygghet_cli.model.periods import Period
 from trygghet_cli.model.plan import Plan
@@ -30,7 +30,7 @@ from trygghet_cli.render.export import (
 from trygghet_cli.render.labels import ILLUSTRATIVE, label, level_name
 from trygghet_cli.render.tables import Table
 from trygghet_cli.render.templating import translator
-from trygghet_cli.wording import Formatter
+from trygghet_cli.wording import Formatter, decimals_by_unit
 
 
 def indicators_page(plan: Plan, national: NationalData, fmt: Formatter, nav: str) -> Page:
@@ -183,11 +183,18 @@ def _chart(
             + f": {periods}.",
         )
     rows = []
+
+    def unit_of(nv: NationalFigure | None) -> Unit:
+        """The unit a national figure is in: the plan's own, or its series'."""
+        return ind.unit if nv is None or nv.plan_value is not None or nat is None else nat.unit
+
+    decimals = decimals_by_unit(
+        [(ind.unit, v.value) for v in values]
+        + [(unit_of(nv), nv.value) for v in values if (nv := figures.get(v.period)) is not None]
+    )
     for v in sorted(values, key=lambda v: v.period):
         nv = figures.get(v.period)
-        national_unit = (
-            ind.unit if nv is None or nv.plan_value is not None or nat is None else nat.unit
-        )
+        national_unit = unit_of(nv)
         diff = "–"
         if nv is not None and national_unit is ind.unit:
             gap, kind = change(nv.value, v.value, ind.unit)
@@ -202,8 +209,10 @@ def _chart(
         rows.append(
             (
                 fmt.period(v.period),
-                fmt.value(v.value, ind.unit),
-                fmt.value(nv.value, national_unit) if nv is not None else "–",
+                fmt.value(v.value, ind.unit, decimals.get(ind.unit)),
+                fmt.value(nv.value, national_unit, decimals.get(national_unit))
+                if nv is not None
+                else "–",
                 diff,
                 level_name(v.geography.level, lang, v.geography.name or ""),
                 "; ".join(notes),
