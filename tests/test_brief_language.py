@@ -213,3 +213,26 @@ def test_two_reporting_lines_between_the_same_bodies_are_named_by_what_they_repo
         "Brottsförebyggande rådet to Kommunstyrelsen (1 report since 1 January 2024, "
         "1 required) and Trygghetsgruppen to Brottsförebyggande rådet"
     ) in english
+
+
+def test_vara_s_brief_reads_without_the_tool_s_words(run: Run) -> None:
+    """Read line by line as a council member (issue 14): all measured goals on track is
+    "Båda målen", not "2 av 2 mål"; a meeting late by its cadence is counted from the last
+    meeting, not "ett intervall efter"; six meetings held where six are required is said as
+    the count, not "6 av 6 möten"."""
+    out = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4")
+    assert "- Båda målen som mäts med nyckeltal är uppnådda eller på väg." in out
+    assert (
+        "- Trygghetsgruppen: nästa möte skulle ha hållits senast 17 december 2024, räknat från "
+        "det senaste mötet 17 oktober 2024 (6 gånger per år; 6 möten hållna sedan 1 januari "
+        "2024, där 6 krävs)."
+    ) in out
+    assert (
+        "skulle ha lämnats senast 21 november 2024, räknat från den senaste 21 maj 2024 "
+        "(2 gånger per år; lämnad 1 av 2 gånger sedan 1 januari 2024)."
+    ) in out
+    for tool_words in ("2 av 2", "6 av 6", "intervall"):
+        assert tool_words not in out, tool_words
+    english = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4", "--lang", "en")
+    assert "- Both goals measured by an indicator are achieved or on track." in english
+    assert "counted from the last meeting on 17 October 2024" in english

@@ -41,8 +41,8 @@ def test_text_lists_overdue_then_due_soon_with_file_and_line(run: Run, plan: Pat
         "år): mötet\n"
         "                 för kvartal 2 2021 skulle ha hållits senast 30 juni 2021, och nästa möte "
         "skulle ha\n"
-        "                 hållits senast 2 juni 2021, ett intervall efter det senaste "
-        "(2 mars 2021)\n"
+        "                 hållits senast 2 juni 2021, räknat från det senaste (2 mars "
+        "2021)\n"
         "                 organisation.yaml:22\n"
         "\n"
         "1 försenad och inget som förfaller inom 30 dagar i 1 plan.\n"
@@ -168,7 +168,7 @@ def test_json_for_other_programs(run: Run, plan: Path) -> None:
         "pointer": "organ[0].mötesfrekvens",
         "message": "Lokala BRÅ has held 1 of 2 meetings since 1 January 2021 (4 times a year): "
         "the meeting for Q2 2021 was due by 30 June 2021, and the next meeting was due by "
-        "2 June 2021, one interval after the last (2 March 2021)",
+        "2 June 2021, counted from the last (2 March 2021)",
         "hint": "Add the meetings that were held to moten/ (one meeting per file), or change "
         "'mötesfrekvens' in organisation.yaml if the body has decided to meet less often.",
     }
@@ -194,8 +194,8 @@ def test_github_annotations_and_step_summary(run: Run, plan: Path, tmp_path: Pat
     assert lines[0] == "::group::aktiviteter.yaml"
     assert (
         "::warning file=organisation.yaml,line=22,col=20,title=TRY407 next-meeting::Lokala BRÅ: "
-        "nästa möte ska hållas senast 2 juni 2021, ett intervall efter det senaste mötet "
-        "2 mars 2021 (4 gånger per år; 1 av 1 möte hållet sedan 1 januari 2021)"
+        "nästa möte ska hållas senast 2 juni 2021, räknat från det senaste mötet "
+        "2 mars 2021 (4 gånger per år; 1 möte hållet sedan 1 januari 2021, där 1 krävs)"
         "%0AKalla till mötet och lägg in det i moten/ när det har hållits."
     ) in lines
     assert lines[-1] == "Inget försenat och 4 som förfaller inom 300 dagar i 1 plan."

@@ -55,12 +55,13 @@ def test_next_meeting_due_soon(plan: Path) -> None:
     assert items[0].file.endswith("organisation.yaml")
     assert (items[0].line, items[0].column) == (22, 20)
     assert message(items[0]) == (
-        "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021, ett intervall efter det senaste "
-        "mötet 2 mars 2021 (4 gånger per år; 1 av 1 möte hållet sedan 1 januari 2021)"
+        "Lokala BRÅ: nästa möte ska hållas senast 2 juni 2021, räknat från det senaste "
+        "mötet 2 mars 2021 (4 gånger per år; 1 möte hållet sedan 1 januari 2021, där 1 krävs)"
     )
     assert message(items[0], "en") == (
-        "Lokala BRÅ: the next meeting is due by 2 June 2021, one interval after the last "
-        "meeting on 2 March 2021 (4 times a year; 1 of 1 meeting held since 1 January 2021)"
+        "Lokala BRÅ: the next meeting is due by 2 June 2021, counted from the last "
+        "meeting on 2 March 2021 (4 times a year; 1 meeting held since 1 January 2021, where 1 "
+        "is required)"
     )
     assert of_kind(plan, Kind.MEETING, date(2021, 4, 15)) == []
 
@@ -79,12 +80,12 @@ def test_meeting_shortfall(plan: Path) -> None:
     assert message(items[0]) == (
         "Lokala BRÅ har hållit 1 av 2 möten sedan 1 januari 2021 (4 gånger per år): mötet för "
         "kvartal 2 2021 skulle ha hållits senast 30 juni 2021, och nästa möte skulle ha hållits "
-        "senast 2 juni 2021, ett intervall efter det senaste (2 mars 2021)"
+        "senast 2 juni 2021, räknat från det senaste (2 mars 2021)"
     )
     assert message(items[0], "en") == (
         "Lokala BRÅ has held 1 of 2 meetings since 1 January 2021 (4 times a year): the meeting "
-        "for Q2 2021 was due by 30 June 2021, and the next meeting was due by 2 June 2021, one "
-        "interval after the last (2 March 2021)"
+        "for Q2 2021 was due by 30 June 2021, and the next meeting was due by 2 June 2021, "
+        "counted from the last (2 March 2021)"
     )
 
 
@@ -162,7 +163,7 @@ def test_yearly_report_falls_due_a_year_after_it_was_delivered(plan: Path) -> No
     assert (items[0].line, items[0].column) == (26, 17)
     assert message(items[0]) == (
         "Rapporten ”Verksamhetsberättelse” från Lokala BRÅ till Kommunstyrelsen ska lämnas senast "
-        "2 mars 2022, ett intervall efter den senaste 2 mars 2021 (varje år)"
+        "2 mars 2022, räknat från den senaste 2 mars 2021 (varje år)"
     )
     assert summary(of_kind(plan, Kind.REPORT, date(2022, 3, 10))) == [
         ("TRY409", "arsrapport", "overdue", "2022-03-02")
@@ -188,7 +189,7 @@ def test_monthly_report_shortfall(plan: Path) -> None:
         "Rapporten ”Lägesbild” från Lokala BRÅ till Kommunstyrelsen och Lokala BRÅ har "
         "lämnats 1 av 3 gånger sedan 1 januari 2021 (varje månad): 2 rapporter saknas, den "
         "första för februari 2021, som skulle ha lämnats senast 28 februari 2021, och nästa "
-        "skulle ha lämnats senast 2 april 2021, ett intervall efter den senaste (2 mars 2021)"
+        "skulle ha lämnats senast 2 april 2021, räknat från den senaste (2 mars 2021)"
     )
 
 
@@ -217,7 +218,7 @@ def test_follow_up_every_other_year(plan: Path) -> None:
     assert (items[0].line, items[0].column) == (18, 13)
     assert message(items[0]) == (
         "Uppföljningen ”SCB:s medborgarundersökning, där en "
-        "trygghetsmätning ingår” ska göras senast 31 oktober 2021, ett intervall efter den "
+        "trygghetsmätning ingår” ska göras senast 31 oktober 2021, räknat från den "
         "senaste 31 oktober 2019 (vartannat år)"
     )
     late = of_kind(plan, Kind.FOLLOW_UP, date(2021, 11, 5))

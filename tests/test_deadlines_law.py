@@ -398,6 +398,6 @@ def test_a_review_that_falls_in_the_plan_s_pause_is_due_the_day_after_it(plan: P
     items = _documents(plan, date(2024, 4, 2))
     assert summary(items) == [("TRY404", "lagesbild.review", "overdue", "2024-04-01")]
     assert message(items[0]) == (
-        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 april 2024 enligt planens egen "
-        "'revideras' (varje år, uppehåll i mars, räknat från 1 mars 2023)"
+        "Lägesbilden ”Lägesbild” skulle ha reviderats senast 1 april 2024; planen säger att "
+        "dokumentet ska revideras varje år, uppehåll i mars, räknat från 1 mars 2023"
     )

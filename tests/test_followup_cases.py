@@ -172,7 +172,7 @@ def test_a_next_meeting_due_by_the_count_says_so(tmp_path: Path) -> None:
     assert summary([item]) == [("TRY407", "est", "due-soon", "2025-06-30")]
     assert message(item) == (
         "EST-gruppen: nästa möte ska hållas senast 30 juni 2025, mötet för 17–30 juni 2025 "
-        "(2 gånger per månad; 11 av 11 möten hållna sedan 1 januari 2025, det senaste "
+        "(2 gånger per månad; 11 möten hållna sedan 1 januari 2025, där 11 krävs, det senaste "
         "19 juni 2025)"
     )
     late, coming = of_kind(plan, Kind.MEETING, date(2025, 7, 1))
@@ -194,9 +194,9 @@ def test_a_next_meeting_due_by_the_interval_says_so(tmp_path: Path) -> None:
     [item] = of_kind(plan, Kind.MEETING, date(2024, 4, 20))
     assert summary([item]) == [("TRY407", "rad", "overdue", "2024-04-10")]
     assert message(item) == (
-        "Rådet: nästa möte skulle ha hållits senast 10 april 2024, ett intervall efter det "
-        "senaste mötet 10 januari 2024 (4 gånger per år; 1 av 1 möte hållet sedan "
-        "1 januari 2024)"
+        "Rådet: nästa möte skulle ha hållits senast 10 april 2024, räknat från det senaste "
+        "mötet 10 januari 2024 (4 gånger per år; 1 möte hållet sedan 1 januari 2024, där "
+        "1 krävs)"
     )
 
 
@@ -207,7 +207,7 @@ def test_a_shortfall_that_began_with_the_interval_names_both(tmp_path: Path) -> 
     assert message(item) == (
         "Rådet har hållit 1 av 2 möten sedan 1 januari 2024 (4 gånger per år): mötet för "
         "kvartal 2 2024 skulle ha hållits senast 30 juni 2024, och nästa möte skulle ha "
-        "hållits senast 10 april 2024, ett intervall efter det senaste (10 januari 2024)"
+        "hållits senast 10 april 2024, räknat från det senaste (10 januari 2024)"
     )
 
 
@@ -248,8 +248,8 @@ def test_bodies_late_only_by_the_interval_are_not_said_to_meet_too_seldom(
     result = run("report", "--quarter", "2024Q2", str(plan))
     late = _section(result.stdout, "**Försenat**", "\n## ")
     assert (
-        "4 organ är försenade med sina möten, det första sedan 10 april 2024: för 4 har mer "
-        "än ett intervall gått sedan det senaste mötet; se Möten nedan." in late
+        "4 organ är försenade med sina möten, det första sedan 10 april 2024: för 4 har det "
+        "gått längre än mötesfrekvensen medger sedan det senaste mötet; se Möten nedan." in late
     )
     assert "färre möten" not in late
     table = _section(result.stdout, "## Möten", "\n## ")

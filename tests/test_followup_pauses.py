@@ -116,9 +116,9 @@ def test_no_meeting_in_july_is_not_a_missed_meeting(tmp_path: Path) -> None:
     [item] = of_kind(paused, Kind.MEETING, date(2024, 7, 31))
     assert summary([item]) == [("TRY407", "est", "due-soon", "2024-08-15")]
     assert message(item) == (
-        "EST-gruppen: nästa möte ska hållas senast 15 augusti 2024, ett intervall efter det "
-        "senaste mötet 15 juni 2024 (varje månad, uppehåll i juli; 6 av 6 möten hållna sedan "
-        "1 januari 2024)"
+        "EST-gruppen: nästa möte ska hållas senast 15 augusti 2024, räknat från det "
+        "senaste mötet 15 juni 2024 (varje månad, uppehåll i juli; 6 möten hållna sedan "
+        "1 januari 2024, där 6 krävs)"
     )
     unpaused = _est(tmp_path / "unpaused", "varje månad")
     assert summary(of_kind(unpaused, Kind.MEETING, date(2024, 7, 31))) == [
@@ -209,7 +209,7 @@ def test_a_christmas_pause_on_the_body_moves_december_past_it(tmp_path: Path) ->
     assert message(item) == (
         "Rådet har hållit 11 av 12 möten sedan 1 januari 2024 (varje månad, uppehåll "
         "20 december–6 januari): mötet för december 2024 skulle ha hållits senast 7 januari "
-        "2025, och nästa möte skulle ha hållits senast 12 januari 2025, ett intervall efter det "
+        "2025, och nästa möte skulle ha hållits senast 12 januari 2025, räknat från det "
         "senaste (25 november 2024)"
     )
 

@@ -744,7 +744,7 @@ def _check_brief(
         if kind is not Kind.ACTION:
             assert (f": {by_count} har " in line) == (by_count > 0), (by_count, line)
             others = len(by_kind[kind]) - by_count
-            said = f"för {others} har mer än ett intervall" in line
+            said = f"för {others} har det gått längre än" in line
             assert said == (others > 0), (others, line)
     listed = [f"{d['message']}." for d in overdue if Kind(d["kind"]) not in grouped]
     assert lines[len(grouped) : len(grouped) + len(listed)] == listed

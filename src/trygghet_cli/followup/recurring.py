@@ -38,6 +38,7 @@ from trygghet_cli.wording import (
     join_text,
     number_label,
     number_text,
+    plural,
     span_text,
 )
 
@@ -112,13 +113,12 @@ _MEETING = _Words(
         "{count} are missing, the first for {period}, which was due by {date}",
     ),
     Text(
-        ", och nästa möte skulle ha hållits senast {date}, ett intervall efter det senaste "
-        "({last})",
-        ", and the next meeting was due by {date}, one interval after the last ({last})",
+        ", och nästa möte skulle ha hållits senast {date}, räknat från det senaste ({last})",
+        ", and the next meeting was due by {date}, counted from the last ({last})",
     ),
     Text(
-        "ett intervall efter det senaste mötet {last} ({details})",
-        "one interval after the last meeting on {last} ({details})",
+        "räknat från det senaste mötet {last} ({details})",
+        "counted from the last meeting on {last} ({details})",
     ),
     Text("mötet för {period} ({details})", "the meeting for {period} ({details})"),
     Text("det senaste {date}", "the last on {date}"),
@@ -143,12 +143,12 @@ _REPORT = _Words(
         "{count} are missing, the first for {period}, which was due by {date}",
     ),
     Text(
-        ", och nästa skulle ha lämnats senast {date}, ett intervall efter den senaste ({last})",
-        ", and the next one was due by {date}, one interval after the last ({last})",
+        ", och nästa skulle ha lämnats senast {date}, räknat från den senaste ({last})",
+        ", and the next one was due by {date}, counted from the last ({last})",
     ),
     Text(
-        "ett intervall efter den senaste {last} ({details})",
-        "one interval after the last on {last} ({details})",
+        "räknat från den senaste {last} ({details})",
+        "counted from the last on {last} ({details})",
     ),
     Text(
         "rapporten för {period} ({details})",
@@ -176,19 +176,19 @@ _FOLLOW_UP = _Words(
         "{count} are missing, the first for {period}, which was due by {date}",
     ),
     Text(
-        ", och nästa skulle ha gjorts senast {date}, ett intervall efter den senaste ({last})",
-        ", and the next one was due by {date}, one interval after the last ({last})",
+        ", och nästa skulle ha gjorts senast {date}, räknat från den senaste ({last})",
+        ", and the next one was due by {date}, counted from the last ({last})",
     ),
     Text(
-        "ett intervall efter den senaste {last} ({details})",
-        "one interval after the last on {last} ({details})",
+        "räknat från den senaste {last} ({details})",
+        "counted from the last on {last} ({details})",
     ),
     Text(
         "uppföljningen för {period} ({details})",
         "the follow-up for {period} ({details})",
     ),
     Text("den senaste {date}", "the last on {date}"),
-    Text("inte gjord enligt 'genomförd'", "not done according to 'genomförd'"),
+    Text("ingen gjord enligt planen", "none done according to the plan"),
 )
 _MISSING_NOUN = {
     id(_MEETING): (("möte", "möten"), ("meeting", "meetings")),
@@ -231,17 +231,20 @@ def _interval(acc: Account, words: _Words) -> Text:
 def _details(acc: Account, words: _Words, cadence: Text, *, last: bool = True) -> Text:
     """``4 gånger per år; 1 av 2 möten hållna sedan 1 januari 2021, det senaste 2 mars 2021``:
     the cadence and the figures a line about a recurring duty gives, whichever rule it is
-    about. More than asked for reads ``13 möten hållna sedan 1 januari 2021, där 12 krävs``;
-    nothing asked for yet leaves the count out."""
+    about. As many as asked for or more reads ``13 möten hållna sedan 1 januari 2021, där 12
+    krävs`` ("6 av 6" or "1 av 1" says nothing of what is counted); nothing asked for yet
+    leaves the count out."""
     since = date_text(acc.since)
     parts: list[Text] = []
-    if acc.held > acc.required:
+    if acc.required and acc.held >= acc.required:
         held = count_text(acc.held, *words.noun)
         so_far = words.so_far[acc.held != 1].format(held=held, since=since)
         parts.append(
-            Text("{a}, där {n} krävs", "{a}, where {n} are required").format(
-                a=so_far, n=number_text(acc.required)
-            )
+            plural(
+                acc.required,
+                Text("{a}, där {n} krävs", "{a}, where {n} is required"),
+                Text("{a}, där {n} krävs", "{a}, where {n} are required"),
+            ).format(a=so_far, n=number_text(acc.required))
         )
     elif acc.required:
         parts.append(

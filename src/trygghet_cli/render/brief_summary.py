@@ -130,6 +130,16 @@ def on_track(brief: Brief, fmt: Formatter) -> list[str]:
                 "Målet som mäts med nyckeltal är uppnått eller på väg.",
                 "The goal measured by an indicator is achieved or on track.",
             )
+        elif len(good) == len(measured) == 2:  # not "2 av 2 mål"
+            words = Text(
+                "Båda målen som mäts med nyckeltal är uppnådda eller på väg.",
+                "Both goals measured by an indicator are achieved or on track.",
+            )
+        elif len(good) == len(measured):
+            words = Text(
+                "Alla {m} mål som mäts med nyckeltal är uppnådda eller på väg.",
+                "All {m} goals measured by an indicator are achieved or on track.",
+            )
         elif len(good) == 1:
             words = Text(
                 "1 av {m} mål som mäts med nyckeltal är uppnått eller på väg.",
@@ -148,6 +158,8 @@ def _actions(n: int, of: int, fmt: Formatter) -> str:
     """``Alla 11 åtgärder``, ``9 av 11 åtgärder``, ``1 av 11 åtgärder`` (``Åtgärden`` alone)."""
     if n == of == 1:
         return Text("Åtgärden", "The action")(fmt.lang)
+    if n == of == 2:
+        return Text("Båda åtgärderna", "Both actions")(fmt.lang)
     if n == of:
         return Text(f"Alla {n} åtgärder", f"All {n} actions")(fmt.lang)
     return Text(f"{n} av {of} åtgärder", f"{n} of {of} actions")(fmt.lang)
@@ -224,8 +236,8 @@ _GROUPED = {
             "{n} have met less often than their cadence asks",
         ),
         Text(
-            "för {n} har mer än ett intervall gått sedan det senaste mötet",
-            "for {n} more than one interval has passed since the last meeting",
+            "för {n} har det gått längre än mötesfrekvensen medger sedan det senaste mötet",
+            "for {n} longer than their cadence allows has passed since the last meeting",
         ),
     ),
     Kind.REPORT: _Group(
@@ -238,8 +250,8 @@ _GROUPED = {
             "{n} have been delivered less often than their cadence asks",
         ),
         Text(
-            "för {n} har mer än ett intervall gått sedan den senaste",
-            "for {n} more than one interval has passed since the last one",
+            "för {n} har det gått längre än kadensen medger sedan den senaste",
+            "for {n} longer than their cadence allows has passed since the last one",
         ),
     ),
 }
