@@ -486,3 +486,31 @@ def test_the_brief_names_a_missing_obligation_as_the_act_s(run: Run, tmp_path: P
         "- Åtgärdsplan beslutad av kommunen: saknas; lagen kräver en åtgärdsplan som kommunen "
         in section
     )
+
+
+def test_before_a_later_plan_start_the_brief_says_the_act_applies_and_trygg_waits(
+    run: Run, tmp_path: Path
+) -> None:
+    """The act has applied since 1 July 2023 whatever the plan; a plan that starts on
+    1 January 2025 is followed up from then, which the brief says as trygg's, not as the act's
+    ("gäller för planen från 1 januari 2025" made the plan's start the act's)."""
+    plan = make_plan(
+        tmp_path / "p",
+        [body("rad", "vid behov", name="Rådet")],
+        documents=False,
+        plan_date=date(2025, 1, 1),
+    )
+    brief = run("report", "--quarter", "2024Q4", str(plan)).stdout
+    section = _section(brief, "## Styrdokument och lagkrav", "\n## ")
+    assert (
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan "
+        "1 juli 2023; trygg följer upp kraven från planens start, 1 januari 2025, och den "
+        "31 december 2024 hade planen ännu inte börjat."
+    ) in section
+    assert "gäller för planen" not in brief
+    before = run("report", "--quarter", "2023Q1", str(plan)).stdout
+    assert (
+        "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller från "
+        "1 juli 2023; trygg följer upp kraven från planens start, 1 januari 2025. Den "
+        "31 mars 2023 ställde lagen ännu inga krav."
+    ) in before

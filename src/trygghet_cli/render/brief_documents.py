@@ -116,13 +116,44 @@ def law_intro(brief: Brief, fmt: Formatter) -> str:
     if not obligations:
         return ""
     start = fmt.date(obligations[0].required_from)
+    later = obligations[0].required_from > LAW_IN_FORCE
     if not obligations[0].required:
+        # The act's own date is the act's; a later plan start is when trygg follows it up.
+        in_force = brief.end >= LAW_IN_FORCE
+        text = (
+            Text(
+                "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan "
+                "{law}",
+                "Act 2023:196 on municipalities' responsibility for crime prevention has applied "
+                "since {law}",
+            )
+            if in_force
+            else Text(
+                "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller från "
+                "{law}",
+                "Act 2023:196 on municipalities' responsibility for crime prevention applies "
+                "from {law}",
+            )
+        ).format(law=fmt.date(LAW_IN_FORCE))
+        if later:
+            text = Text(
+                "{a}; trygg följer upp kraven från planens start, {start}",
+                "{a}; trygg follows them up from the plan's start, {start}",
+            ).format(a=text, start=start)
+        if in_force:
+            return Text(
+                "{a}, och den {end} hade planen ännu inte börjat.",
+                "{a}, and on {end} the plan had not yet started.",
+            ).format(a=text, end=end)(lang)
+        if later:
+            return Text(
+                "{a}. Den {end} ställde lagen ännu inga krav.",
+                "{a}. On {end} the act did not yet require anything.",
+            ).format(a=text, end=end)(lang)
         return Text(
-            "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller för planen "
-            "från {start}; den {end} ställde den ännu inga krav.",
-            "Act 2023:196 on municipalities' responsibility for crime prevention applies to the "
-            "plan from {start}; on {end} it did not yet require anything.",
-        ).format(start=start, end=end)(lang)
+            "{a}; den {end} ställde den ännu inga krav.",
+            "{a}; on {end} it did not yet require anything.",
+        ).format(a=text, end=end)(lang)
     since = Text(
         "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan {law} och "
         "kräver en lägesbild, en åtgärdsplan som kommunen beslutar och en samordningsfunktion; "
@@ -132,7 +163,7 @@ def law_intro(brief: Brief, fmt: Formatter) -> str:
         "coordination function; it does not say how often the situation picture or the action "
         "plan must be updated. ",
     ).format(law=fmt.date(LAW_IN_FORCE))
-    if obligations[0].required_from > LAW_IN_FORCE:
+    if later:
         since = Text(
             "{a}trygg följer upp kraven från planens start, {start}. ",
             "{a}trygg follows them up from the plan's start, {start}. ",
