@@ -236,3 +236,17 @@ def test_vara_s_brief_reads_without_the_tool_s_words(run: Run) -> None:
     english = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4", "--lang", "en")
     assert "- Both goals measured by an indicator are achieved or on track." in english
     assert "counted from the last meeting on 17 October 2024" in english
+
+
+def test_a_document_s_kind_is_not_repeated_after_a_title_that_says_it(run: Run) -> None:
+    """ "Samverkansöverenskommelse mellan Vara kommun och Polisen 2023–2024
+    (samverkansöverenskommelse)" says the kind twice; a title that does not say it keeps it."""
+    out = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4")
+    assert (
+        "- Samverkansöverenskommelse mellan Vara kommun och Polisen 2023–2024 gäller till och "
+        "med 31 december 2024 enligt planen."
+    ) in out
+    assert "- Lägesbild brott och otrygghet i Vara kommun 2024 ska revideras senast" in out
+    assert "(lägesbild)" not in out and "(samverkansöverenskommelse)" not in out
+    english = _brief(run, str(FIXTURES / "vara-2024"), "2024Q4", "--lang", "en")
+    assert "Vara kommun 2024 (situation picture) is due for review by 11 March 2025" in english

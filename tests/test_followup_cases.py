@@ -445,13 +445,13 @@ def test_the_brief_says_how_the_documents_and_the_act_stand(run: Run, tmp_path: 
     # the kommun, and sets no interval either (a year: 10 April 2024, in the next quarter), the
     # programme's own yearly review was due 10 January 2024 and the promise ends 30 June 2024.
     assert section.strip().splitlines() == [
-        "- Antaget 15 februari 2024: Lägesbild 2024 (lägesbild), av Kommunstyrelsen.",
-        "- Trygghetsprogram (program) skulle ha reviderats senast 10 januari 2024; planen "
+        "- Antaget 15 februari 2024: Lägesbild 2024, av Kommunstyrelsen.",
+        "- Trygghetsprogram skulle ha reviderats senast 10 januari 2024; planen "
         "säger att dokumentet ska revideras varje år.",
         "- Åtgärdsplan: trygg rekommenderar att den uppdateras senast 10 april 2024, ett år "
         "efter antagandet (planen säger inte när dokumentet ska revideras eller hur länge det "
         "gäller).",
-        "- Medborgarlöfte 2023 (medborgarlöfte) gäller till och med 30 juni 2024 enligt planen.",
+        "- Medborgarlöfte 2023 gäller till och med 30 juni 2024 enligt planen.",
         "",
         # the act has applied since 1 July 2023, not since the plan's start
         "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete gäller sedan "

@@ -23,9 +23,10 @@ from trygghet_cli.wording import Formatter, cadence_text
 
 
 def _name(doc: Document, fmt: Formatter) -> str:
-    """``Lägesbild 2021 (lägesbild)``."""
+    """``Brottsförebyggande plan 2021 (åtgärdsplan)``; the kind is not repeated after a title
+    that says it (``Lägesbild 2021``, ``Trygghetsprogram``)."""
     kind = label(doc.kind, fmt.lang).lower()
-    return f"{doc.title} ({kind})" if doc.title.lower() != kind else doc.title
+    return doc.title if kind in doc.title.lower() else f"{doc.title} ({kind})"
 
 
 def document_lines(brief: Brief, fmt: Formatter) -> list[str]:
