@@ -255,8 +255,8 @@ def test_quarterly_by_the_15th_is_due_the_15th_after_the_quarter(tmp_path: Path)
     assert summary([soon]) == [("TRY411", "kvartal", "due-soon", "2025-07-15")]
     assert message(soon) == (
         "Uppföljningen ”Uppföljning kvartal” ska göras senast 15 juli 2025, "
-        "uppföljningen för kvartal 2 2025 (varje kvartal senast den 15:e; gjord 1 av 1 gång "
-        "sedan 1 januari 2025, den senaste 20 mars 2025)"
+        "uppföljningen för kvartal 2 2025 (varje kvartal senast den 15:e; gjord 1 gång "
+        "sedan 1 januari 2025, där 1 krävs, den senaste 20 mars 2025)"
     )
     [late] = of_kind(plan, Kind.FOLLOW_UP, date(2025, 7, 16))
     assert summary([late]) == [("TRY410", "kvartal", "overdue", "2025-07-15")]
