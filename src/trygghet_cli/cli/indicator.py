@@ -24,6 +24,17 @@ indicator_app = typer.Typer(
     cls=TryggGroup,
 )
 
+GenderOption = Annotated[
+    str,
+    typer.Option(
+        "--gender",
+        parser=params.gender,
+        metavar="KÖN",
+        help="Vilket kön som importeras: T (totalt), K eller M.",
+    ),
+]
+"""Kolada's gender column to take (import and fetch alike)."""
+
 
 _NEGATIVE_NUMBER = re.compile(r"^-\d[\d\s.,]*$")
 
@@ -116,15 +127,7 @@ def import_(
             dir_okay=False,
         ),
     ],
-    gender: Annotated[
-        str,
-        typer.Option(
-            "--gender",
-            parser=params.gender,
-            metavar="KÖN",
-            help="Vilket kön som importeras: T (totalt), K eller M.",
-        ),
-    ] = "T",
+    gender: GenderOption = "T",
     preliminary: Annotated[
         bool, typer.Option("--preliminary", help="Märk de importerade värdena som preliminära.")
     ] = False,
@@ -207,15 +210,7 @@ def fetch(
             show_default=False,
         ),
     ] = None,
-    gender: Annotated[
-        str,
-        typer.Option(
-            "--gender",
-            parser=params.gender,
-            metavar="KÖN",
-            help="Vilket kön som importeras: T (totalt), K eller M.",
-        ),
-    ] = "T",
+    gender: GenderOption = "T",
     preliminary: Annotated[
         bool, typer.Option("--preliminary", help="Märk de hämtade värdena som preliminära.")
     ] = False,
